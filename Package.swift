@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, each depending only on the ones above it:
+//   RealizeStore      typed columns, tables, the catalog, CSV in and out
+//   RealizeQuery      the pipeline language: lexer, parser, checker, executor
+//   RealizeAnalytics  domain measures (EVM, appraisal, NPS, maturity)
+//   RealizeSamples    the embedded default sample portfolio
+//   RealizeShell      the REPL, batch mode, rendering, dot commands (readline via CReadline)
+//   realize           the executable: command-line parsing only
+let package = Package(
+    name: "Realize",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "realize", targets: ["realize"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "RealizeStore"),
+        .target(name: "RealizeQuery", dependencies: ["RealizeStore"]),
+        .target(name: "RealizeAnalytics", dependencies: ["RealizeStore", "RealizeQuery"]),
+        .target(name: "RealizeSamples", dependencies: ["RealizeStore"]),
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(
+            name: "RealizeShell",
+            dependencies: ["RealizeStore", "RealizeQuery", "RealizeAnalytics", "RealizeSamples", "CReadline"]
+        ),
+        .executableTarget(
+            name: "realize",
+            dependencies: [
+                "RealizeShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "RealizeTestSupport", dependencies: ["RealizeStore"], path: "Tests/RealizeTestSupport"),
+        .testTarget(
+            name: "RealizeStoreTests",
+            dependencies: ["RealizeStore", "RealizeTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RealizeQueryTests",
+            dependencies: ["RealizeQuery", "RealizeStore", "RealizeTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "RealizeShellTests",
+            dependencies: ["RealizeShell", "RealizeStore", "RealizeTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,133 @@
+/// The typed, contiguous buffer behind a column.
+///
+/// Slots under a null keep a placeholder value (0, or code 0) that operators must ignore.
+public enum ColumnStorage: Sendable {
+    case int([Int64])
+    case double([Double])
+    /// Scaled units, all at one scale.
+    case decimal([Int64], scale: Int)
+    /// Dictionary-encoded text: `dictionary[codes[i]]`. Dictionary entries are distinct.
+    case text(codes: [UInt32], dictionary: [String])
+    /// Days since 1970-01-01.
+    case date([Int32])
+    /// `year * 12 + month - 1`.
+    case period([Int32])
+    case bool([Bool])
+}
+
+/// A named, typed column of values with an optional validity bitmap (nil when it holds no nulls).
+///
+/// Columns are values: copying one is cheap (the buffers are copy-on-write).
+public struct Column: Sendable {
+    public var name: String
+    public var storage: ColumnStorage
+    /// Bit set where the row holds a value; nil means no nulls.
+    public var validity: Bitmap?
+
+    public init(name: String, storage: ColumnStorage, validity: Bitmap? = nil) {
+        self.name = name
+        self.storage = storage
+        self.validity = validity
+        if let v = validity, v.popCount == v.count { self.validity = nil }
+    }
+
+    /// The column's logical type.
+    public var type: DataType {
+        switch storage {
+        case .int: .int
+        case .double: .double
+        case .decimal: .decimal
+        case .text: .text
+        case .date: .date
+        case .period: .period
+        case .bool: .bool
+        }
+    }
+
+    /// Number of rows.
+    public var count: Int {
+        switch storage {
+        case .int(let a): a.count
+        case .double(let a): a.count
+        case .decimal(let a, _): a.count
+        case .text(let c, _): c.count
+        case .date(let a): a.count
+        case .period(let a): a.count
+        case .bool(let a): a.count
+        }
+    }
+
+    /// Number of nulls.
+    public var nullCount: Int { validity.map { $0.count - $0.popCount } ?? 0 }
+
+    public func isNull(_ row: Int) -> Bool { validity.map { !$0[row] } ?? false }
+
+    /// The value at `row`, boxed. For display and tests; operators read the buffers directly.
+    public func value(at row: Int) -> Value {
+        if isNull(row) { return .null }
+        switch storage {
+        case .int(let a): return .int(a[row])
+        case .double(let a): return .double(a[row])
+        case .decimal(let a, let s): return .decimal(FixedDecimal(units: a[row], scale: s))
+        case .text(let c, let d): return .text(d[Int(c[row])])
+        case .date(let a): return .date(a[row])
+        case .period(let a): return .period(a[row])
+        case .bool(let a): return .bool(a[row])
+        }
+    }
+
+    /// A copy with another name.
+    public func renamed(_ newName: String) -> Column {
+        var c = self
+        c.name = newName
+        return c
+    }
+
+    /// The rows at `indices`, in that order (a selection vector applied).
+    public func gather(_ indices: [Int]) -> Column {
+        var v: Bitmap? = nil
+        if let src = validity {
+            var b = Bitmap(count: indices.count, value: true)
+            for (k, i) in indices.enumerated() where !src[i] { b[k] = false }
+            v = b
+        }
+        let s: ColumnStorage
+        switch storage {
+        case .int(let a): s = .int(indices.map { a[$0] })
+        case .double(let a): s = .double(indices.map { a[$0] })
+        case .decimal(let a, let sc): s = .decimal(indices.map { a[$0] }, scale: sc)
+        case .text(let c, let d): s = .text(codes: indices.map { c[$0] }, dictionary: d)
+        case .date(let a): s = .date(indices.map { a[$0] })
+        case .period(let a): s = .period(indices.map { a[$0] })
+        case .bool(let a): s = .bool(indices.map { a[$0] })
+        }
+        return Column(name: name, storage: s, validity: v)
+    }
+
+    /// The first `n` rows.
+    public func prefix(_ n: Int) -> Column { gather(Array(0..<min(n, count))) }
+
+    /// Checks the column's internal invariants; returns a description of the first violation.
+    public func invariantViolation() -> String? {
+        if let v = validity, v.count != count { return "column \(name): validity has \(v.count) bits for \(count) rows" }
+        if case .text(let codes, let dict) = storage {
+            if Set(dict).count != dict.count { return "column \(name): dictionary holds duplicates" }
+            for (i, c) in codes.enumerated() where !isNull(i) && Int(c) >= dict.count {
+                return "column \(name): code \(c) at row \(i) outside dictionary of \(dict.count)"
+            }
+        }
+        if case .decimal(_, let s) = storage, !(0...18).contains(s) { return "column \(name): decimal scale \(s)" }
+        return nil
+    }
+}
+
+extension Column {
+    /// Builds a column from boxed values of one type (nulls allowed). For tests, literals and small results.
+    ///
+    /// - Parameter type: the column type; values of another numeric type are converted, others must match.
+    public init(name: String, type: DataType, values: [Value]) {
+        var b = ColumnBuilder(name: name, type: type)
+        for v in values { b.append(v) }
+        self = b.finish()
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import RealizeQuery
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import RealizeShell
+
+@Test func placeholder() { #expect(Bool(true)) }

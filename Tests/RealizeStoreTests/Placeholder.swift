@@ -1,0 +1,4 @@
+import Testing
+@testable import RealizeStore
+
+@Test func placeholder() { #expect(Bool(true)) }
