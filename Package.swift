@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RealizeShellTests",
-            dependencies: ["RealizeShell", "RealizeStore", "RealizeTestSupport"],
+            dependencies: ["RealizeShell", "RealizeStore", "RealizeTestSupport", "realize"],
             resources: [.copy("Fixtures")]
         ),
     ]
