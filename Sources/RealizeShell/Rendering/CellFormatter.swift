@@ -1,0 +1,188 @@
+import RealizeStore
+
+/// One formatted cell: its text and how it should look.
+struct Cell: Sendable, Equatable {
+    /// What the cell shows; never contains control characters.
+    var text: String
+    var style: Style
+
+    enum Style: Sendable, Equatable {
+        case plain
+        /// A number below zero: red when colour is on.
+        case negative
+        /// No value: shown as `n/a`, dimmed when colour is on.
+        case null
+    }
+
+    static let null = Cell(text: CellFormatter.nullText, style: .null)
+}
+
+/// Turns column values into text for people: thousands separators, two-decimal money, ISO dates, `n/a`.
+///
+/// Formatting is done a column at a time: the storage is switched on once, then the typed
+/// buffer is read in a loop. Used by the table and Markdown formats; CSV and JSON write raw values.
+enum CellFormatter {
+    /// What a null looks like: the domain calls undefined values "n/a".
+    static let nullText = "n/a"
+
+    /// How a column of `type` is aligned: numbers to the right, everything else to the left.
+    static func alignment(of type: DataType) -> Alignment { type.isNumeric ? .right : .left }
+
+    /// Formats the cells of `column` at `rows`, in that order.
+    ///
+    /// - Complexity: O(rows.count); doubles take a second pass to choose a common precision.
+    static func cells(_ column: Column, rows: [Int]) -> [Cell] {
+        var out: [Cell] = []
+        out.reserveCapacity(rows.count)
+        let validity = column.validity
+        func isNull(_ r: Int) -> Bool { validity.map { !$0[r] } ?? false }
+        switch column.storage {
+        case .int(let a):
+            for r in rows { out.append(isNull(r) ? .null : number(integer(a[r]), negative: a[r] < 0)) }
+        case .decimal(let a, let scale):
+            for r in rows { out.append(isNull(r) ? .null : number(decimal(units: a[r], scale: scale), negative: a[r] < 0)) }
+        case .double(let a):
+            var live: [Double] = []
+            for r in rows where !isNull(r) { live.append(a[r]) }
+            let places = decimalPlaces(for: live)
+            for r in rows {
+                if isNull(r) { out.append(.null); continue }
+                let text = double(a[r], places: places)
+                out.append(number(text, negative: text.hasPrefix("-")))
+            }
+        case .text(let codes, let dictionary):
+            var cache = [Int: String]()
+            for r in rows {
+                if isNull(r) { out.append(.null); continue }
+                let code = Int(codes[r])
+                if let t = cache[code] { out.append(Cell(text: t, style: .plain)); continue }
+                let t = printable(dictionary[code])
+                cache[code] = t
+                out.append(Cell(text: t, style: .plain))
+            }
+        case .date(let a):
+            for r in rows { out.append(isNull(r) ? .null : Cell(text: CivilCalendar.formatDate(a[r]), style: .plain)) }
+        case .period(let a):
+            for r in rows { out.append(isNull(r) ? .null : Cell(text: CivilCalendar.formatPeriod(a[r]), style: .plain)) }
+        case .bool(let a):
+            for r in rows { out.append(isNull(r) ? .null : Cell(text: a[r] ? "true" : "false", style: .plain)) }
+        }
+        return out
+    }
+
+    private static func number(_ text: String, negative: Bool) -> Cell {
+        Cell(text: text, style: negative ? .negative : .plain)
+    }
+
+    // MARK: Numbers
+
+    /// `1234567` → `1,234,567`; `-5` → `-5`.
+    static func integer(_ v: Int64) -> String {
+        (v < 0 ? "-" : "") + grouped(String(v.magnitude))
+    }
+
+    /// Money: at least two decimals (`1,234.50`), or the value's own scale when it is larger.
+    static func decimal(units: Int64, scale: Int) -> String {
+        let mag = units.magnitude
+        let shown = max(2, scale)
+        let whole: UInt64, fracDigits: String
+        if scale == 0 {
+            whole = mag
+            fracDigits = ""
+        } else {
+            let f = UInt64(FixedDecimal.pow10[scale])
+            whole = mag / f
+            fracDigits = zeroPadded(mag % f, width: scale)
+        }
+        let frac = fracDigits + String(repeating: "0", count: shown - scale)
+        return (units < 0 ? "-" : "") + grouped(String(whole)) + "." + frac
+    }
+
+    /// The number of decimals shown for a column of doubles.
+    ///
+    /// Large numbers get at most 2, ratios (below 100 in magnitude, like a CPI of `0.9412`) at most 4;
+    /// then trailing zeros common to every value are dropped, so whole numbers show none.
+    static func decimalPlaces(for values: [Double]) -> Int {
+        var maxAbs = 0.0
+        for v in values where v.isFinite { maxAbs = max(maxAbs, abs(v)) }
+        let cap = maxAbs >= 100 ? 2 : 4
+        var places = 0
+        for v in values where v.isFinite {
+            guard let scaled = scaledMagnitude(v, places: cap) else { continue }
+            var p = cap
+            var s = scaled
+            while p > places && s % 10 == 0 { s /= 10; p -= 1 }
+            places = max(places, p)
+            if places == cap { break }
+        }
+        return places
+    }
+
+    /// A double with exactly `places` decimals and thousands separators.
+    ///
+    /// Non-zero values too small to show at that precision keep 4 significant digits (`1.234e-7`);
+    /// magnitudes beyond 9.2e18 fall back to the shortest exact text.
+    static func double(_ v: Double, places: Int) -> String {
+        if v.isNaN { return "NaN" }
+        if v.isInfinite { return v < 0 ? "-∞" : "∞" }
+        guard let scaled = scaledMagnitude(v, places: places) else { return Value.formatDouble(v) }
+        if scaled == 0 && v != 0 { return scientific(v) }
+        let f = UInt64(FixedDecimal.pow10[places])
+        let sign = (v < 0 && scaled != 0) ? "-" : ""
+        let whole = grouped(String(scaled / f))
+        return places == 0 ? sign + whole : sign + whole + "." + zeroPadded(scaled % f, width: places)
+    }
+
+    private static func scaledMagnitude(_ v: Double, places: Int) -> UInt64? {
+        let s = (abs(v) * Double(FixedDecimal.pow10[places])).rounded()
+        return s < 9.2e18 ? UInt64(s) : nil
+    }
+
+    private static func scientific(_ v: Double) -> String {
+        var m = abs(v)
+        var e = 0
+        while m < 1 { m *= 10; e -= 1 }
+        let digits = UInt64((m * 1000).rounded())
+        let mantissa = String(digits / 1000) + "." + zeroPadded(digits % 1000, width: 3)
+        return (v < 0 ? "-" : "") + mantissa + "e" + String(e)
+    }
+
+    /// Inserts a comma every three digits from the right: `1234567` → `1,234,567`.
+    static func grouped(_ digits: String) -> String {
+        let n = digits.utf8.count
+        if n <= 3 { return digits }
+        var out = ""
+        out.reserveCapacity(n + n / 3)
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (n - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    private static func zeroPadded(_ v: UInt64, width: Int) -> String {
+        let s = String(v)
+        return s.count < width ? String(repeating: "0", count: width - s.count) + s : s
+    }
+
+    // MARK: Text
+
+    /// Text safe to put in one line of a grid: line breaks become `↵`, tabs `→`, other controls `·`.
+    static func printable(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return s }
+        var out = ""
+        var previousWasCR = false
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x0A:
+                if !previousWasCR { out.append("↵") }
+            case 0x0D: out.append("↵")
+            case 0x09: out.append("→")
+            case 0..<0x20, 0x7F: out.append("·")
+            default: out.unicodeScalars.append(u)
+            }
+            previousWasCR = u.value == 0x0D
+        }
+        return out
+    }
+}

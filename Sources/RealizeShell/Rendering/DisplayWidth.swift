@@ -1,0 +1,102 @@
+/// Terminal display width of text: grapheme clusters, with East Asian wide characters and emoji counting 2.
+///
+/// Terminals lay text out in cells. `Zürich` written with a combining diaeresis is 7 scalars but
+/// 6 cells; `東京` is 2 characters but 4 cells. Columns are padded by this width, never by
+/// `String.count` or UTF-8 length, so that non-ASCII names line up.
+enum DisplayWidth {
+    /// The number of terminal cells `text` occupies.
+    ///
+    /// - Complexity: O(n) in the length of `text`; pure ASCII takes a fast path.
+    static func of(_ text: String) -> Int {
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 || b < 0x20 || b == 0x7F {
+            ascii = false
+            break
+        }
+        if ascii { return text.utf8.count }
+        var width = 0
+        for ch in text { width += of(ch) }
+        return width
+    }
+
+    /// The number of cells one grapheme cluster occupies (0, 1 or 2).
+    static func of(_ ch: Character) -> Int {
+        let scalars = ch.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        let v = first.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
+        // A cluster made only of a zero-width scalar (a stray combining mark, a joiner).
+        if scalars.count == 1, isZeroWidth(v) { return 0 }
+        if isWide(v) { return 2 }
+        if first.properties.isEmojiPresentation { return 2 }
+        // Text-style emoji turned into emoji by a variation selector: ❤️.
+        if scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji { return 2 }
+        return 1
+    }
+
+    /// Cuts `text` so that it occupies at most `width` cells, ending with `…` when anything was cut.
+    static func truncate(_ text: String, to width: Int) -> String {
+        if of(text) <= width { return text }
+        if width <= 0 { return "" }
+        var out = ""
+        var used = 0
+        for ch in text {
+            let w = of(ch)
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// `text` padded with spaces to `width` cells, on the right (`left`), left (`right`) or both sides (`center`).
+    static func pad(_ text: String, to width: Int, _ alignment: Alignment) -> String {
+        let gap = max(0, width - of(text))
+        switch alignment {
+        case .left: return text + String(repeating: " ", count: gap)
+        case .right: return String(repeating: " ", count: gap) + text
+        case .center:
+            let before = gap / 2
+            return String(repeating: " ", count: before) + text + String(repeating: " ", count: gap - before)
+        }
+    }
+
+    private static func isZeroWidth(_ v: UInt32) -> Bool {
+        (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) || v == 0x2060 || v == 0xFEFF
+            || (0xFE00...0xFE0F).contains(v)
+    }
+
+    /// East Asian Wide and Fullwidth ranges (Unicode 15, condensed).
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
+        0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
+        0x2693...0x2693, 0x26A1...0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
+        0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA, 0x26F2...0x26F3, 0x26F5...0x26F5,
+        0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
+        0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+        0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251,
+        0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
+        var lo = 0, hi = wideRanges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = wideRanges[mid]
+            if v < r.lowerBound { hi = mid - 1 } else if v > r.upperBound { lo = mid + 1 } else { return true }
+        }
+        return false
+    }
+}
+
+/// Horizontal placement of text within a column.
+enum Alignment: Sendable {
+    case left, right, center
+}
