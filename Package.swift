@@ -48,6 +48,7 @@ let package = Package(
             name: "RealizeQueryTests",
             dependencies: ["RealizeQuery", "RealizeStore", "RealizeTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "RealizeSamplesTests", dependencies: ["RealizeSamples", "RealizeStore"]),
         .testTarget(
             name: "RealizeShellTests",
             dependencies: ["RealizeShell", "RealizeStore", "RealizeTestSupport", "realize"],
