@@ -1,0 +1,111 @@
+/// Pass 2 of the reader: parses one column's fields straight into its typed buffer.
+///
+/// No value is boxed: each type has a loop over the column's spans that writes `Int64`,
+/// `Double`, `Int32` or `Bool` slots, or dictionary codes for text. A null leaves a zero slot
+/// and a cleared validity bit.
+struct ColumnDecoder {
+    let p: UnsafePointer<UInt8>
+    let index: FieldIndex
+    let column: Int
+
+    /// The decoded storage and validity, or the data row (0-based) of the first value that does not parse.
+    typealias Outcome = Result<(storage: ColumnStorage, validity: Bitmap?), BadRow>
+
+    struct BadRow: Error { var row: Int }
+
+    /// Decodes the column as `type` (with `scale` for decimals).
+    func decode(as type: DataType, scale: Int) -> Outcome {
+        switch type {
+        case .int:
+            return fixed(Int64(0), FieldParsers.int).map { (.int($0.values), $0.validity) }
+        case .decimal:
+            return fixed(Int64(0)) { p, s, e in FieldParsers.decimalUnits(p, s, e, scale: scale) }
+                .map { (.decimal($0.values, scale: scale), $0.validity) }
+        case .double:
+            return fixed(0.0, FieldParsers.double).map { (.double($0.values), $0.validity) }
+        case .date:
+            return fixed(Int32(0), FieldParsers.date).map { (.date($0.values), $0.validity) }
+        case .period:
+            return fixed(Int32(0), FieldParsers.period).map { (.period($0.values), $0.validity) }
+        case .bool:
+            return fixed(false, FieldParsers.bool).map { (.bool($0.values), $0.validity) }
+        case .text:
+            return .success(text())
+        }
+    }
+
+    /// A fixed-width column: an unquoted empty field and a quoted empty field (`""`) are null.
+    @inline(__always)
+    private func fixed<T>(
+        _ zero: T, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?
+    ) -> Result<(values: [T], validity: Bitmap?), BadRow> {
+        let rows = index.rowCount
+        var validity: Bitmap? = nil
+        var bad = -1
+        let values = [T](unsafeUninitializedCapacity: rows) { out, initialized in
+            for r in 0..<rows {
+                let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
+                if s == e {
+                    out.initializeElement(at: r, to: zero)
+                    if validity == nil { validity = Bitmap(count: rows, value: true) }
+                    validity![r] = false
+                } else if let v = parse(p, s, e) {
+                    out.initializeElement(at: r, to: v)
+                } else {
+                    bad = r
+                    break
+                }
+            }
+            if bad >= 0 {
+                // Keep the array well-formed: fill the rest with zeros before failing.
+                for r in bad..<rows { out.initializeElement(at: r, to: zero) }
+            }
+            initialized = rows
+        }
+        if bad >= 0 { return .failure(BadRow(row: bad)) }
+        return .success((values, validity))
+    }
+
+    /// A text column, dictionary-encoded by the bytes. An unquoted empty field is null; a quoted
+    /// empty field is the empty string. Doubled quotes inside quoted fields are undone.
+    private func text() -> (storage: ColumnStorage, validity: Bitmap?) {
+        let rows = index.rowCount
+        var interner = ByteInterner()
+        var validity: Bitmap? = nil
+        var scratch: [UInt8] = []
+        let codes = [UInt32](unsafeUninitializedCapacity: rows) { out, initialized in
+            for r in 0..<rows {
+                let span = index.span(row: r + 1, column: column)
+                if span.start == span.end {
+                    out.initializeElement(at: r, to: 0)
+                    if validity == nil { validity = Bitmap(count: rows, value: true) }
+                    validity![r] = false
+                    continue
+                }
+                guard FieldContent.isQuoted(p, span) else {
+                    out.initializeElement(at: r, to: interner.intern(p + span.start, span.end - span.start))
+                    continue
+                }
+                let s = span.start + 1, e = span.end - 1
+                var k = s
+                while k < e && p[k] != CSVTokenizer.quote { k += 1 }
+                if k == e {
+                    out.initializeElement(at: r, to: interner.intern(p + s, e - s))
+                    continue
+                }
+                // Undo doubled quotes into a scratch buffer.
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: UnsafeBufferPointer(start: p + s, count: k - s))
+                while k < e {
+                    let c = p[k]
+                    scratch.append(c)
+                    k += c == CSVTokenizer.quote ? 2 : 1
+                }
+                let code = scratch.withUnsafeBufferPointer { interner.intern($0.baseAddress!, $0.count) }
+                out.initializeElement(at: r, to: code)
+            }
+            initialized = rows
+        }
+        return (.text(codes: codes, dictionary: interner.strings()), validity)
+    }
+}

@@ -1,0 +1,73 @@
+/// Loads a portfolio: one CSV file, or a folder of them, as named tables.
+///
+/// Loading is all-or-nothing: either every file is read or the first error is thrown, so a
+/// caller can apply the tables to its ``Catalog`` only when the whole load succeeded.
+public enum PortfolioLoader {
+    /// Reads a CSV file, or every `*.csv` file of a folder (in name order, not recursively).
+    /// - Parameters:
+    ///   - path: a CSV file or a folder.
+    ///   - options: read options, applied to every file (overrides naming absent columns are ignored).
+    /// - Returns: each table with its name, from ``tableName(forFile:)``.
+    /// - Throws: ``CSVError`` for the first file that cannot be read, if the folder holds no CSV
+    ///   files, or if two files map to the same table name.
+    public static func load(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> [(name: String, table: Table)] {
+        switch FileSystem.kind(of: path) {
+        case nil:
+            throw CSVError(file: path, line: 0, column: 0, message: "no such file or folder", code: .io)
+        case .file:
+            return [(tableName(forFile: path), try CSVReader.read(path: path, options: options))]
+        case .directory:
+            let files: [String]
+            switch FileSystem.listDirectory(path) {
+            case .success(let names):
+                files = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
+            case .failure(.cannotOpen(let why)), .failure(.cannotRead(let why)):
+                throw CSVError(file: path, line: 0, column: 0, message: "cannot list the folder: \(why)", code: .io)
+            case .failure(.isDirectory):
+                files = []
+            }
+            if files.isEmpty {
+                throw CSVError(file: path, line: 0, column: 0, message: "the folder holds no CSV files",
+                               hint: "a portfolio is a folder of `.csv` files, one per table", code: .io)
+            }
+            var loaded: [(name: String, table: Table)] = []
+            var seen: [String: String] = [:]
+            for file in files {
+                let name = tableName(forFile: file)
+                let filePath = FileSystem.join(path, file)
+                if let other = seen[name] {
+                    throw CSVError(file: filePath, line: 0, column: 0,
+                                   message: "the file would become table `\(name)`, as `\(other)` does",
+                                   hint: "rename one of the two files", code: .duplicateTable)
+                }
+                seen[name] = file
+                loaded.append((name, try CSVReader.read(path: filePath, options: options)))
+            }
+            return loaded
+        }
+    }
+
+    /// The table name for a file: its stem (name without folder and last extension), lowercased,
+    /// with every run of characters other than ASCII letters and digits turned into one `_`,
+    /// trimmed of `_` at the ends; `t_` is put before a name that starts with a digit, and an
+    /// empty result becomes `table`. `Financials 2024.csv` → `financials_2024`.
+    public static func tableName(forFile path: String) -> String {
+        var stem = Substring(FileSystem.baseName(path))
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
+        var name = ""
+        var pendingUnderscore = false
+        for scalar in stem.unicodeScalars {
+            let lower = scalar.properties.lowercaseMapping
+            if lower.count == 1, let c = lower.unicodeScalars.first, (c >= "a" && c <= "z") || (c >= "0" && c <= "9") {
+                if pendingUnderscore && !name.isEmpty { name += "_" }
+                pendingUnderscore = false
+                name.unicodeScalars.append(c)
+            } else {
+                pendingUnderscore = true
+            }
+        }
+        if name.isEmpty { return "table" }
+        if let first = name.unicodeScalars.first, first >= "0" && first <= "9" { name = "t_" + name }
+        return name
+    }
+}
