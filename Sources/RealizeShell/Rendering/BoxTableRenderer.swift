@@ -4,14 +4,17 @@ import RealizeStore
 /// and a footer that always gives the shape and says what was left out.
 ///
 /// ```
-/// ┌──────────┬──────────┐
-/// │  project │  budget  │
-/// │   text   │ decimal  │
-/// ├──────────┼──────────┤
-/// │ Zürich   │ 1,234.50 │
-/// │ São Paulo│   -12.00 │
-/// └──────────┴──────────┘
-/// 2 rows × 2 columns
+/// ┌────────────┬──────────┐
+/// │    city    │   cost   │
+/// │    text    │ decimal  │
+/// ├────────────┼──────────┤
+/// │ Zürich     │     1.50 │
+/// │ 東京       │ 4,444.00 │
+/// │     …      │    …     │
+/// │ Oslo       │    -5.00 │
+/// └────────────┴──────────┘
+/// 1,200 rows × 2 columns
+/// … 1,197 more rows (.export to write all)
 /// ```
 struct BoxTableRenderer {
     var options: RenderOptions

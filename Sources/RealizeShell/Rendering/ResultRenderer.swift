@@ -22,10 +22,17 @@ public struct RenderOptions: Sendable {
     public var maxRows: Int? = nil
     /// ANSI colour (only on a terminal): negatives red, `n/a` and the footer dimmed. Table format only.
     public var colour = false
+    /// How CSV is written (line endings, byte-order mark, formula neutralisation); CSV format only.
+    /// Keep it equal to what `.export` uses so that the two agree.
+    public var csv = CSVWriteOptions()
 
     /// Creates options; the defaults render every row and column as a plain table.
-    public init(format: OutputFormat = .table, maxWidth: Int? = nil, maxRows: Int? = nil, colour: Bool = false) {
+    public init(
+        format: OutputFormat = .table, maxWidth: Int? = nil, maxRows: Int? = nil, colour: Bool = false,
+        csv: CSVWriteOptions = CSVWriteOptions()
+    ) {
         self.format = format; self.maxWidth = maxWidth; self.maxRows = maxRows; self.colour = colour
+        self.csv = csv
     }
 }
 
@@ -44,7 +51,7 @@ public enum ResultRenderer {
     public static func render(_ table: Table, options: RenderOptions) -> String {
         switch options.format {
         case .table: BoxTableRenderer(options: options).render(table)
-        case .csv: CSVRenderer.render(table)
+        case .csv: CSVRenderer.render(table, options: options.csv)
         case .json: JSONRenderer.render(table)
         case .markdown: MarkdownRenderer.render(table)
         }
