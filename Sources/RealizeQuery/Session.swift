@@ -4,7 +4,7 @@ import RealizeStore
 public struct QuerySettings: Sendable {
     /// First month of the fiscal year (1 = January, 4 = April).
     public var fiscalYearStart = 1
-    /// "Today" for relative time filters; nil means the real date. Fixed for reproducible scripts.
+    /// "Today" (days since 1970-01-01) for relative time filters; nil means the real date. Fix it for reproducible scripts.
     public var today: Int32? = nil
     public init() {}
 }
@@ -15,6 +15,8 @@ public enum StatementOutcome: Sendable {
     case table(Table)
     /// `let NAME = …` defined a table.
     case defined(name: String, table: Table)
+    /// `explain …`: the plan, one step per line.
+    case plan(String)
 }
 
 /// A query session: the catalog, the last result (`_`) and settings.
@@ -30,24 +32,91 @@ public struct QuerySession: Sendable {
         self.catalog = catalog
     }
 
-    /// Parses, checks and runs one statement (a pipeline or `let NAME = pipeline`).
+    /// Parses, checks and runs one statement (a pipeline, `let NAME = pipeline`, or `explain pipeline`).
     ///
-    /// - Throws: ``QueryError`` with positions relative to `source`.
+    /// - Throws: ``QueryError`` with positions relative to `source`; the session is unchanged.
     public mutating func run(_ source: String, cancel: CancellationToken? = nil) throws(QueryError) -> StatementOutcome {
-        throw QueryError(Diagnostic(id: "not-implemented", message: "queries are not implemented yet", range: SourceRange(.init(line: 1, column: 1, offset: 0), .init(line: 1, column: 1, offset: 0))))
+        var parser = Parser(source)
+        guard let statement = parser.parseStatement() else { throw QueryError(parser.diagnostics) }
+        let (table, plan) = try execute(statement.pipeline, cancel: cancel, explainOnly: statement.explain)
+        if statement.explain { return .plan(plan) }
+        if let (name, range) = statement.letName {
+            if name == "_" { throw QueryError(Diagnostic(id: "reserved-name", message: "`_` is the last result and cannot be defined", range: range)) }
+            catalog.set(name, table)
+            lastResult = table
+            return .defined(name: name, table: table)
+        }
+        lastResult = table
+        return .table(table)
+    }
+
+    /// Checks and runs a pipeline; `pivot` stages split it, since their columns come from the data.
+    func execute(_ p: Pipeline, cancel: CancellationToken?, explainOnly: Bool) throws(QueryError) -> (Table, String) {
+        var planner = Planner(catalog: catalog, lastResult: lastResult, settings: settings)
+        var current = p
+        var tempCatalog = catalog
+        var explainLines: [String] = []
+        var last = lastResult
+        while true {
+            let pivotIndex = current.stages.firstIndex { if case .pivot = $0.kind { true } else { false } }
+            var head = current
+            if let k = pivotIndex { head.stages = Array(current.stages[..<k]) }
+            planner = Planner(catalog: tempCatalog, lastResult: last, settings: settings)
+            guard let plan = planner.plan(head) else { throw QueryError(planner.diagnostics) }
+            explainLines.append("scan \(head.source == "_" ? "_ (last result)" : head.source) [\(plan.sourceSchema.count) columns]")
+            explainLines += plan.operators.map { $0.summary }
+            if explainOnly && pivotIndex == nil { return (.empty, explainLines.map { "→ " + $0 }.joined(separator: "\n")) }
+            var table: Table
+            do {
+                table = try Executor(catalog: tempCatalog, lastResult: last, settings: settings, cancel: cancel).run(plan)
+            } catch {
+                throw QueryError(Diagnostic(id: "cancelled", message: "query cancelled", range: p.sourceRange))
+            }
+            guard let k = pivotIndex else { return (table, explainLines.joined(separator: "\n")) }
+            let stage = current.stages[k]
+            guard case .pivot(let colExpr, let rows, let value) = stage.kind else { return (table, "") }
+            do throws(Diagnostic) {
+                table = try Pivot.run(table, columns: colExpr, rows: rows, value: value, settings: settings)
+            } catch {
+                throw QueryError(error)
+            }
+            explainLines.append("pivot → \(table.columns.count) columns")
+            // Continue with the rest of the pipeline over the pivoted table, as a temporary source.
+            let tempName = "\u{1}pivot\(k)"
+            tempCatalog.set(tempName, table)
+            last = table
+            current = Pipeline(source: tempName, sourceRange: stage.range, stages: Array(current.stages[(k + 1)...]))
+        }
     }
 
     /// Whether `source` is an unfinished statement: it ends with a pipe, or a bracket or quote is open.
     public static func isIncomplete(_ source: String) -> Bool {
-        false
-    }
-
-    /// Completion candidates for the word ending at `cursor` (a UTF-8 offset into `source`):
-    /// verbs after a `|`, table names at the start, the columns in scope inside a stage.
-    public func completions(source: String, cursor: Int) -> [String] {
-        []
+        var depth = 0
+        var quote: Character? = nil
+        var lastSignificant: Character? = nil
+        var inComment = false
+        var prev: Character? = nil
+        for ch in source {
+            if inComment { if ch == "\n" { inComment = false }; prev = ch; continue }
+            if let q = quote {
+                if ch == q { quote = nil }
+                prev = ch
+                continue
+            }
+            switch ch {
+            case "'", "\"", "`": quote = ch
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            case "#": inComment = true
+            case "-" where prev == "-": inComment = true; lastSignificant = nil
+            default: break
+            }
+            if !ch.isWhitespace && !inComment { lastSignificant = ch }
+            prev = ch
+        }
+        return quote != nil || depth > 0 || lastSignificant == "|" || lastSignificant == ","
     }
 
     /// The pipeline verbs, for help and completion.
-    public static let verbs: [String] = ["where", "select", "derive", "by", "agg", "join", "left", "sort", "take", "top", "distinct", "pivot"]
+    public static let verbs: [String] = ["where", "select", "derive", "by", "agg", "join", "left join", "sort", "take", "top", "distinct", "pivot", "window"]
 }

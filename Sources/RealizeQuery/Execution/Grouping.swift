@@ -1,0 +1,110 @@
+import RealizeStore
+
+/// Dense group ids for rows, by hashing typed key columns (dictionary codes for text; no boxing).
+struct Grouping {
+    /// Group id of each row, 0..<count, numbered in order of first appearance.
+    var groupOf: [Int32]
+    var count: Int
+    /// The first row of each group.
+    var firstRow: [Int]
+
+    /// One group for all rows (`agg` without `by`).
+    static func single(rows: Int) -> Grouping {
+        Grouping(groupOf: Array(repeating: 0, count: rows), count: 1, firstRow: [0])
+    }
+
+    init(groupOf: [Int32], count: Int, firstRow: [Int]) {
+        self.groupOf = groupOf
+        self.count = count
+        self.firstRow = firstRow
+    }
+
+    /// Groups rows by the values of `keys` (nulls form a group of their own).
+    init(keys: [Column], rows: Int) {
+        guard let first = keys.first else { self = .single(rows: rows); return }
+        var ids = Grouping.denseIds(first)
+        var card = ids.count
+        var groupOf = ids.ids
+        for k in keys.dropFirst() {
+            let next = Grouping.denseIds(k)
+            var combined = [Int32](repeating: 0, count: rows)
+            var map: [Int: Int32] = [:]
+            var c: Int32 = 0
+            for i in 0..<rows {
+                let key = Int(groupOf[i]) * next.count + Int(next.ids[i])
+                if let g = map[key] { combined[i] = g } else { map[key] = c; combined[i] = c; c += 1 }
+            }
+            groupOf = combined
+            card = Int(c)
+            ids = (combined, card)
+        }
+        var firstRow = [Int](repeating: -1, count: card)
+        for i in 0..<rows where firstRow[Int(groupOf[i])] < 0 { firstRow[Int(groupOf[i])] = i }
+        self.init(groupOf: groupOf, count: card, firstRow: firstRow)
+    }
+
+    /// Dense ids of one column's distinct values, in order of first appearance.
+    static func denseIds(_ c: Column) -> (ids: [Int32], count: Int) {
+        let n = c.count
+        var ids = [Int32](repeating: 0, count: n)
+        var next: Int32 = 0
+        var nullId: Int32 = -1
+        func nullGroup() -> Int32 {
+            if nullId < 0 { nullId = next; next += 1 }
+            return nullId
+        }
+        switch c.storage {
+        case .text(let codes, let dict):
+            var map = [Int32](repeating: -1, count: dict.count)
+            for i in 0..<n {
+                if c.isNull(i) { ids[i] = nullGroup(); continue }
+                let code = Int(codes[i])
+                if map[code] < 0 { map[code] = next; next += 1 }
+                ids[i] = map[code]
+            }
+        case .bool(let a):
+            var map: [Int32] = [-1, -1]
+            for i in 0..<n {
+                if c.isNull(i) { ids[i] = nullGroup(); continue }
+                let k = a[i] ? 1 : 0
+                if map[k] < 0 { map[k] = next; next += 1 }
+                ids[i] = map[k]
+            }
+        case .date(let a), .period(let a):
+            // Small integer domains: a direct-mapped table over the value range when it is compact.
+            let lo = a.min() ?? 0, hi = a.max() ?? 0
+            if Int(hi) - Int(lo) < 1 << 20 {
+                var map = [Int32](repeating: -1, count: Int(hi) - Int(lo) + 1)
+                for i in 0..<n {
+                    if c.isNull(i) { ids[i] = nullGroup(); continue }
+                    let k = Int(a[i] - lo)
+                    if map[k] < 0 { map[k] = next; next += 1 }
+                    ids[i] = map[k]
+                }
+            } else {
+                return hashed(a.map(Int64.init), c)
+            }
+        case .int(let a), .decimal(let a, _):
+            return hashed(a, c)
+        case .double(let a):
+            return hashed(a.map { Int64(bitPattern: ($0 == 0 ? 0 : $0).bitPattern) }, c)
+        }
+        return (ids, Int(next))
+    }
+
+    private static func hashed(_ a: [Int64], _ c: Column) -> (ids: [Int32], count: Int) {
+        var map: [Int64: Int32] = [:]
+        var ids = [Int32](repeating: 0, count: a.count)
+        var next: Int32 = 0
+        var nullId: Int32 = -1
+        for i in a.indices {
+            if c.isNull(i) {
+                if nullId < 0 { nullId = next; next += 1 }
+                ids[i] = nullId
+                continue
+            }
+            if let g = map[a[i]] { ids[i] = g } else { map[a[i]] = next; ids[i] = next; next += 1 }
+        }
+        return (ids, Int(next))
+    }
+}

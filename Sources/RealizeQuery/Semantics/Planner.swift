@@ -1,0 +1,231 @@
+import RealizeStore
+
+/// Checks a parsed pipeline against the catalog — every name and type — and turns it into a ``Plan``.
+/// Nothing runs until the whole pipeline has been checked.
+struct Planner {
+    let catalog: Catalog
+    let lastResult: Table?
+    let settings: QuerySettings
+    var diagnostics: [Diagnostic] = []
+
+    static func schema(of t: Table) -> Schema { t.columns.map { Field($0.name, $0.type) } }
+
+    /// Plans `p`; returns nil after recording diagnostics.
+    mutating func plan(_ p: Pipeline) -> Plan? {
+        var schema: Schema
+        let source: Plan.Source
+        if p.source == "_" {
+            guard let t = lastResult else {
+                diagnostics.append(Diagnostic(id: "no-last-result", message: "`_` is the last result, but nothing has run yet", range: p.sourceRange, hint: "run a query first, or start from a table: \(catalog.sortedNames.joined(separator: ", "))"))
+                return nil
+            }
+            schema = Planner.schema(of: t)
+            source = .lastResult
+        } else if let t = catalog[p.source] {
+            schema = Planner.schema(of: t)
+            source = .table(p.source)
+        } else {
+            let near = Suggest.nearest(p.source, in: catalog.names)
+            diagnostics.append(Diagnostic(id: "unknown-table", message: "unknown table `\(p.source)`", range: p.sourceRange,
+                                          hint: near.map { "did you mean `\($0)`?" }, notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")]))
+            return nil
+        }
+        let sourceSchema = schema
+        var ops: [Operator] = []
+        for (k, stage) in p.stages.enumerated() {
+            if case .sort = stage.kind, k + 1 < p.stages.count, let undo = undoesSort(p.stages[k + 1]) {
+                diagnostics.append(Diagnostic(id: "sort-undone", message: "this sort is undone by the `\(p.stages[k + 1].verb)` stage that follows", range: stage.range,
+                                              hint: undo))
+                return nil
+            }
+            do throws(Diagnostic) {
+                let op = try plan(stage, input: schema)
+                ops.append(op)
+                schema = op.schema
+            } catch {
+                diagnostics.append(error)
+                return nil
+            }
+        }
+        return Plan(source: source, sourceSchema: sourceSchema, operators: ops)
+    }
+
+    /// A hint if `next` reorders rows, so that a sort just before it would be silently lost.
+    func undoesSort(_ next: Stage) -> String? {
+        switch next.kind {
+        case .aggregate: return "grouping does not keep row order: sort after `by … agg` instead"
+        case .sort: return "only the last of two sorts in a row counts: give one `sort` several keys, e.g. `sort program, -actual_cost`"
+        case .distinct: return "`distinct` does not keep row order: sort after it"
+        case .pivot: return "`pivot` does not keep row order: sort after it"
+        default: return nil
+        }
+    }
+
+    func uniqueNames(_ fields: Schema, _ ranges: [SourceRange]) throws(Diagnostic) {
+        var seen = Set<String>()
+        for (f, r) in zip(fields, ranges) where !seen.insert(f.name).inserted {
+            throw Diagnostic(id: "duplicate-column", message: "column `\(f.name)` appears twice", range: r, hint: "rename one: `other_name = …`")
+        }
+    }
+
+    /// Default name for an unnamed expression: the column name, or a readable form such as `sum_actual_cost`.
+    static func defaultName(_ e: Expr) -> String {
+        switch e {
+        case .column(let n, _): return n
+        case .property(let x, let p, _): return defaultName(x) + "_" + p
+        case .call(let n, let args, let distinct, _):
+            return ([distinct ? n + "_distinct" : n] + args.prefix(1).map { defaultName($0) }).joined(separator: "_")
+        default: return "expr"
+        }
+    }
+
+    mutating func plan(_ stage: Stage, input: Schema) throws(Diagnostic) -> Operator {
+        var binder = Binder(schema: input, settings: settings)
+        switch stage.kind {
+        case .where(let e):
+            let b = try binder.bind(e)
+            guard b.type == .bool else {
+                throw Diagnostic(id: "type-mismatch", message: "`where` needs a true/false condition, but this is \(b.type)", range: e.range, hint: "compare it, e.g. `\(Planner.defaultName(e)) > 0`")
+            }
+            return Operator(kind: .filter(b), schema: input, summary: "filter")
+        case .select(let items, let star, let except):
+            var exprs: [BoundExpr] = []
+            var fields: Schema = []
+            var ranges: [SourceRange] = []
+            if star {
+                for (name, r) in except where !input.contains(where: { $0.name == name }) { throw binder.unknownColumn(name, r) }
+                let dropped = Set(except.map(\.0))
+                for (i, f) in input.enumerated() where !dropped.contains(f.name) {
+                    exprs.append(.column(i, f.type)); fields.append(f); ranges.append(stage.range)
+                }
+            }
+            for it in items {
+                let b = try binder.bind(it.expr)
+                exprs.append(b)
+                fields.append(Field(it.name ?? Planner.defaultName(it.expr), b.type))
+                ranges.append(it.range)
+            }
+            try uniqueNames(fields, ranges)
+            return Operator(kind: .project(exprs), schema: fields, summary: "select " + fields.map(\.name).joined(separator: ", "))
+        case .derive(let items):
+            var exprs: [BoundExpr] = input.enumerated().map { .column($0.offset, $0.element.type) }
+            var fields = input
+            for it in items {
+                // Later items may refer to earlier ones: bind against the schema so far.
+                var b2 = Binder(schema: fields, settings: settings)
+                let b = try b2.bind(it.expr)
+                let name = it.name!
+                if let i = fields.firstIndex(where: { $0.name == name }) {
+                    exprs[i] = inline(b, exprs); fields[i] = Field(name, b.type)
+                } else {
+                    exprs.append(inline(b, exprs)); fields.append(Field(name, b.type))
+                }
+            }
+            return Operator(kind: .project(exprs), schema: fields, summary: "derive " + items.map { $0.name! }.joined(separator: ", "))
+        case .aggregate(let keys, let aggs):
+            var keyExprs: [BoundExpr] = []
+            var fields: Schema = []
+            var ranges: [SourceRange] = []
+            var keyColumns: [String: (Int, DataType)] = [:]
+            for k in keys {
+                let b = try binder.bind(k.expr)
+                let name = k.name ?? Planner.defaultName(k.expr)
+                keyColumns[name] = (keyExprs.count, b.type)
+                if case .column(let n, _) = k.expr { keyColumns[n] = (keyExprs.count, b.type) }
+                keyExprs.append(b)
+                fields.append(Field(name, b.type))
+                ranges.append(k.range)
+            }
+            var ab = Binder(schema: input, settings: settings)
+            ab.aggregates = []
+            ab.aggregateBase = keyExprs.count
+            ab.keyColumns = keyColumns
+            var outputs: [BoundExpr] = keyExprs.enumerated().map { .column($0.offset, $0.element.type) }
+            for a in aggs {
+                let b = try ab.bind(a.expr)
+                outputs.append(b)
+                fields.append(Field(a.name ?? Planner.defaultName(a.expr), b.type))
+                ranges.append(a.range)
+            }
+            try uniqueNames(fields, ranges)
+            let summary = (keys.isEmpty ? "aggregate" : "group by " + fields.prefix(keys.count).map(\.name).joined(separator: ", ")) + " → " + fields.dropFirst(keys.count).map(\.name).joined(separator: ", ")
+            return Operator(kind: .aggregate(keys: keyExprs, aggregates: ab.aggregates!, outputs: outputs), schema: fields, summary: summary)
+        case .join(let table, let tr, let isLeft, let lk, let rk, let kr):
+            guard let right = catalog[table] ?? (table == "_" ? lastResult : nil) else {
+                let near = Suggest.nearest(table, in: catalog.names)
+                throw Diagnostic(id: "unknown-table", message: "unknown table `\(table)`", range: tr, hint: near.map { "did you mean `\($0)`?" }, notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")])
+            }
+            let rs = Planner.schema(of: right)
+            guard let li = input.firstIndex(where: { $0.name == lk }) else { throw binder.unknownColumn(lk, kr) }
+            guard let ri = rs.firstIndex(where: { $0.name == rk }) else {
+                let near = Suggest.nearest(rk, in: rs.map(\.name))
+                throw Diagnostic(id: "unknown-column", message: "`\(table)` has no column `\(rk)`", range: kr, hint: near.map { "did you mean `\($0)`? (write `on \(lk) = \($0)`)" }, notes: ["columns of \(table): " + rs.map(\.name).joined(separator: ", ")])
+            }
+            guard input[li].type == rs[ri].type else {
+                throw Diagnostic(id: "type-mismatch", message: "join keys differ in type: `\(lk)` is \(input[li].type), `\(table).\(rk)` is \(rs[ri].type)", range: kr)
+            }
+            var fields = input
+            var rightCols: [Int] = []
+            for (i, f) in rs.enumerated() where i != ri {
+                var name = f.name
+                if fields.contains(where: { $0.name == name }) { name = table + "_" + name }
+                fields.append(Field(name, f.type))
+                rightCols.append(i)
+            }
+            return Operator(kind: .join(table: table, leftKey: li, rightKey: ri, rightColumns: rightCols, left: isLeft), schema: fields,
+                            summary: "\(isLeft ? "left " : "")hash join \(table) on \(lk) = \(table).\(rk) (build: \(table))")
+        case .sort(let keys):
+            var bound: [(BoundExpr, Bool)] = []
+            for k in keys { bound.append((try binder.bind(k.expr), k.descending)) }
+            return Operator(kind: .sort(bound), schema: input, summary: "sort " + keys.map { ($0.descending ? "-" : "") + Planner.defaultName($0.expr) }.joined(separator: ", "))
+        case .take(let n):
+            return Operator(kind: .limit(n), schema: input, summary: "take \(n)")
+        case .top(let n, let k):
+            let b = try binder.bind(k.expr)
+            return Operator(kind: .topN([(b, k.descending)], n), schema: input, summary: "top \(n) by \(k.descending ? "-" : "")\(Planner.defaultName(k.expr)) (partial sort)")
+        case .distinct:
+            return Operator(kind: .distinct, schema: input, summary: "distinct")
+        case .window(let partition, let order, let items):
+            var parts: [BoundExpr] = []
+            for p in partition { parts.append(try binder.bind(p)) }
+            let ord: (BoundExpr, Bool)? = try order.map { k throws(Diagnostic) in (try binder.bind(k.expr), k.descending) }
+            var wb = Binder(schema: input, settings: settings)
+            wb.windowCalls = []
+            wb.windowBase = input.count
+            var fields = input
+            var outputs: [BoundExpr] = []
+            for it in items {
+                let b = try wb.bind(it.expr)
+                outputs.append(b)
+                fields.append(Field(it.name!, b.type))
+            }
+            try uniqueNames(fields, fields.map { _ in stage.range })
+            return Operator(kind: .window(partition: parts, order: ord, calls: wb.windowCalls!, outputs: outputs), schema: fields,
+                            summary: "window " + items.map { $0.name! }.joined(separator: ", "))
+        case .pivot:
+            throw Diagnostic(id: "pivot-needs-data", message: "internal: pivot is planned with data", range: stage.range)
+        }
+    }
+
+    /// Replaces column references in `b` (bound against a derive's running schema) by the expressions that compute them.
+    func inline(_ b: BoundExpr, _ exprs: [BoundExpr]) -> BoundExpr {
+        switch b {
+        case .column(let i, _): return exprs[i]
+        case .literal: return b
+        case .negate(let x, let t): return .negate(inline(x, exprs), t)
+        case .not(let x): return .not(inline(x, exprs))
+        case .arithmetic(let op, let l, let r, let t): return .arithmetic(op, inline(l, exprs), inline(r, exprs), t)
+        case .concat(let l, let r): return .concat(inline(l, exprs), inline(r, exprs))
+        case .compare(let op, let l, let r): return .compare(op, inline(l, exprs), inline(r, exprs))
+        case .logic(let op, let l, let r): return .logic(op, inline(l, exprs), inline(r, exprs))
+        case .datePart(let p, let x): return .datePart(p, inline(x, exprs))
+        case .call(let n, let args, let t): return .call(n, args.map { inline($0, exprs) }, t)
+        case .inList(let x, let v, let n): return .inList(inline(x, exprs), v, negated: n)
+        case .isNull(let x, let n): return .isNull(inline(x, exprs), negated: n)
+        case .conditional(let bs, let o, let t): return .conditional(bs.map { (inline($0.0, exprs), inline($0.1, exprs)) }, o.map { inline($0, exprs) }, t)
+        case .match(let op, let x, let p, let n): return .match(op, inline(x, exprs), inline(p, exprs), negated: n)
+        case .inRange(let x, let lo, let hi): return .inRange(inline(x, exprs), lo: lo, hi: hi)
+        case .cast(let x, let t): return .cast(inline(x, exprs), t)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+extension Parser {
+    mutating func parseStage() throws(Failure) -> Stage {
+        let start = current.range.start
+        guard current.kind == .keyword, Parser.verbs.contains(current.text) else {
+            let suggestion = current.kind == .identifier ? Suggest.nearest(current.text, in: Array(Parser.verbs)) : nil
+            throw fail("expected-verb", "expected a verb after `|`, found \(describe(current))",
+                       hint: suggestion.map { "did you mean `\($0)`?" } ?? "verbs: \(Parser.verbs.sorted().joined(separator: ", "))")
+        }
+        let verb = advance().text
+        let kind: Stage.Kind
+        switch verb {
+        case "where":
+            kind = .where(try parseExpr())
+        case "select":
+            if current.isSymbol("*") {
+                _ = advance()
+                var except: [(String, SourceRange)] = []
+                if current.isKeyword("except") {
+                    _ = advance()
+                    let paren = current.isSymbol("(")
+                    if paren { _ = advance() }
+                    repeat {
+                        if current.isSymbol(",") { _ = advance() }
+                        except.append(try identifier("a column name"))
+                    } while current.isSymbol(",")
+                    if paren { try expectSymbol(")", "closing `except (`") }
+                }
+                kind = .select(items: [], star: true, except: except)
+            } else {
+                kind = .select(items: try parseNamedList(), star: false, except: [])
+            }
+        case "derive":
+            kind = .derive(try parseNamedList(requireName: true))
+        case "by":
+            let keys = try parseNamedList()
+            try expectKeyword("agg", context: "after the grouping columns of `by`")
+            kind = .aggregate(keys: keys, aggs: try parseNamedList())
+        case "agg":
+            kind = .aggregate(keys: [], aggs: try parseNamedList())
+        case "join", "left":
+            var isLeft = false
+            if verb == "left" { try expectKeyword("join", context: "after `left`"); isLeft = true }
+            if current.isKeyword("left") { _ = advance(); isLeft = true }
+            let (table, tr) = try identifier("a table name to join")
+            try expectKeyword("on", context: "after the table to join (`join \(table) on KEY`)")
+            let (lk, lr) = try identifier("a key column")
+            var rk = lk
+            var range = lr
+            if current.isSymbol("=") {
+                _ = advance()
+                let (r, rr) = try identifier("the key column of `\(table)`")
+                rk = r
+                range = SourceRange(lr.start, rr.end)
+            }
+            kind = .join(table: table, tableRange: tr, left: isLeft, leftKey: lk, rightKey: rk, keyRange: range)
+        case "sort":
+            var keys: [SortKey] = []
+            repeat {
+                if current.isSymbol(",") { _ = advance() }
+                keys.append(try parseSortKey(defaultDescending: false))
+            } while current.isSymbol(",")
+            kind = .sort(keys)
+        case "take":
+            kind = .take(try parseCount(verb))
+        case "top":
+            let n = try parseCount(verb)
+            try expectKeyword("by", context: "in `top N by EXPR`")
+            kind = .top(n, try parseSortKey(defaultDescending: true))
+        case "distinct":
+            kind = .distinct
+        case "window":
+            var partition: [Expr] = []
+            var order: SortKey? = nil
+            if current.isKeyword("by") {
+                _ = advance()
+                repeat {
+                    if current.isSymbol(",") { _ = advance() }
+                    partition.append(try parseExpr())
+                } while current.isSymbol(",")
+            }
+            if current.isKeyword("order") {
+                _ = advance()
+                if current.isKeyword("by") { _ = advance() }
+                order = try parseSortKey(defaultDescending: false)
+            }
+            if current.isKeyword("derive") { _ = advance() }
+            kind = .window(partition: partition, order: order, items: try parseNamedList(requireName: true))
+        case "pivot":
+            let cols = try parseExpr()
+            var rows: [NamedExpr] = []
+            if current.isKeyword("by") { _ = advance(); rows = try parseNamedList() }
+            try expectKeyword("agg", context: "in `pivot COLUMNS [by ROWS] agg AGGREGATE`")
+            kind = .pivot(columns: cols, rows: rows, value: try parseExpr())
+        default:
+            throw fail("expected-verb", "`\(verb)` cannot start a stage")
+        }
+        return Stage(kind: kind, verb: verb, range: SourceRange(start, previousEnd))
+    }
+
+    mutating func parseCount(_ verb: String) throws(Failure) -> Int {
+        guard current.kind == .integer, let n = Int(current.text) else {
+            throw fail("expected-count", "expected a row count after `\(verb)`, found \(describe(current))", hint: "for example `\(verb) 10\(verb == "top" ? " by budget" : "")`")
+        }
+        _ = advance()
+        return n
+    }
+
+    mutating func parseSortKey(defaultDescending: Bool) throws(Failure) -> SortKey {
+        var desc = defaultDescending
+        if current.isSymbol("-") { _ = advance(); desc = true } else if current.isSymbol("+") { _ = advance(); desc = false }
+        let e = try parseAdditive()
+        if current.isKeyword("desc") { _ = advance(); desc = true } else if current.isKeyword("asc") { _ = advance(); desc = false }
+        return SortKey(expr: e, descending: desc)
+    }
+
+    /// `name = expr, expr as name, expr, …`
+    mutating func parseNamedList(requireName: Bool = false) throws(Failure) -> [NamedExpr] {
+        var items: [NamedExpr] = []
+        repeat {
+            if current.isSymbol(",") { _ = advance() }
+            let start = current.range.start
+            if current.kind == .identifier && tokens[pos + 1].isSymbol("=") && !tokens[pos + 1].isSymbol("==") {
+                let name = advance().text
+                _ = advance()
+                let e = try parseExpr()
+                items.append(NamedExpr(name: name, expr: e, range: SourceRange(start, previousEnd)))
+            } else {
+                let e = try parseExpr()
+                var name: String? = nil
+                if current.isKeyword("as") { _ = advance(); name = try identifier("a name after `as`").0 }
+                if requireName && name == nil {
+                    throw fail("expected-name", "expected `name = expression`", at: e.range, hint: "give the new column a name, e.g. `cv = earned_value - actual_cost`")
+                }
+                items.append(NamedExpr(name: name, expr: e, range: SourceRange(start, previousEnd)))
+            }
+        } while current.isSymbol(",")
+        return items
+    }
+}
