@@ -1,4 +1,0 @@
-import Testing
-@testable import RealizeStore
-
-@Test func placeholder() { #expect(Bool(true)) }
