@@ -1,0 +1,39 @@
+/// Runs statements from a script, `-c` text or standard input, stopping at the first error.
+package struct BatchRunner {
+    package let session: ShellSession
+
+    package init(session: ShellSession) {
+        self.session = session
+    }
+
+    /// Splits `lines` into statements and runs them in order.
+    ///
+    /// - Parameter sourceName: how errors name the input (`query`, `<stdin>`, the script's path).
+    /// - Returns: `.failure` at the first statement that fails, `.quit` at `.quit`, else `.success`.
+    package func run<S: Sequence<String>>(lines: S, sourceName: String) -> ShellSession.Outcome {
+        var accumulator = StatementAccumulator()
+        var number = 0
+        for raw in lines {
+            number += 1
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+            for statement in accumulator.feed(line, lineNumber: number) {
+                let outcome = session.execute(statement, sourceName: sourceName)
+                if outcome != .success { return outcome }
+            }
+        }
+        if let last = accumulator.finish() {
+            return session.execute(last, sourceName: sourceName)
+        }
+        return .success
+    }
+
+    /// Runs a whole text (as given to `-c`).
+    package func run(text: String, sourceName: String) -> ShellSession.Outcome {
+        run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), sourceName: sourceName)
+    }
+
+    /// The lines of standard input, read lazily (so a pipe is processed as it arrives).
+    package static var standardInputLines: AnySequence<String> {
+        AnySequence { AnyIterator { readLine(strippingNewline: true) } }
+    }
+}

@@ -1,0 +1,75 @@
+/// What the shell knows about one dot command: its usage and help.
+package struct DotCommandSpec: Sendable {
+    /// Name without the dot.
+    package var name: String
+    /// Arguments as shown in usage (`TABLE`, `PATH [as NAME]`).
+    package var arguments: String
+    /// One-line summary for `.help`.
+    package var summary: String
+    /// The longer text for `.help NAME`.
+    package var details: String
+
+    /// `.name ARGS`.
+    package var usage: String { arguments.isEmpty ? ".\(name)" : ".\(name) \(arguments)" }
+
+    /// Every dot command, in the order `.help` lists them.
+    package static let all: [DotCommandSpec] = [
+        .init(name: "help", arguments: "[TOPIC]", summary: "Show help; topics: a dot command, `query`, or a verb",
+              details: """
+              `.help` lists the dot commands. `.help NAME` explains one of them (`.help load`),
+              `.help query` explains the pipeline language, and `.help VERB` one pipeline verb (`.help where`).
+              """),
+        .init(name: "tables", arguments: "", summary: "List the tables: name, rows, columns",
+              details: """
+              Lists every table in the catalog with its number of rows and columns, in the current
+              output mode. Tables come from the sample portfolio, `--data`, `.load` and `let NAME = …`.
+              """),
+        .init(name: "schema", arguments: "TABLE", summary: "Show a table's columns: name, type, nulls",
+              details: """
+              Shows each column of TABLE with its type (int, double, decimal, text, date, period, bool)
+              and how many of its values are null. `_` is the last result.
+              """),
+        .init(name: "summarize", arguments: "TABLE", summary: "Profile a table: count, nulls, distinct, min, max, mean",
+              details: """
+              One row per column of TABLE: type, count, nulls, distinct values, minimum, maximum and mean
+              (for numbers). Useful first look at an extract before querying it. `_` is the last result.
+              """),
+        .init(name: "load", arguments: "PATH [as NAME]", summary: "Load a CSV file or a folder of CSV files",
+              details: """
+              Reads PATH, a CSV file (with a header row) or a folder of them; each file becomes a table named
+              after its file stem, replacing a table of that name. `as NAME` names the table of a single file.
+              If any file is malformed nothing is loaded, and the error names the file, line and column.
+              """),
+        .init(name: "export", arguments: "PATH [--bom] [--no-neutralise]", summary: "Write the last result to a CSV file",
+              details: """
+              Writes the last result as CSV (RFC 4180, UTF-8) to PATH, atomically: the old file is replaced
+              only once the new one is complete, and is left untouched on failure.
+                --bom             start the file with a UTF-8 byte order mark (for Excel)
+                --no-neutralise   keep cells that start with = + - @ as they are (by default they are
+                                  prefixed with ' so spreadsheets do not run them as formulas)
+              """),
+        .init(name: "mode", arguments: "table|csv|json|markdown", summary: "Set the output format",
+              details: """
+              Chooses how results are printed: `table` (aligned, the default), `csv`, `json` (an array of
+              objects) or `markdown` (a pipe table for pasting into documents). `--format` sets it at start.
+              """),
+        .init(name: "timer", arguments: "on|off", summary: "Print the run time of each statement",
+              details: """
+              With the timer on, each query is followed on standard error by `Run Time: 0.0123 s`
+              (and each `.load` by `Load Time: 0.0123 s`). `--timer` turns it on at start.
+              """),
+        .init(name: "set", arguments: "NAME VALUE", summary: "Change a setting: fiscal_year_start, today",
+              details: """
+              `.set fiscal_year_start N` makes month N (1–12) the first of the fiscal year (4 = April).
+              `.set today YYYY-MM-DD` fixes "today" for relative time filters, for reproducible scripts;
+              `.set today now` goes back to the real date. `.set` alone shows the settings.
+              """),
+        .init(name: "quit", arguments: "", summary: "Leave the shell (also .exit or Ctrl-D)",
+              details: "Leaves the shell. Ctrl-D on an empty line does the same."),
+        .init(name: "exit", arguments: "", summary: "Leave the shell",
+              details: "Leaves the shell, like `.quit`."),
+    ]
+
+    /// The spec for `name`, if it is a dot command.
+    package static func named(_ name: String) -> DotCommandSpec? { all.first { $0.name == name } }
+}

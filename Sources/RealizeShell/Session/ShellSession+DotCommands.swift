@@ -1,0 +1,132 @@
+import RealizeQuery
+import RealizeStore
+
+extension ShellSession {
+    /// Runs one dot-command line.
+    ///
+    /// - Throws: ``ShellError`` for an unknown command, wrong usage, or a failed load or export.
+    func runDotCommand(_ line: String) throws(ShellError) -> Outcome {
+        let command = try DotCommand(parsing: line)
+        let args = command.arguments
+        guard let spec = DotCommandSpec.named(command.name) else {
+            let names = DotCommandSpec.all.map(\.name)
+            let hint = EditDistance.suggestion(for: command.name, among: names).map { "did you mean `.\($0)`?" } ?? "`.help` lists the commands"
+            throw ShellError("unknown-command", "unknown command `.\(command.name)`", hint: hint)
+        }
+        switch spec.name {
+        case "quit", "exit":
+            return .quit
+        case "help":
+            try help(args)
+        case "tables":
+            guard args.isEmpty else { throw .usage(spec.usage) }
+            tables()
+        case "schema":
+            guard args.count == 1 else { throw .usage(spec.usage) }
+            print(schema(of: try table(named: args[0])))
+        case "summarize":
+            guard args.count == 1 else { throw .usage(spec.usage) }
+            print(TableSummary.summarize(try table(named: args[0])))
+        case "load":
+            try load(args, usage: spec.usage)
+        case "export":
+            try export(args, usage: spec.usage)
+        case "mode":
+            guard args.count == 1 else { throw .usage(spec.usage) }
+            guard let f = OutputFormat(rawValue: args[0].lowercased()) else {
+                throw ShellError("usage", "unknown mode `\(args[0])`", hint: "modes: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            format = f
+        case "timer":
+            guard args.count == 1, let on = Self.parseSwitch(args[0]) else { throw .usage(spec.usage) }
+            timer = on
+        case "set":
+            try set(args, usage: spec.usage)
+        default:
+            throw ShellError("unknown-command", "unknown command `.\(command.name)`")
+        }
+        return .success
+    }
+
+    private func help(_ args: [String]) throws(ShellError) {
+        guard let topic = args.first else {
+            output.out(HelpText.overview)
+            return
+        }
+        guard let text = HelpText.topic(topic) else {
+            let hint = EditDistance.suggestion(for: topic, among: HelpText.topics).map { "did you mean `\($0)`?" } ?? "topics: " + HelpText.topics.joined(separator: ", ")
+            throw ShellError("unknown-topic", "no help on `\(topic)`", hint: hint)
+        }
+        output.out(text)
+    }
+
+    /// The table called `name` (`_` is the last result).
+    ///
+    /// - Throws: ``ShellError`` `unknown-table`, with a suggestion.
+    func table(named name: String) throws(ShellError) -> Table {
+        if name == "_" {
+            guard let t = query.lastResult else { throw ShellError("no-result", "there is no last result yet") }
+            return t
+        }
+        if let t = query.catalog[name] { return t }
+        let hint = EditDistance.suggestion(for: name, among: query.catalog.names).map { "did you mean `\($0)`?" }
+            ?? (query.catalog.names.isEmpty ? "no tables are loaded" : "tables: " + query.catalog.sortedNames.joined(separator: ", "))
+        throw ShellError("unknown-table", "unknown table `\(name)`", hint: hint)
+    }
+
+    private func tables() {
+        let names = query.catalog.sortedNames
+        let tables = names.map { query.catalog[$0]! }
+        print(Table(columns: [
+            Column(name: "name", type: .text, values: names.map { .text($0) }),
+            Column(name: "rows", type: .int, values: tables.map { .int(Int64($0.rowCount)) }),
+            Column(name: "columns", type: .int, values: tables.map { .int(Int64($0.columns.count)) }),
+        ], rowCount: names.count))
+    }
+
+    /// One row per column of `table`: column, type, nulls.
+    func schema(of table: Table) -> Table {
+        Table(columns: [
+            Column(name: "column", type: .text, values: table.columns.map { .text($0.name) }),
+            Column(name: "type", type: .text, values: table.columns.map { .text($0.type.rawValue) }),
+            Column(name: "nulls", type: .int, values: table.columns.map { .int(Int64($0.nullCount)) }),
+        ], rowCount: table.columns.count)
+    }
+
+    private func set(_ args: [String], usage: String) throws(ShellError) {
+        if args.isEmpty {
+            let today = query.settings.today.map { CivilCalendar.formatDate($0) } ?? "now"
+            output.out("fiscal_year_start \(query.settings.fiscalYearStart)\ntoday \(today)\n")
+            return
+        }
+        guard args.count == 2 else { throw .usage(usage) }
+        switch args[0] {
+        case "fiscal_year_start":
+            guard let n = Int(args[1]), (1...12).contains(n) else {
+                throw ShellError("usage", "fiscal_year_start must be a month number from 1 to 12, not `\(args[1])`")
+            }
+            query.settings.fiscalYearStart = n
+        case "today":
+            if args[1] == "now" || args[1] == "real" {
+                query.settings.today = nil
+            } else if let d = CivilCalendar.parseDate(Array(args[1].utf8)) {
+                query.settings.today = d
+            } else {
+                throw ShellError("usage", "today must be a date written YYYY-MM-DD (or `now`), not `\(args[1])`")
+            }
+        default:
+            let names = ["fiscal_year_start", "today"]
+            let hint = EditDistance.suggestion(for: args[0], among: names).map { "did you mean `\($0)`?" } ?? "settings: " + names.joined(separator: ", ")
+            throw ShellError("unknown-setting", "unknown setting `\(args[0])`", hint: hint)
+        }
+    }
+
+    /// `on`/`off` (also `true`/`false`, `1`/`0`, `yes`/`no`).
+    static func parseSwitch(_ s: String) -> Bool? {
+        switch s.lowercased() {
+        case "on", "true", "1", "yes": true
+        case "off", "false", "0", "no": false
+        default: nil
+        }
+    }
+}

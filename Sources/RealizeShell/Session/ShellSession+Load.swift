@@ -1,0 +1,63 @@
+import RealizeStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ShellSession {
+    /// `.load PATH [as NAME]`: reads a CSV file or a folder of them into the catalog, all or nothing.
+    func load(_ args: [String], usage: String) throws(ShellError) {
+        var path: String
+        var alias: String? = nil
+        switch args.count {
+        case 1: path = args[0]
+        case 3 where args[1].lowercased() == "as": path = args[0]; alias = args[2]
+        default: throw .usage(usage)
+        }
+        path = Self.expandingTilde(path)
+        if let alias {
+            guard Self.isDirectory(path) == false else {
+                throw ShellError("usage", "`as NAME` names the table of a single file, but `\(args[0])` is a folder")
+            }
+            guard Self.isValidTableName(alias) else {
+                throw ShellError("usage", "`\(alias)` is not a valid table name", hint: "use letters, digits and _, starting with a letter or _")
+            }
+        }
+        let started = ContinuousClock.now
+        let loaded: [(name: String, table: Table)]
+        do throws(CSVError) {
+            loaded = try PortfolioLoader.load(path: path, options: .init())
+        } catch {
+            throw ShellError(preformatted: "csv", error.fullDescription)
+        }
+        var catalog = query.catalog
+        for (name, table) in loaded { catalog.set(alias ?? name, table) }
+        query.catalog = catalog
+        if timer { reportTime("Load", since: started) }
+        let names = loaded.map { alias ?? $0.name }
+        let rows = loaded.reduce(0) { $0 + $1.table.rowCount }
+        if interactive {
+            output.out("loaded \(names.count == 1 ? "table" : "tables") \(names.joined(separator: ", ")) (\(rows) \(rows == 1 ? "row" : "rows"))\n")
+        }
+    }
+
+    /// Whether `path` is a folder (nil when it does not exist).
+    static func isDirectory(_ path: String) -> Bool? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Replaces a leading `~/` with `$HOME/`.
+    static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
+        return String(cString: home) + path.dropFirst()
+    }
+
+    /// Letters, digits and `_`, not starting with a digit.
+    static func isValidTableName(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}

@@ -1,0 +1,115 @@
+import RealizeQuery
+import RealizeStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The statement engine shared by batch and interactive use: a query session, the output format,
+/// the timer, and the rules for running one statement and reporting what happened.
+package final class ShellSession {
+    /// What running one statement led to.
+    package enum Outcome: Equatable {
+        case success
+        /// An error was reported on standard error.
+        case failure
+        /// `.quit` or `.exit`.
+        case quit
+    }
+
+    /// The catalog, the last result (`_`) and the settings.
+    package var query: QuerySession
+    /// How results are printed (`.mode`, `--format`).
+    package var format: OutputFormat
+    /// Whether run and load times are printed (`.timer`, `--timer`).
+    package var timer: Bool
+    /// Whether this is the interactive shell (results are capped to the terminal).
+    package let interactive: Bool
+    /// The cancellation token passed to every query; Ctrl-C raises it.
+    package let cancellation: CancellationToken
+    package let output: ShellOutput
+
+    package init(catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,
+                 output: ShellOutput, cancellation: CancellationToken = CancellationToken()) {
+        self.query = QuerySession(catalog: catalog)
+        self.format = format
+        self.timer = timer
+        self.interactive = interactive
+        self.output = output
+        self.cancellation = cancellation
+    }
+
+    /// Runs one statement, printing its result or its error.
+    ///
+    /// - Parameter sourceName: `query`, `<stdin>` or a script path, for error positions.
+    @discardableResult
+    package func execute(_ statement: Statement, sourceName: String) -> Outcome {
+        switch statement.kind {
+        case .dotCommand:
+            do throws(ShellError) {
+                return try runDotCommand(statement.text)
+            } catch {
+                output.err(error.description + "\n")
+                return .failure
+            }
+        case .query:
+            return runQuery(statement, sourceName: sourceName)
+        }
+    }
+
+    private func runQuery(_ statement: Statement, sourceName: String) -> Outcome {
+        cancellation.reset()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome: StatementOutcome
+        do throws(QueryError) {
+            outcome = try query.run(statement.text, cancel: cancellation)
+        } catch {
+            if timer { reportTime("Run", since: started) }
+            if cancellation.isCancelled {
+                output.err("cancelled\n")
+                return .failure
+            }
+            let renderer = DiagnosticRenderer(sourceName: sourceName, colour: output.stderrColour)
+            output.err(renderer.render(error, statement: statement))
+            return .failure
+        }
+        let elapsed = clock.now - started
+        switch outcome {
+        case .table(let table):
+            query.lastResult = table
+            print(table)
+        case .defined(let name, let table):
+            output.out("defined \(name) (\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"))\n")
+        case .plan(let text):
+            output.out(text + "\n")
+        }
+        if timer { output.err("Run Time: \(Self.seconds(elapsed)) s\n") }
+        return .success
+    }
+
+    /// Prints a table in the current format, capped to the terminal when results go to one.
+    package func print(_ table: Table) {
+        var options = RenderOptions(format: format, colour: output.stdoutColour)
+        if output.stdoutIsTerminal, let size = Terminal.size(of: 1) {
+            options.maxWidth = size.columns
+            options.maxRows = max(5, size.rows - 10)
+        }
+        var text = ResultRenderer.render(table, options: options)
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        output.out(text)
+    }
+
+    /// Prints `<what> Time: X.XXXX s` to standard error.
+    package func reportTime(_ what: String, since start: ContinuousClock.Instant) {
+        output.err("\(what) Time: \(Self.seconds(ContinuousClock.now - start)) s\n")
+    }
+
+    /// Seconds with four decimals: `0.0123`.
+    package static func seconds(_ d: Duration) -> String {
+        let (s, atto) = d.components
+        let tenThousandths = (Double(s) + Double(atto) / 1e18) * 10_000
+        let n = Int64(tenThousandths.rounded())
+        let frac = String(n % 10_000)
+        return "\(n / 10_000)." + String(repeating: "0", count: 4 - frac.count) + frac
+    }
+}
