@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Checks what building Realize needs (Swift 6.x and GNU readline's headers), installing
+# libreadline-dev with apt-get when it is missing (with sudo when not root), or saying exactly
+# what to install. Sourced by scripts/shell and scripts/test.
+set -euo pipefail
+
+if ! command -v swift >/dev/null 2>&1; then
+    if [ -x /opt/swift/usr/bin/swift ]; then
+        export PATH="/opt/swift/usr/bin:$PATH"
+    else
+        echo "realize: Swift 6.1 or later is needed and 'swift' is not on PATH." >&2
+        echo "  install it from https://www.swift.org/install/linux/ (or with swiftly), then run this again." >&2
+        exit 1
+    fi
+fi
+
+have_readline() { [ -f /usr/include/readline/readline.h ] || [ -f /usr/local/include/readline/readline.h ]; }
+if ! have_readline; then
+    if command -v apt-get >/dev/null 2>&1; then
+        sudo=""
+        if [ "$(id -u)" -ne 0 ]; then
+            if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+                echo "realize: GNU readline's headers are missing. Install them as root:  apt-get install -y libreadline-dev" >&2
+                exit 1
+            fi
+        fi
+        echo "== installing libreadline-dev (GNU readline headers)" >&2
+        $sudo apt-get update -qq >&2 || true
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreadline-dev >&2
+    else
+        echo "realize: GNU readline's headers are missing: install libreadline-dev (Debian/Ubuntu) or readline-devel (Fedora)." >&2
+        exit 1
+    fi
+fi
+have_readline || { echo "realize: libreadline-dev did not install; run: apt-get install -y libreadline-dev" >&2; exit 1; }
