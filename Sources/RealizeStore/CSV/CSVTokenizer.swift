@@ -63,7 +63,7 @@ struct CSVTokenizer {
                 while true {
                     while i < count && !quoted[Int(p[i])] { i += 1 }
                     if i == count {
-                        throw error(openLine, fieldInRow + 1, "unterminated quoted field: the quote that opens it is never closed",
+                        throw error(openLine, fieldInRow + 1, "unterminated quoted field in \(label(fieldInRow, columns, spans, p)): the quote that opens it is never closed",
                                     hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                     }
                     let c = p[i]
@@ -73,20 +73,23 @@ struct CSVTokenizer {
                         break
                     }
                     if c == lf { line += 1; i += 1; continue }
-                    i = try skipUTF8(p, i, count, line, fieldInRow + 1)
+                    i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, spans, p))
                 }
                 if i < count && p[i] != comma && p[i] != lf && p[i] != cr {
-                    throw error(line, fieldInRow + 1, "unexpected character after the closing quote of a quoted field",
+                    throw error(line, fieldInRow + 1, "unexpected character after the closing quote of the field in \(label(fieldInRow, columns, spans, p))",
                                 hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                 }
             } else {
                 while true {
                     while i < count && !plain[Int(p[i])] { i += 1 }
-                    if i < count && p[i] >= 0x80 { i = try skipUTF8(p, i, count, line, fieldInRow + 1); continue }
+                    if i < count && p[i] >= 0x80 {
+                        i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, spans, p))
+                        continue
+                    }
                     break
                 }
                 if i < count && p[i] == quote {
-                    throw error(line, fieldInRow + 1, "a double quote inside an unquoted field",
+                    throw error(line, fieldInRow + 1, "a double quote inside the unquoted field in \(label(fieldInRow, columns, spans, p))",
                                 hint: "enclose the field in double quotes and double the quotes inside it: \"a \"\"b\"\" c\"", .badQuote)
                 }
             }
@@ -95,7 +98,7 @@ struct CSVTokenizer {
             fieldInRow += 1
             if i < count && p[i] == comma {
                 if fieldInRow == columns {
-                    throw error(line, columns + 1, "too many fields: expected \(columns) as in the header row",
+                    throw error(line, columns + 1, "too many fields: expected \(columns) as in the header row, found more",
                                 hint: "a field that contains a comma must be enclosed in double quotes", .fieldCount)
                 }
                 i += 1
@@ -123,7 +126,8 @@ struct CSVTokenizer {
             } else if fieldInRow == 1 && start == end {
                 spans.removeLast()  // a blank line in a file of several columns
             } else {
-                throw error(line, fieldInRow + 1, "too few fields: expected \(columns) as in the header row, found \(fieldInRow)",
+                throw error(line, fieldInRow + 1,
+                            "too few fields: expected \(columns) as in the header row, found \(fieldInRow); \(label(fieldInRow, columns, spans, p)) is missing",
                             hint: nil, .fieldCount)
             }
             fieldInRow = 0
@@ -134,13 +138,21 @@ struct CSVTokenizer {
     }
 
     @inline(__always)
-    private func skipUTF8(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int, _ line: Int, _ column: Int) throws(CSVError) -> Int {
+    private func skipUTF8(
+        _ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int, _ line: Int, _ column: Int, _ label: @autoclosure () -> String
+    ) throws(CSVError) -> Int {
         guard let n = UTF8Check.sequenceLength(p, i, count) else {
             let hex = String(p[i], radix: 16, uppercase: true)
-            throw error(line, column, "invalid UTF-8: byte 0x\(hex.count < 2 ? "0" + hex : hex) does not start a valid sequence",
-                        hint: "save the file as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
+            throw error(line, column, "invalid UTF-8 in \(label()): the byte 0x\(hex) does not begin a valid sequence",
+                        hint: "the file may be Latin-1 or Windows-1252; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
         }
         return i + n
+    }
+
+    /// "column 3 (`name`)", or "column 3" in the header row itself. For messages only.
+    private func label(_ field: Int, _ columns: Int, _ spans: borrowing SpanBuffer, _ p: UnsafePointer<UInt8>) -> String {
+        guard columns > 0, field < columns else { return "column \(field + 1)" }
+        return "column \(field + 1) (`\(FieldContent.text(p, spans.field(field)))`)"
     }
 
     private func error(_ line: Int, _ column: Int, _ message: String, hint: String?, _ code: CSVError.Code) -> CSVError {

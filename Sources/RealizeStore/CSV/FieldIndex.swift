@@ -50,6 +50,9 @@ struct SpanBuffer: ~Copyable {
         count += 2
     }
 
+    /// The raw span of field `k` (counting from the first field of the buffer).
+    func field(_ k: Int) -> (start: Int, end: Int) { (Int(base[2 * k]), Int(base[2 * k + 1])) }
+
     /// Drops the last field (a skipped blank line).
     mutating func removeLast() { count -= 2 }
 

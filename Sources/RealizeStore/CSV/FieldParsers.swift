@@ -93,8 +93,12 @@ enum FieldParsers {
             i += 1
         }
         guard digits > 0, frac <= scale else { return nil }
-        let (scaled, o) = v.multipliedReportingOverflow(by: UInt64(FixedDecimal.pow10[scale - frac]))
-        if o { return nil }
+        var scaled = v
+        for _ in frac..<scale {
+            let (m, o) = scaled.multipliedReportingOverflow(by: 10)
+            if o { return nil }
+            scaled = m
+        }
         if negative { return scaled <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- scaled) : nil }
         return scaled <= UInt64(Int64.max) ? Int64(scaled) : nil
     }

@@ -1,7 +1,7 @@
 /// Infers a column's type from all of its values (pass 1½ of the reader).
 ///
 /// Rules, tried in order over every non-null value:
-/// - `int`: every value is an integer that fits `Int64`;
+/// - `int`: every value is an integer that fits `Int64` (a larger integer makes the column text);
 /// - `decimal`: every value is an integer or a plain decimal with at most 4 fractional digits
 ///   (money: `123.45`), and all fit 18 significant digits at the widest scale;
 /// - `double`: every value is a number (exponents or more fractional digits allowed);
@@ -35,17 +35,18 @@ enum TypeInference {
             let first = p[s]
             if FieldParsers.isDigit(first) || first == FieldParsers.minus || first == FieldParsers.plus || first == FieldParsers.dot {
                 if possible.contains(.double), let shape = FieldParsers.numberShape(p, s, e) {
-                    sawNumber = true
-                    these.insert(.double)
                     switch shape.kind {
                     case .integer:
+                        // An integer too large for Int64 is kept as text rather than rounded to a double.
+                        if shape.intDigits <= 18 || FieldParsers.int(p, s, e) != nil { these.formUnion([.int, .double]) }
                         if shape.intDigits <= 18 { these.insert(.decimal) }
-                        if shape.intDigits <= 18 || FieldParsers.int(p, s, e) != nil { these.insert(.int) }
                     case .decimal:
+                        these.insert(.double)
                         if shape.fracDigits <= maxInferredScale && shape.intDigits + shape.fracDigits <= 18 { these.insert(.decimal) }
                     case .exponent:
-                        break
+                        these.insert(.double)
                     }
+                    sawNumber = sawNumber || these.contains(.double)
                     maxIntDigits = max(maxIntDigits, shape.intDigits)
                     maxScale = max(maxScale, shape.fracDigits)
                 }

@@ -1,4 +1,0 @@
-import Testing
-@testable import RealizeQuery
-
-@Test func placeholder() { #expect(Bool(true)) }
