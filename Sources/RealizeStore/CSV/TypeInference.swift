@@ -49,6 +49,8 @@ enum TypeInference {
                     sawNumber = sawNumber || these.contains(.double)
                     maxIntDigits = max(maxIntDigits, shape.intDigits)
                     maxScale = max(maxScale, shape.fracDigits)
+                } else if possible.contains(.double) && e - s <= 10 && FieldParsers.double(p, s, e) != nil {
+                    these.insert(.double)  // -inf, +nan
                 }
                 if possible.contains(.date) && FieldParsers.date(p, s, e) != nil { these.insert(.date) }
                 if possible.contains(.period) && FieldParsers.period(p, s, e) != nil { these.insert(.period) }
