@@ -285,16 +285,29 @@ def polars_worker(data: str, runs: int) -> None:
     print(json.dumps({"load": {"seconds": load}, "queries": queries}))
 
 
+def _peak_rss_kb() -> int:
+    """This process's peak RSS in KB. VmHWM, not ru_maxrss: Linux carries ru_maxrss over from
+    the parent through fork and exec, so a child of a big process would report the parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def duckdb_memory_worker(data: str) -> None:
     """Runs in the subprocess: peak RSS (KB) after `import duckdb`, and after loading the tables."""
     import duckdb
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = _peak_rss_kb()
     con = duckdb.connect()
     for stem in LOAD_TABLES:
         path = _csv(data, stem).replace("'", "''")
         con.execute(f"CREATE TABLE {stem} AS SELECT * FROM read_csv('{path}')")
     con.execute("SELECT * FROM financials LIMIT 1").fetchall()
-    print(json.dumps({"baseline_kb": base, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    print(json.dumps({"baseline_kb": base, "peak_kb": _peak_rss_kb()}))
 
 
 def realize_memory(binary: str, data: str) -> tuple[float | None, str | None]:
