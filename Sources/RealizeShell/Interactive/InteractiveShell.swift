@@ -34,7 +34,7 @@ package struct InteractiveShell {
                     statements += accumulator.feed(String(line), lineNumber: number)
                 }
                 if !accumulator.isPending {
-                    editor.addHistory(entry.joined(separator: "\n"))
+                    editor.addHistory(String(entry.joined(separator: "\n").trimmingTrailingWhitespace()))
                     entry = []
                 }
                 for statement in statements {

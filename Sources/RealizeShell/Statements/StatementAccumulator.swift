@@ -71,6 +71,7 @@ package struct StatementAccumulator {
                 let piece = String(decoding: text.utf8.prefix(cut), as: UTF8.self)
                 if let s = makeStatement(piece) { out.append(s) }
                 advance(by: cut + 1)
+                if let dot = takeDotCommandAfterSeparator() { out.append(dot) }
                 continue
             }
             if !final && isIncomplete(text) { break }
@@ -93,8 +94,20 @@ package struct StatementAccumulator {
         if let first = lines.first, remaining == first.utf8.count, lines.count == 1 { lines = []; startOffset = 0 }
     }
 
+    /// After a `;`, the rest of a single pending line may be a dot command (`q; .tables`).
+    private mutating func takeDotCommandAfterSeparator() -> Statement? {
+        guard lines.count == 1, let line = lines.first else { return nil }
+        let rest = String(decoding: line.utf8.dropFirst(startOffset), as: UTF8.self)
+        let trimmed = rest.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "." else { return nil }
+        let column = line.count - trimmed.count + 1
+        lines = []
+        startOffset = 0
+        return Statement(kind: .dotCommand, text: String(trimmed.trimmingTrailingWhitespace()), firstLine: firstLine, firstColumn: column, sourceLines: [line])
+    }
+
     private func makeStatement(_ piece: String) -> Statement? {
-        guard piece.contains(where: { !$0.isWhitespace }) else { return nil }
+        guard !StatementSplitter.isBlank(piece) else { return nil }
         // Skip leading whitespace and blank lines so positions point at the text itself.
         var line = firstLine
         var offset = startOffset
