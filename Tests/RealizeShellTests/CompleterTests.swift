@@ -1,0 +1,43 @@
+import RealizeQuery
+import RealizeStore
+import Testing
+@testable import RealizeShell
+
+@Suite struct CompleterTests {
+    var completer: Completer {
+        var catalog = Catalog()
+        catalog.set("projects", Table(columns: [Column(name: "budget", type: .int, values: [.int(1)])]))
+        catalog.set("financials", Table(columns: [Column(name: "actual_cost", type: .int, values: [.int(1)])]))
+        return Completer(session: QuerySession(catalog: catalog))
+    }
+
+    @Test func dotCommandsAtTheStart() {
+        #expect(completer.complete(word: ".sch", line: ".sch", cursor: 4) == .words([".schema"]))
+        #expect(completer.complete(word: ".", line: ".", cursor: 1) == .words(DotCommandSpec.all.map { "." + $0.name }))
+    }
+
+    @Test func tableNamesAfterSchemaAndSummarize() {
+        #expect(completer.complete(word: "pro", line: ".schema pro", cursor: 11) == .words(["projects"]))
+        #expect(completer.complete(word: "f", line: ".summarize f", cursor: 12) == .words(["financials"]))
+    }
+
+    @Test func fileNamesForLoad() {
+        #expect(completer.complete(word: "da", line: ".load da", cursor: 8) == .fileNames)
+        #expect(completer.complete(word: "a", line: ".load x.csv a", cursor: 13) == .words(["as"]))
+    }
+
+    @Test func tableNamesAtStatementStart() {
+        guard case .words(let w) = completer.complete(word: "pr", line: "pr", cursor: 2) else { Issue.record("no words"); return }
+        #expect(w.contains("projects"))
+    }
+
+    /// Needs the query engine's completions: verbs after `|`, columns inside a stage.
+    @Test(.tags(.queryEngine)) func delegatesToTheQuerySession() {
+        guard case .words(let verbs) = completer.complete(word: "wh", line: "projects | wh", cursor: 13) else { Issue.record("no words"); return }
+        #expect(verbs.contains("where"))
+        var c = completer
+        c.pendingText = "projects |"
+        guard case .words(let columns) = c.complete(word: "bud", line: "  where bud", cursor: 11) else { Issue.record("no words"); return }
+        #expect(columns == ["budget"])
+    }
+}

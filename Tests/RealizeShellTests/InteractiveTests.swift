@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The interactive shell on a pseudo-terminal: readline editing, completion, Ctrl-C, history, Ctrl-D.
+@Suite(.serialized) struct InteractiveTests {
+    func start(history: URL, term: String = "dumb") throws -> PseudoTerminalSession {
+        try PseudoTerminalSession(
+            executable: RealizeBinary.url.path,
+            arguments: ["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path],
+            environment: ["TERM": term, "REALIZE_HISTORY": history.path, "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func sessionAtATerminal() throws {
+        let folder = try RealizeBinary.temporaryFolder()
+        let history = folder.appendingPathComponent("state/realize/history")
+        let shell = try start(history: history)
+
+        #expect(shell.expect("Realize 0.1.0"), "no banner: \(shell.transcript)")
+        #expect(shell.expect("2 tables"), "banner does not say what is loaded: \(shell.transcript)")
+        #expect(shell.expect("realize> "), "no prompt: \(shell.transcript)")
+
+        // A dot command and its output.
+        var mark = shell.mark
+        shell.send(".tables\r")
+        #expect(shell.expect("financials", after: mark), "no .tables output: \(shell.transcript)")
+        #expect(shell.expect("projects", after: mark))
+        #expect(shell.expect("realize> ", after: mark))
+
+        // TAB completes `.sch` to `.schema`; Enter then runs `.schema` (without its table).
+        mark = shell.mark
+        shell.send(".sch\t")
+        #expect(shell.expect("ema", after: mark), "TAB did not complete .sch: \(shell.transcript)")
+        shell.send("\r")
+        #expect(shell.expect("usage: .schema TABLE", after: mark), "completed line was not .schema: \(shell.transcript)")
+
+        // Ctrl-C while typing abandons the line; the shell is alive and prompts again.
+        mark = shell.mark
+        shell.send("projects | wher")
+        #expect(shell.expect("wher", after: mark))
+        mark = shell.mark
+        shell.send("\u{3}")
+        #expect(shell.expect("realize> ", after: mark), "no fresh prompt after Ctrl-C: \(shell.transcript)")
+        mark = shell.mark
+        shell.send(".help timer\r")
+        #expect(shell.expect("Run Time", after: mark), "shell not alive after Ctrl-C: \(shell.transcript)")
+        #expect(!shell.transcript.contains("unknown command"), "the abandoned line ran: \(shell.transcript)")
+
+        // Ctrl-D on an empty line leaves with status 0.
+        shell.send("\u{4}")
+        #expect(shell.waitForExit() == 0, "did not exit on Ctrl-D: \(shell.transcript)")
+
+        // History: whole statements, in a file whose folder was created.
+        let saved = try String(contentsOf: history, encoding: .utf8)
+        #expect(saved.contains(".tables"))
+        #expect(saved.contains(".help timer"))
+        #expect(!saved.contains("wher"))
+    }
+
+    @Test(.timeLimit(.minutes(1)), .tags(.queryEngine)) func multiLineStatementIsOneHistoryEntry() throws {
+        let folder = try RealizeBinary.temporaryFolder()
+        let history = folder.appendingPathComponent("history")
+        let shell = try start(history: history)
+        #expect(shell.expect("realize> "))
+        var mark = shell.mark
+        shell.send(".mode csv\rprojects |\r")
+        #expect(shell.expect("   ...> ", after: mark), "no continuation prompt: \(shell.transcript)")
+        mark = shell.mark
+        shell.send("  sort project_id | take 1 | select project_id\r")
+        #expect(shell.expect("P01", after: mark), "no result: \(shell.transcript)")
+        shell.send(".quit\r")
+        #expect(shell.waitForExit() == 0)
+        let saved = try String(contentsOf: history, encoding: .utf8)
+        #expect(saved.contains("projects |\n  sort project_id | take 1 | select project_id\n"), "\(saved)")
+
+        // The next session loads it: the entry comes back whole (two Ctrl-P recall it).
+        let again = try start(history: history)
+        #expect(again.expect("realize> "))
+        mark = again.mark
+        again.send("\u{10}\u{10}\r")  // the last entry is `.quit`
+        #expect(again.expect("P01", after: mark), "history not loaded: \(again.transcript)")
+        again.send("\u{4}")
+        #expect(again.waitForExit() == 0)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import RealizeShell
-
-@Test func placeholder() { #expect(Bool(true)) }
