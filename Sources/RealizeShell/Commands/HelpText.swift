@@ -14,7 +14,7 @@ package enum HelpText {
         Anything else is a query, for example:
           projects | where budget > 1000000 | sort -budget | take 5
         A line ending in `|` (or with a bracket open) continues on the next line; `;` separates statements.
-        `.help query` explains the language; `.help VERB` one verb (\(QuerySession.verbs.joined(separator: ", "))).
+        `.help query` explains the language; `.help VERB` one verb (\(verbs.keys.sorted().joined(separator: ", "))).
 
         """
         return out
@@ -33,7 +33,7 @@ package enum HelpText {
 
     /// Every topic `.help` accepts, for completion and suggestions.
     package static var topics: [String] {
-        DotCommandSpec.all.map(\.name) + ["query"] + QuerySession.verbs
+        DotCommandSpec.all.map(\.name) + ["query"] + verbs.keys.sorted()
     }
 
     /// The pipeline language in one screen.
@@ -41,11 +41,12 @@ package enum HelpText {
         Queries are pipelines: a table, then stages separated by `|`, each transforming the rows.
 
           projects | where budget > 1000000 | sort -budget | take 5
-          financials | by project_id | agg spent = sum(actual_cost) | sort -spent | top 10
+          financials | by project_id agg spent = sum(actual_cost) | top 10 by spent
           let big = projects | where budget > 1000000      defines a table for later queries
           _ | take 3                                       `_` is the last result
 
-        Stages: \(QuerySession.verbs.joined(separator: ", ")) (`.help VERB` for each).
+        Stages: \(verbs.keys.sorted().joined(separator: ", ")) (`.help VERB` for each).
+        `explain PIPELINE` shows the plan without running it.
         Text is quoted with "…", dates are written YYYY-MM-DD and periods YYYY-MM.
         A statement continues over lines while it ends in `|` or a bracket or quote is open.
         Errors point at the place in the query, with suggestions for misspelt names.
@@ -55,17 +56,19 @@ package enum HelpText {
     /// One line or two per verb.
     static let verbs: [String: String] = [
         "where": "where CONDITION\n  Keeps the rows for which CONDITION holds: `where status == \"Active\" and budget > 500000`.",
-        "select": "select COLUMN, NEW = EXPR, …\n  Keeps (and renames or computes) the listed columns, in that order.",
+        "select": "select COLUMN, NEW = EXPR, EXPR as NEW, …   |   select * except (COLUMN, …)\n  Keeps (and renames or computes) the listed columns, in that order.",
         "derive": "derive NAME = EXPR, …\n  Adds computed columns, keeping the existing ones: `derive cpi = earned_value / actual_cost`.",
-        "by": "by COLUMN, … | agg …\n  Groups rows by the listed columns; the following `agg` computes one row per group.",
-        "agg": "agg NAME = FUNC(EXPR), …\n  Aggregates (sum, avg, min, max, count, …) over the whole table or the groups of a preceding `by`.",
-        "join": "join TABLE on COLUMN\n  Inner join with another table on equal key columns.",
-        "left": "left TABLE on COLUMN\n  Left outer join: keeps every row of the input, with nulls where TABLE has no match.",
-        "sort": "sort COLUMN, -COLUMN, …\n  Orders rows by the listed columns; a leading `-` sorts descending.",
+        "by": "by COLUMN, … agg NAME = FUNC(EXPR), …\n  One row per group of the listed columns: `by program agg spent = sum(actual_cost)`.",
+        "agg": "agg NAME = FUNC(EXPR), …\n  Aggregates the whole table into one row (sum, avg, min, max, count, …); after `by`, per group.",
+        "join": "join TABLE on KEY   |   join TABLE on KEY = OTHER_KEY\n  Inner join with another table on equal keys: `financials | join projects on project_id`.",
+        "left": "left join TABLE on KEY\n  Left outer join: keeps every input row, with nulls where TABLE has no match.",
+        "sort": "sort COLUMN, -COLUMN, EXPR desc, …\n  Orders the rows; a leading `-` (or a trailing `desc`) sorts descending.",
         "take": "take N\n  Keeps the first N rows.",
-        "top": "top N\n  Keeps the first N rows of the current order, like `take`, for ranking queries after `sort`.",
-        "distinct": "distinct [COLUMN, …]\n  Removes duplicate rows (considering the listed columns, or all of them).",
-        "pivot": "pivot COLUMN by KEY agg FUNC(EXPR)\n  Turns the values of COLUMN into columns, one per distinct value.",
+        "top": "top N by EXPR\n  The N rows with the largest EXPR (`top 5 by budget`; `top 5 by +budget` for the smallest).",
+        "distinct": "distinct\n  Removes duplicate rows.",
+        "pivot": "pivot COLUMNS [by ROWS] agg AGGREGATE\n  Turns the values of COLUMNS into columns: `pivot period by program agg sum(actual_cost)`.",
+        "window": "window [by PARTITION] [order by KEY] derive NAME = EXPR, …\n  Adds running or per-partition values without collapsing rows.",
+        "explain": "explain PIPELINE\n  Shows the plan of a pipeline, one step per line, without running it.",
     ]
 }
 
