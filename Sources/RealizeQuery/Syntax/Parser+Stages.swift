@@ -48,7 +48,7 @@ extension Parser {
             var range = lr
             if current.isSymbol("=") {
                 _ = advance()
-                let (r, rr) = try identifier("the key column of `\(table)`")
+                let (r, rr) = try identifier("the key column of `\(table)`", id: "expected-a-key-column")
                 rk = r
                 range = SourceRange(lr.start, rr.end)
             }
@@ -127,7 +127,7 @@ extension Parser {
             } else {
                 let e = try parseExpr()
                 var name: String? = nil
-                if current.isKeyword("as") { _ = advance(); name = try identifier("a name after `as`").0 }
+                if current.isKeyword("as") { _ = advance(); name = try identifier("a name after `as`", id: "expected-a-name").0 }
                 if requireName && name == nil {
                     throw fail("expected-name", "expected `name = expression`", at: e.range, hint: "give the new column a name, e.g. `cv = earned_value - actual_cost`")
                 }

@@ -50,8 +50,13 @@ public struct Parser {
         }
     }
 
+    /// Stable diagnostic ids for `expectSymbol`, by symbol.
+    static let symbolNames = ["(": "opening-paren", ")": "closing-paren", "=": "equals"]
+
     mutating func expectSymbol(_ s: String, _ what: String) throws(Failure) {
-        guard current.isSymbol(s) else { throw fail("expected-\(what)", "expected `\(s)` \(what == "symbol" ? "" : "(\(what))")but found \(describe(current))".replacingOccurrences2("  ", " ")) }
+        guard current.isSymbol(s) else {
+            throw fail("expected-\(Parser.symbolNames[s] ?? "symbol")", "expected `\(s)` (\(what)) but found \(describe(current))")
+        }
         _ = advance()
     }
 
@@ -60,10 +65,11 @@ public struct Parser {
         _ = advance()
     }
 
-    mutating func identifier(_ what: String) throws(Failure) -> (String, SourceRange) {
+    /// - Parameter id: the diagnostic id when `what` does not make a stable one (it names a table, or quotes a keyword).
+    mutating func identifier(_ what: String, id: String? = nil) throws(Failure) -> (String, SourceRange) {
         guard current.kind == .identifier else {
             let hint = current.kind == .keyword ? "`\(current.text)` is a reserved word; write `\u{60}\(current.text)\u{60}` in backticks to use it as a name" : nil
-            throw fail("expected-\(what.replacingOccurrences2(" ", "-"))", "expected \(what), found \(describe(current))", hint: hint)
+            throw fail(id ?? "expected-\(what.replacingOccurrences2(" ", "-"))", "expected \(what), found \(describe(current))", hint: hint)
         }
         let t = advance()
         return (t.text, t.range)
@@ -76,7 +82,7 @@ public struct Parser {
         do {
             if current.isKeyword("let") {
                 _ = advance()
-                letName = try identifier("a name after `let`")
+                letName = try identifier("a name after `let`", id: "expected-a-name")
                 try expectSymbol("=", "after the name in `let`")
             }
             if current.isKeyword("explain") { _ = advance(); explain = true }
