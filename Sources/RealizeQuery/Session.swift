@@ -63,6 +63,11 @@ public struct QuerySession: Sendable {
             if let k = pivotIndex { head.stages = Array(current.stages[..<k]) }
             planner = Planner(catalog: tempCatalog, lastResult: last, settings: settings)
             guard let plan = planner.plan(head) else { throw QueryError(planner.diagnostics) }
+            // The planner sees the stages before a pivot only, so check here that a sort right before it is not lost.
+            if let k = pivotIndex, k > 0, case .sort = current.stages[k - 1].kind, let undo = planner.undoesSort(current.stages[k]) {
+                throw QueryError(Diagnostic(id: "sort-undone", message: "this sort is undone by the `\(current.stages[k].verb)` stage that follows",
+                                            range: current.stages[k - 1].range, hint: undo))
+            }
             explainLines.append("scan \(head.source == "_" ? "_ (last result)" : head.source) [\(plan.sourceSchema.count) columns]")
             explainLines += plan.operators.map { $0.summary }
             if explainOnly && pivotIndex == nil { return (.empty, explainLines.map { "→ " + $0 }.joined(separator: "\n")) }
