@@ -31,6 +31,7 @@ public struct AtomicFileError: Error, Sendable, CustomStringConvertible, Equatab
     /// The `errno` behind the failure, or 0.
     public var errorNumber: Int32
 
+    /// Creates an error.
     public init(path: String, code: Code, message: String, errorNumber: Int32 = 0) {
         self.path = path
         self.code = code
