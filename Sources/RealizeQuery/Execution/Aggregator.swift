@@ -27,16 +27,8 @@ enum Aggregator {
         case "sum":
             switch c.storage {
             case .int(let a), .decimal(let a, _):
-                var sums = [Int64](repeating: 0, count: groups)
-                var overflow: [Int] = []
-                for i in 0..<rows where !hasNulls || !c.isNull(i) {
-                    let k = Int(gid[i])
-                    let (r, o) = sums[k].addingReportingOverflow(a[i])
-                    sums[k] = r
-                    seen[k] += 1
-                    if o { overflow.append(k) }
-                }
-                let valid = validity(seen, overflow)
+                let (sums, counts, overflow) = sumExact(a, c.validity, gid, groups: groups)
+                let valid = validity(counts, overflow)
                 if case .decimal(_, let s) = c.storage { return Column(name: "", storage: .decimal(sums, scale: s), validity: valid) }
                 return Column(name: "", storage: .int(sums), validity: valid)
             default:
@@ -93,6 +85,40 @@ enum Aggregator {
         }
     }
 
+    /// Exact per-group sums of scaled integers, over raw buffers (the hot loop of most PMO queries).
+    /// Returns the sums, the non-null count per group, and the groups whose sum overflowed.
+    static func sumExact(_ a: [Int64], _ valid: Bitmap?, _ gid: [Int32], groups: Int) -> ([Int64], [Int64], [Int]) {
+        var sums = [Int64](repeating: 0, count: groups)
+        var counts = [Int64](repeating: 0, count: groups)
+        var overflowed = [Bool](repeating: false, count: groups)
+        sums.withUnsafeMutableBufferPointer { s in
+            counts.withUnsafeMutableBufferPointer { n in
+                overflowed.withUnsafeMutableBufferPointer { o in
+                    a.withUnsafeBufferPointer { x in
+                        gid.withUnsafeBufferPointer { g in
+                            if let v = valid {
+                                v.words.withUnsafeBufferPointer { w in
+                                    for i in 0..<x.count where w[i >> 6] & (1 << UInt64(i & 63)) != 0 {
+                                        let k = Int(g[i])
+                                        let (r, f) = s[k].addingReportingOverflow(x[i])
+                                        s[k] = r; n[k] += 1; o[k] = o[k] || f
+                                    }
+                                }
+                            } else {
+                                for i in 0..<x.count {
+                                    let k = Int(g[i])
+                                    let (r, f) = s[k].addingReportingOverflow(x[i])
+                                    s[k] = r; n[k] += 1; o[k] = o[k] || f
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (sums, counts, overflowed.indices.filter { overflowed[$0] })
+    }
+
     static func validity(_ seen: [Int64], _ overflow: [Int]) -> Bitmap? {
         guard seen.contains(0) || !overflow.isEmpty else { return nil }
         var b = Bitmap(count: seen.count, value: true)
@@ -108,12 +134,6 @@ enum Aggregator {
             for _ in rows { b.appendNull() }
             return b.finish()
         }
-        var g = c.gather(rows.map { max(0, $0) })
-        if rows.contains(-1) {
-            var v = g.validity ?? Bitmap(count: rows.count, value: true)
-            for (k, r) in rows.enumerated() where r < 0 { v[k] = false }
-            g = Column(name: g.name, storage: g.storage, validity: v)
-        }
-        return g
+        return c.gather(rows)
     }
 }

@@ -77,6 +77,8 @@ struct Evaluator {
     func cast(_ c: Column, to t: DataType) -> Column {
         if c.type == t { return c }
         switch t {
+        case .int:
+            if case .bool(let a) = c.storage { return Column(name: "", storage: .int(a.map { $0 ? 1 : 0 }), validity: c.validity) }
         case .double: return Column(name: "", storage: .double(NumericVector(c).doubles), validity: c.validity)
         case .decimal:
             let nv = NumericVector(c)

@@ -9,23 +9,54 @@ struct Executor {
 
     struct Cancelled: Error {}
 
-    func run(_ plan: Plan) throws(Cancelled) -> Table {
+    func run(_ fullPlan: Plan) throws(Cancelled) -> Table {
         var t: Table
-        switch plan.source {
+        switch fullPlan.source {
         case .table(let name): t = catalog[name]!
         case .lastResult: t = lastResult!
         }
-        for (k, op) in plan.operators.enumerated() {
+        // Read only the columns that some stage needs.
+        let (plan, sourceColumns) = ColumnPruning.prune(fullPlan)
+        if sourceColumns.count < t.columns.count { t = t.projecting(sourceColumns) }
+        let ops = plan.operators
+        /// `sort … | take N` or `top N by …` starting at operator k: the keys, N and how many operators that is.
+        func orderedLimit(_ k: Int) -> ([(BoundExpr, Bool)], Int, Int)? {
+            guard k < ops.count else { return nil }
+            if case .topN(let keys, let n) = ops[k].kind { return (keys, n, 1) }
+            if case .sort(let keys) = ops[k].kind, k + 1 < ops.count, case .limit(let n) = ops[k + 1].kind { return (keys, n, 2) }
+            return nil
+        }
+        var k = 0
+        while k < ops.count {
             if cancel?.isCancelled == true { throw Cancelled() }
-            // take N right after a sort is a partial sort.
-            if case .sort(let keys) = op.kind, k + 1 < plan.operators.count, case .limit(let n) = plan.operators[k + 1].kind {
-                t = apply(Operator(kind: .topN(keys, n), schema: op.schema, summary: ""), to: t)
+            let ev = Evaluator(table: t, settings: settings)
+            // A filter followed by an ordered limit orders the selected rows in place and gathers only N of them.
+            if case .filter(let p) = ops[k].kind, let (keys, n, used) = orderedLimit(k + 1) {
+                let sel = selection(ev.eval(p), rows: t.rowCount)
+                let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
+                t = t.gather(Sorter.top(sk, rows: t.rowCount, n: n, among: sel))
+                k += 1 + used
                 continue
             }
-            if case .limit = op.kind, k > 0, case .sort = plan.operators[k - 1].kind { continue }
-            t = apply(op, to: t)
+            if let (keys, n, used) = orderedLimit(k) {
+                let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
+                t = t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
+                k += used
+                continue
+            }
+            t = apply(ops[k], to: t)
+            k += 1
         }
         return t
+    }
+
+    /// Rows where a boolean column is true (not null).
+    func selection(_ c: Column, rows: Int) -> [Int] {
+        guard case .bool(let a) = c.storage else { return Array(0..<rows) }
+        var sel: [Int] = []
+        sel.reserveCapacity(rows / 4)
+        if let v = c.validity { for i in 0..<rows where a[i] && v[i] { sel.append(i) } } else { for i in 0..<rows where a[i] { sel.append(i) } }
+        return sel
     }
 
     func named(_ cols: [Column], _ schema: Schema) -> Table {
@@ -36,14 +67,9 @@ struct Executor {
         let ev = Evaluator(table: t, settings: settings)
         switch op.kind {
         case .filter(let p):
-            let c = ev.eval(p)
-            guard case .bool(let a) = c.storage else { return t }
-            var sel: [Int] = []
-            sel.reserveCapacity(t.rowCount / 4)
-            if let v = c.validity { for i in 0..<t.rowCount where a[i] && v[i] { sel.append(i) } } else { for i in 0..<t.rowCount where a[i] { sel.append(i) } }
+            let sel = selection(ev.eval(p), rows: t.rowCount)
             return sel.count == t.rowCount ? t : t.gather(sel)
         case .project(let exprs):
-            if t.columns.isEmpty && t.rowCount > 0 { return t }
             return Table(columns: zip(exprs, op.schema).map { ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .aggregate(let keys, let aggs, let outputs):
             let keyCols = keys.map { ev.eval($0) }
@@ -77,8 +103,8 @@ struct Executor {
             var parts = [[Int]](repeating: [], count: t.rowCount == 0 ? 0 : g.count)
             for i in 0..<t.rowCount { parts[Int(g.groupOf[i])].append(i) }
             if let (o, desc) = order {
-                let keys = [(SortKeys.rankable(ev.eval(o)), desc)]
-                parts = parts.map { $0.sorted { Sorter.precedes(keys, $0, $1) } }
+                let cmp = RowComparator([(SortKeys.rankable(ev.eval(o)), desc)])
+                parts = parts.map { $0.sorted { cmp.precedes($0, $1) } }
             }
             var cols = t.columns
             for call in calls {

@@ -56,6 +56,21 @@ struct Grouping {
         switch c.storage {
         case .text(let codes, let dict):
             var map = [Int32](repeating: -1, count: dict.count)
+            if c.validity == nil {
+                // No nulls: a tight loop over the codes.
+                map.withUnsafeMutableBufferPointer { m in
+                    codes.withUnsafeBufferPointer { cs in
+                        ids.withUnsafeMutableBufferPointer { out in
+                            for i in 0..<n {
+                                let code = Int(cs[i])
+                                if m[code] < 0 { m[code] = next; next += 1 }
+                                out[i] = m[code]
+                            }
+                        }
+                    }
+                }
+                return (ids, Int(next))
+            }
             for i in 0..<n {
                 if c.isNull(i) { ids[i] = nullGroup(); continue }
                 let code = Int(codes[i])

@@ -1,40 +1,63 @@
 import RealizeStore
 
-/// Equi-join on one key: builds a hash table over the right (usually smaller, dimension) table and probes with the left.
+/// Equi-join on one key: builds a hash table over the right (usually the smaller, dimension) table and probes it
+/// with the left. Matches are kept in compressed rows (offsets into one flat array), so probing allocates nothing per row.
 enum HashJoin {
     /// Matching row pairs; for a left join, unmatched left rows pair with -1.
     static func match(left: Column, right: Column, keepUnmatched: Bool) -> (left: [Int], right: [Int]) {
-        var li: [Int] = [], ri: [Int] = []
-        li.reserveCapacity(left.count); ri.reserveCapacity(left.count)
-        // Right rows per key; text keys go through the left dictionary so each distinct left value is looked up once.
+        // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
+        var rightIds = [Int32](repeating: -1, count: right.count)
+        var leftIds = [Int32](repeating: -1, count: left.count)
+        var keyCount = 0
         switch (left.storage, right.storage) {
         case (.text(let lc, let ld), .text(let rc, let rd)):
-            var byText: [String: [Int]] = [:]
-            for j in 0..<right.count where !right.isNull(j) { byText[rd[Int(rc[j])], default: []].append(j) }
-            let perCode: [[Int]] = ld.map { byText[$0] ?? [] }
-            for i in 0..<left.count {
-                let m = left.isNull(i) ? [] : perCode[Int(lc[i])]
-                emit(i, m, &li, &ri, keepUnmatched)
+            var byText: [String: Int32] = [:]
+            let rightCodeId = rd.map { s -> Int32 in
+                if let id = byText[s] { return id }
+                byText[s] = Int32(byText.count)
+                return Int32(byText.count - 1)
             }
+            keyCount = byText.count
+            for j in 0..<right.count where !right.isNull(j) { rightIds[j] = rightCodeId[Int(rc[j])] }
+            // Each distinct left value is looked up once.
+            let leftCodeId = ld.map { byText[$0] ?? -1 }
+            for i in 0..<left.count where !left.isNull(i) { leftIds[i] = leftCodeId[Int(lc[i])] }
         default:
             let lk = integerKeys(left), rk = integerKeys(right)
-            var table: [Int64: [Int]] = [:]
+            var table: [Int64: Int32] = [:]
             table.reserveCapacity(right.count)
-            for j in 0..<right.count where !right.isNull(j) { table[rk[j], default: []].append(j) }
-            for i in 0..<left.count {
-                let m = left.isNull(i) ? [] : (table[lk[i]] ?? [])
-                emit(i, m, &li, &ri, keepUnmatched)
+            for j in 0..<right.count where !right.isNull(j) {
+                if let id = table[rk[j]] { rightIds[j] = id } else {
+                    let id = Int32(table.count)
+                    table[rk[j]] = id
+                    rightIds[j] = id
+                }
             }
+            keyCount = table.count
+            for i in 0..<left.count where !left.isNull(i) { leftIds[i] = table[lk[i]] ?? -1 }
+        }
+        // 2. Right rows grouped by key id: offsets[id]..<offsets[id + 1] in `rows`.
+        var offsets = [Int](repeating: 0, count: keyCount + 1)
+        for id in rightIds where id >= 0 { offsets[Int(id) + 1] += 1 }
+        for k in 0..<keyCount { offsets[k + 1] += offsets[k] }
+        var fill = offsets
+        var rows = [Int](repeating: 0, count: offsets[keyCount])
+        for (j, id) in rightIds.enumerated() where id >= 0 {
+            rows[fill[Int(id)]] = j
+            fill[Int(id)] += 1
+        }
+        // 3. Probe.
+        var li: [Int] = [], ri: [Int] = []
+        li.reserveCapacity(left.count); ri.reserveCapacity(left.count)
+        for i in 0..<left.count {
+            let id = Int(leftIds[i])
+            if id < 0 {
+                if keepUnmatched { li.append(i); ri.append(-1) }
+                continue
+            }
+            for k in offsets[id]..<offsets[id + 1] { li.append(i); ri.append(rows[k]) }
         }
         return (li, ri)
-    }
-
-    @inline(__always) static func emit(_ i: Int, _ m: [Int], _ li: inout [Int], _ ri: inout [Int], _ keep: Bool) {
-        if m.isEmpty {
-            if keep { li.append(i); ri.append(-1) }
-            return
-        }
-        for j in m { li.append(i); ri.append(j) }
     }
 
     static func integerKeys(_ c: Column) -> [Int64] {

@@ -40,48 +40,94 @@ struct SortKeys {
     @inline(__always) func less(_ i: Int, _ j: Int) -> Bool { compare(i, j) < 0 }
 }
 
-/// Orders rows by several keys, stably.
-enum Sorter {
-    /// Whether row i comes before row j.
-    static func precedes(_ keys: [(SortKeys, Bool)], _ i: Int, _ j: Int) -> Bool {
-        for (k, desc) in keys {
-            var c = k.compare(i, j)
-            // Descending flips values but keeps nulls last.
-            if desc, k.validity.map({ $0[i] && $0[j] }) ?? true { c = -c }
+/// Sort keys copied into raw buffers, so that comparing two rows costs no reference counting.
+/// Nulls sort last in either direction.
+final class RowComparator {
+    private struct Key {
+        var ints: UnsafeMutableBufferPointer<Int64>?
+        var doubles: UnsafeMutableBufferPointer<Double>?
+        var valid: UnsafeMutableBufferPointer<UInt64>?
+        var descending: Bool
+    }
+    private var keys: [Key] = []
+
+    init(_ sortKeys: [(SortKeys, Bool)]) {
+        for (k, desc) in sortKeys {
+            var key = Key(descending: desc)
+            switch k.keys {
+            case .ints(let a):
+                key.ints = .allocate(capacity: a.count); _ = key.ints!.initialize(from: a)
+            case .doubles(let a):
+                key.doubles = .allocate(capacity: a.count); _ = key.doubles!.initialize(from: a)
+            }
+            if let v = k.validity {
+                key.valid = .allocate(capacity: v.words.count); _ = key.valid!.initialize(from: v.words)
+            }
+            keys.append(key)
+        }
+    }
+
+    deinit {
+        for k in keys { k.ints?.deallocate(); k.doubles?.deallocate(); k.valid?.deallocate() }
+    }
+
+    /// Whether row i comes before row j (ties keep row order).
+    @inline(__always) func precedes(_ i: Int, _ j: Int) -> Bool {
+        for k in keys {
+            if let v = k.valid {
+                let vi = v[i >> 6] & (1 << UInt64(i & 63)) != 0, vj = v[j >> 6] & (1 << UInt64(j & 63)) != 0
+                if !vi || !vj {
+                    if vi == vj { continue }
+                    return vi
+                }
+            }
+            var c: Int
+            if let a = k.ints { c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1) } else {
+                let a = k.doubles!
+                c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
+            }
+            if k.descending { c = -c }
             if c != 0 { return c < 0 }
         }
         return i < j
     }
+}
 
-    static func permutation(_ keys: [(SortKeys, Bool)], rows: Int) -> [Int] {
-        // One ascending integer key without nulls: sort (key, row) pairs directly.
+/// Orders rows by several keys, stably.
+enum Sorter {
+    static func permutation(_ keys: [(SortKeys, Bool)], rows: Int, among selection: [Int]? = nil) -> [Int] {
+        // One integer key without nulls: sort (key, row) pairs directly.
         if keys.count == 1, keys[0].0.validity == nil, case .ints(let a) = keys[0].0.keys {
             let desc = keys[0].1
-            var pairs = (0..<rows).map { (desc ? ~a[$0] : a[$0], $0) }
+            var pairs = (selection ?? Array(0..<rows)).map { (desc ? ~a[$0] : a[$0], $0) }
             pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             return pairs.map(\.1)
         }
-        var idx = Array(0..<rows)
-        idx.sort { precedes(keys, $0, $1) }
+        let cmp = RowComparator(keys)
+        var idx = selection ?? Array(0..<rows)
+        idx.sort { cmp.precedes($0, $1) }
         return idx
     }
 
     /// The first `n` rows in order, without sorting everything (binary insertion into a bounded buffer).
-    static func top(_ keys: [(SortKeys, Bool)], rows: Int, n: Int) -> [Int] {
+    static func top(_ keys: [(SortKeys, Bool)], rows: Int, n: Int, among selection: [Int]? = nil) -> [Int] {
         if n <= 0 { return [] }
-        if n * 8 >= rows { return Array(permutation(keys, rows: rows).prefix(n)) }
+        let count = selection?.count ?? rows
+        if n >= count / 8 { return Array(permutation(keys, rows: rows, among: selection).prefix(n)) }
+        let cmp = RowComparator(keys)
         var best: [Int] = []
         best.reserveCapacity(n + 1)
-        for i in 0..<rows {
-            if best.count == n, !precedes(keys, i, best[n - 1]) { continue }
+        func consider(_ i: Int) {
+            if best.count == n, !cmp.precedes(i, best[n - 1]) { return }
             var lo = 0, hi = best.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if precedes(keys, best[mid], i) { lo = mid + 1 } else { hi = mid }
+                if cmp.precedes(best[mid], i) { lo = mid + 1 } else { hi = mid }
             }
             best.insert(i, at: lo)
             if best.count > n { best.removeLast() }
         }
+        if let sel = selection { for i in sel { consider(i) } } else { for i in 0..<rows { consider(i) } }
         return best
     }
 }

@@ -144,11 +144,17 @@ extension Binder {
             guard name == "count" else { throw error("unexpected-distinct", "`distinct` is only allowed in `count(distinct …)`", r) }
             fn = "count_distinct"
         }
+        // true/false counts as 1/0, so `sum(score >= 9)` counts promoters and `avg(cpi < 1)` is a share.
+        if let a = arg, a.type == .bool, ["sum", "avg"].contains(fn) { arg = .cast(a, .int) }
         if let a = arg, ["sum", "avg", "median", "percentile", "stddev"].contains(fn), !a.type.isNumeric {
             throw error("type-mismatch", "`\(name)` needs numbers, but its argument is \(a.type)", args[0].range)
         }
         let type = Functions.aggregateType(fn, arg?.type)
-        aggregates!.append(AggregateSpec(function: fn, argument: arg, parameter: parameter, type: type))
+        let spec = AggregateSpec(function: fn, argument: arg, parameter: parameter, type: type)
+        // The same aggregate written twice (`sum(ev) / sum(ac)` beside `ev = sum(ev)`) is computed once.
+        let key = String(describing: spec)
+        if let k = aggregates!.firstIndex(where: { String(describing: $0) == key }) { return .column(aggregateBase + k, type) }
+        aggregates!.append(spec)
         return .column(aggregateBase + aggregates!.count - 1, type)
     }
 

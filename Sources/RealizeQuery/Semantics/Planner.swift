@@ -209,23 +209,6 @@ struct Planner {
 
     /// Replaces column references in `b` (bound against a derive's running schema) by the expressions that compute them.
     func inline(_ b: BoundExpr, _ exprs: [BoundExpr]) -> BoundExpr {
-        switch b {
-        case .column(let i, _): return exprs[i]
-        case .literal: return b
-        case .negate(let x, let t): return .negate(inline(x, exprs), t)
-        case .not(let x): return .not(inline(x, exprs))
-        case .arithmetic(let op, let l, let r, let t): return .arithmetic(op, inline(l, exprs), inline(r, exprs), t)
-        case .concat(let l, let r): return .concat(inline(l, exprs), inline(r, exprs))
-        case .compare(let op, let l, let r): return .compare(op, inline(l, exprs), inline(r, exprs))
-        case .logic(let op, let l, let r): return .logic(op, inline(l, exprs), inline(r, exprs))
-        case .datePart(let p, let x): return .datePart(p, inline(x, exprs))
-        case .call(let n, let args, let t): return .call(n, args.map { inline($0, exprs) }, t)
-        case .inList(let x, let v, let n): return .inList(inline(x, exprs), v, negated: n)
-        case .isNull(let x, let n): return .isNull(inline(x, exprs), negated: n)
-        case .conditional(let bs, let o, let t): return .conditional(bs.map { (inline($0.0, exprs), inline($0.1, exprs)) }, o.map { inline($0, exprs) }, t)
-        case .match(let op, let x, let p, let n): return .match(op, inline(x, exprs), inline(p, exprs), negated: n)
-        case .inRange(let x, let lo, let hi): return .inRange(inline(x, exprs), lo: lo, hi: hi)
-        case .cast(let x, let t): return .cast(inline(x, exprs), t)
-        }
+        b.mapColumns { i, _ in exprs[i] }
     }
 }

@@ -83,25 +83,45 @@ public struct Column: Sendable {
         return c
     }
 
-    /// The rows at `indices`, in that order (a selection vector applied).
+    /// The rows at `indices`, in that order (a selection vector applied). An index of -1 gives a null
+    /// (used by outer joins and by aggregates over empty groups).
     public func gather(_ indices: [Int]) -> Column {
-        var v: Bitmap? = nil
-        if let src = validity {
-            var b = Bitmap(count: indices.count, value: true)
-            for (k, i) in indices.enumerated() where !src[i] { b[k] = false }
-            v = b
+        let n = indices.count
+        var validityOut: Bitmap? = nil
+        var anyMissing = false
+        for i in indices where i < 0 { anyMissing = true; break }
+        if validity != nil || anyMissing {
+            var b = Bitmap(count: n, value: true)
+            for (k, i) in indices.enumerated() where i < 0 || isNull(i) { b[k] = false }
+            validityOut = b
         }
         let s: ColumnStorage
         switch storage {
-        case .int(let a): s = .int(indices.map { a[$0] })
-        case .double(let a): s = .double(indices.map { a[$0] })
-        case .decimal(let a, let sc): s = .decimal(indices.map { a[$0] }, scale: sc)
-        case .text(let c, let d): s = .text(codes: indices.map { c[$0] }, dictionary: d)
-        case .date(let a): s = .date(indices.map { a[$0] })
-        case .period(let a): s = .period(indices.map { a[$0] })
-        case .bool(let a): s = .bool(indices.map { a[$0] })
+        case .int(let a): s = .int(Column.take(a, indices, 0))
+        case .double(let a): s = .double(Column.take(a, indices, 0))
+        case .decimal(let a, let sc): s = .decimal(Column.take(a, indices, 0), scale: sc)
+        case .text(let c, let d): s = .text(codes: Column.take(c, indices, 0), dictionary: d)
+        case .date(let a): s = .date(Column.take(a, indices, 0))
+        case .period(let a): s = .period(Column.take(a, indices, 0))
+        case .bool(let a): s = .bool(Column.take(a, indices, false))
         }
-        return Column(name: name, storage: s, validity: v)
+        return Column(name: name, storage: s, validity: validityOut)
+    }
+
+    /// `a[indices]` over raw buffers, `fill` where an index is negative.
+    @inline(__always)
+    static func take<T>(_ a: [T], _ indices: [Int], _ fill: T) -> [T] {
+        [T](unsafeUninitializedCapacity: indices.count) { out, count in
+            a.withUnsafeBufferPointer { src in
+                indices.withUnsafeBufferPointer { idx in
+                    for k in 0..<idx.count {
+                        let i = idx[k]
+                        (out.baseAddress! + k).initialize(to: i >= 0 ? src[i] : fill)
+                    }
+                }
+            }
+            count = indices.count
+        }
     }
 
     /// The first `n` rows.
