@@ -38,7 +38,9 @@ enum TimeWindows {
             return (lo, lo + length(u) - 1)
         case .lastN(let n, let u):
             let cur = start(of: u, containing: now, fiscalStart: fs)
-            return (cur - Int32(n - 1) * length(u), cur + length(u) - 1)
+            // A million units reaches past any real data; clamping keeps the period arithmetic within Int32.
+            let k = Int32(min(max(n, 0), 1_000_000))
+            return (cur - (k - 1) * length(u), cur + length(u) - 1)
         case .ytd:
             return (start(of: "year", containing: now, fiscalStart: fs), now)
         case .asOf(let lit):
