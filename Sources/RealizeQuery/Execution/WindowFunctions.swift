@@ -30,7 +30,7 @@ enum WindowFunctions {
             var src = [Int](repeating: -1, count: rows)
             for part in partitions {
                 for (k, r) in part.enumerated() {
-                    let j = name == "lag" ? k - off : k + off
+                    let j = name == "lag" ? k - off : (off >= part.count ? -1 : k + off)
                     if j >= 0 && j < part.count { src[r] = part[j] }
                 }
             }
