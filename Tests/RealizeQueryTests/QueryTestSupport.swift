@@ -1,6 +1,10 @@
+import Foundation
 import Testing
 import RealizeStore
 @testable import RealizeQuery
+
+/// Set `QUERY_TESTS_TRACE=1` to print each generated case before it runs (to find the one that crashes).
+let queryTestsTrace = ProcessInfo.processInfo.environment["QUERY_TESTS_TRACE"] != nil
 
 /// Small tables shared by the query tests, read through the real CSV reader.
 enum Fixtures {
