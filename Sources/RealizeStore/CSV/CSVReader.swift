@@ -17,9 +17,9 @@ public struct CSVReadOptions: Sendable {
 /// period (`YYYY-MM`), bool (`true`/`false`) or text. An unquoted empty field is null; a quoted
 /// empty field (`""`) is the empty string in a text column and null in any other.
 ///
-/// The reader works in two passes over the bytes: ``CSVTokenizer`` finds every field's offsets
+/// The reader works in two passes over the bytes: the tokenizer finds every field's offsets
 /// (and the structural errors), then each column is inferred and parsed straight into its typed
-/// buffer by ``ColumnDecoder``. Text is dictionary-encoded by its bytes.
+/// buffer. Text is dictionary-encoded by its bytes.
 public enum CSVReader {
     /// Reads a CSV file into a table.
     /// - Parameters:
