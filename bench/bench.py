@@ -101,26 +101,31 @@ QUERIES: list[Query] = [
           duckdb="SELECT * FROM financials WHERE actual_cost > earned_value ORDER BY actual_cost DESC LIMIT 10",
           polars=_q0_polars),
     Query("Q1", "PV, EV, AC, CPI and SPI by program (join)", ["financials", "projects"],
-          realize="",  # TODO(lead): once the language has joins and grouping
+          realize="financials | join projects on project_id | by program agg pv = sum(planned_value), "
+                  "ev = sum(earned_value), ac = sum(actual_cost), cpi = sum(earned_value) / sum(actual_cost), "
+                  "spi = sum(earned_value) / sum(planned_value) | sort program",
           duckdb="SELECT p.program, SUM(f.planned_value) AS pv, SUM(f.earned_value) AS ev, "
                  "SUM(f.actual_cost) AS ac, SUM(f.earned_value) / SUM(f.actual_cost) AS cpi, "
                  "SUM(f.earned_value) / SUM(f.planned_value) AS spi "
                  "FROM financials f JOIN projects p USING (project_id) GROUP BY p.program ORDER BY p.program",
           polars=_q1_polars),
     Query("Q2", "monthly CPI of one program", ["financials", "projects"],
-          realize="",  # TODO(lead): program 'Finance Transformation, "Phase II"'
+          realize="financials | join projects on project_id | where program = 'Finance Transformation, \"Phase II\"' "
+                  "| by period agg cpi = sum(earned_value) / sum(actual_cost) | sort period",
           duckdb="SELECT f.period, SUM(f.earned_value) / SUM(f.actual_cost) AS cpi "
                  "FROM financials f JOIN projects p USING (project_id) "
                  "WHERE p.program = 'Finance Transformation, \"Phase II\"' GROUP BY f.period ORDER BY f.period",
           polars=_q2_polars),
     Query("Q3", "top 10 projects by cumulative cost variance", ["financials", "projects"],
-          realize="",  # TODO(lead): CV = EV - AC summed per project, most negative first
+          realize="financials | by project_id agg cv = sum(earned_value - actual_cost) | join projects on project_id "
+                  "| select project_id, project, cv | sort cv, project_id | take 10",
           duckdb="SELECT f.project_id, p.project, SUM(f.earned_value - f.actual_cost) AS cv "
                  "FROM financials f JOIN projects p USING (project_id) "
                  "GROUP BY f.project_id, p.project ORDER BY cv, f.project_id LIMIT 10",
           polars=_q3_polars),
     Query("Q4", "NPS by program and quarter", ["nps"],
-          realize="",  # TODO(lead): NPS = 100 * (share of 9-10 minus share of 0-6)
+          realize="nps | by program, year = period.year, quarter = period.quarter agg responses = count(), "
+                  "nps = 100.0 * (sum(score >= 9) - sum(score <= 6)) / count() | sort program, year, quarter",
           duckdb=f"SELECT program, {QUARTER_SQL} AS quarter, COUNT(*) AS responses, "
                  "100.0 * (COUNT(*) FILTER (WHERE score >= 9) - COUNT(*) FILTER (WHERE score <= 6)) / COUNT(*) AS nps "
                  "FROM nps GROUP BY ALL ORDER BY program, quarter",

@@ -99,13 +99,19 @@ extension Evaluator {
 
     static func compareLoop<T: Comparable>(_ op: String, _ x: [T], _ y: [T], _ out: inout [Bool]) {
         let n = out.count
-        switch op {
-        case "=": for i in 0..<n { out[i] = x[i] == y[i] }
-        case "!=": for i in 0..<n { out[i] = x[i] != y[i] }
-        case "<": for i in 0..<n { out[i] = x[i] < y[i] }
-        case "<=": for i in 0..<n { out[i] = x[i] <= y[i] }
-        case ">": for i in 0..<n { out[i] = x[i] > y[i] }
-        default: for i in 0..<n { out[i] = x[i] >= y[i] }
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                out.withUnsafeMutableBufferPointer { o in
+                    switch op {
+                    case "=": for i in 0..<n { o[i] = x[i] == y[i] }
+                    case "!=": for i in 0..<n { o[i] = x[i] != y[i] }
+                    case "<": for i in 0..<n { o[i] = x[i] < y[i] }
+                    case "<=": for i in 0..<n { o[i] = x[i] <= y[i] }
+                    case ">": for i in 0..<n { o[i] = x[i] > y[i] }
+                    default: for i in 0..<n { o[i] = x[i] >= y[i] }
+                    }
+                }
+            }
         }
     }
 }

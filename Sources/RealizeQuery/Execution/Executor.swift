@@ -50,13 +50,21 @@ struct Executor {
         return t
     }
 
-    /// Rows where a boolean column is true (not null).
+    /// Rows where a boolean column is true (not null): the selection vector a filter produces.
     func selection(_ c: Column, rows: Int) -> [Int] {
         guard case .bool(let a) = c.storage else { return Array(0..<rows) }
-        var sel: [Int] = []
-        sel.reserveCapacity(rows / 4)
-        if let v = c.validity { for i in 0..<rows where a[i] && v[i] { sel.append(i) } } else { for i in 0..<rows where a[i] { sel.append(i) } }
-        return sel
+        let words = c.validity?.words
+        return [Int](unsafeUninitializedCapacity: rows) { out, count in
+            var k = 0
+            a.withUnsafeBufferPointer { x in
+                if let w = words {
+                    for i in 0..<rows where x[i] && w[i >> 6] & (1 << UInt64(i & 63)) != 0 { out[k] = i; k += 1 }
+                } else {
+                    for i in 0..<rows where x[i] { out[k] = i; k += 1 }
+                }
+            }
+            count = k
+        }
     }
 
     func named(_ cols: [Column], _ schema: Schema) -> Table {

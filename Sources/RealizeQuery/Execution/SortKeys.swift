@@ -49,9 +49,10 @@ final class RowComparator {
         var valid: UnsafeMutableBufferPointer<UInt64>?
         var descending: Bool
     }
-    private var keys: [Key] = []
+    private let keys: [Key]
 
     init(_ sortKeys: [(SortKeys, Bool)]) {
+        var keys: [Key] = []
         for (k, desc) in sortKeys {
             var key = Key(descending: desc)
             switch k.keys {
@@ -65,6 +66,7 @@ final class RowComparator {
             }
             keys.append(key)
         }
+        self.keys = keys
     }
 
     deinit {
@@ -109,11 +111,41 @@ enum Sorter {
         return idx
     }
 
+    /// Top-N on one key without nulls: most rows are rejected by a single comparison with the current N-th value.
+    static func topSingle<T: Comparable>(_ a: [T], descending: Bool, rows: Int, n: Int, among selection: [Int]?) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(n + 1)
+        a.withUnsafeBufferPointer { x in
+            @inline(__always) func before(_ i: Int, _ j: Int) -> Bool {
+                if x[i] == x[j] { return i < j }
+                return descending ? x[i] > x[j] : x[i] < x[j]
+            }
+            func consider(_ i: Int) {
+                if best.count == n, !before(i, best[n - 1]) { return }
+                var lo = 0, hi = best.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if before(best[mid], i) { lo = mid + 1 } else { hi = mid }
+                }
+                best.insert(i, at: lo)
+                if best.count > n { best.removeLast() }
+            }
+            if let sel = selection { for i in sel { consider(i) } } else { for i in 0..<rows { consider(i) } }
+        }
+        return best
+    }
+
     /// The first `n` rows in order, without sorting everything (binary insertion into a bounded buffer).
     static func top(_ keys: [(SortKeys, Bool)], rows: Int, n: Int, among selection: [Int]? = nil) -> [Int] {
         if n <= 0 { return [] }
         let count = selection?.count ?? rows
         if n >= count / 8 { return Array(permutation(keys, rows: rows, among: selection).prefix(n)) }
+        if keys.count == 1, keys[0].0.validity == nil {
+            switch keys[0].0.keys {
+            case .ints(let a): return topSingle(a, descending: keys[0].1, rows: rows, n: n, among: selection)
+            case .doubles(let a): return topSingle(a, descending: keys[0].1, rows: rows, n: n, among: selection)
+            }
+        }
         let cmp = RowComparator(keys)
         var best: [Int] = []
         best.reserveCapacity(n + 1)
