@@ -6,7 +6,32 @@ public struct QuerySettings: Sendable {
     public var fiscalYearStart = 1
     /// "Today" (days since 1970-01-01) for relative time filters; nil means the real date. Fix it for reproducible scripts.
     public var today: Int32? = nil
+    /// Named measures usable inside `agg` like aggregates (`agg cpi` or `agg cpi()`), each expanded to its
+    /// expression over aggregates, e.g. `cpi` → `sum(earned_value) / sum(actual_cost)`. Registered by the analytics layer.
+    public var measures: [String: Measure] = [:]
     public init() {}
+}
+
+/// A named, documented aggregate expression (an EVM index, an NPS, …).
+public struct Measure: Sendable {
+    /// Lower-case name as written in queries.
+    public var name: String
+    /// The expression it stands for, in the query language, over aggregates of input columns.
+    public var expression: String
+    /// The formula as a person reads it, e.g. `CPI = EV / AC`.
+    public var formula: String
+    /// Convention and edge cases, e.g. "null when AC = 0".
+    public var convention: String
+    /// Where the definition comes from, e.g. "PMI, Practice Standard for Earned Value Management".
+    public var source: String
+
+    public init(name: String, expression: String, formula: String, convention: String, source: String) {
+        self.name = name
+        self.expression = expression
+        self.formula = formula
+        self.convention = convention
+        self.source = source
+    }
 }
 
 /// What running one statement produced.

@@ -70,6 +70,7 @@ extension Binder {
 
     mutating func bindCall(_ name: String, _ args: [Expr], _ distinct: Bool, _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
         if Functions.aggregates[name] != nil { return try bindAggregate(name, args, distinct, r) }
+        if aggregates != nil, args.isEmpty, let m = settings.measures[name] { return try bindMeasure(m, r) }
         if Functions.windows[name] != nil { return try bindWindow(name, args, r) }
         var bs: [BoundExpr] = []
         for a in args { bs.append(try bind(a)) }

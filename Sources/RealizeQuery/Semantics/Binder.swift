@@ -36,6 +36,9 @@ struct Binder {
         case .column(let name, let r):
             if aggregates != nil {
                 if let (i, t) = keyColumns[name] { return .column(i, t) }
+                if !schema.contains(where: { $0.name == name }), let m = settings.measures[name.lowercased()] {
+                    return try bindMeasure(m, r)
+                }
                 if schema.contains(where: { $0.name == name }) {
                     throw error("column-outside-aggregate", "column `\(name)` must be inside an aggregate or listed in `by`", r,
                                 hint: "for example `sum(\(name))`, or add it to the `by` columns")
@@ -119,6 +122,20 @@ struct Binder {
             let (hy, hm) = CivilCalendar.yearMonth(period: hi)
             let hiDay = CivilCalendar.days(year: hy, month: hm, day: CivilCalendar.daysInMonth(year: hy, month: hm))
             return .inRange(b, lo: loDay, hi: hiDay)
+        }
+    }
+
+    /// Expands a measure: parses its expression and binds it here, in aggregate mode.
+    mutating func bindMeasure(_ m: Measure, _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
+        var parser = Parser(m.expression)
+        guard let e = parser.parseExpressionOnly() else {
+            throw error("bad-measure", "measure `\(m.name)` has an invalid definition: \(m.expression)", r)
+        }
+        do throws(Diagnostic) {
+            return try bind(e)
+        } catch {
+            // Errors inside the definition point at the measure's name in the query.
+            throw self.error(error.id, "measure `\(m.name)` (\(m.formula)): \(error.message)", r, hint: error.hint, notes: error.notes)
         }
     }
 

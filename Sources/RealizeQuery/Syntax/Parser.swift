@@ -97,6 +97,16 @@ public struct Parser {
         }
     }
 
+    /// Parses the whole text as one expression (measure definitions).
+    public mutating func parseExpressionOnly() -> Expr? {
+        do {
+            let e = try parseExpr()
+            return current.kind == .end && diagnostics.isEmpty ? e : nil
+        } catch {
+            return nil
+        }
+    }
+
     mutating func parsePipeline() throws(Failure) -> Pipeline {
         let source: (String, SourceRange)
         if current.kind == .identifier && current.text == "_" || current.kind == .identifier {

@@ -1,3 +1,4 @@
+import RealizeAnalytics
 import RealizeQuery
 import RealizeStore
 #if canImport(Glibc)
@@ -31,6 +32,7 @@ package final class ShellSession {
     package init(catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,
                  output: ShellOutput, cancellation: CancellationToken = CancellationToken()) {
         self.query = QuerySession(catalog: catalog)
+        DomainCommands.install(into: &self.query)
         self.format = format
         self.timer = timer
         self.interactive = interactive
@@ -62,7 +64,11 @@ package final class ShellSession {
         let started = clock.now
         let outcome: StatementOutcome
         do throws(QueryError) {
-            outcome = try query.run(statement.text, cancel: cancellation)
+            if let domain = try DomainCommands.run(statement.text, session: &query, cancel: cancellation) {
+                outcome = domain
+            } else {
+                outcome = try query.run(statement.text, cancel: cancellation)
+            }
         } catch {
             if timer { reportTime("Run", since: started) }
             if cancellation.isCancelled {
