@@ -6,6 +6,7 @@ import PackageDescription
 //   RealizeQuery      the pipeline language: lexer, parser, checker, executor
 //   RealizeAnalytics  domain measures (EVM, appraisal, NPS, maturity)
 //   RealizeSamples    the embedded default sample portfolio
+//   RealizeReport     exports (XLSX, HTML, Markdown, JSON) and charts (SVG, terminal)
 //   RealizeShell      the REPL, batch mode, rendering, dot commands (readline via CReadline)
 //   realize           the executable: command-line parsing only
 let package = Package(
@@ -17,19 +18,24 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "RealizeStore"),
         .target(name: "RealizeQuery", dependencies: ["RealizeStore"]),
         .target(name: "RealizeAnalytics", dependencies: ["RealizeStore", "RealizeQuery"]),
         .target(name: "RealizeSamples", dependencies: ["RealizeStore"]),
+        .target(
+            name: "RealizeReport",
+            dependencies: ["RealizeStore", "RealizeQuery", "RealizeAnalytics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
         .target(
             name: "RealizeShell",
-            dependencies: ["RealizeStore", "RealizeQuery", "RealizeAnalytics", "RealizeSamples", "CReadline"]
+            dependencies: ["RealizeStore", "RealizeQuery", "RealizeAnalytics", "RealizeReport", "RealizeSamples", "CReadline"]
         ),
         .executableTarget(
             name: "realize",
@@ -49,6 +55,14 @@ let package = Package(
             dependencies: ["RealizeQuery", "RealizeStore", "RealizeTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "RealizeSamplesTests", dependencies: ["RealizeSamples", "RealizeStore"]),
+        .testTarget(
+            name: "RealizeAnalyticsTests",
+            dependencies: ["RealizeAnalytics", "RealizeQuery", "RealizeStore", "RealizeSamples", "RealizeTestSupport"]
+        ),
+        .testTarget(
+            name: "RealizeReportTests",
+            dependencies: ["RealizeReport", "RealizeQuery", "RealizeStore", "RealizeTestSupport"]
+        ),
         .testTarget(
             name: "RealizeShellTests",
             dependencies: ["RealizeShell", "RealizeStore", "RealizeTestSupport", "realize"],

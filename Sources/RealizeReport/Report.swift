@@ -1,0 +1,4 @@
+import RealizeStore
+
+/// Namespace for report output: exports and charts.
+public enum Report {}

@@ -1,0 +1,6 @@
+import Testing
+@testable import RealizeReport
+
+@Test func reportModuleLinks() {
+    #expect(String(describing: Report.self) == "Report")
+}
