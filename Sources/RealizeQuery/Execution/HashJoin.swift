@@ -23,7 +23,13 @@ enum HashJoin {
             let leftCodeId = ld.map { byText[$0] ?? -1 }
             for i in 0..<left.count where !left.isNull(i) { leftIds[i] = leftCodeId[Int(lc[i])] }
         default:
-            let lk = integerKeys(left), rk = integerKeys(right)
+            var lk = integerKeys(left), rk = integerKeys(right)
+            // Decimal keys at different scales compare at the larger one (1.5 joins 1.50).
+            if case .decimal(_, let ls) = left.storage, case .decimal(_, let rs) = right.storage, ls != rs {
+                let s = max(ls, rs)
+                lk = NumericVector(left).units(at: s).0
+                rk = NumericVector(right).units(at: s).0
+            }
             var table: [Int64: Int32] = [:]
             table.reserveCapacity(right.count)
             for j in 0..<right.count where !right.isNull(j) {
