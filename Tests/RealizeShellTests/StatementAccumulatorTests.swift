@@ -58,3 +58,37 @@ import Testing
         #expect(acc.feed(".tables", lineNumber: 1).map(\.kind) == [.dotCommand])
     }
 }
+
+@Suite struct StatementLookaheadTests {
+    func statements(_ lines: [String]) -> [Statement] {
+        var acc = StatementAccumulator(lookahead: true)
+        var out: [Statement] = []
+        for (i, l) in lines.enumerated() { out += acc.feed(l, lineNumber: i + 1) }
+        if let last = acc.finish() { out.append(last) }
+        return out
+    }
+
+    @Test func aLineStartingWithAVerbContinuesTheStatement() {
+        let s = statements(["projects", "  where budget > 1", "  # keep the biggest", "  sort -budget", "", "financials | take 1", ".tables"])
+        #expect(s.map(\.kind) == [.query, .query, .dotCommand])
+        #expect(s[0].text == "projects\n  where budget > 1\n  # keep the biggest\n  sort -budget")
+        #expect(s[0].firstLine == 1)
+        #expect(s[1].text == "financials | take 1")
+        #expect(s[1].firstLine == 6)
+    }
+
+    @Test func aLineStartingWithAPipeContinuesTheStatement() {
+        let s = statements(["projects", "| take 2", "| select project_id"])
+        #expect(s.map(\.text) == ["projects\n| take 2\n| select project_id"])
+    }
+
+    @Test func aWordThatOnlyLooksLikeAVerbStartsANewStatement() {
+        let s = statements(["projects | take 1", "sorted_results | take 1"])
+        #expect(s.map(\.text) == ["projects | take 1", "sorted_results | take 1"])
+    }
+
+    @Test func interactiveUseDoesNotWait() {
+        var acc = StatementAccumulator()
+        #expect(acc.feed("projects | take 1", lineNumber: 1).map(\.text) == ["projects | take 1"])
+    }
+}

@@ -11,7 +11,7 @@ package struct BatchRunner {
     /// - Parameter sourceName: how errors name the input (`query`, `<stdin>`, the script's path).
     /// - Returns: `.failure` at the first statement that fails, `.quit` at `.quit`, else `.success`.
     package func run<S: Sequence<String>>(lines: S, sourceName: String) -> ShellSession.Outcome {
-        var accumulator = StatementAccumulator()
+        var accumulator = StatementAccumulator(lookahead: true)
         var number = 0
         for raw in lines {
             number += 1

@@ -14,8 +14,26 @@ package struct StatementAccumulator {
     /// Decides whether query text is unfinished; replaceable in tests.
     private let isIncomplete: (String) -> Bool
 
-    package init(isIncomplete: @escaping (String) -> Bool = QuerySession.isIncomplete) {
+    /// Scripts and standard input look one line ahead: a finished query is held until the next line shows whether
+    /// it continues (a line starting with `|` or with a verb such as `where`), as the language allows
+    /// line breaks between stages. The interactive shell runs a finished line at once.
+    private let lookahead: Bool
+    /// Whether the pending text is complete and only held for the look-ahead.
+    private var held = false
+
+    package init(lookahead: Bool = false, isIncomplete: @escaping (String) -> Bool = QuerySession.isIncomplete) {
         self.isIncomplete = isIncomplete
+        self.lookahead = lookahead
+    }
+
+    /// Whether `line` continues a finished pipeline: it starts with `|` or with a verb.
+    static func continuesPipeline(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        if trimmed.first == "|" { return true }
+        let word = trimmed.prefix { $0.isLetter || $0 == "_" }.lowercased()
+        guard Parser.verbs.contains(word) else { return false }
+        let after = trimmed.dropFirst(word.count).first
+        return after == nil || after == " " || after == "\t"
     }
 
     /// Whether an unfinished query is waiting for more lines.
@@ -29,6 +47,7 @@ package struct StatementAccumulator {
 
     /// Drops any pending text (Ctrl-C).
     package mutating func reset() {
+        held = false
         lines = []
         startOffset = 0
     }
@@ -37,6 +56,25 @@ package struct StatementAccumulator {
     ///
     /// - Parameter lineNumber: the line's 1-based number in its source.
     package mutating func feed(_ line: String, lineNumber: Int) -> [Statement] {
+        var flushed: [Statement] = []
+        if held {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.first == "#" || (trimmed.hasPrefix("--") && !trimmed.hasPrefix("---")) {
+                lines.append(line)
+                return []
+            }
+            if Self.continuesPipeline(line) {
+                held = false
+                lines.append(line)
+                return drain(final: false)
+            }
+            held = false
+            flushed = drain(final: true)
+        }
+        return flushed + feedFresh(line, lineNumber: lineNumber)
+    }
+
+    private mutating func feedFresh(_ line: String, lineNumber: Int) -> [Statement] {
         if lines.isEmpty {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty { return [] }
@@ -53,7 +91,8 @@ package struct StatementAccumulator {
 
     /// Ends the input: returns the pending text as a statement (so that its error is reported), if any.
     package mutating func finish() -> Statement? {
-        drain(final: true).first
+        held = false
+        return drain(final: true).first
     }
 
     private var pendingSource: String {
@@ -75,6 +114,7 @@ package struct StatementAccumulator {
                 continue
             }
             if !final && isIncomplete(text) { break }
+            if !final && lookahead && !StatementSplitter.isBlank(text) { held = true; break }
             if let s = makeStatement(text) { out.append(s) }
             lines = []
             startOffset = 0
