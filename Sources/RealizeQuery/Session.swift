@@ -9,6 +9,8 @@ public struct QuerySettings: Sendable {
     /// Named measures usable inside `agg` like aggregates (`agg cpi` or `agg cpi()`), each expanded to its
     /// expression over aggregates, e.g. `cpi` → `sum(earned_value) / sum(actual_cost)`. Registered by the analytics layer.
     public var measures: [String: Measure] = [:]
+    /// Named settings of the domain commands (`.set evm_red 0.9`), as written; each command reads and checks its own.
+    public var options: [String: String] = [:]
     public init() {}
 }
 
@@ -63,7 +65,7 @@ public struct QuerySession: Sendable {
     public mutating func run(_ source: String, cancel: CancellationToken? = nil) throws(QueryError) -> StatementOutcome {
         var parser = Parser(source)
         guard let statement = parser.parseStatement() else { throw QueryError(parser.diagnostics) }
-        let (table, plan) = try execute(statement.pipeline, cancel: cancel, explainOnly: statement.explain)
+        let (table, plan) = try execute(statement.pipeline, source: source, cancel: cancel, explainOnly: statement.explain)
         if statement.explain { return .plan(plan) }
         if let (name, range) = statement.letName {
             if name == "_" { throw QueryError(Diagnostic(id: "reserved-name", message: "`_` is the last result and cannot be defined", range: range)) }
@@ -76,7 +78,7 @@ public struct QuerySession: Sendable {
     }
 
     /// Checks and runs a pipeline; `pivot` stages split it, since their columns come from the data.
-    func execute(_ p: Pipeline, cancel: CancellationToken?, explainOnly: Bool) throws(QueryError) -> (Table, String) {
+    func execute(_ p: Pipeline, source: String = "", cancel: CancellationToken?, explainOnly: Bool) throws(QueryError) -> (Table, String) {
         var planner = Planner(catalog: catalog, lastResult: lastResult, settings: settings)
         var current = p
         var tempCatalog = catalog
@@ -87,13 +89,16 @@ public struct QuerySession: Sendable {
             var head = current
             if let k = pivotIndex { head.stages = Array(current.stages[..<k]) }
             planner = Planner(catalog: tempCatalog, lastResult: last, settings: settings)
+            planner.source = source
             guard let plan = planner.plan(head) else { throw QueryError(planner.diagnostics) }
             // The planner sees the stages before a pivot only, so check here that a sort right before it is not lost.
             if let k = pivotIndex, k > 0, case .sort = current.stages[k - 1].kind, let undo = planner.undoesSort(current.stages[k]) {
                 throw QueryError(Diagnostic(id: "sort-undone", message: "this sort is undone by the `\(current.stages[k].verb)` stage that follows",
                                             range: current.stages[k - 1].range, hint: undo))
             }
-            explainLines.append("scan \(head.source == "_" ? "_ (last result)" : head.source) [\(plan.sourceSchema.count) columns]")
+            let read = ColumnPruning.prune(plan).sourceColumns.map { plan.sourceSchema[$0].name }
+            let name = head.source.hasPrefix("\u{1}") ? "pivot result" : head.source == "_" ? "_ (last result)" : head.source
+            explainLines.append("scan \(name): reads \(read.count) of \(plan.sourceSchema.count) columns (\(read.joined(separator: ", ")))")
             explainLines += plan.operators.map { $0.summary }
             if explainOnly && pivotIndex == nil { return (.empty, explainLines.map { "→ " + $0 }.joined(separator: "\n")) }
             var table: Table

@@ -6,7 +6,17 @@ struct Planner {
     let catalog: Catalog
     let lastResult: Table?
     let settings: QuerySettings
+    /// The statement's text, quoted in plan summaries.
+    var source: String = ""
     var diagnostics: [Diagnostic] = []
+
+    /// The text of `range` in the statement, for `explain`.
+    func text(_ range: SourceRange) -> String {
+        let bytes = Array(source.utf8)
+        guard range.start.offset < range.end.offset, range.end.offset <= bytes.count else { return "" }
+        return String(decoding: bytes[range.start.offset..<range.end.offset], as: UTF8.self)
+            .split(whereSeparator: { $0.isNewline }).map { String($0).trimmingCharacters() }.joined(separator: " ")
+    }
 
     static func schema(of t: Table) -> Schema { t.columns.map { Field($0.name, $0.type) } }
 
@@ -87,7 +97,7 @@ struct Planner {
             guard b.type == .bool else {
                 throw Diagnostic(id: "type-mismatch", message: "`where` needs a true/false condition, but this is \(b.type)", range: e.range, hint: "compare it, e.g. `\(Planner.defaultName(e)) > 0`")
             }
-            return Operator(kind: .filter(b), schema: input, summary: "filter")
+            return Operator(kind: .filter(b), schema: input, summary: "filter " + text(e.range))
         case .select(let items, let star, let except):
             var exprs: [BoundExpr] = []
             var fields: Schema = []
@@ -121,7 +131,7 @@ struct Planner {
                     exprs.append(inline(b, exprs)); fields.append(Field(name, b.type))
                 }
             }
-            return Operator(kind: .project(exprs), schema: fields, summary: "derive " + items.map { $0.name! }.joined(separator: ", "))
+            return Operator(kind: .project(exprs), schema: fields, summary: "project: " + text(stage.range))
         case .aggregate(let keys, let aggs):
             var keyExprs: [BoundExpr] = []
             var fields: Schema = []
@@ -148,7 +158,7 @@ struct Planner {
                 ranges.append(a.range)
             }
             try uniqueNames(fields, ranges)
-            let summary = (keys.isEmpty ? "aggregate" : "group by " + fields.prefix(keys.count).map(\.name).joined(separator: ", ")) + " → " + fields.dropFirst(keys.count).map(\.name).joined(separator: ", ")
+            let summary = "hash aggregate (\(ab.aggregates!.count) distinct aggregate\(ab.aggregates!.count == 1 ? "" : "s")): " + text(stage.range)
             return Operator(kind: .aggregate(keys: keyExprs, aggregates: ab.aggregates!, outputs: outputs), schema: fields, summary: summary)
         case .join(let table, let tr, let isLeft, let lk, let rk, let kr):
             guard let right = catalog[table] ?? (table == "_" ? lastResult : nil) else {
@@ -177,12 +187,12 @@ struct Planner {
         case .sort(let keys):
             var bound: [(BoundExpr, Bool)] = []
             for k in keys { bound.append((try binder.bind(k.expr), k.descending)) }
-            return Operator(kind: .sort(bound), schema: input, summary: "sort " + keys.map { ($0.descending ? "-" : "") + Planner.defaultName($0.expr) }.joined(separator: ", "))
+            return Operator(kind: .sort(bound), schema: input, summary: "sort: " + text(stage.range))
         case .take(let n):
             return Operator(kind: .limit(n), schema: input, summary: "take \(n)")
         case .top(let n, let k):
             let b = try binder.bind(k.expr)
-            return Operator(kind: .topN([(b, k.descending)], n), schema: input, summary: "top \(n) by \(k.descending ? "-" : "")\(Planner.defaultName(k.expr)) (partial sort)")
+            return Operator(kind: .topN([(b, k.descending)], n), schema: input, summary: "top-N partial sort: " + text(stage.range))
         case .distinct:
             return Operator(kind: .distinct, schema: input, summary: "distinct")
         case .window(let partition, let order, let items):
@@ -201,7 +211,7 @@ struct Planner {
             }
             try uniqueNames(fields, fields.map { _ in stage.range })
             return Operator(kind: .window(partition: parts, order: ord, calls: wb.windowCalls!, outputs: outputs), schema: fields,
-                            summary: "window " + items.map { $0.name! }.joined(separator: ", "))
+                            summary: "window: " + text(stage.range))
         case .pivot:
             throw Diagnostic(id: "pivot-needs-data", message: "internal: pivot is planned with data", range: stage.range)
         }

@@ -106,8 +106,9 @@ extension Parser {
     }
 
     mutating func parseSortKey(defaultDescending: Bool) throws(Failure) -> SortKey {
+        // `-x` reverses the default order: `sort -budget` is largest first, `top 3 by -cv` the three smallest.
         var desc = defaultDescending
-        if current.isSymbol("-") { _ = advance(); desc = true } else if current.isSymbol("+") { _ = advance(); desc = false }
+        if current.isSymbol("-") { _ = advance(); desc = !defaultDescending } else if current.isSymbol("+") { _ = advance() }
         let e = try parseAdditive()
         if current.isKeyword("desc") { _ = advance(); desc = true } else if current.isKeyword("asc") { _ = advance(); desc = false }
         return SortKey(expr: e, descending: desc)
