@@ -51,29 +51,63 @@ struct RealizeCommand: ParsableCommand {
     }
 }
 
-/// Usage errors exit with 2 (ArgumentParser's default is 64).
-func main() -> Never {
-    let arguments = Array(CommandLine.arguments.dropFirst())
-    // Reserved: `realize run NOTEBOOK.md` will be a subcommand; route it here when it exists.
-    if arguments.first == "run" {
-        FileDescriptorWriter.standardError("error: `realize run NOTEBOOK` is not available yet\n")
-        exit(2)
+/// `realize run NOTEBOOK.md [--data PATH]… [--param name=value]… --out REPORT.html|REPORT.md`.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "realize run",
+        abstract: "Run a notebook (a Markdown file with ```realize blocks) and write its report.",
+        discussion: """
+            The blocks run in order in one session; each result (table or chart) goes under its block in the report. `{{name}}` in the notebook is replaced by the parameter's value: its default from the front matter (params:), or --param name=value. Files the blocks export (.export, chart … to) are written beside the report. A failing block stops the run with status 1 and the notebook's file and line.
+
+            Example:
+              realize run notebooks/monthly-board-pack.md --param period=2025-12 --out board-pack/2025-12.html
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The notebook to run.", valueName: "NOTEBOOK.md"))
+    var notebook: String
+
+    @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file or a folder of CSV files to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
+    var data: [String] = []
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the notebook declares (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("The report to write: a .html page (self-contained) or a .md file.", valueName: "REPORT"))
+    var out: String
+
+    func run() throws {
+        let status = NotebookLauncher.run(NotebookOptions(notebook: notebook, dataPaths: data, parameters: parameters, out: out))
+        if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// Parses `arguments` as `command` and runs it. Usage errors exit with 2 (ArgumentParser's default is 64).
+func launch<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) -> Never {
     do {
-        var command = try RealizeCommand.parseAsRoot(arguments)
-        try command.run()
+        var parsed = try C.parseAsRoot(arguments)
+        try parsed.run()
         exit(0)
     } catch let code as ExitCode {
         exit(code.rawValue)
     } catch {
-        let status = RealizeCommand.exitCode(for: error)
+        let status = C.exitCode(for: error)
         if status == .success {
-            print(RealizeCommand.fullMessage(for: error))
+            print(C.fullMessage(for: error))
             exit(0)
         }
-        FileDescriptorWriter.standardError(RealizeCommand.fullMessage(for: error) + "\n")
+        FileDescriptorWriter.standardError(C.fullMessage(for: error) + "\n")
         exit(status == .validationFailure ? 2 : status.rawValue)
     }
+}
+
+func main() -> Never {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    // `realize run NOTEBOOK.md …` runs a notebook; a script named `run` is still `realize ./run`.
+    if arguments.first == "run" {
+        launch(RunCommand.self, Array(arguments.dropFirst()))
+    }
+    launch(RealizeCommand.self, arguments)
 }
 
 main()

@@ -50,6 +50,8 @@ struct SVGBarChart {
                 let outside = x0 - 6
                 if outside - Double(text.count) * 6.5 > labelWidth + 4 {
                     svg.text(text, x: outside, y: y + rowHeight / 2 + 4, size: 11, anchor: "end", fill: ChartScale.negative)
+                } else if w > Double(text.count) * 6.5 + 12 {
+                    svg.text(text, x: x0 + 6, y: y + rowHeight / 2 + 4, size: 11, weight: "600", fill: "#ffffff")
                 } else {
                     svg.text(text, x: zero + 6, y: y + rowHeight / 2 + 4, size: 11, fill: ChartScale.negative)
                 }

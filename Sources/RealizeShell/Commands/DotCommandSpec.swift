@@ -40,13 +40,20 @@ package struct DotCommandSpec: Sendable {
               after its file stem, replacing a table of that name. `as NAME` names the table of a single file.
               If any file is malformed nothing is loaded, and the error names the file, line and column.
               """),
-        .init(name: "export", arguments: "PATH [--bom] [--no-neutralise]", summary: "Write the last result to a CSV file",
+        .init(name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",
+              summary: "Write results to a file: .csv, .xlsx, .md, .json or .html",
               details: """
-              Writes the last result as CSV (RFC 4180, UTF-8) to PATH, atomically: the old file is replaced
-              only once the new one is complete, and is left untouched on failure.
-                --bom             start the file with a UTF-8 byte order mark (for Excel)
-                --no-neutralise   keep cells that start with = + - @ as they are (by default they are
-                                  prefixed with ' so spreadsheets do not run them as formulas)
+              Writes the last result (or the TABLEs named, `_` being the last result) to PATH. The extension
+              picks the format: .csv (RFC 4180), .xlsx (a workbook: typed cells, money as #,##0.00, dates as
+              dates, frozen header), .md (a pipe table), .json (an array of objects) or .html (a page).
+              Several tables go into one file: a sheet each in .xlsx, a section each in .md and .html, a key
+              each in .json; a .csv holds one. Values keep their precision: exact decimals stay exact.
+              The file is written atomically: an old file is replaced only once the new one is complete.
+                --named           every table named with `let` in this session
+                --bom             (CSV) start with a UTF-8 byte order mark, for Excel
+                --no-neutralise   (CSV) keep cells that start with = + - @ as they are (by default they
+                                  are prefixed with ' so spreadsheets do not run them as formulas)
+              Example: .export board-pack.xlsx evm overruns --named
               """),
         .init(name: "mode", arguments: "table|csv|json|markdown", summary: "Set the output format",
               details: """

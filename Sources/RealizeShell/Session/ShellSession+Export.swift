@@ -1,34 +1,102 @@
+import RealizeReport
 import RealizeStore
 
 extension ShellSession {
-    /// `.export PATH [--bom] [--no-neutralise]`: writes the last result as CSV, atomically.
+    /// `.export PATH [TABLE …] [--named] [--bom] [--no-neutralise]`: writes results to a file whose
+    /// extension picks the format (`.csv`, `.xlsx`, `.md`, `.json`, `.html`), atomically.
+    ///
+    /// With no TABLE the last result is written. Several tables (or `--named`, every table named with
+    /// `let` in this session) go into one file: a sheet each in a workbook, a section each in Markdown
+    /// and HTML, a key each in JSON. CSV holds one table.
     func export(_ args: [String], usage: String) throws(ShellError) {
         var path: String? = nil
+        var names: [String] = []
         var bom = false
         var neutralise = true
+        var named = false
         for a in args {
             switch a {
             case "--bom": bom = true
             case "--no-neutralise", "--no-neutralize": neutralise = false
+            case "--named": named = true
             case let flag where flag.hasPrefix("--"):
-                throw ShellError("usage", "unknown option `\(flag)` for .export", hint: "options: --bom, --no-neutralise")
+                throw ShellError("usage", "unknown option `\(flag)` for .export", hint: "options: --named, --bom, --no-neutralise")
             default:
-                guard path == nil else { throw .usage(usage) }
-                path = a
+                if path == nil { path = a } else { names.append(a) }
             }
         }
         guard let path else { throw .usage(usage) }
-        guard let table = query.lastResult else {
-            throw ShellError("no-result", "there is no result to export yet", hint: "run a query first; `.export` writes the last result")
+        guard let format = ExportFormat(path: path) else {
+            throw ShellError("export-format", "cannot tell the format of `\(path)` from its extension", hint: "use one of \(ExportFormat.extensions)")
         }
-        let options = CSVWriteOptions(bom: bom, neutraliseFormulas: neutralise)
-        do {
-            try CSVWriter.write(table, toFile: Self.expandingTilde(path), options: options)
+        if (bom || !neutralise) && format != .csv {
+            throw ShellError("usage", "--bom and --no-neutralise apply to CSV files only")
+        }
+        if named {
+            let defined = definedNames.filter { query.catalog[$0] != nil }
+            guard !defined.isEmpty else {
+                throw ShellError("no-result", "no table has been named with `let` in this session", hint: "name results with `let NAME = …`, or list the tables to export")
+            }
+            names += defined.filter { !names.contains($0) }
+        }
+        var tables: [(name: String, table: Table)] = []
+        if names.isEmpty {
+            guard let table = query.lastResult else {
+                throw ShellError("no-result", "there is no result to export yet", hint: "run a query first; `.export` writes the last result")
+            }
+            tables = [("result", table)]
+        } else {
+            for name in names { tables.append((name == "_" ? "result" : name, try table(named: name))) }
+        }
+        if tables.count > 1 && !format.holdsSeveralTables {
+            throw ShellError("export-several", "a CSV file holds one table, and \(tables.count) were given",
+                             hint: "export each to its own .csv file, or write them together to .xlsx, .md, .json or .html")
+        }
+        let target = resolveOutputPath(path)
+        do throws(ExportError) {
+            try Self.write(tables, format: format, to: target, csv: CSVWriteOptions(bom: bom, neutraliseFormulas: neutralise))
         } catch {
             throw ShellError("export", "cannot export: \(error.description)", hint: "nothing was written; an existing file is unchanged")
         }
+        observer?(.exported(paths: [target]))
         if interactive {
-            output.out("exported \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows") to \(path)\n")
+            if tables.count == 1 {
+                let n = tables[0].table.rowCount
+                output.out("exported \(n) \(n == 1 ? "row" : "rows") to \(path)\n")
+            } else {
+                output.out("exported \(tables.count) tables (\(tables.map(\.name).joined(separator: ", "))) to \(path)\n")
+            }
         }
+    }
+
+    /// Writes `tables` to `path` in `format`, atomically.
+    /// - Throws: ``ExportError`` saying why nothing was written.
+    static func write(_ tables: [(name: String, table: Table)], format: ExportFormat, to path: String, csv: CSVWriteOptions) throws(ExportError) {
+        let text: String
+        switch format {
+        case .xlsx:
+            try XLSXWriter.write(tables.map { XLSXWriter.Sheet(name: $0.name, table: $0.table) }, to: path)
+            return
+        case .csv:
+            do { try CSVWriter.write(tables[0].table, toFile: path, options: csv) } catch { throw ExportError(.write, error.description) }
+            return
+        case .markdown:
+            if tables.count == 1 {
+                text = MarkdownRenderer.render(tables[0].table)
+            } else {
+                text = tables.map { "## \($0.name)\n\n" + MarkdownRenderer.render($0.table) }.joined(separator: "\n")
+            }
+        case .json:
+            if tables.count == 1 {
+                text = JSONRenderer.render(tables[0].table)
+            } else {
+                let members = tables.map { JSONRenderer.quoted($0.name) + ": " + JSONRenderer.render($0.table).trimmingTrailingWhitespace() }
+                text = "{\n" + members.joined(separator: ",\n") + "\n}\n"
+            }
+        case .html:
+            let stem = String((path.split(separator: "/").last ?? "export").split(separator: ".").first ?? "export")
+            text = HTMLWriter.document(title: stem, tables: tables.map { ($0.name, FormattedTable($0.table)) })
+        }
+        do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw ExportError(.write, error.description) }
     }
 }

@@ -1,5 +1,6 @@
 import RealizeAnalytics
 import RealizeQuery
+import RealizeReport
 import RealizeStore
 #if canImport(Glibc)
 import Glibc
@@ -28,6 +29,13 @@ package final class ShellSession {
     /// The cancellation token passed to every query; Ctrl-C raises it.
     package let cancellation: CancellationToken
     package let output: ShellOutput
+    /// Told of each statement's result (tables, charts, exports); notebooks collect them for the report.
+    package var observer: ((ShellEvent) -> Void)? = nil
+    /// The folder that relative `.export` and `chart … to` paths are written into (a notebook's report
+    /// folder); nil means the working folder.
+    package var outputFolder: String? = nil
+    /// The names defined with `let` in this session, in order (`.export PATH --named` writes them all).
+    package var definedNames: [String] = []
 
     package init(catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,
                  output: ShellOutput, cancellation: CancellationToken = CancellationToken()) {
@@ -63,11 +71,15 @@ package final class ShellSession {
         let clock = ContinuousClock()
         let started = clock.now
         let outcome: StatementOutcome
+        var chart: ChartSpec? = nil
         do throws(QueryError) {
-            if let domain = try DomainCommands.run(statement.text, session: &query, cancel: cancellation) {
+            // A final `| chart …` stage is drawn from the result of the rest (ShellSession+Chart.swift).
+            var text = statement.text
+            if let split = try ChartStage.split(text) { (text, chart) = (Self.chartSource(split.head), split.spec) }
+            if let domain = try DomainCommands.run(text, session: &query, cancel: cancellation) {
                 outcome = domain
             } else {
-                outcome = try query.run(statement.text, cancel: cancellation)
+                outcome = try query.run(text, cancel: cancellation)
             }
         } catch {
             if timer { reportTime("Run", since: started) }
@@ -83,10 +95,16 @@ package final class ShellSession {
         switch outcome {
         case .table(let table):
             query.lastResult = table
+            if let chart { return drawChart(chart, table, statement: statement, sourceName: sourceName) }
+            observer?(.table(table))
             print(table)
         case .defined(let name, let table):
+            if !definedNames.contains(name) { definedNames.append(name) }
+            if let chart { return drawChart(chart, table, statement: statement, sourceName: sourceName) }
+            observer?(.defined(name: name, table: table))
             output.out("defined \(name) (\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"))\n")
         case .plan(let text):
+            observer?(.text(text + "\n"))
             output.out(text + "\n")
         }
         if timer { output.err("Run Time: \(Self.seconds(elapsed)) s\n") }
