@@ -1,6 +1,8 @@
 import RealizeQuery
 
 // One line per command and per measure set; each capability adds its own.
-let registered: [any DomainCommand] = []
+let registered: [any DomainCommand] = [
+    NPSCommand(),
+]
 
 let registeredMeasures: [String: Measure] = [:]

@@ -1,0 +1,178 @@
+import RealizeQuery
+import RealizeStore
+
+/// What `nps` was asked for.
+struct NPSRequest: Sendable {
+    var table = "nps"
+    var tableRange: SourceRange? = nil
+    /// Columns to group by (`by program, segment`).
+    var groupBy: [(name: String, range: SourceRange)] = []
+    var grain: TimeGrain? = nil
+    /// Adjusted-Wald columns beside the Wald ones; change and z on the adjusted estimates.
+    var adjusted = false
+    /// One row per group with a sparkline instead of one row per period.
+    var trend = false
+    /// Below this many respondents a row is flagged `low_n`; nil takes the `nps_min_n` setting (default 30).
+    var minimumN: Int? = nil
+}
+
+/// Computes NPS tables from a table of responses, a column at a time.
+enum NPSAnalysis {
+    /// The default of `.set nps_min_n`.
+    static let defaultMinimumN = 30
+    static let scoreColumnName = "score"
+    static let periodColumnName = "period"
+
+    /// One output row's statistics.
+    struct Row {
+        var group: Int
+        var bucket: Int32?
+        var tally: NPSTally
+    }
+
+    /// Runs `request` over `source`.
+    ///
+    /// - Throws: ``QueryError`` when a column is missing or mistyped, or a score is not a whole number from 0 to 10.
+    /// - Complexity: O(rows + groups × periods).
+    static func run(_ request: NPSRequest, source: SourceColumns, settings: QuerySettings) throws(QueryError) -> Table {
+        let minimumN = request.minimumN ?? Int(settings.options["nps_min_n"] ?? "") ?? defaultMinimumN
+        let fiscalStart = settings.fiscalYearStart
+        let scores = ScaledNumbers(try source.column(scoreColumnName, types: [.int, .decimal, .double], role: "the answer, 0 to 10"))
+        var keys: [Column] = []
+        for (name, range) in request.groupBy {
+            keys.append(try source.column(name, types: DataType.allCases, role: "grouping", at: range))
+        }
+        var months: [Int32]? = nil
+        var periodColumn: Column? = nil
+        if request.grain != nil {
+            let c = try source.column(periodColumnName, types: [.period, .date], role: "when the answer was given")
+            periodColumn = c
+            months = monthsOf(c)
+        }
+        let rowCount = source.table.rowCount
+        let groups = KeyGroups(keys, rowCount: rowCount)
+        var tallies = [[Int32: NPSTally]](repeating: [:], count: groups.count)
+        var total = [NPSTally](repeating: NPSTally(), count: groups.count)
+        var lastBucket = Int32.min
+        for r in 0..<rowCount where !scores.isNull(r) {
+            guard let s = scores.wholeNumber(r), (0...10).contains(s) else {
+                throw source.badValue("nps-score-out-of-range", column: scoreColumnName, row: r,
+                                      "`\(scores.column.value(at: r))` is not a whole number from 0 to 10")
+            }
+            let g = groups.groupOfRow[r]
+            if let grain = request.grain, let months, let periodColumn {
+                if periodColumn.isNull(r) { continue }
+                let b = grain.bucket(months[r], fiscalStart: fiscalStart)
+                tallies[g][b, default: NPSTally()].add(score: Int(s))
+                lastBucket = max(lastBucket, b)
+            } else {
+                total[g].add(score: Int(s))
+            }
+        }
+        // Rows: every bucket from the group's first to the last one in the data, so gaps show as n = 0.
+        var rows: [Row] = []
+        if let grain = request.grain {
+            for g in 0..<groups.count {
+                guard var b = tallies[g].keys.min() else { continue }
+                while b <= lastBucket {
+                    rows.append(Row(group: g, bucket: b, tally: tallies[g][b] ?? NPSTally()))
+                    b += grain.months
+                }
+            }
+        } else {
+            rows = (0..<groups.count).map { Row(group: $0, bucket: nil, tally: total[$0]) }
+        }
+        let keyColumns = keys.map { $0.gather(rows.map { groups.firstRow[$0.group] }) }
+        let table = columns(rows, keys: keyColumns, request: request, minimumN: minimumN, fiscalStart: fiscalStart)
+        return request.trend ? trendTable(table, rows: rows, keyCount: keys.count, request: request, fiscalStart: fiscalStart) : table
+    }
+
+    /// Months (since year 0) of a period or date column.
+    static func monthsOf(_ c: Column) -> [Int32] {
+        switch c.storage {
+        case .period(let a): return a
+        case .date(let a):
+            return a.map { d in
+                let (y, m, _) = CivilCalendar.civil(days: d)
+                return CivilCalendar.period(year: y, month: m)
+            }
+        default: return Array(repeating: 0, count: c.count)
+        }
+    }
+
+    /// The per-period (or per-group) table.
+    static func columns(_ rows: [Row], keys: [Column], request: NPSRequest, minimumN: Int, fiscalStart: Int) -> Table {
+        var out = keys
+        if let grain = request.grain {
+            out.append(grain.column(rows.map { $0.bucket ?? 0 }, fiscalStart: fiscalStart))
+        }
+        let t = rows.map(\.tally)
+        out.append(OutputColumn.ints("n", t.map(\.n)))
+        out.append(OutputColumn.ints("promoters", t.map(\.promoters)))
+        out.append(OutputColumn.ints("passives", t.map(\.passives)))
+        out.append(OutputColumn.ints("detractors", t.map(\.detractors)))
+        out.append(OutputColumn.doubles("nps", t.map { OutputColumn.rounded($0.nps, 1) }))
+        out.append(OutputColumn.doubles("se", t.map { OutputColumn.rounded($0.standardError, 1) }))
+        out.append(OutputColumn.doubles("moe", t.map { OutputColumn.rounded($0.marginOfError, 1) }))
+        if request.adjusted {
+            out.append(OutputColumn.doubles("nps_adj", t.map { OutputColumn.rounded($0.adjustedNPS, 1) }))
+            out.append(OutputColumn.doubles("se_adj", t.map { OutputColumn.rounded($0.adjustedStandardError, 1) }))
+            out.append(OutputColumn.doubles("moe_adj", t.map { OutputColumn.rounded($0.adjustedMarginOfError, 1) }))
+        }
+        if request.grain != nil {
+            var change: [Double?] = [], z: [Double?] = [], significant: [Bool?] = []
+            for (i, row) in rows.enumerated() {
+                guard i > 0, rows[i - 1].group == row.group else {
+                    change.append(nil); z.append(nil); significant.append(nil)
+                    continue
+                }
+                let (a, b) = (rows[i - 1].tally, row.tally)
+                let delta: Double?, zScore: Double?
+                if request.adjusted {
+                    delta = b.adjustedNPS.flatMap { x in a.adjustedNPS.map { x - $0 } }
+                    zScore = NPSTally.zScore(change: delta, se1: a.adjustedStandardError, se2: b.adjustedStandardError)
+                } else {
+                    delta = b.nps.flatMap { x in a.nps.map { x - $0 } }
+                    zScore = NPSTally.zScore(change: delta, se1: a.standardError, se2: b.standardError)
+                }
+                change.append(OutputColumn.rounded(delta, 1))
+                z.append(OutputColumn.rounded(zScore, 2))
+                significant.append(NPSTally.isSignificant(zScore))
+            }
+            out.append(OutputColumn.doubles("change", change))
+            out.append(OutputColumn.doubles("z", z))
+            out.append(OutputColumn.bools("significant", significant))
+        }
+        out.append(OutputColumn.bools("low_n", t.map { $0.n < minimumN }))
+        return Table(columns: out, rowCount: rows.count)
+    }
+
+    /// One row per group: first and last period, the first and latest NPS, the latest change and its test, and a
+    /// sparkline of every period's NPS on one scale shared by all groups (the lowest NPS in the result draws `▁`,
+    /// the highest `█`; a period without responses is a space).
+    static func trendTable(_ detail: Table, rows: [Row], keyCount: Int, request: NPSRequest, fiscalStart: Int) -> Table {
+        guard let grain = request.grain, !rows.isEmpty else { return detail }
+        let nps = rows.map { request.adjusted ? $0.tally.adjustedNPS : $0.tally.nps }
+        let defined = nps.compactMap { $0 }
+        let low = defined.min() ?? 0, high = defined.max() ?? 0
+        var firstRows: [Int] = [], lastRows: [Int] = []
+        for i in rows.indices {
+            if i == 0 || rows[i - 1].group != rows[i].group { firstRows.append(i) }
+            if i == rows.count - 1 || rows[i + 1].group != rows[i].group { lastRows.append(i) }
+        }
+        func pick(_ name: String, _ at: [Int]) -> Column { detail.column(named: name)!.gather(at) }
+        var out = detail.columns.prefix(keyCount).map { $0.gather(lastRows) }
+        out.append(OutputColumn.texts("from", firstRows.map { grain.label(rows[$0].bucket ?? 0, fiscalStart: fiscalStart) }))
+        out.append(OutputColumn.texts("to", lastRows.map { grain.label(rows[$0].bucket ?? 0, fiscalStart: fiscalStart) }))
+        out.append(pick("nps", firstRows).renamed("first"))
+        out.append(pick("nps", lastRows).renamed("latest"))
+        if request.adjusted { out.append(pick("nps_adj", lastRows).renamed("latest_adj")) }
+        out.append(pick("n", lastRows))
+        out.append(pick("change", lastRows))
+        out.append(pick("z", lastRows))
+        out.append(pick("significant", lastRows))
+        out.append(pick("low_n", lastRows))
+        out.append(OutputColumn.texts("trend", zip(firstRows, lastRows).map { Sparkline.draw(Array(nps[$0...$1]), low: low, high: high) }))
+        return Table(columns: out, rowCount: lastRows.count)
+    }
+}

@@ -1,0 +1,175 @@
+import RealizeQuery
+import RealizeStore
+
+/// Finds the input table and its columns for `nps` and `maturity`, with errors that say what is missing.
+struct SourceColumns {
+    let table: Table
+    let tableName: String
+    /// Where errors about the data point: the command's name, or the table name after `from`.
+    let range: SourceRange
+
+    /// The table `name` from the session (`_` is the last result).
+    init(_ name: String, session: QuerySession, range: SourceRange, command: String) throws(QueryError) {
+        let found: Table? = name == "_" ? session.lastResult : session.catalog[name]
+        guard let t = found else {
+            let hint = Suggest.nearest(name, in: session.catalog.names).map { "did you mean `\($0)`?" }
+                ?? "load it with `.load PATH`, or name another table with `\(command) from TABLE`"
+            throw QueryError(Diagnostic(id: "unknown-table", message: "no table named `\(name)`", range: range, hint: hint))
+        }
+        table = t
+        tableName = name
+        self.range = range
+    }
+
+    /// The column `name`, which must exist and have one of `types`.
+    func column(_ name: String, types: [DataType], role: String, at r: SourceRange? = nil) throws(QueryError) -> Column {
+        guard let c = table.column(named: name) else {
+            let hint = Suggest.nearest(name, in: table.columnNames).map { "did you mean `\($0)`?" }
+            throw QueryError(Diagnostic(id: "missing-column", message: "table `\(tableName)` has no column `\(name)` (\(role))",
+                                        range: r ?? range, hint: hint, notes: ["columns: " + table.columnNames.joined(separator: ", ")]))
+        }
+        guard types.contains(c.type) else {
+            throw QueryError(Diagnostic(id: "column-type", message: "column `\(name)` of `\(tableName)` is \(c.type), expected \(types.map(\.rawValue).joined(separator: " or ")) (\(role))",
+                                        range: r ?? range))
+        }
+        return c
+    }
+
+    /// An error about the value in data row `row` (0-based) of column `name`.
+    func badValue(_ id: String, column name: String, row: Int, _ message: String) -> QueryError {
+        QueryError(Diagnostic(id: id, message: "\(tableName), row \(row + 1), column `\(name)`: \(message)", range: range))
+    }
+}
+
+/// Numbers of a column read as one scaled integer per row (`units / 10^scale`), whatever the numeric storage.
+struct ScaledNumbers {
+    /// Scaled values; 0 under a null.
+    var units: [Int64]
+    var scale: Int
+    var column: Column
+
+    /// - Parameter doubleScale: the scale that doubles are rounded to.
+    init(_ c: Column, doubleScale: Int = 4) {
+        column = c
+        switch c.storage {
+        case .int(let a): units = a; scale = 0
+        case .decimal(let a, let s): units = a; scale = s
+        case .double(let a):
+            let f = Double(FixedDecimal.pow10[doubleScale])
+            units = a.map { $0.isFinite ? Int64(($0 * f).rounded(.toNearestOrAwayFromZero)) : 0 }
+            scale = doubleScale
+        default: units = Array(repeating: 0, count: c.count); scale = 0
+        }
+    }
+
+    func isNull(_ row: Int) -> Bool {
+        if column.isNull(row) { return true }
+        if case .double(let a) = column.storage { return !a[row].isFinite }
+        return false
+    }
+
+    /// The value at `row` at scale `s` (rounded half away from zero when narrowing).
+    func value(_ row: Int, scale s: Int) -> Int64 {
+        FixedDecimal(units: units[row], scale: scale).rescaled(to: s)?.units ?? 0
+    }
+
+    /// The value at `row` as a whole number, or nil when it has a fraction.
+    func wholeNumber(_ row: Int) -> Int64? {
+        let f = FixedDecimal.pow10[scale]
+        return units[row] % f == 0 ? units[row] / f : nil
+    }
+}
+
+/// Rows grouped by the values of some key columns: a dense group number per row, groups in order of first appearance.
+struct KeyGroups {
+    /// Group of each row.
+    var groupOfRow: [Int]
+    /// First row of each group (to gather the key values).
+    var firstRow: [Int]
+    var count: Int { firstRow.count }
+
+    init(_ keys: [Column], rowCount: Int) {
+        var groupOfRow = [Int](repeating: 0, count: rowCount)
+        var firstRow: [Int] = []
+        if keys.isEmpty {
+            if rowCount > 0 { firstRow = [0] }
+            self.groupOfRow = groupOfRow
+            self.firstRow = firstRow
+            return
+        }
+        let codes = keys.map { KeyGroups.codes($0) }
+        var lookup: [[Int]: Int] = [:]
+        var key = [Int](repeating: 0, count: codes.count)
+        for r in 0..<rowCount {
+            for k in codes.indices { key[k] = codes[k][r] }
+            if let g = lookup[key] { groupOfRow[r] = g; continue }
+            let g = firstRow.count
+            lookup[key] = g
+            firstRow.append(r)
+            groupOfRow[r] = g
+        }
+        self.groupOfRow = groupOfRow
+        self.firstRow = firstRow
+    }
+
+    /// A dense code per row for one column; nulls share code -1.
+    static func codes(_ c: Column) -> [Int] {
+        func dense<T: Hashable>(_ a: [T]) -> [Int] {
+            var seen: [T: Int] = [:]
+            return a.indices.map { r in
+                if c.isNull(r) { return -1 }
+                if let k = seen[a[r]] { return k }
+                seen[a[r]] = seen.count
+                return seen.count - 1
+            }
+        }
+        switch c.storage {
+        case .int(let a): return dense(a)
+        case .double(let a): return dense(a.map(\.bitPattern))
+        case .decimal(let a, _): return dense(a)
+        case .text(let codes, _): return codes.indices.map { c.isNull($0) ? -1 : Int(codes[$0]) }
+        case .date(let a), .period(let a): return dense(a)
+        case .bool(let a): return dense(a)
+        }
+    }
+}
+
+/// Small builders for result columns.
+enum OutputColumn {
+    static func ints(_ name: String, _ v: [Int?]) -> Column {
+        Column(name: name, type: .int, values: v.map { $0.map { .int(Int64($0)) } ?? .null })
+    }
+
+    static func doubles(_ name: String, _ v: [Double?]) -> Column {
+        Column(name: name, type: .double, values: v.map { x in x.flatMap { $0.isFinite ? Value.double($0) : nil } ?? .null })
+    }
+
+    static func texts(_ name: String, _ v: [String?]) -> Column {
+        Column(name: name, type: .text, values: v.map { $0.map(Value.text) ?? .null })
+    }
+
+    static func bools(_ name: String, _ v: [Bool?]) -> Column {
+        Column(name: name, type: .bool, values: v.map { $0.map(Value.bool) ?? .null })
+    }
+
+    static func dates(_ name: String, _ v: [Int32?]) -> Column {
+        Column(name: name, type: .date, values: v.map { $0.map(Value.date) ?? .null })
+    }
+
+    static func periods(_ name: String, _ v: [Int32?]) -> Column {
+        Column(name: name, type: .period, values: v.map { $0.map(Value.period) ?? .null })
+    }
+
+    /// Exact decimals from scaled units.
+    static func decimals(_ name: String, _ v: [Int64?], scale: Int) -> Column {
+        Column(name: name, type: .decimal, values: v.map { $0.map { .decimal(FixedDecimal(units: $0, scale: scale)) } ?? .null })
+    }
+
+    /// `x` rounded to `places` decimals, half away from zero.
+    static func rounded(_ x: Double?, _ places: Int) -> Double? {
+        guard let x, x.isFinite else { return nil }
+        let f = Double(FixedDecimal.pow10[places])
+        let r = (x * f).rounded(.toNearestOrAwayFromZero) / f
+        return r == 0 ? 0 : r  // no -0
+    }
+}
