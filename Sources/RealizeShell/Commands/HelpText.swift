@@ -1,3 +1,4 @@
+import RealizeAnalytics
 import RealizeQuery
 
 /// The text of `.help` and its topics.
@@ -28,12 +29,13 @@ package enum HelpText {
         }
         if name == "query" || name == "queries" || name == "language" { return query }
         if let verb = verbs[name] { return verb + "\n" }
+        if let command = DomainCommands.all.first(where: { $0.name == name }) { return command.usage + "\n  " + command.summary + ".\n" }
         return nil
     }
 
     /// Every topic `.help` accepts, for completion and suggestions.
     package static var topics: [String] {
-        DotCommandSpec.all.map(\.name) + ["query"] + verbs.keys.sorted()
+        DotCommandSpec.all.map(\.name) + ["query"] + verbs.keys.sorted() + DomainCommands.names
     }
 
     /// The pipeline language in one screen.
