@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RealizeShellTests",
-            dependencies: ["RealizeShell", "RealizeStore", "RealizeTestSupport", "realize"],
+            dependencies: ["RealizeShell", "RealizeStore", "RealizeSamples", "RealizeTestSupport", "realize"],
             resources: [.copy("Fixtures")]
         ),
     ]

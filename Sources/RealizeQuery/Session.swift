@@ -105,7 +105,12 @@ public struct QuerySession: Sendable {
             do {
                 table = try Executor(catalog: tempCatalog, lastResult: last, settings: settings, cancel: cancel).run(plan)
             } catch {
-                throw QueryError(Diagnostic(id: "cancelled", message: "query cancelled", range: p.sourceRange))
+                switch error {
+                case .cancelled: throw QueryError(Diagnostic(id: "cancelled", message: "query cancelled", range: p.sourceRange))
+                case .tooLarge(let why):
+                    throw QueryError(Diagnostic(id: "result-too-large", message: why, range: p.sourceRange,
+                                                hint: "check the join key: each row of the right table should match few rows"))
+                }
             }
             guard let k = pivotIndex else { return (table, explainLines.joined(separator: "\n")) }
             let stage = current.stages[k]

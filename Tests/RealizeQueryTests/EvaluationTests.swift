@@ -485,7 +485,7 @@ period,d
         guard case .plan(let p) = try s.run("explain financials | where actual_cost > 1 | sort -actual_cost | take 2") else {
             Issue.record("not a plan"); return
         }
-        #expect(p == "→ scan financials: reads 5 of 5 columns (project_id, period, planned_value, earned_value, actual_cost)\n→ filter actual_cost > 1\n→ sort: sort -actual_cost\n→ take 2")
+        #expect(p == "→ scan financials: reads 5 of 5 columns (project_id, period, planned_value, earned_value, actual_cost)\n→ filter actual_cost > 1\n→ sort -actual_cost\n→ take 2")
         #expect(s.lastResult == nil)
         guard case .plan(let q) = try s.run("explain financials | join projects on project_id | by program agg n = count()") else {
             Issue.record("not a plan"); return

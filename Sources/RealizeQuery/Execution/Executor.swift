@@ -7,9 +7,13 @@ struct Executor {
     let settings: QuerySettings
     let cancel: CancellationToken?
 
-    struct Cancelled: Error {}
+    /// Why a running query stopped early.
+    enum Stop: Error {
+        case cancelled
+        case tooLarge(String)
+    }
 
-    func run(_ fullPlan: Plan) throws(Cancelled) -> Table {
+    func run(_ fullPlan: Plan) throws(Stop) -> Table {
         var t: Table
         switch fullPlan.source {
         case .table(let name): t = catalog[name]!
@@ -28,7 +32,7 @@ struct Executor {
         }
         var k = 0
         while k < ops.count {
-            if cancel?.isCancelled == true { throw Cancelled() }
+            if cancel?.isCancelled == true { throw Stop.cancelled }
             let ev = Evaluator(table: t, settings: settings)
             // A filter followed by an ordered limit orders the selected rows in place and gathers only N of them.
             if case .filter(let p) = ops[k].kind, let (keys, n, used) = orderedLimit(k + 1) {
@@ -44,7 +48,7 @@ struct Executor {
                 k += used
                 continue
             }
-            t = apply(ops[k], to: t)
+            t = try apply(ops[k], to: t)
             k += 1
         }
         return t
@@ -71,7 +75,7 @@ struct Executor {
         Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: cols.first?.count ?? 0)
     }
 
-    func apply(_ op: Operator, to t: Table) -> Table {
+    func apply(_ op: Operator, to t: Table) throws(Stop) -> Table {
         let ev = Evaluator(table: t, settings: settings)
         switch op.kind {
         case .filter(let p):
@@ -91,7 +95,8 @@ struct Executor {
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
         case .join(let table, let lk, let rk, let rightCols, let isLeft):
             let right = catalog[table] ?? lastResult!
-            let (li, ri) = HashJoin.match(left: t.columns[lk], right: right.columns[rk], keepUnmatched: isLeft)
+            let (li, ri) = try HashJoin.match(left: t.columns[lk], right: right.columns[rk], keepUnmatched: isLeft,
+                                              shouldStop: { cancel?.isCancelled == true })
             var cols = t.columns.map { $0.gather(li) }
             for j in rightCols { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
             return named(cols, op.schema)

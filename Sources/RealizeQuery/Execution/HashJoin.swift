@@ -4,7 +4,11 @@ import RealizeStore
 /// with the left. Matches are kept in compressed rows (offsets into one flat array), so probing allocates nothing per row.
 enum HashJoin {
     /// Matching row pairs; for a left join, unmatched left rows pair with -1.
-    static func match(left: Column, right: Column, keepUnmatched: Bool) -> (left: [Int], right: [Int]) {
+    /// Most rows a join may produce: past this a many-to-many join is almost surely a mistake.
+    static let maxRows = 200_000_000
+
+    /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past ``maxRows``.
+    static func match(left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
         var rightIds = [Int32](repeating: -1, count: right.count)
         var leftIds = [Int32](repeating: -1, count: left.count)
@@ -62,6 +66,9 @@ enum HashJoin {
                 continue
             }
             for k in offsets[id]..<offsets[id + 1] { li.append(i); ri.append(rows[k]) }
+            // A many-to-many join can explode; let Ctrl-C stop it.
+            if i & 0xFFFF == 0, shouldStop() { throw .cancelled }
+            if li.count > maxRows { throw .tooLarge("the join produces more than \(maxRows / 1_000_000) million rows") }
         }
         return (li, ri)
     }

@@ -11,7 +11,7 @@ enum Pivot {
         catalog.set("t", t)
         var planner = Planner(catalog: catalog, lastResult: t, settings: settings)
         let op = try planner.plan(stage, input: Planner.schema(of: t))
-        let grouped = Executor(catalog: catalog, lastResult: t, settings: settings, cancel: nil).apply(op, to: t)
+        guard let grouped = try? Executor(catalog: catalog, lastResult: t, settings: settings, cancel: nil).apply(op, to: t) else { return t }
         let nRowKeys = rows.count
         let pivotCol = grouped.columns[nRowKeys]
         let valueCol = grouped.columns[nRowKeys + 1]

@@ -187,12 +187,12 @@ struct Planner {
         case .sort(let keys):
             var bound: [(BoundExpr, Bool)] = []
             for k in keys { bound.append((try binder.bind(k.expr), k.descending)) }
-            return Operator(kind: .sort(bound), schema: input, summary: "sort: " + text(stage.range))
+            return Operator(kind: .sort(bound), schema: input, summary: text(stage.range))
         case .take(let n):
             return Operator(kind: .limit(n), schema: input, summary: "take \(n)")
         case .top(let n, let k):
             let b = try binder.bind(k.expr)
-            return Operator(kind: .topN([(b, k.descending)], n), schema: input, summary: "top-N partial sort: " + text(stage.range))
+            return Operator(kind: .topN([(b, k.descending)], n), schema: input, summary: "partial sort: " + text(stage.range))
         case .distinct:
             return Operator(kind: .distinct, schema: input, summary: "distinct")
         case .window(let partition, let order, let items):

@@ -1,3 +1,4 @@
+import Foundation
 import RealizeStore
 #if canImport(Glibc)
 import Glibc
@@ -6,8 +7,14 @@ import Darwin
 #endif
 
 extension ShellSession {
-    /// `.load PATH [as NAME]`: reads a CSV file or a folder of them into the catalog, all or nothing.
+    /// `.load PATH [as NAME] [types COLUMN:TYPE, …]`: reads a CSV file or a folder of them into the catalog, all or nothing.
     func load(_ args: [String], usage: String) throws(ShellError) {
+        var args = args
+        var overrides: [String: DataType] = [:]
+        if let k = args.firstIndex(where: { $0.lowercased() == "types" }) {
+            overrides = try Self.typeOverrides(args[(k + 1)...].joined(separator: " "))
+            args = Array(args[..<k])
+        }
         var path: String
         var alias: String? = nil
         switch args.count {
@@ -27,7 +34,7 @@ extension ShellSession {
         let started = ContinuousClock.now
         let loaded: [(name: String, table: Table)]
         do throws(CSVError) {
-            loaded = try PortfolioLoader.load(path: path, options: .init())
+            loaded = try PortfolioLoader.load(path: path, options: CSVReadOptions(typeOverrides: overrides))
         } catch {
             throw ShellError(preformatted: "csv", error.fullDescription)
         }
@@ -40,6 +47,24 @@ extension ShellSession {
         if interactive {
             output.out("loaded \(names.count == 1 ? "table" : "tables") \(names.joined(separator: ", ")) (\(rows) \(rows == 1 ? "row" : "rows"))\n")
         }
+    }
+
+    /// Parses `project_id:text, budget:decimal` (or `=`) into per-column type overrides.
+    static func typeOverrides(_ text: String) throws(ShellError) -> [String: DataType] {
+        var out: [String: DataType] = [:]
+        for item in text.split(separator: ",") {
+            let parts = item.split(whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ShellError("usage", "expected COLUMN:TYPE in `types`, found `\(item.trimmingCharacters(in: .whitespaces))`",
+                                 hint: "for example `.load extract.csv types project_id:text, budget:decimal`")
+            }
+            guard let type = DataType(userName: parts[1]) else {
+                throw ShellError("usage", "unknown type `\(parts[1])` for column `\(parts[0])`",
+                                 hint: "types: int, decimal, double, text, date, period, bool")
+            }
+            out[parts[0]] = type
+        }
+        return out
     }
 
     /// Whether `path` is a folder (nil when it does not exist).
