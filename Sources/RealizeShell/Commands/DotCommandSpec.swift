@@ -65,11 +65,19 @@ package struct DotCommandSpec: Sendable {
               With the timer on, each query is followed on standard error by `Run Time: 0.0123 s`
               (and each `.load` by `Load Time: 0.0123 s`). `--timer` turns it on at start.
               """),
-        .init(name: "set", arguments: "NAME VALUE", summary: "Change a setting: fiscal_year_start, today",
+        .init(name: "set", arguments: "NAME VALUE", summary: "Change a setting: fiscal_year_start, today, evm_red, …",
               details: """
               `.set fiscal_year_start N` makes month N (1–12) the first of the fiscal year (4 = April).
               `.set today YYYY-MM-DD` fixes "today" for relative time filters, for reproducible scripts;
               `.set today now` goes back to the real date. `.set` alone shows the settings.
+              `.set evm_red 0.9` and `.set evm_amber 0.95`: CPI or SPI thresholds of the evm status;
+              `.set evm_eac cpi|plan|cpi_spi`: the EAC evm reports; `.set discount_rate 8%`: appraise's rate.
+              """),
+        .init(name: "measures", arguments: "[NAME]", summary: "List the financial measures, or explain one: formula, convention, source",
+              details: """
+              `.measures` lists the earned value measures (PV, EV, AC, BAC, CV, SV, CPI, SPI, EACs, ETC, VAC,
+              TCPI, earned schedule) with their formulas, where they work (`agg` or the `evm` command only),
+              their conventions and sources. `.measures CPI` explains one and shows what `agg cpi` expands to.
               """),
         .init(name: "quit", arguments: "", summary: "Leave the shell (also .exit or Ctrl-D)",
               details: "Leaves the shell. Ctrl-D on an empty line does the same."),

@@ -1,3 +1,4 @@
+import RealizeAnalytics
 import RealizeQuery
 
 /// Decides what TAB offers: dot commands at the start of a line, table names after `.schema`
@@ -42,7 +43,8 @@ package struct Completer: Sendable {
                 case "help": return .words(argument == 0 ? filter(HelpText.topics, by: word) : [])
                 case "mode": return .words(argument == 0 ? filter(OutputFormat.allCases.map(\.rawValue), by: word) : [])
                 case "timer": return .words(argument == 0 ? filter(["on", "off"], by: word) : [])
-                case "set": return .words(argument == 0 ? filter(["fiscal_year_start", "today"], by: word) : [])
+                case "set": return .words(argument == 0 ? filter(["fiscal_year_start", "today"] + AnalyticsSettings.all.map(\.name), by: word) : [])
+                case "measures": return .words(argument == 0 ? filter(FinancialMeasures.all.map(\.name), by: word) : [])
                 case "load": return argument == 1 ? .words(filter(["as"], by: word)) : (argument == 0 ? .fileNames : .words([]))
                 case "export": return word.hasPrefix("-") ? .words(filter(["--bom", "--no-neutralise"], by: word)) : .fileNames
                 default: return .words([])

@@ -1,3 +1,4 @@
+import RealizeAnalytics
 import RealizeQuery
 import RealizeStore
 
@@ -42,6 +43,8 @@ extension ShellSession {
             timer = on
         case "set":
             try set(args, usage: spec.usage)
+        case "measures":
+            try measures(args, usage: spec.usage)
         default:
             throw ShellError("unknown-command", "unknown command `.\(command.name)`")
         }
@@ -97,6 +100,7 @@ extension ShellSession {
         if args.isEmpty {
             let today = query.settings.today.map { CivilCalendar.formatDate($0) } ?? "now"
             output.out("fiscal_year_start \(query.settings.fiscalYearStart)\ntoday \(today)\n")
+            for o in AnalyticsSettings.all { output.out("\(o.name) \(query.settings.options[o.name] ?? o.defaultValue)\n") }
             return
         }
         guard args.count == 2 else { throw .usage(usage) }
@@ -114,8 +118,11 @@ extension ShellSession {
             } else {
                 throw ShellError("usage", "today must be a date written YYYY-MM-DD (or `now`), not `\(args[1])`")
             }
+        case let name where AnalyticsSettings.named(name) != nil:
+            if let problem = AnalyticsSettings.problem(name: name, value: args[1]) { throw ShellError("usage", problem) }
+            query.settings.options[name] = args[1]
         default:
-            let names = ["fiscal_year_start", "today"]
+            let names = ["fiscal_year_start", "today"] + AnalyticsSettings.all.map(\.name)
             let hint = EditDistance.suggestion(for: args[0], among: names).map { "did you mean `\($0)`?" } ?? "settings: " + names.joined(separator: ", ")
             throw ShellError("unknown-setting", "unknown setting `\(args[0])`", hint: hint)
         }

@@ -1,0 +1,171 @@
+import RealizeQuery
+import RealizeStore
+
+/// `benefits [by LEVEL] [as of PERIOD] [curve]`: planned against realized benefits.
+///
+/// A blank `realized` means "not yet measured", never zero: realization to date compares realized amounts with the
+/// planned amounts of the same, measured, rows. Roll-ups sum planned and realized first, then divide.
+struct BenefitsCommand: DomainCommand {
+    let name = "benefits"
+    let summary = "Benefits realization: planned vs realized to date, realization %, against the whole plan, cumulative curve"
+    let usage = "benefits [by project|program|portfolio|total|benefit|category] [as of YYYY-MM] [curve]   e.g. benefits by program"
+
+    func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
+        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
+        var level = ("program", at)
+        var asOf: Int32? = nil
+        var curve = false
+        while !args.isAtEnd {
+            if args.peek("by") { level = try ProjectGrouping.parseLevel(&args, default: "program") }
+            else if args.accept("as") { try args.expect("of", context: "after `as` (as of YYYY-MM)"); asOf = try args.period() }
+            else if args.accept("curve") || args.accept("detail") { curve = true }
+            else { throw args.unexpected("`by LEVEL`, `as of YYYY-MM` or `curve`") }
+        }
+        let input = InputTables(session: session, at: at)
+        let data = try BenefitsData(level: level, input: input)
+        guard let status = asOf ?? data.defaultStatus else {
+            throw InputError.make("no-data", "`benefits` has no rows with a period", at: at)
+        }
+        return curve ? data.curveTable(status: status) : data.summaryTable(status: status)
+    }
+}
+
+/// The `benefits` table per group and period: planned, realized (measured rows only) and measured planned.
+struct BenefitsData {
+    struct Cell { var planned: Int64 = 0; var realized: Int64 = 0; var measuredPlanned: Int64 = 0; var measuredRows = 0; var rows = 0 }
+
+    var keyNames: [String]
+    var keyValues: [[String?]] = []
+    var cells: [[Int32: Cell]] = []
+    let scale: Int
+    /// The data date: the latest period of `financials` when there is one, else the last period with a realized value.
+    let defaultStatus: Int32?
+
+    init(level: (String, SourceRange), input: InputTables) throws(QueryError) {
+        let table = try input.table("benefits", for: "benefits realization")
+        let ids = input.keys(try input.column(table, "benefits", "project_id"))
+        let periods = try input.periods(try input.column(table, "benefits", "period"), "benefits")
+        let plannedColumn = try input.column(table, "benefits", "planned"), realizedColumn = try input.column(table, "benefits", "realized")
+        scale = InputTables.moneyScale([plannedColumn, realizedColumn])
+        let planned = try input.amounts(plannedColumn, "benefits", scale: scale)
+        let realized = try input.amounts(realizedColumn, "benefits", scale: scale)
+        var groupOfRow: [Int]
+        if ["benefit", "category"].contains(level.0) || (table.column(named: level.0) != nil && level.0 != "project_id" && input.session.catalog["projects"]?.column(named: level.0) == nil) {
+            keyNames = [level.0]
+            let keys = input.keys(try input.column(table, "benefits", level.0))
+            var index: [String: Int] = [:]
+            groupOfRow = keys.map { k in
+                let kk = k ?? "\u{0}"
+                if let g = index[kk] { return g }
+                index[kk] = index.count
+                return index.count - 1
+            }
+            keyValues = Array(repeating: [nil], count: index.count)
+            for (k, g) in index { keyValues[g] = [k == "\u{0}" ? nil : k] }
+        } else {
+            var grouping = try ProjectGrouping(level: level.0, levelRange: level.1, input: input, scale: scale, needBudget: false)
+            groupOfRow = ids.map { id in id.map { grouping.group(ofProject: $0) } ?? -1 }
+            let keep = level.0 == "project" ? min(2, grouping.keyNames.count) : 1
+            keyNames = Array(grouping.keyNames.prefix(keep))
+            keyValues = grouping.keyValues.map { Array($0.prefix(keep)) }
+        }
+        cells = Array(repeating: [:], count: keyValues.count)
+        var lastMeasured: Int32? = nil
+        for r in 0..<table.rowCount {
+            let g = groupOfRow[r]
+            guard g >= 0, let p = periods[r] else { continue }
+            var c = cells[g][p, default: Cell()]
+            c.rows += 1
+            c.planned += planned[r] ?? 0
+            if let v = realized[r] {
+                c.realized += v
+                c.measuredPlanned += planned[r] ?? 0
+                c.measuredRows += 1
+                lastMeasured = max(lastMeasured ?? p, p)
+            }
+            cells[g][p] = c
+        }
+        var fin: Int32? = nil
+        if let f = input.session.catalog["financials"], let pc = f.column(named: "period"), case .period(let a) = pc.storage {
+            for i in 0..<a.count where !pc.isNull(i) { fin = max(fin ?? a[i], a[i]) }
+        }
+        defaultStatus = fin ?? lastMeasured
+    }
+
+    var order: [Int] {
+        keyValues.indices.sorted { a, b in
+            for k in keyNames.indices where keyValues[a][k] != keyValues[b][k] { return (keyValues[a][k] ?? "\u{10FFFF}") < (keyValues[b][k] ?? "\u{10FFFF}") }
+            return a < b
+        }
+    }
+
+    static func pct(_ a: Int64, _ b: Int64) -> Double? { b == 0 ? nil : Double(a) / Double(b) * 100 }
+
+    func summaryTable(status: Int32) -> Table {
+        let groups = order.filter { !cells[$0].isEmpty }
+        var total: [Int64?] = [], toDate: [Int64?] = [], measured: [Int64?] = [], realized: [Int64?] = [], unmeasured: [Int64?] = []
+        var last: [Int32?] = [], rate: [Double?] = [], ofPlan: [Double?] = []
+        for g in groups {
+            var t: Int64 = 0, d: Int64 = 0, m: Int64 = 0, r: Int64 = 0
+            var lm: Int32? = nil
+            for (p, c) in cells[g] {
+                t += c.planned
+                guard p <= status else { continue }
+                d += c.planned; m += c.measuredPlanned; r += c.realized
+                if c.measuredRows > 0 { lm = max(lm ?? p, p) }
+            }
+            total.append(t); toDate.append(d); measured.append(m); realized.append(r); unmeasured.append(d - m); last.append(lm)
+            rate.append(Self.pct(r, m)); ofPlan.append(Self.pct(r, t))
+        }
+        var cols = keyNames.indices.map { k in ResultColumn.text(keyNames[k], groups.map { keyValues[$0][k] }) }
+        cols += [
+            ResultColumn.period("status_period", groups.map { _ in status }),
+            ResultColumn.period("last_measured", last),
+            ResultColumn.money("planned_total", total, scale: scale),
+            ResultColumn.money("planned_to_date", toDate, scale: scale),
+            ResultColumn.money("measured_planned", measured, scale: scale),
+            ResultColumn.money("realized", realized, scale: scale),
+            ResultColumn.money("not_yet_measured", unmeasured, scale: scale),
+            ResultColumn.double("realization_pct", rate),
+            ResultColumn.double("of_plan_pct", ofPlan),
+        ]
+        return Table(columns: cols, rowCount: groups.count)
+    }
+
+    func curveTable(status: Int32) -> Table {
+        var keys: [[String?]] = keyNames.map { _ in [] }
+        var periods: [Int32] = [], planned: [Int64?] = [], realized: [Int64?] = [], cumPlanned: [Int64?] = [], cumRealized: [Int64?] = []
+        var cumMeasured: [Int64?] = [], pct: [Double?] = [], measured: [String?] = []
+        for g in order {
+            var cp: Int64 = 0, cr: Int64 = 0, cm: Int64 = 0
+            let lastMeasured = cells[g].filter { $0.key <= status && $0.value.measuredRows > 0 }.keys.max()
+            for p in cells[g].keys.sorted() {
+                let c = cells[g][p]!
+                for k in keyNames.indices { keys[k].append(keyValues[g][k]) }
+                periods.append(p)
+                cp += c.planned
+                planned.append(c.planned); cumPlanned.append(cp)
+                let isMeasured = c.measuredRows > 0 && p <= status
+                if isMeasured { cr += c.realized; cm += c.measuredPlanned }
+                realized.append(isMeasured ? c.realized : nil)
+                let inRange = lastMeasured.map { p <= $0 } ?? false
+                cumRealized.append(inRange ? cr : nil)
+                cumMeasured.append(inRange ? cm : nil)
+                pct.append(inRange ? Self.pct(cr, cm) : nil)
+                measured.append(isMeasured ? (c.measuredRows == c.rows ? "yes" : "partly") : (p <= status ? "not measured" : "future"))
+            }
+        }
+        var cols = keyNames.indices.map { k in ResultColumn.text(keyNames[k], keys[k]) }
+        cols += [
+            ResultColumn.period("period", periods),
+            ResultColumn.money("planned", planned, scale: scale),
+            ResultColumn.money("realized", realized, scale: scale),
+            ResultColumn.text("measured", measured),
+            ResultColumn.money("cum_planned", cumPlanned, scale: scale),
+            ResultColumn.money("cum_realized", cumRealized, scale: scale),
+            ResultColumn.money("cum_measured_planned", cumMeasured, scale: scale),
+            ResultColumn.double("cum_realization_pct", pct),
+        ]
+        return Table(columns: cols, rowCount: periods.count)
+    }
+}

@@ -1,0 +1,103 @@
+import RealizeQuery
+import RealizeStore
+
+/// `evm [by project|program|portfolio|total|COLUMN] [as of PERIOD] [eac cpi|plan|cpi_spi]`: earned value per group,
+/// cumulative to the status period (default: the latest period in `financials`).
+///
+/// PV, EV, AC and BAC are summed exactly over the group's projects first; every index is a ratio of those sums.
+struct EVMCommand: DomainCommand {
+    let name = "evm"
+    let summary = "Earned value per project, program or portfolio: CPI, SPI, EACs, TCPI, earned schedule, RAG status"
+    let usage = "evm [by project|program|portfolio|total] [as of YYYY-MM] [eac cpi|plan|cpi_spi]   e.g. evm by program | where cpi < 0.9"
+
+    func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
+        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
+        var level = ("project", at)
+        var asOf: Int32? = nil
+        var method = EVMFigures.EACMethod(rawValue: AnalyticsSettings.value("evm_eac", in: session.settings)) ?? .cpi
+        while !args.isAtEnd {
+            if args.peek("by") {
+                level = try ProjectGrouping.parseLevel(&args)
+            } else if args.accept("as") {
+                try args.expect("of", context: "after `as` (as of YYYY-MM)")
+                asOf = try args.period()
+            } else if args.accept("eac") {
+                let (m, r) = try args.name("an EAC method: cpi, plan or cpi_spi")
+                guard let parsed = EVMFigures.EACMethod(rawValue: m.lowercased()) else {
+                    throw QueryError(Diagnostic(id: "unknown-eac-method", message: "unknown EAC method `\(m)`", range: r,
+                                                hint: "methods: cpi (BAC/CPI), plan (AC+(BAC-EV)), cpi_spi (AC+(BAC-EV)/(CPI*SPI))"))
+                }
+                method = parsed
+            } else {
+                throw args.unexpected("`by LEVEL`, `as of YYYY-MM` or `eac METHOD`")
+            }
+        }
+        let input = InputTables(session: session, at: at)
+        let data = try FinancialData(level: level.0, levelRange: level.1, input: input)
+        guard let status = asOf ?? data.latestPeriod else {
+            throw InputError.make("no-data", "`financials` has no rows with a project and a period", at: at)
+        }
+        return EVMReport.table(data, status: status, method: method, thresholds: AnalyticsSettings.thresholds(session.settings))
+    }
+}
+
+/// Builds the `evm` result table.
+enum EVMReport {
+    static func table(_ data: FinancialData, status: Int32, method: EVMFigures.EACMethod, thresholds: EVMThresholds) -> Table {
+        let groups = data.grouping.sortedGroups
+        let scale = data.scale
+        var bac: [Int64?] = [], pv: [Int64?] = [], ev: [Int64?] = [], ac: [Int64?] = [], cv: [Int64?] = [], sv: [Int64?] = []
+        var figures: [EVMFigures] = []
+        var es: [Double?] = [], at: [Double?] = []
+        for g in groups {
+            let c = data.cumulative(g, through: status)
+            let b = data.grouping.bac[g]
+            bac.append(b); pv.append(c.pv); ev.append(c.ev); ac.append(c.ac)
+            cv.append(c.ev - c.ac); sv.append(c.ev - c.pv)
+            let f = EVMFigures(bac: b?.amount(scale: scale), pv: c.pv.amount(scale: scale), ev: c.ev.amount(scale: scale), ac: c.ac.amount(scale: scale))
+            figures.append(f)
+            if let (curve, t) = data.scheduleCurve(g, status: status) {
+                es.append(EarnedSchedule.es(cumulativePV: curve, ev: f.ev)); at.append(t)
+            } else {
+                es.append(nil); at.append(nil)
+            }
+        }
+        var columns = data.grouping.keyColumns(groups)
+        if data.grouping.level != "project" { columns.append(ResultColumn.int("projects", groups.map { data.grouping.projectCount[$0] })) }
+        columns += [
+            ResultColumn.period("status_period", groups.map { _ in status }),
+            ResultColumn.money("bac", bac, scale: scale),
+            ResultColumn.money("pv", pv, scale: scale),
+            ResultColumn.money("ev", ev, scale: scale),
+            ResultColumn.money("ac", ac, scale: scale),
+            ResultColumn.money("cv", cv, scale: scale),
+            ResultColumn.money("sv", sv, scale: scale),
+            ResultColumn.double("cpi", figures.map(\.cpi)),
+            ResultColumn.double("spi", figures.map(\.spi)),
+            ResultColumn.double("cv_pct", figures.map(\.cvPercent)),
+            ResultColumn.double("sv_pct", figures.map(\.svPercent)),
+            ResultColumn.double("pct_complete", figures.map(\.percentComplete)),
+            ResultColumn.double("pct_spent", figures.map(\.percentSpent)),
+            ResultColumn.roundedMoney("eac_cpi", figures.map(\.eacCPI), scale: scale),
+            ResultColumn.roundedMoney("eac_plan", figures.map(\.eacPlan), scale: scale),
+            ResultColumn.roundedMoney("eac_cpi_spi", figures.map(\.eacCPISPI), scale: scale),
+            ResultColumn.roundedMoney("eac", figures.map { $0.eac(method) }, scale: scale),
+            ResultColumn.text("eac_method", figures.map { _ in method.formula }),
+            ResultColumn.roundedMoney("etc", figures.map { $0.etc(method) }, scale: scale),
+            ResultColumn.roundedMoney("vac", figures.map { $0.vac(method) }, scale: scale),
+            ResultColumn.double("tcpi_bac", figures.map(\.tcpiBAC)),
+            ResultColumn.double("tcpi_eac", figures.map { $0.tcpiEAC(method) }),
+            ResultColumn.double("es", es),
+            ResultColumn.double("at", at),
+            ResultColumn.double("sv_t", zip(es, at).map { e, t in t.flatMap { EarnedSchedule.svT(es: e, at: $0) } }),
+            ResultColumn.double("spi_t", zip(es, at).map { e, t in t.flatMap { EarnedSchedule.spiT(es: e, at: $0) } }),
+            ResultColumn.text("status", figures.map { thresholds.status(cpi: $0.cpi, spi: $0.spi) }),
+            ResultColumn.text("flags", figures.indices.map { i in
+                var f = figures[i].flags
+                if es[i] == nil, at[i] != nil { f.append("ES n/a: EV beyond the plan in the data") }
+                return f.isEmpty ? nil : f.joined(separator: "; ")
+            }),
+        ]
+        return Table(columns: columns, rowCount: groups.count)
+    }
+}

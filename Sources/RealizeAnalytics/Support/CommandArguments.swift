@@ -1,0 +1,103 @@
+import RealizeQuery
+import RealizeStore
+
+/// Reads a domain command's argument tokens: words (`by program`, `as of 2025-06`), names, periods, rates.
+///
+/// Words match identifiers and keywords alike, case-insensitively, so `by`, `as` and `of` read the same.
+struct CommandArguments {
+    let tokens: [Token]
+    let command: String
+    let usage: String
+    let commandRange: SourceRange
+    private(set) var index = 0
+
+    init(_ tokens: [Token], command: String, usage: String, at range: SourceRange) {
+        self.tokens = tokens.filter { $0.kind != .end && $0.kind != .newline }
+        self.command = command
+        self.usage = usage
+        self.commandRange = range
+    }
+
+    var isAtEnd: Bool { index >= tokens.count }
+    var current: Token? { index < tokens.count ? tokens[index] : nil }
+    /// The range of the current token, or the end of the command when none is left.
+    var currentRange: SourceRange { current?.range ?? tokens.last?.range ?? commandRange }
+
+    /// Whether the current token is `word` (an identifier or keyword, any case); consumes it if so.
+    mutating func accept(_ word: String) -> Bool {
+        guard let t = current, t.kind == .identifier || t.kind == .keyword, t.text.lowercased() == word else { return false }
+        index += 1
+        return true
+    }
+
+    /// Whether the current token is `word`, without consuming it.
+    func peek(_ word: String) -> Bool {
+        guard let t = current, t.kind == .identifier || t.kind == .keyword else { return false }
+        return t.text.lowercased() == word
+    }
+
+    /// Consumes `word` or fails.
+    mutating func expect(_ word: String, context: String) throws(QueryError) {
+        guard accept(word) else { throw failure("expected-\(word)", "expected `\(word)` \(context)") }
+    }
+
+    /// A name: an identifier (possibly `quoted`), a keyword used as a name, or a string.
+    mutating func name(_ what: String) throws(QueryError) -> (String, SourceRange) {
+        guard let t = current, t.kind == .identifier || t.kind == .keyword || t.kind == .string else {
+            throw failure("expected-a-name", "expected \(what) after `\(previousText)`")
+        }
+        index += 1
+        return (t.text, t.range)
+    }
+
+    /// A year-month period written YYYY-MM.
+    mutating func period() throws(QueryError) -> Int32 {
+        guard let t = current, t.kind == .period, let p = CivilCalendar.parsePeriod(Array(t.text.utf8)) else {
+            throw failure("expected-period", "expected a period written YYYY-MM after `\(previousText)`")
+        }
+        index += 1
+        return p
+    }
+
+    /// A rate: `8%`, `8 %` or `0.08` (a plain number above 1 is read as a percentage too: `rate 8`).
+    mutating func rate() throws(QueryError) -> Double {
+        let negative = current?.isSymbol("-") == true
+        if negative { index += 1 }
+        guard let t = current, t.kind == .integer || t.kind == .number, let v = Double(t.text) else {
+            throw failure("expected-rate", "expected a rate such as 8% or 0.08 after `\(previousText)`")
+        }
+        index += 1
+        var r = v
+        if current?.isSymbol("%") == true { index += 1; r = v / 100 } else if v > 1 { r = v / 100 }
+        return negative ? -r : r
+    }
+
+    /// A plain number (`0.9`).
+    mutating func number() throws(QueryError) -> Double {
+        guard let t = current, t.kind == .integer || t.kind == .number, let v = Double(t.text) else {
+            throw failure("expected-number", "expected a number after `\(previousText)`")
+        }
+        index += 1
+        return v
+    }
+
+    private var previousText: String { index > 0 ? tokens[index - 1].text : command }
+
+    /// Fails on the current token: it is not an argument the command knows.
+    func unexpected(_ expected: String) -> QueryError {
+        guard let t = current else { return failure("expected-argument", "`\(command)` expected \(expected)") }
+        return failure("unexpected-argument", "unexpected `\(t.text)` in `\(command)`; expected \(expected)")
+    }
+
+    /// An error at the current token (or the command), with the usage as a hint.
+    func failure(_ id: String, _ message: String) -> QueryError {
+        QueryError(Diagnostic(id: id, message: message, range: currentRange, hint: "usage: \(usage)"))
+    }
+}
+
+/// Errors about a command's input data, at the command's name.
+enum InputError {
+    static func make(_ id: String, _ message: String, at range: SourceRange, hint: String? = nil) -> QueryError {
+        QueryError(Diagnostic(id: id, message: message, range: range, hint: hint))
+    }
+}

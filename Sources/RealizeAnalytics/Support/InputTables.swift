@@ -1,0 +1,123 @@
+import RealizeQuery
+import RealizeStore
+
+/// Typed access to a command's input tables, with errors that say which table or column is missing.
+struct InputTables {
+    let session: QuerySession
+    let at: SourceRange
+
+    /// The table called `name`.
+    func table(_ name: String, for what: String) throws(QueryError) -> Table {
+        if let t = session.catalog[name] { return t }
+        throw InputError.make("missing-table", "\(what) needs a table named `\(name)`", at: at,
+                              hint: "load one with `.load PATH` (see the portfolio data shape in the README)")
+    }
+
+    /// A column of `table` that must exist.
+    func column(_ table: Table, _ tableName: String, _ name: String) throws(QueryError) -> Column {
+        if let c = table.column(named: name) { return c }
+        let near = Suggest.nearest(name, in: table.columnNames)
+        throw InputError.make("missing-column", "table `\(tableName)` has no column `\(name)`", at: at,
+                              hint: near.map { "did you mean `\($0)`?" } ?? "columns: " + table.columnNames.joined(separator: ", "))
+    }
+
+    /// A column's values as text keys (nil for null); any type is accepted and shown as text.
+    func keys(_ c: Column) -> [String?] {
+        switch c.storage {
+        case .text(let codes, let dict):
+            return (0..<c.count).map { c.isNull($0) ? nil : dict[Int(codes[$0])] }
+        default:
+            return (0..<c.count).map { c.isNull($0) ? nil : c.value(at: $0).description }
+        }
+    }
+
+    /// A period column's values (`YYYY-MM`), or a date column's months.
+    func periods(_ c: Column, _ tableName: String) throws(QueryError) -> [Int32?] {
+        switch c.storage {
+        case .period(let a): return (0..<a.count).map { c.isNull($0) ? nil : a[$0] }
+        case .date(let a):
+            return (0..<a.count).map { i -> Int32? in
+                if c.isNull(i) { return nil }
+                let (y, m, _) = CivilCalendar.civil(days: a[i])
+                return CivilCalendar.period(year: y, month: m)
+            }
+        default:
+            throw InputError.make("type-mismatch", "column `\(c.name)` of `\(tableName)` must hold periods (YYYY-MM), but it is \(c.type)", at: at)
+        }
+    }
+
+    /// A money column as exact units at `scale` (nil for null); doubles are rounded to that scale.
+    func amounts(_ c: Column, _ tableName: String, scale: Int) throws(QueryError) -> [Int64?] {
+        var out = [Int64?](repeating: nil, count: c.count)
+        switch c.storage {
+        case .decimal(let a, let s):
+            for i in 0..<a.count where !c.isNull(i) {
+                out[i] = FixedDecimal(units: a[i], scale: s).rescaled(to: scale)?.units
+            }
+        case .int(let a):
+            for i in 0..<a.count where !c.isNull(i) { out[i] = FixedDecimal(units: a[i], scale: 0).rescaled(to: scale)?.units }
+        case .double(let a):
+            let f = Double(FixedDecimal.pow10[scale])
+            for i in 0..<a.count where !c.isNull(i) && a[i].isFinite { out[i] = Int64((a[i] * f).rounded()) }
+        default:
+            throw InputError.make("type-mismatch", "column `\(c.name)` of `\(tableName)` must hold amounts, but it is \(c.type)", at: at)
+        }
+        return out
+    }
+
+    /// The scale to keep amounts at: the largest decimal scale among `columns`, at least 2 (cents).
+    static func moneyScale(_ columns: [Column]) -> Int {
+        var s = 2
+        for c in columns { if case .decimal(_, let k) = c.storage { s = max(s, k) } }
+        return min(s, 8)
+    }
+}
+
+/// Builders for result columns from optional Swift values (nil is null; non-finite doubles are null too).
+enum ResultColumn {
+    static func text(_ name: String, _ v: [String?]) -> Column {
+        var b = ColumnBuilder(name: name, type: .text, capacity: v.count)
+        for x in v { if let x { b.appendText(x) } else { b.appendNull() } }
+        return b.finish()
+    }
+
+    static func double(_ name: String, _ v: [Double?]) -> Column {
+        var b = ColumnBuilder(name: name, type: .double, capacity: v.count)
+        for x in v { if let x, x.isFinite { b.append(.double(x)) } else { b.appendNull() } }
+        return b.finish()
+    }
+
+    static func int(_ name: String, _ v: [Int?]) -> Column {
+        var b = ColumnBuilder(name: name, type: .int, capacity: v.count)
+        for x in v { if let x { b.append(.int(Int64(x))) } else { b.appendNull() } }
+        return b.finish()
+    }
+
+    static func period(_ name: String, _ v: [Int32?]) -> Column {
+        var b = ColumnBuilder(name: name, type: .period, capacity: v.count)
+        for x in v { if let x { b.append(.period(x)) } else { b.appendNull() } }
+        return b.finish()
+    }
+
+    /// Exact amounts in units at `scale`.
+    static func money(_ name: String, _ v: [Int64?], scale: Int) -> Column {
+        var units = [Int64](repeating: 0, count: v.count)
+        var valid = Bitmap(count: v.count, value: true)
+        for (i, x) in v.enumerated() { if let x { units[i] = x } else { valid[i] = false } }
+        return Column(name: name, storage: .decimal(units, scale: scale), validity: valid)
+    }
+
+    /// Amounts computed in floating point (a division), rounded half away from zero to `scale`.
+    static func roundedMoney(_ name: String, _ v: [Double?], scale: Int) -> Column {
+        let f = Double(FixedDecimal.pow10[scale])
+        return money(name, v.map { x in
+            guard let x, x.isFinite, abs(x * f) < 9e18 else { return nil }
+            return Int64((x * f).rounded(.toNearestOrAwayFromZero))
+        }, scale: scale)
+    }
+}
+
+extension Int64 {
+    /// Units at `scale` as a double.
+    func amount(scale: Int) -> Double { Double(self) / Double(FixedDecimal.pow10[scale]) }
+}

@@ -1,0 +1,109 @@
+import RealizeQuery
+import RealizeStore
+
+/// How a command groups projects: by project, program, portfolio, any other column of `projects`, or all together.
+///
+/// Groups are formed from the `projects` table; a project id met in another table but missing from `projects`
+/// becomes a group of its own when grouping by project, and falls into a group with a null key otherwise.
+struct ProjectGrouping {
+    /// The grouping level as written (`project`, `program`, `portfolio`, `total`, or a column of `projects`).
+    let level: String
+    /// Output key columns, in order, with one value per group.
+    private(set) var keyNames: [String]
+    private(set) var keyValues: [[String?]] = []
+    /// Projects in each group (from `projects`).
+    private(set) var projectCount: [Int] = []
+    /// Sum of `budget` over each group's projects, in units at `scale`; nil if a project has no budget.
+    private(set) var bac: [Int64?] = []
+    let scale: Int
+    private var groupOfProject: [String: Int] = [:]
+    private var groupOfKey: [String: Int] = [:]
+    private var projectKey: [String: String?] = [:]
+
+    /// Reads `projects` and forms the groups.
+    ///
+    /// - Throws: ``QueryError`` when `projects` or the grouping column is missing.
+    init(level: String, levelRange: SourceRange, input: InputTables, scale: Int, needBudget: Bool) throws(QueryError) {
+        self.level = level
+        self.scale = scale
+        let projects = try input.table("projects", for: "grouping by \(level)")
+        let ids = input.keys(try input.column(projects, "projects", "project_id"))
+        let budgetColumn = needBudget ? try input.column(projects, "projects", "budget") : nil
+        let budgets = try budgetColumn.map { c throws(QueryError) in try input.amounts(c, "projects", scale: scale) }
+        switch level {
+        case "project":
+            keyNames = ["project_id"] + ["project", "program", "portfolio"].filter { projects.column(named: $0) != nil }
+        case "total", "all":
+            keyNames = ["scope"]
+        default:
+            guard projects.column(named: level) != nil else {
+                let near = Suggest.nearest(level, in: ["project", "program", "portfolio", "total"] + projects.columnNames)
+                throw QueryError(Diagnostic(id: "unknown-grouping", message: "cannot group by `\(level)`: `projects` has no such column",
+                                            range: levelRange, hint: near.map { "did you mean `\($0)`?" } ?? "group by project, program, portfolio or total"))
+            }
+            keyNames = [level]
+        }
+        let keyColumns = keyNames.map { projects.column(named: $0).map(input.keys) }
+        for row in 0..<projects.rowCount {
+            guard let id = ids[row] else { continue }
+            let values: [String?] = keyNames.indices.map { k in keyNames[k] == "scope" ? "total" : keyColumns[k]?[row] }
+            let key: String? = level == "project" ? id : values[0]
+            let g = group(for: key, values: values)
+            groupOfProject[id] = g
+            projectKey[id] = key
+            projectCount[g] += 1
+            if needBudget {
+                if let b = budgets?[row], let current = bac[g] { bac[g] = current + b } else { bac[g] = nil }
+            }
+        }
+    }
+
+    private mutating func group(for key: String?, values: [String?]) -> Int {
+        let k = key ?? "\u{0}null"
+        if let g = groupOfKey[k] { return g }
+        let g = keyValues.count
+        groupOfKey[k] = g
+        keyValues.append(values)
+        projectCount.append(0)
+        bac.append(0)
+        return g
+    }
+
+    /// The group of a project id, adding a group for an id that `projects` lacks.
+    mutating func group(ofProject id: String) -> Int {
+        if let g = groupOfProject[id] { return g }
+        let values: [String?] = keyNames.map { $0 == "project_id" ? id : ($0 == "scope" ? "total" : nil) }
+        let g = group(for: level == "project" ? id : (level == "total" || level == "all" ? "total" : nil), values: values)
+        groupOfProject[id] = g
+        bac[g] = nil
+        return g
+    }
+
+    var count: Int { keyValues.count }
+
+    /// The key columns of the result, for the groups in `order`.
+    func keyColumns(_ order: [Int]) -> [Column] {
+        keyNames.indices.map { k in ResultColumn.text(keyNames[k], order.map { keyValues[$0][k] }) }
+    }
+
+    /// Groups in display order: by the key values.
+    var sortedGroups: [Int] {
+        (0..<count).sorted { a, b in
+            for k in keyNames.indices {
+                let x = keyValues[a][k] ?? "\u{10FFFF}", y = keyValues[b][k] ?? "\u{10FFFF}"
+                if x != y { return x < y }
+            }
+            return a < b
+        }
+    }
+
+    /// Reads `by LEVEL` from the arguments; `project` when absent. `by projects` and `by programs` are accepted.
+    static func parseLevel(_ args: inout CommandArguments, default level: String = "project") throws(QueryError) -> (String, SourceRange) {
+        guard args.accept("by") else { return (level, args.commandRange) }
+        let (name, range) = try args.name("a grouping: project, program, portfolio, total or a column of projects")
+        var n = name.lowercased()
+        if ["projects", "programs", "portfolios"].contains(n) { n.removeLast() }
+        if n == "programme" { n = "program" }
+        return (["project", "program", "portfolio", "total", "all"].contains(n) ? n : name, range)
+    }
+}

@@ -1,0 +1,160 @@
+import RealizeQuery
+import RealizeStore
+
+/// One group's series of a metric, by period (month) or quarter, ready for the statistics.
+struct TrendSeries {
+    var keyNames: [String]
+    var keyValues: [String?]
+    var metric: String
+    var higherIsBetter: Bool?
+    /// Bucket ids: a period (`year * 12 + month − 1`) or a quarter (`year * 4 + quarter − 1`), contiguous.
+    var buckets: [Int32]
+    var periodic: [Double?]
+    var cumulative: [Double?]
+
+    /// Series of a financial metric for every group, from its first period to the status period.
+    static func financial(_ data: FinancialData, metric: TrendMetric, status: Int32, quarterly: Bool) -> [TrendSeries] {
+        let grouping = data.grouping
+        let keyCount = grouping.level == "project" ? min(2, grouping.keyNames.count) : 1
+        var out: [TrendSeries] = []
+        for g in grouping.sortedGroups {
+            let ps = data.periods(g).filter { $0 <= status }
+            guard let first = ps.first, let last = ps.last else { continue }
+            let bucket: (Int32) -> Int32 = quarterly ? { Int32(floorDiv(Int($0), 3)) } : { $0 }
+            let bac = grouping.bac[g]?.amount(scale: data.scale)
+            var s = TrendSeries(keyNames: Array(grouping.keyNames.prefix(keyCount)), keyValues: Array(grouping.keyValues[g].prefix(keyCount)),
+                                metric: metric.name, higherIsBetter: metric.higherIsBetter, buckets: [], periodic: [], cumulative: [])
+            for b in bucket(first)...bucket(last) {
+                let months: ClosedRange<Int32> = quarterly ? (b * 3)...(b * 3 + 2) : b...b
+                let end = min(months.upperBound, status)
+                var own = FinancialData.Amounts()
+                for m in months where m <= status { if let a = data.cells[g][m] { own = own + a } }
+                let cum = data.cumulative(g, through: end)
+                func figures(_ a: FinancialData.Amounts) -> EVMFigures {
+                    EVMFigures(bac: bac, pv: a.pv.amount(scale: data.scale), ev: a.ev.amount(scale: data.scale), ac: a.ac.amount(scale: data.scale))
+                }
+                let cumulativeValue: Double?
+                if metric.usesSchedule {
+                    let curve = data.scheduleCurve(g, status: end)
+                    let es = curve.flatMap { EarnedSchedule.es(cumulativePV: $0.curve, ev: cum.ev.amount(scale: data.scale)) }
+                    switch metric.name {
+                    case "es": cumulativeValue = es
+                    case "sv_t": cumulativeValue = curve.flatMap { EarnedSchedule.svT(es: es, at: $0.at) }
+                    default: cumulativeValue = curve.flatMap { EarnedSchedule.spiT(es: es, at: $0.at) }
+                    }
+                } else {
+                    cumulativeValue = metric.compute(figures(cum))
+                }
+                s.buckets.append(b)
+                s.cumulative.append(cumulativeValue)
+                s.periodic.append(metric.isStock ? cumulativeValue : metric.compute(figures(own)))
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// Series of any measure (`agg`-able) over a table, by month or quarter: periodic values only.
+    static func measure(_ metric: String, source: (String, SourceRange)?, level: (String, SourceRange), quarterly: Bool, asOf: Int32?,
+                        session: QuerySession, at: SourceRange) throws(QueryError) -> [TrendSeries] {
+        let src = source.map { "`\($0.0)`" } ?? "financials | join projects on project_id"
+        let key: String? = level.0 == "total" || level.0 == "all" ? nil : (level.0 == "project" ? "project_id" : level.0)
+        var text = src
+        if let asOf { text += " | where period <= \(CivilCalendar.formatPeriod(asOf))" }
+        let keys = (key.map { ["`\($0)`"] } ?? []) + (quarterly ? ["y = period.year", "q = period.quarter"] : ["period"])
+        text += " | by " + keys.joined(separator: ", ") + " agg value = \(metric)"
+        var inner = session
+        let table: Table
+        do throws(QueryError) {
+            guard case .table(let t) = try inner.run(text) else { return [] }
+            table = t
+        } catch {
+            throw QueryError(Diagnostic(id: error.primary.id, message: "trend \(metric): \(error.primary.message) (in `\(text)`)", range: at, hint: error.primary.hint))
+        }
+        let keyValues: [String?] = key.flatMap { table.column(named: $0) }.map { InputTables(session: session, at: at).keys($0) } ?? Array(repeating: "total", count: table.rowCount)
+        let values = table.column(named: "value")
+        var bucketOf = [Int32?](repeating: nil, count: table.rowCount)
+        if quarterly, let y = table.column(named: "y"), let q = table.column(named: "q") {
+            for r in 0..<table.rowCount { if let yy = y.value(at: r).doubleValue, let qq = q.value(at: r).doubleValue { bucketOf[r] = Int32(yy) * 4 + Int32(qq) - 1 } }
+        } else if let p = table.column(named: "period"), case .period(let a) = p.storage {
+            for r in 0..<table.rowCount where !p.isNull(r) { bucketOf[r] = a[r] }
+        }
+        var byKey: [String: [Int32: Double?]] = [:]
+        var order: [String?] = []
+        for r in 0..<table.rowCount {
+            guard let b = bucketOf[r] else { continue }
+            let k = keyValues[r] ?? "\u{0}"
+            if byKey[k] == nil { order.append(keyValues[r]) }
+            byKey[k, default: [:]][b] = values?.value(at: r).doubleValue
+        }
+        return order.sorted { ($0 ?? "") < ($1 ?? "") }.map { kv in
+            let cells = byKey[kv ?? "\u{0}"]!
+            let lo = cells.keys.min()!, hi = cells.keys.max()!
+            let bs = Array(lo...hi)
+            return TrendSeries(keyNames: [key ?? "scope"], keyValues: [kv], metric: metric.lowercased(), higherIsBetter: nil, buckets: bs,
+                               periodic: bs.map { cells[$0] ?? nil }, cumulative: bs.map { _ in nil })
+        }
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
+
+    static func label(_ bucket: Int32, quarterly: Bool) -> String {
+        quarterly ? "\(floorDiv(Int(bucket), 4))-Q\(Int(bucket) - floorDiv(Int(bucket), 4) * 4 + 1)" : CivilCalendar.formatPeriod(bucket)
+    }
+
+    /// One row per group.
+    static func summaryTable(_ series: [TrendSeries]) -> Table {
+        let keyNames = series.first?.keyNames ?? ["scope"]
+        var cols = keyNames.indices.map { k in ResultColumn.text(keyNames[k], series.map { $0.keyValues[k] }) }
+        let fits = series.map { TrendStatistics.slope($0.periodic) }
+        let limits = series.map { TrendStatistics.xmr($0.periodic) }
+        let mas = series.map { TrendStatistics.movingAverage($0.periodic) }
+        cols += [
+            ResultColumn.text("metric", series.map { $0.metric }),
+            ResultColumn.int("periods", series.map { $0.periodic.compactMap { $0 }.count }),
+            ResultColumn.double("latest", series.map { $0.periodic.last ?? nil }),
+            ResultColumn.double("cumulative", series.map { $0.cumulative.last ?? nil }),
+            ResultColumn.double("ma3", mas.map { $0.last ?? nil }),
+            ResultColumn.double("slope", fits.map { $0?.slope }),
+            ResultColumn.text("direction", zip(series, fits).map { s, f in f.map { TrendStatistics.direction(slope: $0.slope, t: $0.t, higherIsBetter: s.higherIsBetter) } }),
+            ResultColumn.double("mean", limits.map { $0?.centre }),
+            ResultColumn.double("lcl", limits.map { $0?.lower }),
+            ResultColumn.double("ucl", limits.map { $0?.upper }),
+            ResultColumn.int("out_of_control", zip(series, limits).map { s, l in l == nil ? nil : s.periodic.filter { TrendStatistics.signal($0, l) != nil }.count }),
+            ResultColumn.text("sparkline", series.map { TrendStatistics.sparkline($0.periodic) }),
+        ]
+        return Table(columns: cols, rowCount: series.count)
+    }
+
+    /// One row per group and period.
+    static func detailTable(_ series: [TrendSeries], quarterly: Bool) -> Table {
+        let keyNames = series.first?.keyNames ?? ["scope"]
+        var keys: [[String?]] = keyNames.map { _ in [] }
+        var buckets: [Int32] = [], metric: [String] = [], value: [Double?] = [], cumulative: [Double?] = [], ma: [Double?] = []
+        var centre: [Double?] = [], lcl: [Double?] = [], ucl: [Double?] = [], signal: [String?] = []
+        for s in series {
+            let limits = TrendStatistics.xmr(s.periodic)
+            let m = TrendStatistics.movingAverage(s.periodic)
+            for i in s.buckets.indices {
+                for k in keyNames.indices { keys[k].append(s.keyValues[k]) }
+                buckets.append(s.buckets[i]); metric.append(s.metric)
+                value.append(s.periodic[i]); cumulative.append(s.cumulative[i]); ma.append(m[i])
+                centre.append(limits?.centre); lcl.append(limits?.lower); ucl.append(limits?.upper)
+                signal.append(TrendStatistics.signal(s.periodic[i], limits))
+            }
+        }
+        var cols = keyNames.indices.map { k in ResultColumn.text(keyNames[k], keys[k]) }
+        cols.append(quarterly ? ResultColumn.text("quarter", buckets.map { label($0, quarterly: true) }) : ResultColumn.period("period", buckets))
+        cols += [
+            ResultColumn.text("metric", metric),
+            ResultColumn.double("value", value),
+            ResultColumn.double("cumulative", cumulative),
+            ResultColumn.double("ma3", ma),
+            ResultColumn.double("mean", centre),
+            ResultColumn.double("lcl", lcl),
+            ResultColumn.double("ucl", ucl),
+            ResultColumn.text("signal", signal),
+        ]
+        return Table(columns: cols, rowCount: buckets.count)
+    }
+}
