@@ -34,7 +34,9 @@ public struct HTMLReport: Sendable {
     /// An SVG chart, inline.
     public mutating func chart(_ svg: String, caption: String? = nil) {
         var svgText = svg
-        if svgText.hasPrefix("<?xml"), let end = svgText.range(of: "?>") { svgText = String(svgText[end.upperBound...]) }
+        if svgText.hasPrefix("<?xml"), let end = svgText.range(of: "?>") {
+            svgText = String(svgText[end.upperBound...].drop { $0 == "\n" || $0 == " " })
+        }
         var out = "<figure class=\"chart\">" + svgText
         if let caption { out += "<figcaption>\(XMLText.escape(caption))</figcaption>" }
         body.append(out + "</figure>")
