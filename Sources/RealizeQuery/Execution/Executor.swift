@@ -42,6 +42,21 @@ struct Executor {
                 k += 1 + used
                 continue
             }
+            // An inner join followed by a filter on the joined table's columns only: filter that table first,
+            // so the join builds and emits only the rows that survive (predicate pushdown).
+            if case .join(let table, let lk, let rk, let rightCols, false) = ops[k].kind, k + 1 < ops.count,
+               case .filter(let p) = ops[k + 1].kind {
+                let inCount = t.columns.count
+                let refs = p.columnsReferenced
+                if !refs.isEmpty, refs.allSatisfy({ $0 >= inCount }) {
+                    let right = catalog[table] ?? lastResult!
+                    let pushed = p.mapColumns { i, type in .column(rightCols[i - inCount], type) }
+                    let keep = selection(Evaluator(table: right, settings: settings).eval(pushed), rows: right.rowCount)
+                    t = try join(t, right.gather(keep), leftKey: lk, rightKey: rk, rightColumns: rightCols, left: false, schema: ops[k].schema)
+                    k += 2
+                    continue
+                }
+            }
             if let (keys, n, used) = orderedLimit(k) {
                 let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
                 t = t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
@@ -52,6 +67,15 @@ struct Executor {
             k += 1
         }
         return t
+    }
+
+    /// Hash-joins `right` onto `t`: all of `t`'s columns, then `rightColumns` of `right`.
+    func join(_ t: Table, _ right: Table, leftKey: Int, rightKey: Int, rightColumns: [Int], left: Bool, schema: Schema) throws(Stop) -> Table {
+        let (li, ri) = try HashJoin.match(left: t.columns[leftKey], right: right.columns[rightKey], keepUnmatched: left,
+                                          shouldStop: { cancel?.isCancelled == true })
+        var cols = t.columns.map { $0.gather(li) }
+        for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
+        return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: li.count)
     }
 
     /// Rows where a boolean column is true (not null): the selection vector a filter produces.
@@ -69,10 +93,6 @@ struct Executor {
             }
             count = k
         }
-    }
-
-    func named(_ cols: [Column], _ schema: Schema) -> Table {
-        Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: cols.first?.count ?? 0)
     }
 
     func apply(_ op: Operator, to t: Table) throws(Stop) -> Table {
@@ -94,12 +114,7 @@ struct Executor {
             let post = Evaluator(table: groupsTable, settings: settings)
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
         case .join(let table, let lk, let rk, let rightCols, let isLeft):
-            let right = catalog[table] ?? lastResult!
-            let (li, ri) = try HashJoin.match(left: t.columns[lk], right: right.columns[rk], keepUnmatched: isLeft,
-                                              shouldStop: { cancel?.isCancelled == true })
-            var cols = t.columns.map { $0.gather(li) }
-            for j in rightCols { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
-            return named(cols, op.schema)
+            return try join(t, catalog[table] ?? lastResult!, leftKey: lk, rightKey: rk, rightColumns: rightCols, left: isLeft, schema: op.schema)
         case .sort(let keys):
             let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.permutation(sk, rows: t.rowCount))

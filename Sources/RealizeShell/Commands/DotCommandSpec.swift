@@ -34,10 +34,12 @@ package struct DotCommandSpec: Sendable {
               One row per column of TABLE: type, count, nulls, distinct values, minimum, maximum and mean
               (for numbers). Useful first look at an extract before querying it. `_` is the last result.
               """),
-        .init(name: "load", arguments: "PATH [as NAME]", summary: "Load a CSV file or a folder of CSV files",
+        .init(name: "load", arguments: "PATH [as NAME] [types COLUMN:TYPE, …]", summary: "Load a CSV file or a folder of CSV files",
               details: """
               Reads PATH, a CSV file (with a header row) or a folder of them; each file becomes a table named
               after its file stem, replacing a table of that name. `as NAME` names the table of a single file.
+              Column types are inferred (int, decimal, double, date YYYY-MM-DD, period YYYY-MM, bool, text);
+              `types` overrides them, e.g. `.load extract.csv types cost_centre:text, budget:decimal`.
               If any file is malformed nothing is loaded, and the error names the file, line and column.
               """),
         .init(name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",

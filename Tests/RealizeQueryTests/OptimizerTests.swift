@@ -1,0 +1,36 @@
+import RealizeStore
+import Testing
+@testable import RealizeQuery
+
+/// The executor's rewrites (column pruning, filter pushed below a join, filter + top-N over a selection vector)
+/// must give exactly what the plain plan gives. Each case is written twice: once in a shape that triggers the
+/// rewrite and once in a shape that does not.
+@Suite struct OptimizerTests {
+    @Test func filterOnTheJoinedTableIsPushedBelowTheJoin() throws {
+        let pushed = try runTable("financials | join projects on project_id | where program = 'Zürich' | sort project_id, period")
+        // `and actual_cost > -1` reads a left column too, so this one filters after the join.
+        let plain = try runTable("financials | join projects on project_id | where program = 'Zürich' and actual_cost > -1 | sort project_id, period")
+        #expect(pushed.rowCount > 0)
+        #expect(pushed.rows == plain.rows)
+        #expect(pushed.columnNames == plain.columnNames)
+    }
+
+    @Test func leftJoinsAreNotPushedDown() throws {
+        // A left join keeps unmatched rows; filtering the right table first would turn them into null rows.
+        let t = try runTable("financials | left join owners on project_id | where owner = 'Ann' | select project_id, owner",
+                             extra: ["owners": "project_id,owner\nP1,Ann\nP3,Cy\n"])
+        #expect(t.texts("owner") == ["Ann", "Ann"])
+    }
+
+    @Test func filterThenTopNMatchesAFullSort() throws {
+        let top = try runTable("financials | where actual_cost > earned_value | sort -actual_cost | take 2")
+        let full = try runTable("financials | where actual_cost > earned_value | sort -actual_cost")
+        #expect(top.rows == Array(full.rows.prefix(2)))
+    }
+
+    @Test func prunedColumnsDoNotChangeResults() throws {
+        let pruned = try runTable("financials | join projects on project_id | by program agg ac = sum(actual_cost) | sort program")
+        let all = try runTable("financials | join projects on project_id | select * | by program agg ac = sum(actual_cost) | sort program")
+        #expect(pruned.rows == all.rows)
+    }
+}
