@@ -4,7 +4,7 @@ import RealizeStore
 import Testing
 @testable import RealizeShell
 
-/// The README's ```console examples are real: each `realize> ` line is run, in order, in one session on the
+/// The README's ```console examples are real: each `realize> ` line is run, in order, in one session (one per block) on the
 /// sample portfolio, and what it prints must be what the README shows under it.
 /// `REALIZE_RECORD=1` rewrites the README with the current output.
 @Suite struct ReadmeExamplesTests {
@@ -59,13 +59,13 @@ import Testing
         let captured = Captured()
         var catalog = Catalog()
         for (name, table) in SamplePortfolio.tables() { catalog.set(name, table) }
-        // One session for the whole README, as a reader typing along would have.
-        let session = ShellSession(catalog: catalog, output: ShellOutput(out: { captured.append($0) }, err: { captured.append($0) }))
         let record = ProcessInfo.processInfo.environment["REALIZE_RECORD"] == "1"
         let found = Self.blocks(lines)
         #expect(found.count >= 3)
         var replacements: [(Range<Int>, [String])] = []
         for block in found {
+            // Each block is a fresh session on the sample portfolio, as `realize -c …` would be.
+            let session = ShellSession(catalog: catalog, output: ShellOutput(out: { captured.append($0) }, err: { captured.append($0) }))
             let actual = Self.transcript(block.statements, session: session, captured: captured)
             if record {
                 replacements.append((block.range, actual.components(separatedBy: "\n")))
