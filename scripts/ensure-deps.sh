@@ -33,3 +33,27 @@ if ! have_readline; then
     fi
 fi
 have_readline || { echo "realize: libreadline-dev did not install; run: apt-get install -y libreadline-dev" >&2; exit 1; }
+
+# What the tests of exports and reports need besides the build: LibreOffice (headless, to open the
+# XLSX exports) and Chromium (headless, to render the HTML reports). scripts/test calls this; the
+# shell does not need them. Installs quietly with apt-get when missing; once installed, costs nothing.
+ensure_test_tools() {
+    local missing=()
+    command -v libreoffice >/dev/null 2>&1 || command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "realize: the export and report tests need LibreOffice and Chromium; install: ${missing[*]}" >&2
+        return 0
+    fi
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+            echo "realize: the export and report tests need: apt-get install -y --no-install-recommends ${missing[*]} (as root)" >&2
+            return 0
+        fi
+    fi
+    echo "== installing ${missing[*]} (headless, for the XLSX and HTML report tests)" >&2
+    $sudo apt-get update -qq >&2 || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
+}

@@ -168,3 +168,18 @@ import Testing
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
+
+extension ChartTests {
+    @Test func chartStageOnItsOwnLine() throws {
+        let (head, spec) = try #require(try ChartStage.split("t | derive x = 1 |\n  chart bar a x"))
+        #expect(head == "t | derive x = 1 ")
+        #expect(spec.columns.map(\.name) == ["a", "x"])
+    }
+
+    @Test func allNegativeBarsFitTheTerminal() throws {
+        let table = Table(columns: [Column(name: "p", type: .text, values: [.text("a"), .text("b")]),
+                                    Column(name: "v", type: .int, values: [.int(-5), .int(-10)])])
+        let text = try ChartRenderer.terminal(try Self.spec("chart bar p v"), table: table, width: 40)
+        #expect(text.split(separator: "\n").dropFirst().prefix(2).allSatisfy { $0.contains("█│") })
+    }
+}

@@ -67,7 +67,8 @@ public enum ChartStage {
     /// - Throws: ``QueryError`` for a malformed chart stage, pointing at the offending word.
     public static func split(_ text: String) throws(QueryError) -> (head: String, spec: ChartSpec)? {
         var lexer = Lexer(text)
-        let tokens = lexer.tokenize()
+        // Line breaks only separate stages; `|` then `chart` on the next line is still a chart stage.
+        let tokens = lexer.tokenize().filter { $0.kind != .newline }
         var depth = 0
         var start: Int? = nil
         for (k, t) in tokens.enumerated() {

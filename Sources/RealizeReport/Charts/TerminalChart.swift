@@ -22,7 +22,7 @@ struct TerminalChart {
         let lo = min(0, values.min() ?? 0), hi = max(0, values.max() ?? 0)
         let span = hi - lo == 0 ? 1 : hi - lo
         let left = lo < 0 ? Int((Double(room) * -lo / span).rounded()) : 0
-        let right = room - left - (lo < 0 ? 1 : 0)
+        let right = max(0, room - left - (lo < 0 ? 1 : 0))
         for (k, bar) in bars.enumerated() {
             var line = pad(labels[k], labelWidth) + " "
             let v = bar.value ?? 0

@@ -1,5 +1,10 @@
 import RealizeReport
 import RealizeStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What `realize run` was asked for.
 public struct NotebookOptions: Sendable {
@@ -83,6 +88,7 @@ public enum NotebookLauncher {
         case .failure(let e): return fail(e.description)
         }
         let folder = directory(of: ShellSession.expandingTilde(options.out))
+        if let problem = makeFolder(folder) { return fail("error: cannot create the report's folder `\(folder)`: \(problem)") }
         let runner = NotebookRunner(catalog: catalog, sourceName: options.notebook, outputFolder: folder)
         let results: [NotebookRunner.BlockResult]
         switch runner.run(blocks) {
@@ -142,6 +148,18 @@ public enum NotebookLauncher {
     static func describe(_ error: NotebookError, in path: String) -> String {
         let place = error.line > 0 ? "\(path):\(error.line): " : ""
         return place + "error: \(error.message)" + (error.hint.map { "\nhint: \($0)" } ?? "")
+    }
+
+    /// Creates `folder` and its parents when missing; returns why it could not, or nil.
+    static func makeFolder(_ folder: String) -> String? {
+        if ShellSession.isDirectory(folder) == true { return nil }
+        var path = folder.hasPrefix("/") ? "/" : ""
+        for part in folder.split(separator: "/") {
+            path += part + "/"
+            if ShellSession.isDirectory(path) == true { continue }
+            if mkdir(path, 0o777) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+        }
+        return ShellSession.isDirectory(folder) == true ? nil : "it is not a folder"
     }
 
     /// The folder of `path` (`.` for a bare file name).

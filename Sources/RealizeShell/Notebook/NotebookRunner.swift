@@ -63,7 +63,8 @@ package struct NotebookRunner {
                 switch outcome {
                 case .failure:
                     var message = captured.err
-                    if statement.kind == .dotCommand {
+                    // Query diagnostics already point into the notebook (`--> FILE:LINE:COLUMN`); others get the place here.
+                    if !message.contains(" --> \(sourceName):") {
                         message = "\(sourceName):\(statement.firstLine): " + message
                     }
                     return .failure(Failure(line: statement.firstLine, message: message))
