@@ -19,6 +19,8 @@ struct RealizeCommand: ParsableCommand {
               realize
               realize -c 'projects | where budget > 1000000 | sort -budget | take 5'
               realize --data ./extract --format csv report.rz > report.csv
+
+            `realize run NOTEBOOK.md --out REPORT.html` runs a notebook and writes its report (see `realize run --help`).
             """,
         version: Shell.version
     )

@@ -112,7 +112,21 @@ struct TerminalChart {
         out += String(repeating: " ", count: yLabelWidth + 2) + first + (data.xs.count > 1 ? String(repeating: " ", count: gap) + last : "") + "\n"
         var legend: [String] = data.series.enumerated().map { paint(String(markers[$0.offset % markers.count]), ansi[$0.offset % ansi.count]) + " " + $0.element.name }
         if data.hasLimits { legend.append("╌ control limits (\(data.limitColumns.joined(separator: ", ")))") }
-        out += dim(axisTitle(spec.columns[1].name, unit: spec.unit) + " by " + spec.columns[0].name) + "   " + legend.joined(separator: "   ") + "\n"
+        // The legend wraps to the terminal's width (entries measured without their colour codes).
+        var row = dim(axisTitle(spec.columns[1].name, unit: spec.unit) + " by " + spec.columns[0].name)
+        var used = axisTitle(spec.columns[1].name, unit: spec.unit).count + 4 + spec.columns[0].name.count
+        let plain = data.series.map { "x " + $0.name } + (data.hasLimits ? ["╌ control limits (\(data.limitColumns.joined(separator: ", ")))"] : [])
+        for (entry, text) in zip(legend, plain) {
+            if used + 3 + text.count > width && used > 0 {
+                out += row + "\n"
+                row = entry
+                used = text.count
+            } else {
+                row += (used == 0 ? "" : "   ") + entry
+                used += 3 + text.count
+            }
+        }
+        out += row + "\n"
         let outside = data.series.flatMap { s in s.outside.map { "\(s.name) \($0.label) (\(ChartScale.label($0.y)))" } }
         if !outside.isEmpty { out += "outside the control limits: " + outside.joined(separator: ", ") + "\n" }
         return out
