@@ -73,7 +73,8 @@ struct Executor {
     func join(_ t: Table, _ right: Table, leftKey: Int, rightKey: Int, rightColumns: [Int], left: Bool, schema: Schema) throws(Stop) -> Table {
         let (li, ri) = try HashJoin.match(left: t.columns[leftKey], right: right.columns[rightKey], keepUnmatched: left,
                                           shouldStop: { cancel?.isCancelled == true })
-        var cols = t.columns.map { $0.gather(li) }
+        // A lookup join (each row finds exactly one match) leaves the left columns as they are.
+        var cols = HashJoin.isIdentity(li, rows: t.rowCount) ? t.columns : t.columns.map { $0.gather(li) }
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
         return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: li.count)
     }

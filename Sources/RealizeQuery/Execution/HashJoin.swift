@@ -73,6 +73,16 @@ enum HashJoin {
         return (li, ri)
     }
 
+    /// Whether the left side of a join result is the left table unchanged (every row matched exactly once,
+    /// in order), so its columns need no gather.
+    static func isIdentity(_ li: [Int], rows: Int) -> Bool {
+        guard li.count == rows else { return false }
+        return li.withUnsafeBufferPointer { p in
+            for i in 0..<rows where p[i] != i { return false }
+            return true
+        }
+    }
+
     static func integerKeys(_ c: Column) -> [Int64] {
         switch c.storage {
         case .int(let a), .decimal(let a, _): return a
