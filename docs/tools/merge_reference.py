@@ -34,7 +34,7 @@ def convert(text: str) -> str:
             out.append("```")
             i = j + 1
             continue
-        out.append(line)
+        out.append(line.replace("](../", "](docs/"))
         i += 1
     return "\n".join(out)
 
