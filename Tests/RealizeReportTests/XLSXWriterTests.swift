@@ -1,6 +1,7 @@
 import Foundation
 import RealizeStore
 import Testing
+import RealizeTestSupport
 @testable import RealizeReport
 
 /// The workbook writer: its parts are well-formed XML with typed cells, and LibreOffice reads back
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func workbookIsAZipWrittenAtomically() throws {
-        let folder = try ExternalTools.temporaryFolder()
+        let folder = try RealizeBinary.temporaryFolder()
         let path = folder.appendingPathComponent("book.xlsx").path
         try XLSXWriter.write([.init(name: "t", table: Self.typedTable())], to: path)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -86,7 +87,7 @@ import Testing
 
     /// The real check: LibreOffice opens the workbook and shows the values we wrote.
     @Test(.enabled(if: ExternalTools.hasLibreOffice)) func libreOfficeReadsTheValuesBack() throws {
-        let folder = try ExternalTools.temporaryFolder()
+        let folder = try RealizeBinary.temporaryFolder()
         let path = folder.appendingPathComponent("pack.xlsx")
         let second = Table(columns: [Column(name: "program", type: .text, values: [.text("Digital")]),
                                      Column(name: "cv", type: .decimal, values: [.decimal(FixedDecimal(units: -128_445_288, scale: 2))])])

@@ -88,14 +88,14 @@ import Testing
     }
 
     /// Batch mode, as the issue asks: `-c '.export out.xlsx'` after a query, opened by LibreOffice.
-    @Test(.enabled(if: ExportSupport.hasLibreOffice)) func xlsxFromBatchModeOpensInLibreOffice() throws {
+    @Test(.enabled(if: ExternalTools.hasLibreOffice)) func xlsxFromBatchModeOpensInLibreOffice() throws {
         let folder = try RealizeBinary.temporaryFolder()
         let book = folder.appendingPathComponent("pack.xlsx")
         let r = try RealizeBinary.run(["-c", "let evm = \(Self.query)",
                                        "-c", "let kickoffs = projects | sort project_id | take 3 | select project_id, start_date, budget, status",
                                        "-c", ".export \(book.path) evm kickoffs"])
         #expect(r.status == 0, "\(r.stderr)")
-        let sheets = try ExportSupport.sheetsAsCSV(book)
+        let sheets = try ExternalTools.sheetsAsCSV(book)
         #expect(Set(sheets.keys) == ["evm", "kickoffs"])
         let csv = try #require(sheets["kickoffs"])
         let direct = try RealizeBinary.run(["--format", "csv", "-c", "projects | sort project_id | take 3 | select project_id, start_date, budget, status"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RealizeTestSupport
 @testable import RealizeShell
 
 /// Notebooks: parsing, parameters, `realize run`, failures that name the notebook's line, and every
@@ -149,13 +150,13 @@ import Testing
     }
 
     /// The HTML report loads in headless Chromium with its tables and charts, and a screenshot is taken.
-    @Test(.enabled(if: ExportSupport.hasChromium)) func boardPackRendersInChromium() throws {
+    @Test(.enabled(if: ExternalTools.hasChromium)) func boardPackRendersInChromium() throws {
         let folder = try RealizeBinary.temporaryFolder()
         let report = folder.appendingPathComponent("board-pack.html")
         let r = try RealizeBinary.run(["run", Self.shipped.appendingPathComponent("monthly-board-pack.md").path, "--out", report.path], timeout: 60)
         #expect(r.status == 0, "\(r.stderr)")
         let shot = folder.appendingPathComponent("board-pack.png")
-        let rendered = try ExportSupport.renderInChromium(report, screenshot: shot)
+        let rendered = try ExternalTools.renderInChromium(report, screenshot: shot)
         #expect(rendered.status == 0)
         #expect(rendered.screenshotBytes > 20_000, "a screenshot with content")
         #expect(rendered.dom.contains("<h1>Monthly board pack, 2025-12</h1>"))

@@ -29,7 +29,7 @@ struct MaturityCommand: DomainCommand {
     /// Reads the arguments, in any order.
     func parse(_ arguments: [Token], at: SourceRange) throws(QueryError) -> MaturityRequest {
         var r = MaturityRequest()
-        var args = ArgumentReader(arguments, command: name, usage: usage, at: at)
+        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
         var sawBy = false
         while !args.isAtEnd {
             let start = args.currentRange

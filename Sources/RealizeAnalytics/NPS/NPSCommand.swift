@@ -21,7 +21,7 @@ struct NPSCommand: DomainCommand {
     /// Reads the arguments, in any order.
     func parse(_ arguments: [Token], at: SourceRange) throws(QueryError) -> NPSRequest {
         var r = NPSRequest()
-        var args = ArgumentReader(arguments, command: name, usage: usage, at: at)
+        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
         while !args.isAtEnd {
             let start = args.currentRange
             if args.accept("by") {

@@ -1,7 +1,8 @@
 import RealizeQuery
 import RealizeStore
 
-/// Reads a domain command's argument tokens: words (`by program`, `as of 2025-06`), names, periods, rates.
+/// Reads a domain command's argument tokens: words (`by program`, `as of 2025-06`), names, periods, dates,
+/// numbers and rates. Every domain command parses its arguments with this.
 ///
 /// Words match identifiers and keywords alike, case-insensitively, so `by`, `as` and `of` read the same.
 struct CommandArguments {
@@ -41,8 +42,50 @@ struct CommandArguments {
         guard accept(word) else { throw failure("expected-\(word)", "expected `\(word)` \(context)") }
     }
 
+    /// Consumes the current token when it is the symbol `symbol`.
+    mutating func acceptSymbol(_ symbol: String) -> Bool {
+        guard current?.isSymbol(symbol) == true else { return false }
+        index += 1
+        return true
+    }
+
+    /// Consumes `word` or fails, saying which word it should follow.
+    mutating func expect(_ word: String, after: String) throws(QueryError) {
+        guard accept(word) else { throw failure("expected-\(word)", "expected `\(word)` after `\(after)`") }
+    }
+
+    /// `NAME[, NAME…]`.
+    mutating func names(_ what: String) throws(QueryError) -> [(text: String, range: SourceRange)] {
+        var out = [try name(what)]
+        while acceptSymbol(",") { out.append(try name(what)) }
+        return out
+    }
+
+    /// A date `YYYY-MM-DD`, or a period `YYYY-MM` read as its last day.
+    mutating func date() throws(QueryError) -> Int32 {
+        if let t = current, t.kind == .date, let d = CivilCalendar.parseDate(Array(t.text.utf8)) {
+            index += 1
+            return d
+        }
+        if let t = current, t.kind == .period, let p = CivilCalendar.parsePeriod(Array(t.text.utf8)) {
+            index += 1
+            let (y, m) = CivilCalendar.yearMonth(period: p)
+            return CivilCalendar.days(year: y, month: m, day: CivilCalendar.daysInMonth(year: y, month: m))
+        }
+        throw failure("expected-date", "expected a date written YYYY-MM-DD (or a month YYYY-MM) after `\(previousText)`")
+    }
+
+    /// A whole number at least `minimum`.
+    mutating func integer(minimum: Int) throws(QueryError) -> Int {
+        guard let t = current, t.kind == .integer, let v = Int(t.text), v >= minimum else {
+            throw failure("expected-integer", "expected a whole number of at least \(minimum) after `\(previousText)`")
+        }
+        index += 1
+        return v
+    }
+
     /// A name: an identifier (possibly `quoted`), a keyword used as a name, or a string.
-    mutating func name(_ what: String) throws(QueryError) -> (String, SourceRange) {
+    mutating func name(_ what: String) throws(QueryError) -> (text: String, range: SourceRange) {
         guard let t = current, t.kind == .identifier || t.kind == .keyword || t.kind == .string else {
             throw failure("expected-a-name", "expected \(what) after `\(previousText)`")
         }
@@ -89,9 +132,9 @@ struct CommandArguments {
         return failure("unexpected-argument", "unexpected `\(t.text)` in `\(command)`; expected \(expected)")
     }
 
-    /// An error at the current token (or the command), with the usage as a hint.
-    func failure(_ id: String, _ message: String) -> QueryError {
-        QueryError(Diagnostic(id: id, message: message, range: currentRange, hint: "usage: \(usage)"))
+    /// An error at `range` (default: the current token, or the command), with the usage as a hint.
+    func failure(_ id: String, _ message: String, at range: SourceRange? = nil) -> QueryError {
+        QueryError(Diagnostic(id: id, message: message, range: range ?? currentRange, hint: "usage: \(usage)"))
     }
 }
 

@@ -1,20 +1,20 @@
 import Foundation
 
 /// What one run of the built `realize` binary produced.
-struct EVMRunResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var timedOut: Bool
+public struct RunResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+    public var timedOut: Bool
 }
 
-/// Runs the `realize` executable built beside this test bundle (copied from the shell tests' helper).
-enum EVMBinary {
+/// Runs the `realize` executable built beside the test bundle (every test target's end-to-end tests use this).
+public enum RealizeBinary {
     /// The executable: SwiftPM puts it in the same folder as the test bundle and its resources.
-    static var url: URL {
+    public static var url: URL {
         let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent(),
             Bundle.main.bundleURL,
+            Bundle.main.bundleURL.deletingLastPathComponent(),
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
         ].map { $0.appendingPathComponent("realize") }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
@@ -23,8 +23,8 @@ enum EVMBinary {
     /// Runs `realize` with `arguments`, feeding `stdin` through a pipe (never a terminal).
     ///
     /// The process is killed after `timeout` seconds, so a hung shell fails the test instead of hanging CI.
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    currentDirectory: URL? = nil, timeout: TimeInterval = 30) throws -> EVMRunResult {
+    public static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+                    currentDirectory: URL? = nil, timeout: TimeInterval = 30) throws -> RunResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -40,7 +40,7 @@ enum EVMBinary {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         try process.run()
-        let collected = EVMCollected()
+        let collected = Collected()
         let readers = DispatchGroup()
         for (pipe, isOut) in [(output, true), (errors, false)] {
             readers.enter()
@@ -60,13 +60,20 @@ enum EVMBinary {
             done.wait()
         }
         _ = readers.wait(timeout: .now() + 5)
-        return EVMRunResult(status: process.terminationStatus, stdout: collected.text(isOut: true),
+        return RunResult(status: process.terminationStatus, stdout: collected.text(isOut: true),
                          stderr: collected.text(isOut: false), timedOut: timedOut)
+    }
+
+    /// A fresh temporary folder.
+    public static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("realize-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 }
 
 /// Output gathered from two reader threads.
-private final class EVMCollected: @unchecked Sendable {
+private final class Collected: @unchecked Sendable {
     private let lock = NSLock()
     private var out = Data(), err = Data()
     func set(_ d: Data, isOut: Bool) { lock.withLock { if isOut { out = d } else { err = d } } }
