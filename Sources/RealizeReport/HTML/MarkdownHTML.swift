@@ -1,3 +1,4 @@
+import RealizeStore
 /// A small Markdown renderer for a notebook's prose: ATX headings, paragraphs, bullet and numbered
 /// lists, block quotes, rules, fenced code, and inline code, bold, italics and links.
 ///
@@ -145,15 +146,5 @@ enum MarkdownHTML {
             i += 1
         }
         return out
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing characters of `set`.
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,3 +1,4 @@
+import RealizeStore
 /// `{{name}}` parameters: declared in a notebook's front matter, set with `--param name=value`,
 /// replaced in its prose and blocks before anything runs.
 package struct NotebookParameters: Sendable {
@@ -74,15 +75,5 @@ package struct NotebookParameters: Sendable {
             i = next
         }
         return nil
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing characters of `set`.
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }
