@@ -41,3 +41,20 @@ import Testing
         #expect(columns == ["budget"])
     }
 }
+
+@Suite struct DomainCommandCompletionTests {
+    @Test func domainCommandsAreOfferedAtTheStart() {
+        let c = Completer(session: QuerySession(catalog: Catalog()))
+        guard case .words(let w) = c.complete(word: "ev", line: "ev", cursor: 2) else { Issue.record("no words"); return }
+        #expect(w.contains("evm"))
+    }
+
+    @Test func argumentsOfADomainCommandComeFromItsUsage() {
+        let c = Completer(session: QuerySession(catalog: Catalog()))
+        guard case .words(let w) = c.complete(word: "pro", line: "evm by pro", cursor: 10) else { Issue.record("no words"); return }
+        #expect(w.contains("program"))
+        #expect(w.contains("project"))
+        guard case .words(let q) = c.complete(word: "qu", line: "nps by program qu", cursor: 17) else { Issue.record("no words"); return }
+        #expect(q == ["quarterly"])
+    }
+}

@@ -56,8 +56,22 @@ package struct Completer: Sendable {
         let source = prefix + line
         var words = session.completions(source: source, cursor: prefix.utf8.count + cursor)
         let atStatementStart = (prefix + head).allSatisfy(\.isWhitespace)
-        if atStatementStart { words += tableNames + ["let"] }
+        if atStatementStart { words += tableNames + DomainCommands.names + ["let"] }
+        // Inside a domain command's arguments (before any `|`): the words of its usage line.
+        let statementWords = (prefix + head).split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        if let first = statementWords.first, !(prefix + head).contains("|"),
+           let command = DomainCommands.all.first(where: { $0.name == first.lowercased() }) {
+            words = Self.usageWords(command.usage)
+        }
         return .words(filter(words, by: word))
+    }
+
+    /// The lower-case words of a command's usage line (`evm [by project|program] [as of YYYY-MM]` → by, project,
+    /// program, as, of), offered while its arguments are typed.
+    static func usageWords(_ usage: String) -> [String] {
+        let line = usage.split(separator: "\n").first.map(String.init) ?? usage
+        let words = line.split(whereSeparator: { !($0.isLetter || $0 == "_") }).map(String.init)
+        return Array(words.dropFirst().filter { $0 == $0.lowercased() && $0.count > 1 })
     }
 
     /// The candidates starting with `prefix`, without duplicates, in their first order.
