@@ -34,3 +34,22 @@ import Testing
         #expect(pruned.rows == all.rows)
     }
 }
+
+@Suite struct TopNTests {
+    /// A table of `n` rows whose `v` column cycles through a few values, so ties are everywhere.
+    func table(_ n: Int) -> String {
+        "id,v,keep\n" + (0..<n).map { "\($0),\(($0 * 7919) % 13),\($0 % 3 != 0)" }.joined(separator: "\n") + "\n"
+    }
+
+    @Test(arguments: [1, 5, 40, 2000]) func topNEqualsTheFirstRowsOfAStableSort(n: Int) throws {
+        let extra = ["t": table(5000)]
+        for order in ["v", "-v"] {
+            let top = try runTable("t | where keep | sort \(order) | take \(n) | select id", extra: extra)
+            let full = try runTable("t | where keep | sort \(order) | select id", extra: extra)
+            #expect(top.rows == Array(full.rows.prefix(n)), "sort \(order) | take \(n)")
+            let unfiltered = try runTable("t | sort \(order) | take \(n) | select id", extra: extra)
+            let all = try runTable("t | sort \(order) | select id", extra: extra)
+            #expect(unfiltered.rows == Array(all.rows.prefix(n)))
+        }
+    }
+}

@@ -36,9 +36,18 @@ struct Executor {
             let ev = Evaluator(table: t, settings: settings)
             // A filter followed by an ordered limit orders the selected rows in place and gathers only N of them.
             if case .filter(let p) = ops[k].kind, let (keys, n, used) = orderedLimit(k + 1) {
-                let sel = selection(ev.eval(p), rows: t.rowCount)
+                let condition = ev.eval(p)
                 let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
-                t = t.gather(Sorter.top(sk, rows: t.rowCount, n: n, among: sel))
+                // One key without nulls reads the filter's mask in place; otherwise order the selected rows.
+                if sk.count == 1, sk[0].0.validity == nil, n > 0, n <= Sorter.insertionLimit, case .bool(let mask) = condition.storage {
+                    let mask = (values: mask, validity: condition.validity)
+                    switch sk[0].0.keys {
+                    case .ints(let a): t = t.gather(Sorter.topSingle(a, descending: sk[0].1, rows: t.rowCount, n: n, among: nil, mask: mask))
+                    case .doubles(let a): t = t.gather(Sorter.topSingle(a, descending: sk[0].1, rows: t.rowCount, n: n, among: nil, mask: mask))
+                    }
+                } else {
+                    t = t.gather(Sorter.top(sk, rows: t.rowCount, n: n, among: selection(condition, rows: t.rowCount)))
+                }
                 k += 1 + used
                 continue
             }

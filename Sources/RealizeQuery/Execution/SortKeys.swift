@@ -97,6 +97,9 @@ final class RowComparator {
 
 /// Orders rows by several keys, stably.
 enum Sorter {
+    /// Largest N for which top-N keeps a sorted buffer instead of sorting every row.
+    static let insertionLimit = 1024
+
     static func permutation(_ keys: [(SortKeys, Bool)], rows: Int, among selection: [Int]? = nil) -> [Int] {
         // One integer key without nulls: sort (key, row) pairs directly.
         if keys.count == 1, keys[0].0.validity == nil, case .ints(let a) = keys[0].0.keys {
@@ -112,25 +115,43 @@ enum Sorter {
     }
 
     /// Top-N on one key without nulls: most rows are rejected by a single comparison with the current N-th value.
-    static func topSingle<T: Comparable>(_ a: [T], descending: Bool, rows: Int, n: Int, among selection: [Int]?) -> [Int] {
+    static func topSingle<T: Comparable>(_ a: [T], descending: Bool, rows: Int, n: Int, among selection: [Int]?,
+                                         mask: (values: [Bool], validity: Bitmap?)? = nil) -> [Int] {
         var best: [Int] = []
         best.reserveCapacity(n + 1)
         a.withUnsafeBufferPointer { x in
-            @inline(__always) func before(_ i: Int, _ j: Int) -> Bool {
-                if x[i] == x[j] { return i < j }
-                return descending ? x[i] > x[j] : x[i] < x[j]
-            }
-            func consider(_ i: Int) {
-                if best.count == n, !before(i, best[n - 1]) { return }
+            // Rows arrive in increasing order, so a later row never wins a tie: once N rows are held, a row
+            // must beat the N-th value strictly.
+            var full = false
+            var worst = x.first
+            @inline(__always) func consider(_ i: Int) {
+                let v = x[i]
+                if full, let w = worst, descending ? !(v > w) : !(v < w) { return }
                 var lo = 0, hi = best.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if before(best[mid], i) { lo = mid + 1 } else { hi = mid }
+                    let m = x[best[mid]]
+                    let before = m == v ? best[mid] < i : (descending ? m > v : m < v)
+                    if before { lo = mid + 1 } else { hi = mid }
                 }
                 best.insert(i, at: lo)
                 if best.count > n { best.removeLast() }
+                if best.count == n { full = true; worst = x[best[n - 1]] }
             }
-            if let sel = selection { for i in sel { consider(i) } } else { for i in 0..<rows { consider(i) } }
+            if let sel = selection {
+                for i in sel { consider(i) }
+            } else if let (m, validity) = mask {
+                // A filter's mask, read in place: no selection vector is built.
+                m.withUnsafeBufferPointer { keep in
+                    if let w = validity?.words {
+                        for i in 0..<rows where keep[i] && w[i >> 6] & (1 << UInt64(i & 63)) != 0 { consider(i) }
+                    } else {
+                        for i in 0..<rows where keep[i] { consider(i) }
+                    }
+                }
+            } else {
+                for i in 0..<rows { consider(i) }
+            }
         }
         return best
     }
@@ -139,7 +160,8 @@ enum Sorter {
     static func top(_ keys: [(SortKeys, Bool)], rows: Int, n: Int, among selection: [Int]? = nil) -> [Int] {
         if n <= 0 { return [] }
         let count = selection?.count ?? rows
-        if n >= count / 8 { return Array(permutation(keys, rows: rows, among: selection).prefix(n)) }
+        // Binary insertion into a buffer of N costs O(N) a row at worst: for a large N a full sort is cheaper.
+        if n >= count / 8 || n > Sorter.insertionLimit { return Array(permutation(keys, rows: rows, among: selection).prefix(n)) }
         if keys.count == 1, keys[0].0.validity == nil {
             switch keys[0].0.keys {
             case .ints(let a): return topSingle(a, descending: keys[0].1, rows: rows, n: n, among: selection)
