@@ -13,7 +13,7 @@ let package = Package(
     name: "Realize",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "realize", targets: ["realize"]),
+        .executable(name: "realize", targets: ["realize"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -20,7 +20,8 @@ extension QuerySession {
             } else if words.last == "join" {
                 candidates = tables
             } else {
-                candidates = columnsInScope(pipelineText: String(before[..<pipe])) + Functions.allNames.sorted()
+                candidates =
+                    columnsInScope(pipelineText: String(before[..<pipe])) + Functions.allNames.sorted()
                     + ["and", "or", "not", "in", "between", "contains", "like", "is null", "desc"]
             }
         } else {
@@ -64,7 +65,9 @@ extension QuerySession {
         var i = s.startIndex
         while i < s.endIndex {
             let ch = s[i]
-            if let q = quote { if ch == q { quote = nil } } else {
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else {
                 switch ch {
                 case "'", "\"", "`": quote = ch
                 case "(": depth += 1

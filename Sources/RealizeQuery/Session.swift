@@ -93,8 +93,10 @@ public struct QuerySession: Sendable {
             guard let plan = planner.plan(head) else { throw QueryError(planner.diagnostics) }
             // The planner sees the stages before a pivot only, so check here that a sort right before it is not lost.
             if let k = pivotIndex, k > 0, case .sort = current.stages[k - 1].kind, let undo = planner.undoesSort(current.stages[k]) {
-                throw QueryError(Diagnostic(id: "sort-undone", message: "this sort is undone by the `\(current.stages[k].verb)` stage that follows",
-                                            range: current.stages[k - 1].range, hint: undo))
+                throw QueryError(
+                    Diagnostic(
+                        id: "sort-undone", message: "this sort is undone by the `\(current.stages[k].verb)` stage that follows",
+                        range: current.stages[k - 1].range, hint: undo))
             }
             let read = ColumnPruning.prune(plan).sourceColumns.map { plan.sourceSchema[$0].name }
             let name = head.source.hasPrefix("\u{1}") ? "pivot result" : head.source == "_" ? "_ (last result)" : head.source
@@ -108,8 +110,10 @@ public struct QuerySession: Sendable {
                 switch error {
                 case .cancelled: throw QueryError(Diagnostic(id: "cancelled", message: "query cancelled", range: p.sourceRange))
                 case .tooLarge(let why):
-                    throw QueryError(Diagnostic(id: "result-too-large", message: why, range: p.sourceRange,
-                                                hint: "check the join key: each row of the right table should match few rows"))
+                    throw QueryError(
+                        Diagnostic(
+                            id: "result-too-large", message: why, range: p.sourceRange,
+                            hint: "check the join key: each row of the right table should match few rows"))
                 }
             }
             guard let k = pivotIndex else { return (table, explainLines.joined(separator: "\n")) }

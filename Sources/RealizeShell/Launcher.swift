@@ -1,9 +1,9 @@
 import RealizeSamples
 import RealizeStore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the command line asked for.
@@ -41,8 +41,9 @@ public enum Launcher {
             output.err(error.description + "\n")
             return 1
         }
-        let session = ShellSession(catalog: catalog, format: options.format, timer: options.timer, interactive: interactive,
-                                   output: output, cancellation: interactive ? InterruptState.shared.token : .init())
+        let session = ShellSession(
+            catalog: catalog, format: options.format, timer: options.timer, interactive: interactive,
+            output: output, cancellation: interactive ? InterruptState.shared.token : .init())
         if interactive {
             let environment = Dictionary(Environment.variables(), uniquingKeysWith: { a, _ in a })
             let shell = InteractiveShell(session: session, historyPath: HistoryFile.path(environment: environment))
@@ -79,7 +80,8 @@ public enum Launcher {
         if paths.isEmpty {
             let tables = SamplePortfolio.tables()
             for (name, table) in tables { catalog.set(name, table) }
-            return .success((catalog, "sample portfolio: \(tables.count) \(tables.count == 1 ? "table" : "tables") (\(tables.map(\.name).joined(separator: ", ")))"))
+            return .success(
+                (catalog, "sample portfolio: \(tables.count) \(tables.count == 1 ? "table" : "tables") (\(tables.map(\.name).joined(separator: ", ")))"))
         }
         for path in paths {
             do throws(CSVError) {

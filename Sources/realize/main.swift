@@ -2,9 +2,9 @@
 import ArgumentParser
 import RealizeShell
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `realize [--data PATH]… [-c QUERY]… [--format FORMAT] [--timer] [SCRIPT]`.
@@ -25,10 +25,13 @@ struct RealizeCommand: ParsableCommand {
         version: Shell.version
     )
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file or a folder of CSV files to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
+    @Option(
+        name: .customLong("data"),
+        help: ArgumentHelp("A CSV file or a folder of CSV files to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
     var data: [String] = []
 
-    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp("A query or dot command to run, then exit (repeatable).", valueName: "QUERY"))
+    @Option(
+        name: [.customShort("c"), .customLong("command")], help: ArgumentHelp("A query or dot command to run, then exit (repeatable).", valueName: "QUERY"))
     var commands: [String] = []
 
     @Option(help: ArgumentHelp("How results are printed: table, csv, json or markdown.", valueName: "FORMAT"))
@@ -69,7 +72,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The notebook to run.", valueName: "NOTEBOOK.md"))
     var notebook: String
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file or a folder of CSV files to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
+    @Option(
+        name: .customLong("data"),
+        help: ArgumentHelp("A CSV file or a folder of CSV files to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
     var data: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the notebook declares (repeatable).", valueName: "name=value"))

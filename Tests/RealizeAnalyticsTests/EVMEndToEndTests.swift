@@ -25,8 +25,10 @@ import RealizeTestSupport
     }
 
     @Test func measuresDotCommandAndSettings() throws {
-        let r = try RealizeBinary.run(["-c", ".measures cpi", "-c", ".set evm_red 0.7", "-c", ".set evm_amber 0.8", "--format", "csv",
-                                      "-c", "evm by project | where project_id = 'P001' | select status"])
+        let r = try RealizeBinary.run([
+            "-c", ".measures cpi", "-c", ".set evm_red 0.7", "-c", ".set evm_amber 0.8", "--format", "csv",
+            "-c", "evm by project | where project_id = 'P001' | select status",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("cpi: CPI = EV / AC"))
         #expect(r.stdout.contains("sum(earned_value) / sum(actual_cost)"))

@@ -42,9 +42,9 @@ import Testing
     @Test func bacMeasuresOnPerProjectRows() throws {
         var s = financialSession()
         let perProject = """
-        financials | by project_id agg planned_value = sum(planned_value), earned_value = sum(earned_value), actual_cost = sum(actual_cost)
-          | join projects on project_id | by program agg eac_cpi, eac_plan, tcpi_bac, pct_complete
-        """
+            financials | by project_id agg planned_value = sum(planned_value), earned_value = sum(earned_value), actual_cost = sum(actual_cost)
+              | join projects on project_id | by program agg eac_cpi, eac_plan, tcpi_bac, pct_complete
+            """
         let m = try runTable(perProject, &s)
         let e = try runTable("evm by program", &s)
         let program = "Zürich Hub Consolidation"

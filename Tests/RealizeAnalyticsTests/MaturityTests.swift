@@ -26,11 +26,16 @@ func hundredths(_ t: Table, _ column: String) -> [Int64?] {
     /// Scores 2.0, 3.0 and 4.5: the weakest is 2.00 (level 2), the mean 9.5 / 3 = 3.1667, shown 3.17 (level 3).
     /// Targets 3, 3 and 4: min target 3, mean target 3.33.
     @Test func minAgainstMean() throws {
-        var s = npsSession([("maturity", assessments([
-            ("U", "Risk Management", "2025-06-30", "2.0", "3"),
-            ("U", "Benefits Management", "2025-06-30", "3.0", "3"),
-            ("U", "Financial Management", "2025-06-30", "4.5", "4"),
-        ]))])
+        var s = npsSession([
+            (
+                "maturity",
+                assessments([
+                    ("U", "Risk Management", "2025-06-30", "2.0", "3"),
+                    ("U", "Benefits Management", "2025-06-30", "3.0", "3"),
+                    ("U", "Financial Management", "2025-06-30", "4.5", "4"),
+                ])
+            )
+        ])
         let byMin = try npsRun("maturity by unit", &s)
         #expect(hundredths(byMin, "min") == [200])
         #expect(hundredths(byMin, "mean") == [317])
@@ -56,11 +61,16 @@ func hundredths(_ t: Table, _ column: String) -> [Int64?] {
     /// Three assessments of one dimension, out of date order: only the latest (2025-06, 2.0) counts; the previous
     /// one is 2024-12 (3.5), so the change is −1.5. As of 2024-12-31 the latest is 3.5 and the previous 3.0.
     @Test func onlyTheLatestAssessmentCounts() throws {
-        var s = npsSession([("maturity", assessments([
-            ("U", "Risk", "2025-06-30", "2.0", "3"),
-            ("U", "Risk", "2024-06-30", "3.0", "3"),
-            ("U", "Risk", "2024-12-31", "3.5", "3"),
-        ]))])
+        var s = npsSession([
+            (
+                "maturity",
+                assessments([
+                    ("U", "Risk", "2025-06-30", "2.0", "3"),
+                    ("U", "Risk", "2024-06-30", "3.0", "3"),
+                    ("U", "Risk", "2024-12-31", "3.5", "3"),
+                ])
+            )
+        ])
         let t = try npsRun("maturity by unit, dimension", &s)
         #expect(t.rowCount == 1)
         #expect(t.npsValues("assessed_on") == [.date(CivilCalendar.parseDate(Array("2025-06-30".utf8))!)])
@@ -128,8 +138,10 @@ func hundredths(_ t: Table, _ column: String) -> [Int64?] {
     }
 
     @Test func badInputIsReported() {
-        var s = npsSession([("maturity", assessments([("U", "Risk", "2025-06-30", "6.0", "3")])), ("empty", Table.empty),
-                            ("fine", assessments([("U", "Risk", "2025-06-30", "3.0", "3")]))])
+        var s = npsSession([
+            ("maturity", assessments([("U", "Risk", "2025-06-30", "6.0", "3")])), ("empty", Table.empty),
+            ("fine", assessments([("U", "Risk", "2025-06-30", "3.0", "3")])),
+        ])
         #expect(npsFailure("maturity by unit", &s) == "maturity-score-out-of-range")
         #expect(npsFailure("maturity from empty", &s) == "missing-column")
         #expect(npsFailure("maturity by region", &s) == "maturity-grouping")

@@ -8,9 +8,9 @@ import Testing
         var s = financialSession()
         let names = FinancialMeasures.all.filter { $0.expression != nil }.map(\.name)
         let query = """
-        financials | by project_id agg planned_value = sum(planned_value), earned_value = sum(earned_value), actual_cost = sum(actual_cost)
-          | join projects on project_id | agg \(names.joined(separator: ", "))
-        """
+            financials | by project_id agg planned_value = sum(planned_value), earned_value = sum(earned_value), actual_cost = sum(actual_cost)
+              | join projects on project_id | agg \(names.joined(separator: ", "))
+            """
         let t = try runTable(query, &s)
         #expect(t.columnNames == names)
         let e = try runTable("evm by total", &s)

@@ -43,8 +43,10 @@ import RealizeTestSupport
     }
 
     @Test func settingsChangeTheDefaults() throws {
-        let r = try RealizeBinary.run(["--format", "csv", "-c", ".set nps_min_n 80", "-c", "nps by program quarterly | take 2 | select n, low_n",
-                                          "-c", ".set maturity_overall mean", "-c", "maturity by unit | take 1 | select rule"])
+        let r = try RealizeBinary.run([
+            "--format", "csv", "-c", ".set nps_min_n 80", "-c", "nps by program quarterly | take 2 | select n, low_n",
+            "-c", ".set maturity_overall mean", "-c", "maturity by unit | take 1 | select rule",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "n,low_n\n87,false\n75,true\nrule\nmean\n")
     }

@@ -31,7 +31,9 @@ func npsOutcome(_ text: String, _ session: inout QuerySession) throws(QueryError
 func npsOutcomeTable(_ outcome: StatementOutcome) throws -> Table {
     switch outcome {
     case .table(let t), .defined(_, let t): return t
-    case .plan: throw QueryError(Diagnostic(id: "plan", message: "a plan", range: SourceRange(.init(line: 1, column: 1, offset: 0), .init(line: 1, column: 1, offset: 0))))
+    case .plan:
+        throw QueryError(
+            Diagnostic(id: "plan", message: "a plan", range: SourceRange(.init(line: 1, column: 1, offset: 0), .init(line: 1, column: 1, offset: 0))))
     }
 }
 
@@ -55,9 +57,11 @@ func responses(_ groups: [(String, String, [Int])]) -> Table {
             score.append(.int(Int64(s)))
         }
     }
-    return Table(columns: [Column(name: "program", type: .text, values: program),
-                           Column(name: "period", type: .period, values: period),
-                           Column(name: "score", type: .int, values: score)])
+    return Table(columns: [
+        Column(name: "program", type: .text, values: program),
+        Column(name: "period", type: .period, values: period),
+        Column(name: "score", type: .int, values: score),
+    ])
 }
 
 /// `promoters` 10s, `passives` 8s and `detractors` 3s.
@@ -109,10 +113,15 @@ func near(_ v: Value, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
     /// Month 1: NPS 30 (SE² = 61). Month 2: 20 promoters, 50 detractors: NPS −30, SE² = 61;
     /// z = −60 / √122 = −5.43, significant. Month 3 against month 2 is the non-significant case below.
     @Test func significantChange() throws {
-        var s = npsSession([("nps", responses([
-            ("A", "2025-01", answers(promoters: 50, passives: 30, detractors: 20)),
-            ("A", "2025-02", answers(promoters: 20, passives: 30, detractors: 50)),
-        ]))])
+        var s = npsSession([
+            (
+                "nps",
+                responses([
+                    ("A", "2025-01", answers(promoters: 50, passives: 30, detractors: 20)),
+                    ("A", "2025-02", answers(promoters: 20, passives: 30, detractors: 50)),
+                ])
+            )
+        ])
         let t = try npsRun("nps by program monthly", &s)
         #expect(t.npsValues("change") == [.null, .double(-60)])
         #expect(t.npsValues("z") == [.null, .double(-5.43)])
@@ -122,16 +131,22 @@ func near(_ v: Value, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
     /// NPS 30 (SE² = 61) to NPS 20 (45 promoters, 25 detractors: SE² = 100² × (0.7 − 0.04) / 100 = 66):
     /// z = −10 / √127 = −0.887, not significant.
     @Test func nonSignificantChange() throws {
-        var s = npsSession([("nps", responses([
-            ("A", "2025-01", answers(promoters: 50, passives: 30, detractors: 20)),
-            ("A", "2025-02", answers(promoters: 45, passives: 30, detractors: 25)),
-        ]))])
+        var s = npsSession([
+            (
+                "nps",
+                responses([
+                    ("A", "2025-01", answers(promoters: 50, passives: 30, detractors: 20)),
+                    ("A", "2025-02", answers(promoters: 45, passives: 30, detractors: 25)),
+                ])
+            )
+        ])
         let t = try npsRun("nps by program monthly", &s)
         #expect(t.npsValues("change") == [.null, .double(-10)])
         #expect(t.npsValues("z") == [.null, .double(-0.89)])
         #expect(t.npsValues("significant") == [.null, .bool(false)])
-        let z = NPSTally.zScore(change: -10, se1: NPSTally(promoters: 50, passives: 30, detractors: 20).standardError,
-                                se2: NPSTally(promoters: 45, passives: 30, detractors: 25).standardError)!
+        let z = NPSTally.zScore(
+            change: -10, se1: NPSTally(promoters: 50, passives: 30, detractors: 20).standardError,
+            se2: NPSTally(promoters: 45, passives: 30, detractors: 25).standardError)!
         #expect(abs(z - -0.8873565094161139) < 1e-12)
         #expect(NPSTally.isSignificant(z) == false)
         #expect(NPSTally.isSignificant(-1.96) == true)
@@ -143,10 +158,15 @@ func near(_ v: Value, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
         #expect(NPSTally().nps == nil)
         #expect(NPSTally().standardError == nil)
         #expect(NPSTally().adjustedMarginOfError == nil)
-        var s = npsSession([("nps", responses([
-            ("A", "2025-01", answers(promoters: 5, passives: 0, detractors: 0)),
-            ("A", "2025-03", answers(promoters: 0, passives: 5, detractors: 0)),
-        ]))])
+        var s = npsSession([
+            (
+                "nps",
+                responses([
+                    ("A", "2025-01", answers(promoters: 5, passives: 0, detractors: 0)),
+                    ("A", "2025-03", answers(promoters: 0, passives: 5, detractors: 0)),
+                ])
+            )
+        ])
         let t = try npsRun("nps by program monthly adjusted", &s)
         #expect(t.npsValues("month") == ["2025-01", "2025-02", "2025-03"].map { .period(CivilCalendar.parsePeriod(Array($0.utf8))!) })
         #expect(t.npsValues("n") == [.int(5), .int(0), .int(5)])
@@ -253,10 +273,12 @@ func near(_ v: Value, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
         let halves = try npsRun("nps from dcx by half", &s)
         #expect(halves.npsValues("half") == [.text("before"), .text("after")])
         #expect(halves.npsValues("n") == [.int(740), .int(147)])
-        let before = NPSTally(promoters: Int(halves.npsValues("promoters")[0].doubleValue!), passives: Int(halves.npsValues("passives")[0].doubleValue!),
-                              detractors: Int(halves.npsValues("detractors")[0].doubleValue!))
-        let after = NPSTally(promoters: Int(halves.npsValues("promoters")[1].doubleValue!), passives: Int(halves.npsValues("passives")[1].doubleValue!),
-                             detractors: Int(halves.npsValues("detractors")[1].doubleValue!))
+        let before = NPSTally(
+            promoters: Int(halves.npsValues("promoters")[0].doubleValue!), passives: Int(halves.npsValues("passives")[0].doubleValue!),
+            detractors: Int(halves.npsValues("detractors")[0].doubleValue!))
+        let after = NPSTally(
+            promoters: Int(halves.npsValues("promoters")[1].doubleValue!), passives: Int(halves.npsValues("passives")[1].doubleValue!),
+            detractors: Int(halves.npsValues("detractors")[1].doubleValue!))
         let z = NPSTally.zScore(change: after.nps! - before.nps!, se1: before.standardError, se2: after.standardError)!
         #expect(z < -4)
     }

@@ -3,68 +3,68 @@ import RealizeStore
 @testable import RealizeQuery
 
 let nullsCSV = """
-id,a,b
-1,1,10
-2,,20
-3,3,
-4,,
+    id,a,b
+    1,1,10
+    2,,20
+    3,3,
+    4,,
 
-"""
+    """
 
 let aggCSV = """
-k,v,w
-a,1.5,x
-a,,y
-a,2.5,x
-a,4.0,y
-b,,z
-b,10,z
-c,,q
+    k,v,w
+    a,1.5,x
+    a,,y
+    a,2.5,x
+    a,4.0,y
+    b,,z
+    b,10,z
+    c,,q
 
-"""
+    """
 
 let salesCSV = """
-region,product,amount
-N,x,1
-N,y,2
-S,x,3
-N,x,4
-S,x,5
+    region,product,amount
+    N,x,1
+    N,y,2
+    S,x,3
+    N,x,4
+    S,x,5
 
-"""
+    """
 
 let ownersCSV = """
-project_id,owner,actual_cost
-P1,Ann,1
-P3,Cy,3
-P9,Zed,9
+    project_id,owner,actual_cost
+    P1,Ann,1
+    P3,Cy,3
+    P9,Zed,9
 
-"""
+    """
 
 /// Rows deliberately out of period order.
 let seriesCSV = """
-p,period,x
-A,2025-03,3
-A,2025-01,1
-B,2025-02,20
-A,2025-02,2
-B,2025-01,10
+    p,period,x
+    A,2025-03,3
+    A,2025-01,1
+    B,2025-02,20
+    A,2025-02,2
+    B,2025-01,10
 
-"""
+    """
 
 let periodsCSV = """
-period,d
-2024-07,2024-07-31
-2024-12,2024-12-01
-2025-01,2025-01-15
-2025-03,2025-03-31
-2025-04,2025-04-01
-2025-06,2025-06-30
-2025-07,2025-07-01
-2025-08,2025-08-15
-2025-09,2025-09-30
+    period,d
+    2024-07,2024-07-31
+    2024-12,2024-12-01
+    2025-01,2025-01-15
+    2025-03,2025-03-31
+    2025-04,2025-04-01
+    2025-06,2025-06-30
+    2025-07,2025-07-01
+    2025-08,2025-08-15
+    2025-09,2025-09-30
 
-"""
+    """
 
 @Suite struct ExactArithmeticTests {
     @Test func decimalSumIsExact() throws {
@@ -158,7 +158,8 @@ period,d
     }
 
     @Test func conditionalWithNullCondition() throws {
-        let t = try runTable("n | select id, s = if a > 1 then 'big' else 'small', c = case when a = 1 then 'one' when b = 20 then 'twenty' end", extra: ["n": nullsCSV])
+        let t = try runTable(
+            "n | select id, s = if a > 1 then 'big' else 'small', c = case when a = 1 then 'one' when b = 20 then 'twenty' end", extra: ["n": nullsCSV])
         #expect(t.values("s") == [.text("small"), .text("small"), .text("big"), .text("small")])
         #expect(t.values("c") == [.text("one"), .text("twenty"), .null, .null])
     }
@@ -166,7 +167,8 @@ period,d
 
 @Suite struct AggregateTests {
     @Test func allAggregatesSkipNulls() throws {
-        let t = try runTable("""
+        let t = try runTable(
+            """
             g | by k agg total = sum(v), rows = count(), n = count(v), mean = avg(v), lo = min(v), hi = max(v),
                  med = median(v), p90 = percentile(v, 0.9), sd = stddev(v), f = first(v), l = last(v), kinds = count(distinct w)
             """, extra: ["g": aggCSV])
@@ -214,11 +216,12 @@ period,d
 
     @Test func groupByMultipleKeys() throws {
         let t = try runTable("s | by region, product agg total = sum(amount), n = count() | sort region, product", extra: ["s": salesCSV])
-        #expect(t.rows == [
-            [.text("N"), .text("x"), .int(5), .int(2)],
-            [.text("N"), .text("y"), .int(2), .int(1)],
-            [.text("S"), .text("x"), .int(8), .int(2)],
-        ])
+        #expect(
+            t.rows == [
+                [.text("N"), .text("x"), .int(5), .int(2)],
+                [.text("N"), .text("y"), .int(2), .int(1)],
+                [.text("S"), .text("x"), .int(8), .int(2)],
+            ])
     }
 
     @Test func groupByExpressionAndPostAggregateArithmetic() throws {
@@ -321,7 +324,9 @@ period,d
     }
 
     @Test func scalarFunctions() throws {
-        let t = try runTable("projects | select up = upper(program), lo = lower(project), len = length(program), joined = project || '/' || project_id, r = round(budget, 0), r1 = round(budget / 3, 1)")
+        let t = try runTable(
+            "projects | select up = upper(program), lo = lower(project), len = length(program), joined = project || '/' || project_id, r = round(budget, 0), r1 = round(budget / 3, 1)"
+        )
         #expect(t.texts("up") == ["FINANCE, \"PHASE II\"", "ZÜRICH", "ZÜRICH"])
         #expect(t.texts("lo") == ["alpha", "beta", "gamma"])
         #expect(t.values("len") == [.int(19), .int(6), .int(6)])
@@ -338,7 +343,8 @@ period,d
 
 @Suite struct WindowTests {
     @Test func windowFunctionsWithinPartitionsInPeriodOrder() throws {
-        let t = try runTable("""
+        let t = try runTable(
+            """
             s | window by p order period cum = running_sum(x), prev = lag(x), next = lead(x), d = delta(x), pc = pct_change(x),
                  rm = rolling_mean(x, 2), r = rank(x), rn = row_number()
               | sort p, period
@@ -362,7 +368,9 @@ period,d
     }
 
     @Test func moneyWindowsStayExact() throws {
-        let t = try runTable("financials | window by project_id order period cum = running_sum(actual_cost), d = delta(actual_cost), pc = pct_change(actual_cost), r = rank(actual_cost) | sort project_id, period")
+        let t = try runTable(
+            "financials | window by project_id order period cum = running_sum(actual_cost), d = delta(actual_cost), pc = pct_change(actual_cost), r = rank(actual_cost) | sort project_id, period"
+        )
         #expect(t.texts("cum") == ["120.00", "230.00", "40.00", "85.50", "1.10"])
         #expect(t.texts("d") == ["", "-10.00", "", "5.50", ""])
         let pc = t.values("pc")
@@ -445,7 +453,9 @@ period,d
     @Test func dateParts() throws {
         var s = Fixtures.session(["ps": periodsCSV])
         s.settings.fiscalYearStart = 4
-        let t = try runTable("ps | select period, y = period.year, q = period.quarter, m = period.month, fy = period.fiscal_year, fq = period.fiscal_quarter, dfy = d.fiscal_year, dd = d.day", &s)
+        let t = try runTable(
+            "ps | select period, y = period.year, q = period.quarter, m = period.month, fy = period.fiscal_year, fq = period.fiscal_quarter, dfy = d.fiscal_year, dd = d.day",
+            &s)
         let at = try #require(t.texts("period").firstIndex(of: "2025-04"))
         #expect(t.rows[at] == [.period(CivilCalendar.period(year: 2025, month: 4)), .int(2025), .int(2), .int(4), .int(2026), .int(1), .int(2026), .int(1)])
         #expect(t.values("fy") == [2025, 2025, 2025, 2025, 2026, 2026, 2026, 2026, 2026].map { Value.int($0) })
@@ -485,7 +495,10 @@ period,d
         guard case .plan(let p) = try s.run("explain financials | where actual_cost > 1 | sort -actual_cost | take 2") else {
             Issue.record("not a plan"); return
         }
-        #expect(p == "→ scan financials: reads 5 of 5 columns (project_id, period, planned_value, earned_value, actual_cost)\n→ filter actual_cost > 1\n→ sort -actual_cost\n→ take 2")
+        #expect(
+            p
+                == "→ scan financials: reads 5 of 5 columns (project_id, period, planned_value, earned_value, actual_cost)\n→ filter actual_cost > 1\n→ sort -actual_cost\n→ take 2"
+        )
         #expect(s.lastResult == nil)
         guard case .plan(let q) = try s.run("explain financials | join projects on project_id | by program agg n = count()") else {
             Issue.record("not a plan"); return

@@ -17,8 +17,9 @@ import Testing
 
     @Test func leftJoinsAreNotPushedDown() throws {
         // A left join keeps unmatched rows; filtering the right table first would turn them into null rows.
-        let t = try runTable("financials | left join owners on project_id | where owner = 'Ann' | select project_id, owner",
-                             extra: ["owners": "project_id,owner\nP1,Ann\nP3,Cy\n"])
+        let t = try runTable(
+            "financials | left join owners on project_id | where owner = 'Ann' | select project_id, owner",
+            extra: ["owners": "project_id,owner\nP1,Ann\nP3,Cy\n"])
         #expect(t.texts("owner") == ["Ann", "Ann"])
     }
 

@@ -108,8 +108,8 @@ func verbs(_ q: String, sourceLocation: Testing.SourceLocation = #_sourceLocatio
         let st = try #require(parse("t | where a + b * c > 1 and not d or e"))
         guard case .where(let e) = st.pipeline.stages[0].kind else { Issue.record("not a where"); return }
         guard case .binary("or", let l, _, _) = e, case .binary("and", let cmp, let notD, _) = l,
-              case .binary(">", let sum, _, _) = cmp, case .binary("+", _, let prod, _) = sum,
-              case .binary("*", _, _, _) = prod, case .unary("not", _, _) = notD
+            case .binary(">", let sum, _, _) = cmp, case .binary("+", _, let prod, _) = sum,
+            case .binary("*", _, _, _) = prod, case .unary("not", _, _) = notD
         else { Issue.record("wrong tree: \(e)"); return }
     }
 
@@ -118,9 +118,9 @@ func verbs(_ q: String, sourceLocation: Testing.SourceLocation = #_sourceLocatio
         guard case .aggregate(let keys, let aggs) = st.pipeline.stages[0].kind else { Issue.record("not agg"); return }
         #expect(keys.isEmpty)
         guard case .call("count", let a0, false, _) = aggs[0].expr, a0.isEmpty,
-              case .call("count", let a1, false, _) = aggs[1].expr, a1.isEmpty,
-              case .call("count", let a2, true, _) = aggs[2].expr, a2.count == 1,
-              case .call("percentile", let a3, false, _) = aggs[3].expr, a3.count == 2
+            case .call("count", let a1, false, _) = aggs[1].expr, a1.isEmpty,
+            case .call("count", let a2, true, _) = aggs[2].expr, a2.count == 1,
+            case .call("percentile", let a3, false, _) = aggs[3].expr, a3.count == 2
         else { Issue.record("wrong calls"); return }
     }
 

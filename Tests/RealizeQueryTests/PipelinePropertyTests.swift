@@ -42,16 +42,19 @@ struct PipelineCase: CustomStringConvertible {
             let j: Value = g.chance(0.1) ? .null : .int(Int64(g.int(0...2)))
             data.append([.int(Int64(k)), i, d, t, j])
         }
-        let schema = [Ref.Field(name: "id", type: .int), .init(name: "i", type: .int), .init(name: "d", type: .decimal),
-                      .init(name: "t", type: .text), .init(name: "j", type: .int)]
+        let schema = [
+            Ref.Field(name: "id", type: .int), .init(name: "i", type: .int), .init(name: "d", type: .decimal),
+            .init(name: "t", type: .text), .init(name: "j", type: .int),
+        ]
         var gen = StageGenerator(rng: g, schema: schema)
         let (stages, ordered) = gen.pipeline()
         return PipelineCase(table: Ref.Relation(schema: schema, rows: data), stages: stages, ordered: ordered)
     }
 
     var engineTable: Table {
-        Table(columns: table.schema.enumerated().map { k, f in Column(name: f.name, type: f.type, values: table.rows.map { $0[k] }) },
-              rowCount: table.rows.count)
+        Table(
+            columns: table.schema.enumerated().map { k, f in Column(name: f.name, type: f.type, values: table.rows.map { $0[k] }) },
+            rowCount: table.rows.count)
     }
 }
 
@@ -243,11 +246,14 @@ func canonical(_ v: Value) -> String {
     }
 
     @Test func referenceSanity() {
-        let r = Ref.Relation(schema: [.init(name: "x", type: .int), .init(name: "y", type: .decimal)],
-                             rows: [[.int(2), dec("1.5")], [.null, dec("0.25")], [.int(2), .null]])
-        let out = Ref.run([.filter(.compare(">", .column("y"), .literal(.int(1)))), .derive([(name: "z", expr: .arithmetic("*", .column("x"), .column("y")))])], on: r)
+        let r = Ref.Relation(
+            schema: [.init(name: "x", type: .int), .init(name: "y", type: .decimal)],
+            rows: [[.int(2), dec("1.5")], [.null, dec("0.25")], [.int(2), .null]])
+        let out = Ref.run(
+            [.filter(.compare(">", .column("y"), .literal(.int(1)))), .derive([(name: "z", expr: .arithmetic("*", .column("x"), .column("y")))])], on: r)
         #expect(out.rows.map { $0.map(canonical) } == [["int 2", "dec 1.5", "dec 3"]])
-        let g = Ref.run([.aggregate(keys: ["x"], aggs: [.init(name: "s", function: "sum", argument: "y"), .init(name: "n", function: "count", argument: nil)])], on: r)
+        let g = Ref.run(
+            [.aggregate(keys: ["x"], aggs: [.init(name: "s", function: "sum", argument: "y"), .init(name: "n", function: "count", argument: nil)])], on: r)
         #expect(g.rows.map { $0.map(canonical) } == [["int 2", "dec 1.5", "int 2"], ["null", "dec 0.25", "int 1"]])
         #expect(Ref.text(.not(.logic("or", .column("a"), .column("b")))) == "not (a or b)")
         #expect(Ref.text(.arithmetic("*", .arithmetic("+", .column("a"), .column("b")), .arithmetic("-", .column("c"), .column("d")))) == "(a + b) * (c - d)")

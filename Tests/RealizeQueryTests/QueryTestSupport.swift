@@ -9,21 +9,21 @@ let queryTestsTrace = ProcessInfo.processInfo.environment["QUERY_TESTS_TRACE"] !
 /// Small tables shared by the query tests, read through the real CSV reader.
 enum Fixtures {
     static let financialsCSV = """
-    project_id,period,planned_value,earned_value,actual_cost
-    P1,2025-01,100.00,90.00,120.00
-    P1,2025-02,100.00,100.00,110.00
-    P2,2025-01,50.00,50.00,40.00
-    P2,2025-02,50.00,,45.50
-    P3,2025-02,0.70,0.79,1.1
+        project_id,period,planned_value,earned_value,actual_cost
+        P1,2025-01,100.00,90.00,120.00
+        P1,2025-02,100.00,100.00,110.00
+        P2,2025-01,50.00,50.00,40.00
+        P2,2025-02,50.00,,45.50
+        P3,2025-02,0.70,0.79,1.1
 
-    """
+        """
     static let projectsCSV = #"""
-    project_id,project,program,budget
-    P1,Alpha,"Finance, ""Phase II""",1000.00
-    P2,Beta,Zürich,500
-    P3,Gamma,Zürich,10.5
+        project_id,project,program,budget
+        P1,Alpha,"Finance, ""Phase II""",1000.00
+        P2,Beta,Zürich,500
+        P3,Gamma,Zürich,10.5
 
-    """#
+        """#
 
     static func table(_ csv: String, _ name: String = "t.csv") -> Table {
         do { return try CSVReader.read(bytes: Array(csv.utf8), sourceName: name) } catch {

@@ -302,11 +302,12 @@ enum Ref {
         switch stage {
         case .filter(let e): return "where " + text(e)
         case .select(let items):
-            return "select " + items.map { it in
-                guard let n = it.name else { return text(it.expr) }
-                if case .column = it.expr, n.hasPrefix("as_") { return text(it.expr) + " as " + n }
-                return n + " = " + text(it.expr)
-            }.joined(separator: ", ")
+            return "select "
+                + items.map { it in
+                    guard let n = it.name else { return text(it.expr) }
+                    if case .column = it.expr, n.hasPrefix("as_") { return text(it.expr) + " as " + n }
+                    return n + " = " + text(it.expr)
+                }.joined(separator: ", ")
         case .selectExcept(let names): return "select * except " + names.joined(separator: ", ")
         case .derive(let items): return "derive " + items.map { $0.name + " = " + text($0.expr) }.joined(separator: ", ")
         case .sort(let keys): return "sort " + keys.map { ($0.descending ? "-" : "") + $0.column }.joined(separator: ", ")

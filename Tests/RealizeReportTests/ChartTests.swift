@@ -8,7 +8,9 @@ import Testing
 @Suite struct ChartTests {
     static let variance = Table(columns: [
         Column(name: "program", type: .text, values: [.text("Finance, \"Phase II\""), .text("Zürich Hub"), .text("Digital <CX>")]),
-        Column(name: "cv", type: .decimal, values: [.decimal(FixedDecimal(units: -128_445_288, scale: 2)), .decimal(FixedDecimal(units: 11_080_241, scale: 2)), .null]),
+        Column(
+            name: "cv", type: .decimal,
+            values: [.decimal(FixedDecimal(units: -128_445_288, scale: 2)), .decimal(FixedDecimal(units: 11_080_241, scale: 2)), .null]),
     ])
 
     static let trend: Table = {
@@ -24,7 +26,8 @@ import Testing
     }()
 
     static let maturity = Table(columns: [
-        Column(name: "dimension", type: .text, values: ["Management Control", "Benefits Management", "Financial Management", "Risk Management"].map { .text($0) }),
+        Column(
+            name: "dimension", type: .text, values: ["Management Control", "Benefits Management", "Financial Management", "Risk Management"].map { .text($0) }),
         Column(name: "score", type: .double, values: [2.8, 2.0, 3.4, 2.5].map { .double($0) }),
         Column(name: "target", type: .int, values: [4, 3, 4, 3].map { .int($0) }),
     ])
@@ -158,7 +161,8 @@ import Testing
     }
 
     @Test func ticksAreRound() {
-        #expect(ChartScale.ticks(0.83, 1.07, count: 6) == [0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1].map { $0 } || ChartScale.ticks(0.83, 1.07, count: 6).count >= 5)
+        #expect(
+            ChartScale.ticks(0.83, 1.07, count: 6) == [0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1].map { $0 } || ChartScale.ticks(0.83, 1.07, count: 6).count >= 5)
         #expect(ChartScale.ticks(-1_284_452, 221_501) == [-1_500_000, -1_000_000, -500_000, 0, 500_000])
         #expect(ChartScale.tick(-1_500_000, step: 500_000) == "−1.5M")
         #expect(ChartScale.label(-1_284_452.88) == "−1,284,453" && ChartScale.label(0.9512) == "0.95")
@@ -177,8 +181,10 @@ extension ChartTests {
     }
 
     @Test func allNegativeBarsFitTheTerminal() throws {
-        let table = Table(columns: [Column(name: "p", type: .text, values: [.text("a"), .text("b")]),
-                                    Column(name: "v", type: .int, values: [.int(-5), .int(-10)])])
+        let table = Table(columns: [
+            Column(name: "p", type: .text, values: [.text("a"), .text("b")]),
+            Column(name: "v", type: .int, values: [.int(-5), .int(-10)]),
+        ])
         let text = try ChartRenderer.terminal(try Self.spec("chart bar p v"), table: table, width: 40)
         #expect(text.split(separator: "\n").dropFirst().prefix(2).allSatisfy { $0.contains("█│") })
     }

@@ -5,11 +5,16 @@ import Testing
 
 /// HTML tables and pages: escaping, exact values beside formatted ones, RAG badges, no network.
 @Suite struct HTMLWriterTests {
-    static let table = FormattedTable(columns: [
-        .init(name: "program", type: .text, cells: [.init(text: "<script>alert(1)</script>", exact: "<script>alert(1)</script>"), .init(text: "B & C", exact: "B & C")]),
-        .init(name: "status", type: .text, cells: [.init(text: "Red", exact: "Red"), .init(text: "green", exact: "green")]),
-        .init(name: "cv", type: .decimal, cells: [.init(text: "-1,284,452.88", exact: "-1284452.88", isNegative: true), .init(text: "n/a", exact: "", isNull: true)]),
-    ], totalRows: 5)
+    static let table = FormattedTable(
+        columns: [
+            .init(
+                name: "program", type: .text,
+                cells: [.init(text: "<script>alert(1)</script>", exact: "<script>alert(1)</script>"), .init(text: "B & C", exact: "B & C")]),
+            .init(name: "status", type: .text, cells: [.init(text: "Red", exact: "Red"), .init(text: "green", exact: "green")]),
+            .init(
+                name: "cv", type: .decimal,
+                cells: [.init(text: "-1,284,452.88", exact: "-1284452.88", isNegative: true), .init(text: "n/a", exact: "", isNull: true)]),
+        ], totalRows: 5)
 
     @Test func tableEscapesAndKeepsExactValues() {
         let html = HTMLWriter.table(Self.table)

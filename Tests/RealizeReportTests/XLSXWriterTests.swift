@@ -13,15 +13,21 @@ import RealizeTestSupport
             Column(name: "name", type: .text, values: [.text("Zürich, \"Hub\""), .text("=SUM(A1)"), .text("<b>&amp;</b> _x0041_"), .null]),
             Column(name: "count", type: .int, values: [.int(42), .int(-7), .null, .int(1_000_000)]),
             Column(name: "ratio", type: .double, values: [.double(0.9029512080455347), .double(-1.5), .double(.nan), .double(1e-7)]),
-            Column(name: "cost", type: .decimal, values: [
-                .decimal(FixedDecimal(units: 1_234_567_89, scale: 2)), .decimal(FixedDecimal(units: -5, scale: 2)),
-                .decimal(FixedDecimal(units: 359, scale: 2)), .null,
-            ]),
-            Column(name: "on", type: .date, values: [
-                .date(CivilCalendar.days(year: 2025, month: 6, day: 30)), .date(CivilCalendar.days(year: 1899, month: 12, day: 31)),
-                .null, .date(CivilCalendar.days(year: 2024, month: 2, day: 29)),
-            ]),
-            Column(name: "period", type: .period, values: [.period(CivilCalendar.period(year: 2025, month: 12)), .null, .period(CivilCalendar.period(year: 2023, month: 1)), .null]),
+            Column(
+                name: "cost", type: .decimal,
+                values: [
+                    .decimal(FixedDecimal(units: 1_234_567_89, scale: 2)), .decimal(FixedDecimal(units: -5, scale: 2)),
+                    .decimal(FixedDecimal(units: 359, scale: 2)), .null,
+                ]),
+            Column(
+                name: "on", type: .date,
+                values: [
+                    .date(CivilCalendar.days(year: 2025, month: 6, day: 30)), .date(CivilCalendar.days(year: 1899, month: 12, day: 31)),
+                    .null, .date(CivilCalendar.days(year: 2024, month: 2, day: 29)),
+                ]),
+            Column(
+                name: "period", type: .period,
+                values: [.period(CivilCalendar.period(year: 2025, month: 12)), .null, .period(CivilCalendar.period(year: 2023, month: 1)), .null]),
             Column(name: "done", type: .bool, values: [.bool(true), .bool(false), .null, .bool(true)]),
         ])
     }
@@ -58,17 +64,22 @@ import RealizeTestSupport
     }
 
     @Test func packagePartsAreWellFormed() throws {
-        for xml in [XLSXParts.contentTypes(sheetCount: 2), XLSXParts.rootRelationships, XLSXParts.workbookRelationships(sheetCount: 2),
-                    XLSXParts.workbook(names: ["evm", "it's"], filterRanges: ["A1:C3", "A1:B2"]), XLSXParts.appProperties] {
+        for xml in [
+            XLSXParts.contentTypes(sheetCount: 2), XLSXParts.rootRelationships, XLSXParts.workbookRelationships(sheetCount: 2),
+            XLSXParts.workbook(names: ["evm", "it's"], filterRanges: ["A1:C3", "A1:B2"]), XLSXParts.appProperties,
+        ] {
             let check = XMLCheck.parse(xml)
             #expect(check.error == nil, "\(xml)")
         }
         #expect(XLSXParts.workbook(names: ["it's"], filterRanges: ["A1:B2"]).contains("&apos;it&apos;&apos;s&apos;!$A$1:$B$2"))
-        #expect(XLSXParts.columnLetters(0) == "A" && XLSXParts.columnLetters(25) == "Z" && XLSXParts.columnLetters(26) == "AA" && XLSXParts.columnLetters(701) == "ZZ")
+        #expect(
+            XLSXParts.columnLetters(0) == "A" && XLSXParts.columnLetters(25) == "Z" && XLSXParts.columnLetters(26) == "AA"
+                && XLSXParts.columnLetters(701) == "ZZ")
     }
 
     @Test func sheetNamesAreMadeValidAndUnique() {
-        #expect(SheetNames.unique(["evm", "EVM", "a/b:c", "", String(repeating: "x", count: 40), "'q'"])
+        #expect(
+            SheetNames.unique(["evm", "EVM", "a/b:c", "", String(repeating: "x", count: 40), "'q'"])
                 == ["evm", "EVM (2)", "a_b_c", "Sheet4", String(repeating: "x", count: 31), "q"])
     }
 
@@ -89,8 +100,10 @@ import RealizeTestSupport
     @Test(.enabled(if: ExternalTools.hasLibreOffice)) func libreOfficeReadsTheValuesBack() throws {
         let folder = try RealizeBinary.temporaryFolder()
         let path = folder.appendingPathComponent("pack.xlsx")
-        let second = Table(columns: [Column(name: "program", type: .text, values: [.text("Digital")]),
-                                     Column(name: "cv", type: .decimal, values: [.decimal(FixedDecimal(units: -128_445_288, scale: 2))])])
+        let second = Table(columns: [
+            Column(name: "program", type: .text, values: [.text("Digital")]),
+            Column(name: "cv", type: .decimal, values: [.decimal(FixedDecimal(units: -128_445_288, scale: 2))]),
+        ])
         try XLSXWriter.write([.init(name: "typed", table: Self.typedTable()), .init(name: "evm", table: second)], to: path.path)
         let sheets = try ExternalTools.sheetsAsCSV(path)
         #expect(Set(sheets.keys) == ["typed", "evm"])

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Well-formedness of XML (SVG, XLSX parts) with Foundation's parser; collects element names and attributes.

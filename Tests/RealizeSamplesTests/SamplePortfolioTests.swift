@@ -13,24 +13,39 @@ private let sampleFolder = URL(fileURLWithPath: #filePath)
 
 /// Rows and column types of each table of the default sample, as committed.
 private let expected: [(name: String, rows: Int, types: [(String, DataType)])] = [
-    ("projects", 35, [
-        ("project_id", .text), ("project", .text), ("program", .text), ("portfolio", .text),
-        ("sponsor", .text), ("status", .text), ("start_date", .date), ("end_date", .date), ("budget", .decimal),
-    ]),
-    ("financials", 663, [
-        ("project_id", .text), ("period", .period), ("planned_value", .decimal),
-        ("earned_value", .decimal), ("actual_cost", .decimal),
-    ]),
-    ("benefits", 278, [
-        ("project_id", .text), ("benefit", .text), ("category", .text), ("period", .period),
-        ("planned", .decimal), ("realized", .decimal),
-    ]),
-    ("nps", 4606, [
-        ("program", .text), ("period", .period), ("respondent_id", .text), ("segment", .text), ("score", .int),
-    ]),
-    ("maturity", 252, [
-        ("unit", .text), ("dimension", .text), ("assessed_on", .date), ("score", .decimal), ("target", .int),
-    ]),
+    (
+        "projects", 35,
+        [
+            ("project_id", .text), ("project", .text), ("program", .text), ("portfolio", .text),
+            ("sponsor", .text), ("status", .text), ("start_date", .date), ("end_date", .date), ("budget", .decimal),
+        ]
+    ),
+    (
+        "financials", 663,
+        [
+            ("project_id", .text), ("period", .period), ("planned_value", .decimal),
+            ("earned_value", .decimal), ("actual_cost", .decimal),
+        ]
+    ),
+    (
+        "benefits", 278,
+        [
+            ("project_id", .text), ("benefit", .text), ("category", .text), ("period", .period),
+            ("planned", .decimal), ("realized", .decimal),
+        ]
+    ),
+    (
+        "nps", 4606,
+        [
+            ("program", .text), ("period", .period), ("respondent_id", .text), ("segment", .text), ("score", .int),
+        ]
+    ),
+    (
+        "maturity", 252,
+        [
+            ("unit", .text), ("dimension", .text), ("assessed_on", .date), ("score", .decimal), ("target", .int),
+        ]
+    ),
 ]
 
 @Suite struct SamplePortfolioTests {

@@ -29,11 +29,14 @@ import Testing
 
     @Test func lineAndRadarCharts() throws {
         let s = try ExportSupport.Session()
-        let q = "financials | join projects on project_id | by program, period agg cpi = sum(earned_value) / sum(actual_cost) | where period >= 2025-07 |\n  chart line period cpi by program"
+        let q =
+            "financials | join projects on project_id | by program, period agg cpi = sum(earned_value) / sum(actual_cost) | where period >= 2025-07 |\n  chart line period cpi by program"
         #expect(s.run(q) == .success, "\(s.err)")
         #expect(s.out.contains("● Finance Transformation") && s.out.contains("2025-07") && s.out.contains("2025-12"))
         s.out = ""
-        #expect(s.run("maturity | where unit == \"Finance PMO\" and assessed_on == 2025-12-13 | chart radar dimension score target to r.svg") == .success, "\(s.err)")
+        #expect(
+            s.run("maturity | where unit == \"Finance PMO\" and assessed_on == 2025-12-13 | chart radar dimension score target to r.svg") == .success,
+            "\(s.err)")
         let svg = try String(contentsOf: s.file("r.svg"), encoding: .utf8)
         #expect(svg.components(separatedBy: "class=\"point\"").count == 8)
     }

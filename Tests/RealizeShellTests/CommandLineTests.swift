@@ -35,8 +35,10 @@ extension Tag {
 
     /// Needs the query engine: a real pipeline from the brief.
     @Test(.tags(.queryEngine)) func oneShotQueryPrintsTheResult() throws {
-        let r = try RealizeBinary.run(["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
-                                       "--format", "csv", "-c", "projects | where budget > 1000000 | sort -budget | take 3 | select project_id, budget"])
+        let r = try RealizeBinary.run([
+            "--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
+            "--format", "csv", "-c", "projects | where budget > 1000000 | sort -budget | take 3 | select project_id, budget",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "project_id,budget\nP03,6200000.00\nP01,4800000.00\nP05,3100000.00\n")
     }
@@ -50,8 +52,10 @@ extension Tag {
     }
 
     @Test(.tags(.queryEngine)) func jsonFormat() throws {
-        let r = try RealizeBinary.run(["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
-                                       "--format", "json", "-c", "projects | sort project_id | take 2 | select project_id"])
+        let r = try RealizeBinary.run([
+            "--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
+            "--format", "json", "-c", "projects | sort project_id | take 2 | select project_id",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let parsed = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
         #expect(parsed?.compactMap { $0["project_id"] as? String } == ["P01", "P02"])
@@ -93,8 +97,9 @@ extension Tag {
     }
 
     @Test func dotCommandsFromStandardInput() throws {
-        let r = try RealizeBinary.run(["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path],
-                                      stdin: ".mode csv\n.tables\n.quit\n.tables\n")
+        let r = try RealizeBinary.run(
+            ["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path],
+            stdin: ".mode csv\n.tables\n.quit\n.tables\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "name,rows,columns\nfinancials,5,5\nprojects,6,9\n")
     }
@@ -108,8 +113,10 @@ extension Tag {
     }
 
     @Test func dataFolderReplacesTheSamplePortfolio() throws {
-        let r = try RealizeBinary.run(["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
-                                       "--format", "csv", "-c", ".tables", "-c", ".schema financials"])
+        let r = try RealizeBinary.run([
+            "--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
+            "--format", "csv", "-c", ".tables", "-c", ".schema financials",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("name,rows,columns\nfinancials,5,5\nprojects,6,9\n"))
         #expect(r.stdout.contains("column,type,nulls\nproject_id,text,0\nperiod,period,0\n"))

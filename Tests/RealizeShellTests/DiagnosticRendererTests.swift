@@ -8,20 +8,22 @@ import Testing
     }
 
     @Test func rendersLikeTheSwiftCompiler() {
-        let d = Diagnostic(id: "unknown-column", message: "unknown column `actul_cost`", range: range(1, 20, 30),
-                           hint: "did you mean `actual_cost`?", notes: ["columns in scope: actual_cost"])
+        let d = Diagnostic(
+            id: "unknown-column", message: "unknown column `actul_cost`", range: range(1, 20, 30),
+            hint: "did you mean `actual_cost`?", notes: ["columns in scope: actual_cost"])
         let statement = Statement(kind: .query, text: "financials | where actul_cost > 0", firstLine: 1, sourceLines: ["financials | where actul_cost > 0"])
         let text = DiagnosticRenderer(sourceName: "query", colour: false).render(d, statement: statement)
-        #expect(text == """
-            error: unknown column `actul_cost`
-             --> query:1:20
-              |
-            1 | financials | where actul_cost > 0
-              |                    ^~~~~~~~~~
-            hint: did you mean `actual_cost`?
-            note: columns in scope: actual_cost
+        #expect(
+            text == """
+                error: unknown column `actul_cost`
+                 --> query:1:20
+                  |
+                1 | financials | where actul_cost > 0
+                  |                    ^~~~~~~~~~
+                hint: did you mean `actual_cost`?
+                note: columns in scope: actual_cost
 
-            """)
+                """)
     }
 
     @Test func positionsAreMappedToTheScriptsLines() {

@@ -7,7 +7,8 @@ import Testing
 /// `.export PATH`: the extension picks the format; values keep their precision; several tables go
 /// into one file; every export is atomic.
 @Suite struct ExportFormatTests {
-    static let query = "financials | join projects on project_id | by program agg ac = sum(actual_cost), cpi = sum(earned_value) / sum(actual_cost), last = max(period) | sort program"
+    static let query =
+        "financials | join projects on project_id | by program agg ac = sum(actual_cost), cpi = sum(earned_value) / sum(actual_cost), last = max(period) | sort program"
 
     @Test func csvRoundTripsThroughTheReader() throws {
         let s = try ExportSupport.Session()
@@ -91,9 +92,11 @@ import Testing
     @Test(.enabled(if: ExternalTools.hasLibreOffice)) func xlsxFromBatchModeOpensInLibreOffice() throws {
         let folder = try RealizeBinary.temporaryFolder()
         let book = folder.appendingPathComponent("pack.xlsx")
-        let r = try RealizeBinary.run(["-c", "let evm = \(Self.query)",
-                                       "-c", "let kickoffs = projects | sort project_id | take 3 | select project_id, start_date, budget, status",
-                                       "-c", ".export \(book.path) evm kickoffs"])
+        let r = try RealizeBinary.run([
+            "-c", "let evm = \(Self.query)",
+            "-c", "let kickoffs = projects | sort project_id | take 3 | select project_id, start_date, budget, status",
+            "-c", ".export \(book.path) evm kickoffs",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let sheets = try ExternalTools.sheetsAsCSV(book)
         #expect(Set(sheets.keys) == ["evm", "kickoffs"])
@@ -101,7 +104,8 @@ import Testing
         let direct = try RealizeBinary.run(["--format", "csv", "-c", "projects | sort project_id | take 3 | select project_id, start_date, budget, status"])
         // LibreOffice shows money with thousands separators and two decimals; otherwise the same values.
         let expected = try CSVReader.read(bytes: Array(direct.stdout.utf8), sourceName: "direct")
-        let shown = try CSVReader.read(bytes: Array(csv.replacingOccurrences(of: ",(?=\\d{3}[.,\"])", with: "", options: .regularExpression).utf8), sourceName: "libreoffice")
+        let shown = try CSVReader.read(
+            bytes: Array(csv.replacingOccurrences(of: ",(?=\\d{3}[.,\"])", with: "", options: .regularExpression).utf8), sourceName: "libreoffice")
         #expect(TableDiff.firstDifference(shown, expected) == nil, "\(csv)")
         let evm = try #require(sheets["evm"]).split(separator: "\n")
         #expect(evm.first == "program,ac,cpi,last")

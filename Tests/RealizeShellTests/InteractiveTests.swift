@@ -47,9 +47,10 @@ import Testing
 
         // Ctrl-D on an empty line leaves with status 0 (typed once the prompt is back: keys typed
         // while a statement runs reach the terminal in cooked mode, where ^D is not a key).
-        #expect(shell.waitFor(from: mark) { out in
-            out.range(of: "Run Time").map { out[$0.upperBound...].contains("realize> ") } ?? false
-        }, "no prompt after .help: \(shell.transcript)")
+        #expect(
+            shell.waitFor(from: mark) { out in
+                out.range(of: "Run Time").map { out[$0.upperBound...].contains("realize> ") } ?? false
+            }, "no prompt after .help: \(shell.transcript)")
         shell.send("\u{4}")
         #expect(shell.waitForExit() == 0, "did not exit on Ctrl-D: \(shell.transcript)")
 
@@ -81,9 +82,10 @@ import Testing
         #expect(again.expect("realize> "))
         mark = again.mark
         again.send("\u{10}\u{10}\r")  // the last entry is `.quit`
-        #expect(again.waitFor(from: mark) { out in
-            out.range(of: "P01").map { out[$0.upperBound...].contains("realize> ") } ?? false
-        }, "history not loaded: \(again.transcript)")
+        #expect(
+            again.waitFor(from: mark) { out in
+                out.range(of: "P01").map { out[$0.upperBound...].contains("realize> ") } ?? false
+            }, "history not loaded: \(again.transcript)")
         again.send("\u{4}")
         #expect(again.waitForExit() == 0)
     }

@@ -56,13 +56,17 @@ import Testing
     @Test(.tags(.queryEngine)) func exportWritesTheLastResult() throws {
         let folder = try RealizeBinary.temporaryFolder()
         let target = folder.appendingPathComponent("out.csv")
-        let r = try RealizeBinary.run(["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
-                                       "-c", "projects | sort project_id | take 2 | select project_id, project, budget",
-                                       "-c", ".export \(target.path) --bom"])
+        let r = try RealizeBinary.run([
+            "--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path,
+            "-c", "projects | sort project_id | take 2 | select project_id, project, budget",
+            "-c", ".export \(target.path) --bom",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let bytes = try [UInt8](Data(contentsOf: target))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "project_id,project,budget\nP01,Atlas ERP Rollout,4800000.00\nP02,Payroll Consolidation,1350000.00\n")
+        #expect(
+            String(decoding: bytes.dropFirst(3), as: UTF8.self)
+                == "project_id,project,budget\nP01,Atlas ERP Rollout,4800000.00\nP02,Payroll Consolidation,1350000.00\n")
     }
 
     @Test func exportWithoutAResultSaysSo() throws {

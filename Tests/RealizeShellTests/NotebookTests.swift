@@ -114,7 +114,9 @@ import RealizeTestSupport
         #expect(r.status == 2 && r.stderr.contains("--out"))
         let pdf = try RealizeBinary.run(["run", Self.shipped.appendingPathComponent("nps-review.md").path, "--out", "/tmp/x.pdf"])
         #expect(pdf.status == 2 && pdf.stderr.contains("must end in .html or .md"))
-        let unknown = try RealizeBinary.run(["run", Self.shipped.appendingPathComponent("nps-review.md").path, "--param", "period=2025-12", "--out", "/tmp/x.html"])
+        let unknown = try RealizeBinary.run([
+            "run", Self.shipped.appendingPathComponent("nps-review.md").path, "--param", "period=2025-12", "--out", "/tmp/x.html",
+        ])
         #expect(unknown.status == 2 && unknown.stderr.contains("unknown parameter `period`"), "\(unknown.stderr)")
     }
 
@@ -139,8 +141,11 @@ import RealizeTestSupport
 
     @Test func monthlyPackReRunsForAnotherPeriod() throws {
         let folder = try RealizeBinary.temporaryFolder()
-        let r = try RealizeBinary.run(["run", Self.shipped.appendingPathComponent("monthly-board-pack.md").path, "--param", "period=2025-06",
-                                       "--out", folder.appendingPathComponent("pack.html").path], timeout: 60)
+        let r = try RealizeBinary.run(
+            [
+                "run", Self.shipped.appendingPathComponent("monthly-board-pack.md").path, "--param", "period=2025-06",
+                "--out", folder.appendingPathComponent("pack.html").path,
+            ], timeout: 60)
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOf: folder.appendingPathComponent("pack.html"), encoding: .utf8)
         #expect(html.contains("<title>Monthly board pack, 2025-06</title>"))

@@ -25,8 +25,10 @@ import Testing
                 var j = i + 1
                 while j < lines.count && lines[j] != "```" { j += 1 }
                 let body = Array(lines[(i + 1)..<j])
-                out.append(Block(range: (i + 1)..<j, statements: body.filter { $0.hasPrefix("realize> ") }.map { String($0.dropFirst(9)) },
-                                 shown: body.joined(separator: "\n")))
+                out.append(
+                    Block(
+                        range: (i + 1)..<j, statements: body.filter { $0.hasPrefix("realize> ") }.map { String($0.dropFirst(9)) },
+                        shown: body.joined(separator: "\n")))
                 i = j
             }
             i += 1

@@ -15,13 +15,14 @@ import Testing
             Column(name: "ok", type: .bool, values: [.bool(true), .null]),
         ])
         let json = ResultRenderer.render(t, options: RenderOptions(format: .json))
-        #expect(json == """
-            [
-              {"z\\"name": "say \\"hi\\"\\\\ \\n\\t\\u0001 São 東京", "a": 1234.50, "n": -3, "x": 0.25, "d": "2024-02-29", "p": "2024-03", "ok": true},
-              {"z\\"name": null, "a": null, "n": 7, "x": null, "d": null, "p": null, "ok": null}
-            ]
+        #expect(
+            json == """
+                [
+                  {"z\\"name": "say \\"hi\\"\\\\ \\n\\t\\u0001 São 東京", "a": 1234.50, "n": -3, "x": 0.25, "d": "2024-02-29", "p": "2024-03", "ok": true},
+                  {"z\\"name": null, "a": null, "n": 7, "x": null, "d": null, "p": null, "ok": null}
+                ]
 
-            """)
+                """)
     }
 
     @Test func emptyIsAnEmptyArray() {
@@ -40,15 +41,16 @@ import Testing
             Column(name: "amount", type: .decimal, values: ["1234.5", "-2", "0", "10"].map(RenderingSamples.money)),
         ])
         let md = ResultRenderer.render(t, options: RenderOptions(format: .markdown, maxWidth: 10, maxRows: 1))
-        #expect(md == """
-            | a\\|b        |   amount |
-            | :---------- | -------: |
-            | x \\| y      | 1,234.50 |
-            | back\\\\slash |    -2.00 |
-            | n/a         |     0.00 |
-            | two↵lines   |    10.00 |
+        #expect(
+            md == """
+                | a\\|b        |   amount |
+                | :---------- | -------: |
+                | x \\| y      | 1,234.50 |
+                | back\\\\slash |    -2.00 |
+                | n/a         |     0.00 |
+                | two↵lines   |    10.00 |
 
-            """)
+                """)
     }
 
     @Test func portfolioGolden() {
@@ -65,15 +67,16 @@ import Testing
             Column(name: "start", type: .date, values: [RenderingSamples.date(2024, 1, 2), .null, .null, .null, .null]),
         ])
         let csv = ResultRenderer.render(t, options: RenderOptions(format: .csv, maxRows: 1))
-        #expect(csv == #"""
-            name,amount,start
-            "a,b",1234.50,2024-01-02
-            "say ""hi""",-2.00,
-            "",0.00,
-            ,10.00,
-            " pad",3.25,
+        #expect(
+            csv == #"""
+                name,amount,start
+                "a,b",1234.50,2024-01-02
+                "say ""hi""",-2.00,
+                "",0.00,
+                ,10.00,
+                " pad",3.25,
 
-            """#)
+                """#)
     }
 }
 
@@ -82,16 +85,20 @@ import Testing
     /// min -2.25, max 10.50, mean 22.75 / 4 = 5.6875.
     static var table: Table {
         Table(columns: [
-            Column(name: "amount", type: .decimal, values: [
-                RenderingSamples.money("10.50"), RenderingSamples.money("-2.25"), .null,
-                RenderingSamples.money("10.50"), RenderingSamples.money("4.00"),
-            ]),
+            Column(
+                name: "amount", type: .decimal,
+                values: [
+                    RenderingSamples.money("10.50"), RenderingSamples.money("-2.25"), .null,
+                    RenderingSamples.money("10.50"), RenderingSamples.money("4.00"),
+                ]),
             Column(name: "city", type: .text, values: [.text("Zürich"), .text("Bern"), .text("Zürich"), .null, .null]),
             Column(name: "n", type: .int, values: [.int(3), .int(-1), .int(3), .int(7), .int(0)]),
             Column(name: "ratio", type: .double, values: [.double(0.5), .double(0.25), .null, .null, .double(0.75)]),
-            Column(name: "start", type: .date, values: [
-                RenderingSamples.date(2024, 3, 1), .null, RenderingSamples.date(2023, 12, 31), .null, .null,
-            ]),
+            Column(
+                name: "start", type: .date,
+                values: [
+                    RenderingSamples.date(2024, 3, 1), .null, RenderingSamples.date(2023, 12, 31), .null, .null,
+                ]),
             Column(name: "ok", type: .bool, values: [.bool(true), .bool(true), .null, .null, .null]),
             Column(name: "nothing", type: .int, values: [.null, .null, .null, .null, .null]),
         ])

@@ -29,7 +29,8 @@ enum RenderingGolden {
         guard let bundled = Bundle.module.resourceURL?.appendingPathComponent("Fixtures/rendering/\(name)"),
             let data = try? Data(contentsOf: bundled)
         else {
-            Issue.record("no golden file rendering/\(name); run with REALIZE_RECORD=1 to create it\n\(actual)",
+            Issue.record(
+                "no golden file rendering/\(name); run with REALIZE_RECORD=1 to create it\n\(actual)",
                 sourceLocation: sourceLocation)
             return
         }

@@ -12,15 +12,21 @@ enum RenderingSamples {
     /// Five projects with money, a 4-decimal rate, a CPI, dates, periods, flags, negatives and nulls.
     static var portfolio: Table {
         Table(columns: [
-            Column(name: "project", type: .text, values: [
-                .text("Ledger migration"), .text("Zürich hub"), .text("São Paulo rollout"), .null, .text("東京 office"),
-            ]),
-            Column(name: "budget", type: .decimal, values: [
-                money("1234567.5"), money("-12000.00"), money("0.75"), .null, money("980000"),
-            ]),
-            Column(name: "fx_rate", type: .decimal, values: [
-                money("1.0825"), money("0.9412"), money("5.4310"), money("1.0000"), .null,
-            ]),
+            Column(
+                name: "project", type: .text,
+                values: [
+                    .text("Ledger migration"), .text("Zürich hub"), .text("São Paulo rollout"), .null, .text("東京 office"),
+                ]),
+            Column(
+                name: "budget", type: .decimal,
+                values: [
+                    money("1234567.5"), money("-12000.00"), money("0.75"), .null, money("980000"),
+                ]),
+            Column(
+                name: "fx_rate", type: .decimal,
+                values: [
+                    money("1.0825"), money("0.9412"), money("5.4310"), money("1.0000"), .null,
+                ]),
             Column(name: "headcount", type: .int, values: [.int(12), .int(-3), .int(1_500_000), .null, .int(0)]),
             Column(name: "cpi", type: .double, values: [.double(0.9412), .double(1.05), .null, .double(-0.5), .double(1)]),
             Column(name: "start", type: .date, values: [date(2024, 1, 15), date(2023, 11, 2), .null, date(2025, 2, 28), date(2024, 6, 1)]),
@@ -53,9 +59,11 @@ enum RenderingSamples {
 
     @Test func nonASCIIAligns() {
         let t = Table(columns: [
-            Column(name: "city", type: .text, values: [
-                .text("Zu\u{308}rich"), .text("Zürich"), .text("São Paulo"), .text("東京"), .text("서울특별시"), .text("Oslo"),
-            ]),
+            Column(
+                name: "city", type: .text,
+                values: [
+                    .text("Zu\u{308}rich"), .text("Zürich"), .text("São Paulo"), .text("東京"), .text("서울특별시"), .text("Oslo"),
+                ]),
             Column(name: "cost", type: .decimal, values: ["1.5", "22", "333.25", "4444", "-5", "6"].map(RenderingSamples.money)),
         ])
         let text = ResultRenderer.render(t, options: RenderOptions())
@@ -82,11 +90,14 @@ enum RenderingSamples {
 
     @Test func widthCapDropsColumnsAndTruncatesText() {
         var t = RenderingSamples.long(3)
-        t = Table(columns: [
-            Column(name: "note", type: .text, values: [
-                .text("A very long description that will never fit a narrow terminal"), .text("short"), .null,
-            ]),
-        ] + t.columns)
+        t = Table(
+            columns: [
+                Column(
+                    name: "note", type: .text,
+                    values: [
+                        .text("A very long description that will never fit a narrow terminal"), .text("short"), .null,
+                    ])
+            ] + t.columns)
         let text = ResultRenderer.render(t, options: RenderOptions(maxWidth: 50))
         let narrower = ResultRenderer.render(t, options: RenderOptions(maxWidth: 30))
         #expect(narrower.hasSuffix("3 columns hidden: sponsor, status, budget\n"), "\(narrower)")

@@ -25,8 +25,11 @@ import Testing
     @Test func intColumnWithSomeDecimalsBecomesDecimal() throws {
         let t = try readCSV("x\n1\n2\n2.5\n")
         #expect(t.type("x") == .decimal)
-        #expect(t.values("x") == [.decimal(FixedDecimal(units: 10, scale: 1)), .decimal(FixedDecimal(units: 20, scale: 1)),
-                                  .decimal(FixedDecimal(units: 25, scale: 1))])
+        #expect(
+            t.values("x") == [
+                .decimal(FixedDecimal(units: 10, scale: 1)), .decimal(FixedDecimal(units: 20, scale: 1)),
+                .decimal(FixedDecimal(units: 25, scale: 1)),
+            ])
     }
 
     @Test func fourFractionalDigitsStayDecimal() throws {
@@ -44,8 +47,10 @@ import Testing
     }
 
     @Test func doublesParseExactlyLikeTheStandardLibrary() throws {
-        let texts = ["0.1", "0.30000000000000004", "1.7976931348623157e308", "4.9e-324", "123456789012345678901234",
-                     "1e-7", "5e+20", "-0.0", "2.2250738585072014e-308", "9007199254740993", "0.000001234567"]
+        let texts = [
+            "0.1", "0.30000000000000004", "1.7976931348623157e308", "4.9e-324", "123456789012345678901234",
+            "1e-7", "5e+20", "-0.0", "2.2250738585072014e-308", "9007199254740993", "0.000001234567",
+        ]
         let t = try readCSV("x\n" + texts.joined(separator: "\n") + "\n", overrides: ["x": .double])
         for (k, text) in texts.enumerated() {
             #expect(t.values("x")[k] == .double(Double(text)!), "\(text)")

@@ -77,8 +77,9 @@ import Testing
     }
 
     @Test func overrides() throws {
-        let t = try readCSV("zip,amount,flag,unused\n00123,1,true,x\n04567,2.5,false,y\n",
-                            overrides: ["zip": .text, "amount": .double, "flag": .text, "missing": .int])
+        let t = try readCSV(
+            "zip,amount,flag,unused\n00123,1,true,x\n04567,2.5,false,y\n",
+            overrides: ["zip": .text, "amount": .double, "flag": .text, "missing": .int])
         #expect(t.values("zip") == [.text("00123"), .text("04567")])
         #expect(t.values("amount") == [.double(1), .double(2.5)])
         #expect(t.values("flag") == [.text("true"), .text("false")])

@@ -8,8 +8,10 @@ import Testing
 /// overrides comes back cell for cell.
 @Suite struct CSVRoundTripTests {
     /// Pieces of nasty text: separators, quotes, line breaks, spaces, formula starts, non-ASCII.
-    static let pieces = ["a", "Z", "0", "1.5", ",", "\"", "\"\"", "\r", "\n", "\r\n", " ", "  ", "\t", "=", "+", "-", "@", "'",
-                         "é", "Zürich", "日本", "😀", "true", "2024-01", "x y", "NULL", "\u{FEFF}"]
+    static let pieces = [
+        "a", "Z", "0", "1.5", ",", "\"", "\"\"", "\r", "\n", "\r\n", " ", "  ", "\t", "=", "+", "-", "@", "'",
+        "é", "Zürich", "日本", "😀", "true", "2024-01", "x y", "NULL", "\u{FEFF}",
+    ]
     static let text = Gen.element(of: pieces).map { $0! }.array(of: 0...5).map { $0.joined() }
 
     /// Column names as nasty as the values, but distinct and non-empty.
@@ -20,7 +22,7 @@ import Testing
     /// One row of the widest table: a value (or nil for null) per column type, two text columns.
     static let row = zip(
         Gen.int64(in: .min ... .max).optional,
-        Gen.int64(in: -10_000_000_000 ... 10_000_000_000).optional,
+        Gen.int64(in: -10_000_000_000...10_000_000_000).optional,
         zip(Gen.double(in: -1000...1000), Gen.int(in: -30...30)).map { $0 * pow(10, Double($1)) }.optional,
         text.optional,
         text.optional,
@@ -78,7 +80,7 @@ import Testing
     }
 
     @Test func inferenceRecoversTheTypesOfTypicalColumns() async {
-        await propertyCheck(count: 100, input: Gen.int64(in: -1_000_000_000 ... 1_000_000_000).array(of: 1...10)) { units in
+        await propertyCheck(count: 100, input: Gen.int64(in: -1_000_000_000...1_000_000_000).array(of: 1...10)) { units in
             let original = Table(columns: [
                 Column(name: "money", type: .decimal, values: units.map { .decimal(FixedDecimal(units: $0, scale: 2)) }),
                 Column(name: "count", type: .int, values: units.map { .int($0) }),

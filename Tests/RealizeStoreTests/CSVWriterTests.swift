@@ -17,18 +17,21 @@ import Testing
     ])
 
     @Test func rawValues() {
-        #expect(CSVWriter.string(of: Self.mixed) == """
-            id,amount,ratio,day,month,ok
-            1,123.45,0.5,2024-02-29,2024-01,true
-            -22,-0.05,1e-07,,,false
-            ,,3,1970-01-01,,
+        #expect(
+            CSVWriter.string(of: Self.mixed) == """
+                id,amount,ratio,day,month,ok
+                1,123.45,0.5,2024-02-29,2024-01,true
+                -22,-0.05,1e-07,,,false
+                ,,3,1970-01-01,,
 
-            """)
+                """)
     }
 
     @Test func decimalsMatchFixedDecimalDescription() {
-        let values: [FixedDecimal] = [.init(units: 0, scale: 3), .init(units: -1, scale: 4), .init(units: .max, scale: 18),
-                                      .init(units: .min, scale: 2), .init(units: 100, scale: 0)]
+        let values: [FixedDecimal] = [
+            .init(units: 0, scale: 3), .init(units: -1, scale: 4), .init(units: .max, scale: 18),
+            .init(units: .min, scale: 2), .init(units: 100, scale: 0),
+        ]
         for d in values {
             let t = Self.table([("x", .decimal, [.decimal(d)])])
             let text = CSVWriter.string(of: t, options: .init(header: false))
@@ -39,21 +42,22 @@ import Testing
     @Test func quoting() {
         let texts = ["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", " lead", "trail ", "", "Zürich"]
         let t = Self.table([("s", .text, texts.map(Value.text) + [.null])])
-        #expect(CSVWriter.string(of: t) == """
-            s
-            plain
-            "a,b"
-            "say ""hi\"\"\"
-            "two
-            lines"
-            "cr\rhere"
-            " lead"
-            "trail "
-            ""
-            Zürich
+        #expect(
+            CSVWriter.string(of: t) == """
+                s
+                plain
+                "a,b"
+                "say ""hi\"\"\"
+                "two
+                lines"
+                "cr\rhere"
+                " lead"
+                "trail "
+                ""
+                Zürich
 
 
-            """)
+                """)
     }
 
     @Test func crlfLineEndings() {
@@ -74,7 +78,8 @@ import Testing
             ("n", .int, [.int(-5), .int(1), .int(2), .int(3), .int(4), .int(5), .int(6)]),
         ])
         #expect(CSVWriter.string(of: t) == "f,n\n'=SUM(A1:A9),-5\n'+1,1\n'-x,2\n'@cmd,3\n'\tx,4\n\"'\rx\",5\nok=1,6\n")
-        #expect(CSVWriter.string(of: t, options: .init(neutraliseFormulas: false))
+        #expect(
+            CSVWriter.string(of: t, options: .init(neutraliseFormulas: false))
                 == "f,n\n=SUM(A1:A9),-5\n+1,1\n-x,2\n@cmd,3\n\"\tx\",4\n\"\rx\",5\nok=1,6\n")
     }
 

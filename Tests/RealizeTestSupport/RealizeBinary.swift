@@ -23,8 +23,10 @@ public enum RealizeBinary {
     /// Runs `realize` with `arguments`, feeding `stdin` through a pipe (never a terminal).
     ///
     /// The process is killed after `timeout` seconds, so a hung shell fails the test instead of hanging CI.
-    public static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    currentDirectory: URL? = nil, timeout: TimeInterval = 30) throws -> RunResult {
+    public static func run(
+        _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+        currentDirectory: URL? = nil, timeout: TimeInterval = 30
+    ) throws -> RunResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -60,8 +62,9 @@ public enum RealizeBinary {
             done.wait()
         }
         _ = readers.wait(timeout: .now() + 5)
-        return RunResult(status: process.terminationStatus, stdout: collected.text(isOut: true),
-                         stderr: collected.text(isOut: false), timedOut: timedOut)
+        return RunResult(
+            status: process.terminationStatus, stdout: collected.text(isOut: true),
+            stderr: collected.text(isOut: false), timedOut: timedOut)
     }
 
     /// A fresh temporary folder.

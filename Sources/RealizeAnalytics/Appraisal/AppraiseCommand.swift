@@ -8,13 +8,15 @@ import RealizeStore
 struct AppraiseCommand: DomainCommand {
     let name = "appraise"
     let summary = "Cash-flow appraisal to date: NPV, IRR, payback, discounted payback, ROI, BCR (also XNPV/XIRR on any table)"
-    let usage = "appraise [by project|program|portfolio|total] [rate 8%] [as of YYYY-MM]   |   appraise TABLE amount COLUMN period|date COLUMN [by COLUMN] [rate 10%]"
+    let usage =
+        "appraise [by project|program|portfolio|total] [rate 8%] [as of YYYY-MM]   |   appraise TABLE amount COLUMN period|date COLUMN [by COLUMN] [rate 10%]"
 
     func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
         var args = CommandArguments(arguments, command: name, usage: usage, at: at)
         var generic: (table: String, range: SourceRange)? = nil
         if let t = args.current, t.kind == .identifier, session.catalog[t.text] != nil || t.text == "_",
-           !["by", "rate", "as"].contains(t.text.lowercased()) {
+            !["by", "rate", "as"].contains(t.text.lowercased())
+        {
             generic = (t.text, t.range)
             _ = try args.name("a table")
         }
@@ -24,8 +26,11 @@ struct AppraiseCommand: DomainCommand {
         var amount: String? = nil, periodColumn: String? = nil, dateColumn: String? = nil
         while !args.isAtEnd {
             if args.peek("by") {
-                if generic != nil { _ = args.accept("by"); level = try args.name("a column to group by") }
-                else { level = try ProjectGrouping.parseLevel(&args) }
+                if generic != nil {
+                    _ = args.accept("by"); level = try args.name("a column to group by")
+                } else {
+                    level = try ProjectGrouping.parseLevel(&args)
+                }
             } else if args.accept("rate") {
                 annual = try args.rate()
             } else if args.accept("as") {
@@ -38,7 +43,8 @@ struct AppraiseCommand: DomainCommand {
             } else if generic != nil, args.accept("date") {
                 dateColumn = try args.name("the date column").0
             } else {
-                throw args.unexpected(generic == nil ? "`by LEVEL`, `rate R` or `as of YYYY-MM`" : "`amount COLUMN`, `period COLUMN`, `date COLUMN`, `by COLUMN` or `rate R`")
+                throw args.unexpected(
+                    generic == nil ? "`by LEVEL`, `rate R` or `as of YYYY-MM`" : "`amount COLUMN`, `period COLUMN`, `date COLUMN`, `by COLUMN` or `rate R`")
             }
         }
         guard annual > -1 else { throw InputError.make("bad-rate", "the discount rate must be above -100%", at: at) }
@@ -46,8 +52,9 @@ struct AppraiseCommand: DomainCommand {
         if let g = generic {
             let table = g.table == "_" ? (session.lastResult ?? .empty) : session.catalog[g.table]!
             guard let amount else { throw args.failure("expected-amount", "`appraise \(g.table)` needs `amount COLUMN`") }
-            return try GenericAppraisal.table(table, name: g.table, amount: amount, period: periodColumn, date: dateColumn,
-                                              by: level.0.isEmpty ? nil : level.0, rate: annual, input: input)
+            return try GenericAppraisal.table(
+                table, name: g.table, amount: amount, period: periodColumn, date: dateColumn,
+                by: level.0.isEmpty ? nil : level.0, rate: annual, input: input)
         }
         return try PortfolioAppraisal.table(level: level, rate: annual, asOf: asOf, input: input)
     }
@@ -137,14 +144,17 @@ enum PortfolioAppraisal {
 
 /// Appraisal of any table: flows by period (NPV, IRR, payback) or by date (XNPV, XIRR).
 enum GenericAppraisal {
-    static func table(_ table: Table, name: String, amount: String, period: String?, date: String?, by: String?, rate annual: Double,
-                      input: InputTables) throws(QueryError) -> Table {
+    static func table(
+        _ table: Table, name: String, amount: String, period: String?, date: String?, by: String?, rate annual: Double,
+        input: InputTables
+    ) throws(QueryError) -> Table {
         guard (period == nil) != (date == nil) else {
             throw InputError.make("expected-timing", "`appraise \(name)` needs exactly one of `period COLUMN` and `date COLUMN`", at: input.at)
         }
         let amountColumn = try input.column(table, name, amount)
         let values = try input.amounts(amountColumn, name, scale: 8).map { $0.map { $0.amount(scale: 8) } }
-        let keys: [String?] = try by.map { b throws(QueryError) in input.keys(try input.column(table, name, b)) } ?? Array(repeating: nil, count: table.rowCount)
+        let keys: [String?] =
+            try by.map { b throws(QueryError) in input.keys(try input.column(table, name, b)) } ?? Array(repeating: nil, count: table.rowCount)
         let timeColumn = try input.column(table, name, period ?? date!)
         var times = [Int64?](repeating: nil, count: table.rowCount)
         var monthly = false
@@ -197,7 +207,8 @@ enum GenericAppraisal {
         if date != nil {
             convention = "XNPV/XIRR: actual days/365 from the first date; \(PortfolioAppraisal.percent(annual)) a year"
         } else if monthly {
-            convention = "monthly flows at period end; first period undiscounted; \(PortfolioAppraisal.percent(annual))/yr = \(PortfolioAppraisal.percent(perPeriod, digits: 4))/month; IRR annualised"
+            convention =
+                "monthly flows at period end; first period undiscounted; \(PortfolioAppraisal.percent(annual))/yr = \(PortfolioAppraisal.percent(perPeriod, digits: 4))/month; IRR annualised"
         } else {
             convention = "flows at the end of each period; first period undiscounted; \(PortfolioAppraisal.percent(annual)) per period; IRR per period"
         }

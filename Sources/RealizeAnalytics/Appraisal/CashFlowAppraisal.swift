@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Investment appraisal of cash flows: NPV, IRR, payback, ROI, benefit-cost ratio, XNPV and XIRR.
@@ -132,8 +132,9 @@ public enum CashFlowAppraisal {
 
     /// Totals and present values of costs and benefits at `rate` per period (same timing as ``npv(rate:flows:)``).
     public static func summary(costs: [Double], benefits: [Double], rate: Double) -> Summary {
-        Summary(cost: costs.reduce(0, +), benefit: benefits.reduce(0, +),
-                presentCost: npv(rate: rate, flows: costs) ?? 0, presentBenefit: npv(rate: rate, flows: benefits) ?? 0)
+        Summary(
+            cost: costs.reduce(0, +), benefit: benefits.reduce(0, +),
+            presentCost: npv(rate: rate, flows: costs) ?? 0, presentBenefit: npv(rate: rate, flows: benefits) ?? 0)
     }
 
     /// XNPV = Σ amount_i / (1 + rate)^((day_i − day_0) / 365), day_0 the first flow's date (actual/365).

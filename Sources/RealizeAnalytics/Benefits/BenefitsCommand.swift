@@ -16,10 +16,15 @@ struct BenefitsCommand: DomainCommand {
         var asOf: Int32? = nil
         var curve = false
         while !args.isAtEnd {
-            if args.peek("by") { level = try ProjectGrouping.parseLevel(&args, default: "program") }
-            else if args.accept("as") { try args.expect("of", context: "after `as` (as of YYYY-MM)"); asOf = try args.period() }
-            else if args.accept("curve") || args.accept("detail") { curve = true }
-            else { throw args.unexpected("`by LEVEL`, `as of YYYY-MM` or `curve`") }
+            if args.peek("by") {
+                level = try ProjectGrouping.parseLevel(&args, default: "program")
+            } else if args.accept("as") {
+                try args.expect("of", context: "after `as` (as of YYYY-MM)"); asOf = try args.period()
+            } else if args.accept("curve") || args.accept("detail") {
+                curve = true
+            } else {
+                throw args.unexpected("`by LEVEL`, `as of YYYY-MM` or `curve`")
+            }
         }
         let input = InputTables(session: session, at: at)
         let data = try BenefitsData(level: level, input: input)
@@ -50,7 +55,9 @@ struct BenefitsData {
         let planned = try input.amounts(plannedColumn, "benefits", scale: scale)
         let realized = try input.amounts(realizedColumn, "benefits", scale: scale)
         var groupOfRow: [Int]
-        if ["benefit", "category"].contains(level.0) || (table.column(named: level.0) != nil && level.0 != "project_id" && input.session.catalog["projects"]?.column(named: level.0) == nil) {
+        if ["benefit", "category"].contains(level.0)
+            || (table.column(named: level.0) != nil && level.0 != "project_id" && input.session.catalog["projects"]?.column(named: level.0) == nil)
+        {
             keyNames = [level.0]
             let keys = input.keys(try input.column(table, "benefits", level.0))
             var index: [String: Int] = [:]

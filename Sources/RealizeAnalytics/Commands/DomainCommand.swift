@@ -49,7 +49,8 @@ public enum DomainCommands {
             k = 3
         }
         guard k < tokens.count, tokens[k].kind == .identifier,
-              let command = all.first(where: { $0.name == tokens[k].text.lowercased() }) else { return nil }
+            let command = all.first(where: { $0.name == tokens[k].text.lowercased() })
+        else { return nil }
         // A domain command name that is also a table (a user's `nps` table) reads as the table when a pipe follows directly.
         if session.catalog[tokens[k].text] != nil, k + 1 < tokens.count, tokens[k + 1].isSymbol("|") || tokens[k + 1].kind == .end {
             return nil

@@ -24,8 +24,10 @@ struct EVMCommand: DomainCommand {
             } else if args.accept("eac") {
                 let (m, r) = try args.name("an EAC method: cpi, plan or cpi_spi")
                 guard let parsed = EVMFigures.EACMethod(rawValue: m.lowercased()) else {
-                    throw QueryError(Diagnostic(id: "unknown-eac-method", message: "unknown EAC method `\(m)`", range: r,
-                                                hint: "methods: cpi (BAC/CPI), plan (AC+(BAC-EV)), cpi_spi (AC+(BAC-EV)/(CPI*SPI))"))
+                    throw QueryError(
+                        Diagnostic(
+                            id: "unknown-eac-method", message: "unknown EAC method `\(m)`", range: r,
+                            hint: "methods: cpi (BAC/CPI), plan (AC+(BAC-EV)), cpi_spi (AC+(BAC-EV)/(CPI*SPI))"))
                 }
                 method = parsed
             } else {
@@ -92,11 +94,13 @@ enum EVMReport {
             ResultColumn.double("sv_t", zip(es, at).map { e, t in t.flatMap { EarnedSchedule.svT(es: e, at: $0) } }),
             ResultColumn.double("spi_t", zip(es, at).map { e, t in t.flatMap { EarnedSchedule.spiT(es: e, at: $0) } }),
             ResultColumn.text("status", figures.map { thresholds.status(cpi: $0.cpi, spi: $0.spi) }),
-            ResultColumn.text("flags", figures.indices.map { i in
-                var f = figures[i].flags
-                if es[i] == nil, at[i] != nil { f.append("ES n/a: EV beyond the plan in the data") }
-                return f.isEmpty ? nil : f.joined(separator: "; ")
-            }),
+            ResultColumn.text(
+                "flags",
+                figures.indices.map { i in
+                    var f = figures[i].flags
+                    if es[i] == nil, at[i] != nil { f.append("ES n/a: EV beyond the plan in the data") }
+                    return f.isEmpty ? nil : f.joined(separator: "; ")
+                }),
         ]
         return Table(columns: columns, rowCount: groups.count)
     }

@@ -17,8 +17,10 @@ struct MaturityCommand: DomainCommand {
             rule = r
         } else if let text = session.settings.options["maturity_overall"] {
             guard let r = OverallRule(rawValue: text.lowercased()) else {
-                throw QueryError(Diagnostic(id: "bad-setting", message: "setting maturity_overall must be min or mean, not `\(text)`",
-                                            range: at, hint: "`.set maturity_overall mean`"))
+                throw QueryError(
+                    Diagnostic(
+                        id: "bad-setting", message: "setting maturity_overall must be min or mean, not `\(text)`",
+                        range: at, hint: "`.set maturity_overall mean`"))
             }
             rule = r
         }
@@ -42,8 +44,9 @@ struct MaturityCommand: DomainCommand {
                 case ["dimension"]: r.grain = .dimension
                 case ["unit", "dimension"], ["dimension", "unit"]: r.grain = .unitDimension
                 default:
-                    throw args.failure("maturity-grouping", "maturity groups by unit, by dimension, or by unit, dimension",
-                                       at: SourceRange(names[0].range.start, names[names.count - 1].range.end))
+                    throw args.failure(
+                        "maturity-grouping", "maturity groups by unit, by dimension, or by unit, dimension",
+                        at: SourceRange(names[0].range.start, names[names.count - 1].range.end))
                 }
             } else if args.accept("profile") {
                 let unit = try args.name("a unit's name, in quotes when it has spaces or commas")

@@ -53,15 +53,17 @@ struct MaturityData {
             if unit.isNull(r) || dimension.isNull(r) || date.isNull(r) || values.isNull(r) { continue }
             let v = values.value(r, scale: Self.scale)
             guard (100...500).contains(v) else {
-                throw source.badValue("maturity-score-out-of-range", column: valueName, row: r,
-                                      "`\(values.column.value(at: r))` is not a level from 1 to 5")
+                throw source.badValue(
+                    "maturity-score-out-of-range", column: valueName, row: r,
+                    "`\(values.column.value(at: r))` is not a level from 1 to 5")
             }
             var target: Int64? = nil
             if let targets, !targets.isNull(r) {
                 let x = targets.value(r, scale: Self.scale)
                 guard (100...500).contains(x) else {
-                    throw source.badValue("maturity-target-out-of-range", column: "target", row: r,
-                                          "`\(targets.column.value(at: r))` is not a level from 1 to 5")
+                    throw source.badValue(
+                        "maturity-target-out-of-range", column: "target", row: r,
+                        "`\(targets.column.value(at: r))` is not a level from 1 to 5")
                 }
                 target = x
             }
@@ -79,8 +81,10 @@ struct MaturityData {
         }
         if fromAnswers {
             for (key, e) in sums.sorted(by: { $0.value.order < $1.value.order }) {
-                assessments.append(Assessment(unit: key[0], dimension: key[1], date: Int32(key[2]),
-                                              score: Self.roundedMean(sum: e.sum, count: e.count) * 10, target: e.target, answers: e.count))
+                assessments.append(
+                    Assessment(
+                        unit: key[0], dimension: key[1], date: Int32(key[2]),
+                        score: Self.roundedMean(sum: e.sum, count: e.count) * 10, target: e.target, answers: e.count))
             }
         }
     }

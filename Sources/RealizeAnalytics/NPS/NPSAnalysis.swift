@@ -56,8 +56,9 @@ enum NPSAnalysis {
         var lastBucket = Int32.min
         for r in 0..<rowCount where !scores.isNull(r) {
             guard let s = scores.wholeNumber(r), (0...10).contains(s) else {
-                throw source.badValue("nps-score-out-of-range", column: scoreColumnName, row: r,
-                                      "`\(scores.column.value(at: r))` is not a whole number from 0 to 10")
+                throw source.badValue(
+                    "nps-score-out-of-range", column: scoreColumnName, row: r,
+                    "`\(scores.column.value(at: r))` is not a whole number from 0 to 10")
             }
             let g = groups.groupOfRow[r]
             if let grain = request.grain, let months, let periodColumn {

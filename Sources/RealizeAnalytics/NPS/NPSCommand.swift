@@ -6,14 +6,17 @@ import RealizeStore
 struct NPSCommand: DomainCommand {
     let name = "nps"
     let summary = "Net Promoter Score by group and period: margin of error, change, z and significance"
-    let usage = "nps [by program|segment|COLUMN, …] [monthly|quarterly|yearly] [adjusted] [trend] [min_n N] [from TABLE]   e.g. nps by program quarterly | where significant"
+    let usage =
+        "nps [by program|segment|COLUMN, …] [monthly|quarterly|yearly] [adjusted] [trend] [min_n N] [from TABLE]   e.g. nps by program quarterly | where significant"
 
     func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
         let request = try parse(arguments, at: at)
         let source = try SourceColumns(request.table, session: session, range: request.tableRange ?? at, command: name)
         if session.settings.options["nps_min_n"].map({ Int($0).map { $0 >= 0 } ?? false }) == false {
-            throw QueryError(Diagnostic(id: "bad-setting", message: "setting nps_min_n must be a whole number, not `\(session.settings.options["nps_min_n"]!)`",
-                                        range: at, hint: "`.set nps_min_n 30`"))
+            throw QueryError(
+                Diagnostic(
+                    id: "bad-setting", message: "setting nps_min_n must be a whole number, not `\(session.settings.options["nps_min_n"]!)`",
+                    range: at, hint: "`.set nps_min_n 30`"))
         }
         return try NPSAnalysis.run(request, source: source, settings: session.settings)
     }
@@ -45,8 +48,10 @@ struct NPSCommand: DomainCommand {
             }
         }
         if r.trend && r.grain == nil {
-            throw QueryError(Diagnostic(id: "trend-needs-period", message: "`trend` needs a period length", range: at,
-                                        hint: "add monthly, quarterly or yearly: `nps by program quarterly trend`"))
+            throw QueryError(
+                Diagnostic(
+                    id: "trend-needs-period", message: "`trend` needs a period length", range: at,
+                    hint: "add monthly, quarterly or yearly: `nps by program quarterly trend`"))
         }
         return r
     }

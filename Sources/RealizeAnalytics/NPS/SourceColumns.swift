@@ -12,7 +12,8 @@ struct SourceColumns {
     init(_ name: String, session: QuerySession, range: SourceRange, command: String) throws(QueryError) {
         let found: Table? = name == "_" ? session.lastResult : session.catalog[name]
         guard let t = found else {
-            let hint = Suggest.nearest(name, in: session.catalog.names).map { "did you mean `\($0)`?" }
+            let hint =
+                Suggest.nearest(name, in: session.catalog.names).map { "did you mean `\($0)`?" }
                 ?? "load it with `.load PATH`, or name another table with `\(command) from TABLE`"
             throw QueryError(Diagnostic(id: "unknown-table", message: "no table named `\(name)`", range: range, hint: hint))
         }
@@ -25,12 +26,17 @@ struct SourceColumns {
     func column(_ name: String, types: [DataType], role: String, at r: SourceRange? = nil) throws(QueryError) -> Column {
         guard let c = table.column(named: name) else {
             let hint = Suggest.nearest(name, in: table.columnNames).map { "did you mean `\($0)`?" }
-            throw QueryError(Diagnostic(id: "missing-column", message: "table `\(tableName)` has no column `\(name)` (\(role))",
-                                        range: r ?? range, hint: hint, notes: ["columns: " + table.columnNames.joined(separator: ", ")]))
+            throw QueryError(
+                Diagnostic(
+                    id: "missing-column", message: "table `\(tableName)` has no column `\(name)` (\(role))",
+                    range: r ?? range, hint: hint, notes: ["columns: " + table.columnNames.joined(separator: ", ")]))
         }
         guard types.contains(c.type) else {
-            throw QueryError(Diagnostic(id: "column-type", message: "column `\(name)` of `\(tableName)` is \(c.type), expected \(types.map(\.rawValue).joined(separator: " or ")) (\(role))",
-                                        range: r ?? range))
+            throw QueryError(
+                Diagnostic(
+                    id: "column-type",
+                    message: "column `\(name)` of `\(tableName)` is \(c.type), expected \(types.map(\.rawValue).joined(separator: " or ")) (\(role))",
+                    range: r ?? range))
         }
         return c
     }

@@ -9,16 +9,18 @@ struct InputTables {
     /// The table called `name`.
     func table(_ name: String, for what: String) throws(QueryError) -> Table {
         if let t = session.catalog[name] { return t }
-        throw InputError.make("missing-table", "\(what) needs a table named `\(name)`", at: at,
-                              hint: "load one with `.load PATH` (see the portfolio data shape in the README)")
+        throw InputError.make(
+            "missing-table", "\(what) needs a table named `\(name)`", at: at,
+            hint: "load one with `.load PATH` (see the portfolio data shape in the README)")
     }
 
     /// A column of `table` that must exist.
     func column(_ table: Table, _ tableName: String, _ name: String) throws(QueryError) -> Column {
         if let c = table.column(named: name) { return c }
         let near = Suggest.nearest(name, in: table.columnNames)
-        throw InputError.make("missing-column", "table `\(tableName)` has no column `\(name)`", at: at,
-                              hint: near.map { "did you mean `\($0)`?" } ?? "columns: " + table.columnNames.joined(separator: ", "))
+        throw InputError.make(
+            "missing-column", "table `\(tableName)` has no column `\(name)`", at: at,
+            hint: near.map { "did you mean `\($0)`?" } ?? "columns: " + table.columnNames.joined(separator: ", "))
     }
 
     /// A column's values as text keys (nil for null); any type is accepted and shown as text.
@@ -110,10 +112,12 @@ enum ResultColumn {
     /// Amounts computed in floating point (a division), rounded half away from zero to `scale`.
     static func roundedMoney(_ name: String, _ v: [Double?], scale: Int) -> Column {
         let f = Double(FixedDecimal.pow10[scale])
-        return money(name, v.map { x in
-            guard let x, x.isFinite, abs(x * f) < 9e18 else { return nil }
-            return Int64((x * f).rounded(.toNearestOrAwayFromZero))
-        }, scale: scale)
+        return money(
+            name,
+            v.map { x in
+                guard let x, x.isFinite, abs(x * f) < 9e18 else { return nil }
+                return Int64((x * f).rounded(.toNearestOrAwayFromZero))
+            }, scale: scale)
     }
 }
 

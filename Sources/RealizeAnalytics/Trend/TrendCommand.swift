@@ -19,13 +19,21 @@ struct TrendCommand: DomainCommand {
         var asOf: Int32? = nil
         var source: (String, SourceRange)? = nil
         while !args.isAtEnd {
-            if args.peek("by") { level = try ProjectGrouping.parseLevel(&args, default: "total") }
-            else if args.accept("monthly") { quarterly = false }
-            else if args.accept("quarterly") { quarterly = true }
-            else if args.accept("detail") || args.accept("series") { detail = true }
-            else if args.accept("from") { source = try args.name("a table name") }
-            else if args.accept("as") { try args.expect("of", context: "after `as` (as of YYYY-MM)"); asOf = try args.period() }
-            else { throw args.unexpected("`by LEVEL`, `monthly`, `quarterly`, `detail`, `from TABLE` or `as of YYYY-MM`") }
+            if args.peek("by") {
+                level = try ProjectGrouping.parseLevel(&args, default: "total")
+            } else if args.accept("monthly") {
+                quarterly = false
+            } else if args.accept("quarterly") {
+                quarterly = true
+            } else if args.accept("detail") || args.accept("series") {
+                detail = true
+            } else if args.accept("from") {
+                source = try args.name("a table name")
+            } else if args.accept("as") {
+                try args.expect("of", context: "after `as` (as of YYYY-MM)"); asOf = try args.period()
+            } else {
+                throw args.unexpected("`by LEVEL`, `monthly`, `quarterly`, `detail`, `from TABLE` or `as of YYYY-MM`")
+            }
         }
         let input = InputTables(session: session, at: at)
         var series: [TrendSeries]
@@ -39,8 +47,11 @@ struct TrendCommand: DomainCommand {
             series = try TrendSeries.measure(metricName, source: source, level: level, quarterly: quarterly, asOf: asOf, session: session, at: metricRange)
         } else {
             let names = TrendMetric.all.map(\.name) + session.settings.measures.keys.sorted()
-            throw QueryError(Diagnostic(id: "unknown-metric", message: "unknown metric `\(metricName)`", range: metricRange,
-                                        hint: Suggest.nearest(metricName, in: names).map { "did you mean `\($0)`?" } ?? "metrics: " + TrendMetric.all.map(\.name).joined(separator: ", ")))
+            throw QueryError(
+                Diagnostic(
+                    id: "unknown-metric", message: "unknown metric `\(metricName)`", range: metricRange,
+                    hint: Suggest.nearest(metricName, in: names).map { "did you mean `\($0)`?" } ?? "metrics: "
+                        + TrendMetric.all.map(\.name).joined(separator: ", ")))
         }
         return detail ? TrendSeries.detailTable(series, quarterly: quarterly) : TrendSeries.summaryTable(series)
     }

@@ -22,8 +22,9 @@ struct TrendSeries {
             guard let first = ps.first, let last = ps.last else { continue }
             let bucket: (Int32) -> Int32 = quarterly ? { Int32(floorDiv(Int($0), 3)) } : { $0 }
             let bac = grouping.bac[g]?.amount(scale: data.scale)
-            var s = TrendSeries(keyNames: Array(grouping.keyNames.prefix(keyCount)), keyValues: Array(grouping.keyValues[g].prefix(keyCount)),
-                                metric: metric.name, higherIsBetter: metric.higherIsBetter, buckets: [], periodic: [], cumulative: [])
+            var s = TrendSeries(
+                keyNames: Array(grouping.keyNames.prefix(keyCount)), keyValues: Array(grouping.keyValues[g].prefix(keyCount)),
+                metric: metric.name, higherIsBetter: metric.higherIsBetter, buckets: [], periodic: [], cumulative: [])
             for b in bucket(first)...bucket(last) {
                 let months: ClosedRange<Int32> = quarterly ? (b * 3)...(b * 3 + 2) : b...b
                 let end = min(months.upperBound, status)
@@ -55,8 +56,10 @@ struct TrendSeries {
     }
 
     /// Series of any measure (`agg`-able) over a table, by month or quarter: periodic values only.
-    static func measure(_ metric: String, source: (String, SourceRange)?, level: (String, SourceRange), quarterly: Bool, asOf: Int32?,
-                        session: QuerySession, at: SourceRange) throws(QueryError) -> [TrendSeries] {
+    static func measure(
+        _ metric: String, source: (String, SourceRange)?, level: (String, SourceRange), quarterly: Bool, asOf: Int32?,
+        session: QuerySession, at: SourceRange
+    ) throws(QueryError) -> [TrendSeries] {
         let src = source.map { "`\($0.0)`" } ?? "financials | join projects on project_id"
         let key: String? = level.0 == "total" || level.0 == "all" ? nil : (level.0 == "project" ? "project_id" : level.0)
         var text = src
@@ -69,13 +72,17 @@ struct TrendSeries {
             guard case .table(let t) = try inner.run(text) else { return [] }
             table = t
         } catch {
-            throw QueryError(Diagnostic(id: error.primary.id, message: "trend \(metric): \(error.primary.message) (in `\(text)`)", range: at, hint: error.primary.hint))
+            throw QueryError(
+                Diagnostic(id: error.primary.id, message: "trend \(metric): \(error.primary.message) (in `\(text)`)", range: at, hint: error.primary.hint))
         }
-        let keyValues: [String?] = key.flatMap { table.column(named: $0) }.map { InputTables(session: session, at: at).keys($0) } ?? Array(repeating: "total", count: table.rowCount)
+        let keyValues: [String?] =
+            key.flatMap { table.column(named: $0) }.map { InputTables(session: session, at: at).keys($0) } ?? Array(repeating: "total", count: table.rowCount)
         let values = table.column(named: "value")
         var bucketOf = [Int32?](repeating: nil, count: table.rowCount)
         if quarterly, let y = table.column(named: "y"), let q = table.column(named: "q") {
-            for r in 0..<table.rowCount { if let yy = y.value(at: r).doubleValue, let qq = q.value(at: r).doubleValue { bucketOf[r] = Int32(yy) * 4 + Int32(qq) - 1 } }
+            for r in 0..<table.rowCount {
+                if let yy = y.value(at: r).doubleValue, let qq = q.value(at: r).doubleValue { bucketOf[r] = Int32(yy) * 4 + Int32(qq) - 1 }
+            }
         } else if let p = table.column(named: "period"), case .period(let a) = p.storage {
             for r in 0..<table.rowCount where !p.isNull(r) { bucketOf[r] = a[r] }
         }
@@ -91,8 +98,9 @@ struct TrendSeries {
             let cells = byKey[kv ?? "\u{0}"]!
             let lo = cells.keys.min()!, hi = cells.keys.max()!
             let bs = Array(lo...hi)
-            return TrendSeries(keyNames: [key ?? "scope"], keyValues: [kv], metric: metric.lowercased(), higherIsBetter: nil, buckets: bs,
-                               periodic: bs.map { cells[$0] ?? nil }, cumulative: bs.map { _ in nil })
+            return TrendSeries(
+                keyNames: [key ?? "scope"], keyValues: [kv], metric: metric.lowercased(), higherIsBetter: nil, buckets: bs,
+                periodic: bs.map { cells[$0] ?? nil }, cumulative: bs.map { _ in nil })
         }
     }
 
@@ -116,11 +124,13 @@ struct TrendSeries {
             ResultColumn.double("cumulative", series.map { $0.cumulative.last ?? nil }),
             ResultColumn.double("ma3", mas.map { $0.last ?? nil }),
             ResultColumn.double("slope", fits.map { $0?.slope }),
-            ResultColumn.text("direction", zip(series, fits).map { s, f in f.map { TrendStatistics.direction(slope: $0.slope, t: $0.t, higherIsBetter: s.higherIsBetter) } }),
+            ResultColumn.text(
+                "direction", zip(series, fits).map { s, f in f.map { TrendStatistics.direction(slope: $0.slope, t: $0.t, higherIsBetter: s.higherIsBetter) } }),
             ResultColumn.double("mean", limits.map { $0?.centre }),
             ResultColumn.double("lcl", limits.map { $0?.lower }),
             ResultColumn.double("ucl", limits.map { $0?.upper }),
-            ResultColumn.int("out_of_control", zip(series, limits).map { s, l in l == nil ? nil : s.periodic.filter { TrendStatistics.signal($0, l) != nil }.count }),
+            ResultColumn.int(
+                "out_of_control", zip(series, limits).map { s, l in l == nil ? nil : s.periodic.filter { TrendStatistics.signal($0, l) != nil }.count }),
             ResultColumn.text("sparkline", series.map { TrendStatistics.sparkline($0.periodic) }),
         ]
         return Table(columns: cols, rowCount: series.count)

@@ -69,11 +69,12 @@ public enum TrendStatistics {
     public static func sparkline(_ series: [Double?]) -> String {
         let xs = series.compactMap { $0 }
         guard let lo = xs.min(), let hi = xs.max() else { return "" }
-        return String(series.map { v -> Character in
-            guard let v else { return " " }
-            if hi == lo { return bars[3] }
-            let k = Int(((v - lo) / (hi - lo) * 7).rounded())
-            return bars[max(0, min(7, k))]
-        })
+        return String(
+            series.map { v -> Character in
+                guard let v else { return " " }
+                if hi == lo { return bars[3] }
+                let k = Int(((v - lo) / (hi - lo) * 7).rounded())
+                return bars[max(0, min(7, k))]
+            })
     }
 }

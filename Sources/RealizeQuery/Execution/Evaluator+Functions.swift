@@ -48,7 +48,8 @@ extension Evaluator {
         case "abs":
             switch NumericVector(cols[0]) {
             case .int(let a): return Column(name: "", storage: .int(a.map { $0 == .min ? 0 : Swift.abs($0) }), validity: cols[0].validity)
-            case .decimal(let a, let s): return Column(name: "", storage: .decimal(a.map { $0 == .min ? 0 : Swift.abs($0) }, scale: s), validity: cols[0].validity)
+            case .decimal(let a, let s):
+                return Column(name: "", storage: .decimal(a.map { $0 == .min ? 0 : Swift.abs($0) }, scale: s), validity: cols[0].validity)
             case .double(let a): return Column(name: "", storage: .double(a.map { Swift.abs($0) }), validity: cols[0].validity)
             }
         case "round":
@@ -58,7 +59,9 @@ extension Evaluator {
             case .int(let a): return Column(name: "", storage: .int(a), validity: cols[0].validity)
             case .decimal(let a, let s):
                 let target = max(0, min(s, digits))
-                return Column(name: "", storage: .decimal(a.map { FixedDecimal(units: $0, scale: s).rescaled(to: target)!.units }, scale: target), validity: cols[0].validity)
+                return Column(
+                    name: "", storage: .decimal(a.map { FixedDecimal(units: $0, scale: s).rescaled(to: target)!.units }, scale: target),
+                    validity: cols[0].validity)
             case .double(let a):
                 let f = pow(10.0, Double(digits))
                 return Column(name: "", storage: .double(a.map { ($0 * f).rounded(.toNearestOrAwayFromZero) / f }), validity: cols[0].validity)
@@ -123,10 +126,15 @@ extension Evaluator {
     static func like(_ s: [Character], _ p: [Character]) -> Bool {
         var si = 0, pi = 0, star = -1, mark = 0
         while si < s.count {
-            if pi < p.count && (p[pi] == "_" || p[pi] == s[si]) { si += 1; pi += 1 }
-            else if pi < p.count && p[pi] == "%" { star = pi; mark = si; pi += 1 }
-            else if star >= 0 { pi = star + 1; mark += 1; si = mark }
-            else { return false }
+            if pi < p.count && (p[pi] == "_" || p[pi] == s[si]) {
+                si += 1; pi += 1
+            } else if pi < p.count && p[pi] == "%" {
+                star = pi; mark = si; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; mark += 1; si = mark
+            } else {
+                return false
+            }
         }
         while pi < p.count && p[pi] == "%" { pi += 1 }
         return pi == p.count

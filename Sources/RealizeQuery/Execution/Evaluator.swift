@@ -86,7 +86,12 @@ struct Evaluator {
             return Column(name: "", storage: .decimal(u, scale: nv.scale), validity: Bitmap.clearing(bad, in: c.validity, count: n))
         case .period:
             if case .date(let a) = c.storage {
-                return Column(name: "", storage: .period(a.map { d in let (y, m, _) = CivilCalendar.civil(days: d); return CivilCalendar.period(year: y, month: m) }), validity: c.validity)
+                return Column(
+                    name: "",
+                    storage: .period(
+                        a.map { d in
+                            let (y, m, _) = CivilCalendar.civil(days: d); return CivilCalendar.period(year: y, month: m)
+                        }), validity: c.validity)
             }
         case .text:
             var b = ColumnBuilder(name: "", type: .text, capacity: n)

@@ -54,7 +54,8 @@ struct Executor {
             // An inner join followed by a filter on the joined table's columns only: filter that table first,
             // so the join builds and emits only the rows that survive (predicate pushdown).
             if case .join(let table, let lk, let rk, let rightCols, false) = ops[k].kind, k + 1 < ops.count,
-               case .filter(let p) = ops[k + 1].kind {
+                case .filter(let p) = ops[k + 1].kind
+            {
                 let inCount = t.columns.count
                 let refs = p.columnsReferenced
                 if !refs.isEmpty, refs.allSatisfy({ $0 >= inCount }) {
@@ -80,8 +81,9 @@ struct Executor {
 
     /// Hash-joins `right` onto `t`: all of `t`'s columns, then `rightColumns` of `right`.
     func join(_ t: Table, _ right: Table, leftKey: Int, rightKey: Int, rightColumns: [Int], left: Bool, schema: Schema) throws(Stop) -> Table {
-        let (li, ri) = try HashJoin.match(left: t.columns[leftKey], right: right.columns[rightKey], keepUnmatched: left,
-                                          shouldStop: { cancel?.isCancelled == true })
+        let (li, ri) = try HashJoin.match(
+            left: t.columns[leftKey], right: right.columns[rightKey], keepUnmatched: left,
+            shouldStop: { cancel?.isCancelled == true })
         // A lookup join (each row finds exactly one match) leaves the left columns as they are.
         var cols = HashJoin.isIdentity(li, rows: t.rowCount) ? t.columns : t.columns.map { $0.gather(li) }
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
@@ -147,7 +149,8 @@ struct Executor {
             var cols = t.columns
             for call in calls {
                 let arg = call.args.first.map { ev.eval($0) }
-                let type: DataType = ["rank", "row_number"].contains(call.name) ? .int : (["pct_change", "rolling_mean"].contains(call.name) ? .double : (arg?.type ?? .int))
+                let type: DataType =
+                    ["rank", "row_number"].contains(call.name) ? .int : (["pct_change", "rolling_mean"].contains(call.name) ? .double : (arg?.type ?? .int))
                 cols.append(WindowFunctions.compute(call.name, arg: arg, params: call.params, partitions: parts, rows: t.rowCount, type: type))
             }
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)

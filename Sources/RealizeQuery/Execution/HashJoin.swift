@@ -8,7 +8,8 @@ enum HashJoin {
     static let maxRows = 200_000_000
 
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past ``maxRows``.
-    static func match(left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
+    static func match(left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }) throws(Executor.Stop) -> (left: [Int], right: [Int])
+    {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
         var rightIds = [Int32](repeating: -1, count: right.count)
         var leftIds = [Int32](repeating: -1, count: left.count)
@@ -37,7 +38,9 @@ enum HashJoin {
             var table: [Int64: Int32] = [:]
             table.reserveCapacity(right.count)
             for j in 0..<right.count where !right.isNull(j) {
-                if let id = table[rk[j]] { rightIds[j] = id } else {
+                if let id = table[rk[j]] {
+                    rightIds[j] = id
+                } else {
                     let id = Int32(table.count)
                     table[rk[j]] = id
                     rightIds[j] = id

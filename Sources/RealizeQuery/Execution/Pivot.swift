@@ -6,7 +6,8 @@ enum Pivot {
     static func run(_ t: Table, columns: Expr, rows: [NamedExpr], value: Expr, settings: QuerySettings) throws(Diagnostic) -> Table {
         let keyName = "\u{1}pivot_column"
         let keys = rows + [NamedExpr(name: keyName, expr: columns, range: columns.range)]
-        let stage = Stage(kind: .aggregate(keys: keys, aggs: [NamedExpr(name: "\u{1}value", expr: value, range: value.range)]), verb: "pivot", range: columns.range)
+        let stage = Stage(
+            kind: .aggregate(keys: keys, aggs: [NamedExpr(name: "\u{1}value", expr: value, range: value.range)]), verb: "pivot", range: columns.range)
         var catalog = Catalog()
         catalog.set("t", t)
         var planner = Planner(catalog: catalog, lastResult: t, settings: settings)

@@ -84,7 +84,9 @@ final class RowComparator {
                 }
             }
             var c: Int
-            if let a = k.ints { c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1) } else {
+            if let a = k.ints {
+                c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
+            } else {
                 let a = k.doubles!
                 c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
             }
@@ -115,8 +117,10 @@ enum Sorter {
     }
 
     /// Top-N on one key without nulls: most rows are rejected by a single comparison with the current N-th value.
-    static func topSingle<T: Comparable>(_ a: [T], descending: Bool, rows: Int, n: Int, among selection: [Int]?,
-                                         mask: (values: [Bool], validity: Bitmap?)? = nil) -> [Int] {
+    static func topSingle<T: Comparable>(
+        _ a: [T], descending: Bool, rows: Int, n: Int, among selection: [Int]?,
+        mask: (values: [Bool], validity: Bitmap?)? = nil
+    ) -> [Int] {
         var best: [Int] = []
         best.reserveCapacity(n + 1)
         a.withUnsafeBufferPointer { x in

@@ -61,9 +61,16 @@ enum WindowFunctions {
                         out[r] = runD; exactOut[r] = runI
                     case "delta", "pct_change":
                         if let p = prev, !isNull {
-                            if name == "delta" { out[r] = x[r] - x[p]; if let e = exact { exactOut[r] = e[r] &- e[p] } }
-                            else if x[p] != 0 { out[r] = (x[r] - x[p]) / x[p] } else { valid[r] = false }
-                        } else { valid[r] = false }
+                            if name == "delta" {
+                                out[r] = x[r] - x[p]; if let e = exact { exactOut[r] = e[r] &- e[p] }
+                            } else if x[p] != 0 {
+                                out[r] = (x[r] - x[p]) / x[p]
+                            } else {
+                                valid[r] = false
+                            }
+                        } else {
+                            valid[r] = false
+                        }
                         if !isNull { prev = r }
                     default:  // rolling_mean over the last n values in order (fewer at the start)
                         let n = params.first ?? 3

@@ -22,8 +22,9 @@ extension Binder {
             if isNullLiteral(br) { br = .literal(.null, bl.type) }
             if bl.type != br.type {
                 guard bl.type.isNumeric && br.type.isNumeric else {
-                    throw error("type-mismatch", "cannot compare \(bl.type) with \(br.type)", range,
-                                hint: bl.type == .text || br.type == .text ? "text literals are written in quotes: 'Active'" : nil)
+                    throw error(
+                        "type-mismatch", "cannot compare \(bl.type) with \(br.type)", range,
+                        hint: bl.type == .text || br.type == .text ? "text literals are written in quotes: 'Active'" : nil)
                 }
                 let t = try unify(bl.type, br.type, range)
                 bl = convert(bl, to: t); br = convert(br, to: t)
@@ -35,8 +36,9 @@ extension Binder {
             guard bl.type.isNumeric, br.type.isNumeric else {
                 if op == "+" && bl.type == .text && br.type == .text { return .concat(bl, br) }
                 let bad = bl.type.isNumeric ? (br, r) : (bl, l)
-                throw error("type-mismatch", "`\(op)` needs numbers, but `\(describe(bad.1))` is \(bad.0.type)", bad.1.range,
-                            hint: bad.0.type == .text ? "join text with `||`" : nil)
+                throw error(
+                    "type-mismatch", "`\(op)` needs numbers, but `\(describe(bad.1))` is \(bad.0.type)", bad.1.range,
+                    hint: bad.0.type == .text ? "join text with `||`" : nil)
             }
             let t: DataType
             if op == "/" {
@@ -76,7 +78,10 @@ extension Binder {
         for a in args { bs.append(try bind(a)) }
         func arity(_ n: ClosedRange<Int>) throws(Diagnostic) {
             guard n.contains(bs.count) else {
-                throw error("wrong-arity", "`\(name)` takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument\(n.upperBound == 1 ? "" : "s"), got \(bs.count)", r)
+                throw error(
+                    "wrong-arity",
+                    "`\(name)` takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument\(n.upperBound == 1 ? "" : "s"), got \(bs.count)",
+                    r)
             }
         }
         switch name {
@@ -97,7 +102,9 @@ extension Binder {
         case "round":
             try arity(1...2)
             guard bs[0].type.isNumeric else { throw error("type-mismatch", "`round` needs a number", r) }
-            if bs.count == 2 { guard case .literal(.int, _) = bs[1] else { throw error("expected-literal", "`round`'s digits must be a whole number literal", args[1].range) } }
+            if bs.count == 2 {
+                guard case .literal(.int, _) = bs[1] else { throw error("expected-literal", "`round`'s digits must be a whole number literal", args[1].range) }
+            }
             return .call(name, bs, bs[0].type == .int ? .int : bs[0].type)
         case "lower", "upper", "length":
             try arity(1...1)
@@ -119,8 +126,9 @@ extension Binder {
 
     mutating func bindAggregate(_ name: String, _ args: [Expr], _ distinct: Bool, _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
         guard aggregates != nil else {
-            throw error("aggregate-outside-agg", "aggregate `\(name)` can only be used in `agg` (or `by … agg`)", r,
-                        hint: "for example `by program agg total = \(name)(…)`")
+            throw error(
+                "aggregate-outside-agg", "aggregate `\(name)` can only be used in `agg` (or `by … agg`)", r,
+                hint: "for example `by program agg total = \(name)(…)`")
         }
         // Arguments are bound against the input rows, not the groups.
         var inner = Binder(schema: schema, settings: settings)
@@ -161,8 +169,9 @@ extension Binder {
 
     mutating func bindWindow(_ name: String, _ args: [Expr], _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
         guard windowCalls != nil else {
-            throw error("window-outside-window", "`\(name)` is a window function: use it in a `window` stage", r,
-                        hint: "for example `window by project_id order period derive cum = \(name)(actual_cost)`")
+            throw error(
+                "window-outside-window", "`\(name)` is a window function: use it in a `window` stage", r,
+                hint: "for example `window by project_id order period derive cum = \(name)(actual_cost)`")
         }
         var inner = Binder(schema: schema, settings: settings)
         var bs: [BoundExpr] = []
@@ -175,7 +184,9 @@ extension Binder {
             params.append(n)
         }
         if name != "row_number" && bs.isEmpty { throw error("wrong-arity", "`\(name)` needs a column or expression", r) }
-        if name == "rolling_mean" && params.isEmpty { throw error("wrong-arity", "`rolling_mean` takes a value and a window size, e.g. `rolling_mean(actual_cost, 3)`", r) }
+        if name == "rolling_mean" && params.isEmpty {
+            throw error("wrong-arity", "`rolling_mean` takes a value and a window size, e.g. `rolling_mean(actual_cost, 3)`", r)
+        }
         let argType = bs.first?.type ?? .int
         if ["running_sum", "delta", "pct_change", "rolling_mean"].contains(name), !argType.isNumeric {
             throw error("type-mismatch", "`\(name)` needs numbers, but its argument is \(argType)", args[0].range)

@@ -26,9 +26,10 @@ struct Binder {
     func unknownColumn(_ name: String, _ range: SourceRange) -> Diagnostic {
         let names = schema.map(\.name)
         let near = Suggest.nearest(name, in: names)
-        return error("unknown-column", "unknown column `\(name)`", range,
-                     hint: near.map { "did you mean `\($0)`?" },
-                     notes: ["columns in scope: " + names.joined(separator: ", ")])
+        return error(
+            "unknown-column", "unknown column `\(name)`", range,
+            hint: near.map { "did you mean `\($0)`?" },
+            notes: ["columns in scope: " + names.joined(separator: ", ")])
     }
 
     mutating func bind(_ e: Expr) throws(Diagnostic) -> BoundExpr {
@@ -40,8 +41,9 @@ struct Binder {
                     return try bindMeasure(m, r)
                 }
                 if schema.contains(where: { $0.name == name }) {
-                    throw error("column-outside-aggregate", "column `\(name)` must be inside an aggregate or listed in `by`", r,
-                                hint: "for example `sum(\(name))`, or add it to the `by` columns")
+                    throw error(
+                        "column-outside-aggregate", "column `\(name)` must be inside an aggregate or listed in `by`", r,
+                        hint: "for example `sum(\(name))`, or add it to the `by` columns")
                 }
                 throw unknownColumn(name, r)
             }
@@ -67,7 +69,9 @@ struct Binder {
             }
             guard ["year", "quarter", "month", "fiscal_year", "fiscal_quarter", "day"].contains(p) else {
                 let near = Suggest.nearest(p, in: ["year", "quarter", "month", "fiscal_year", "fiscal_quarter"])
-                throw error("unknown-property", "unknown property `.\(p)`", r, hint: near.map { "did you mean `.\($0)`?" } ?? "dates and periods have .year, .quarter, .month, .fiscal_year and .fiscal_quarter")
+                throw error(
+                    "unknown-property", "unknown property `.\(p)`", r,
+                    hint: near.map { "did you mean `.\($0)`?" } ?? "dates and periods have .year, .quarter, .month, .fiscal_year and .fiscal_quarter")
             }
             return .datePart(p, b)
         case .call(let name, let args, let distinct, let r):
@@ -118,7 +122,9 @@ struct Binder {
             }
             let (lo, hi) = try TimeWindows.range(window, settings: settings, range: r)
             if b.type == .period { return .inRange(b, lo: lo, hi: hi) }
-            let loDay = lo == Int32.min ? Int32.min : CivilCalendar.days(year: CivilCalendar.yearMonth(period: lo).year, month: CivilCalendar.yearMonth(period: lo).month, day: 1)
+            let loDay =
+                lo == Int32.min
+                ? Int32.min : CivilCalendar.days(year: CivilCalendar.yearMonth(period: lo).year, month: CivilCalendar.yearMonth(period: lo).month, day: 1)
             let (hy, hm) = CivilCalendar.yearMonth(period: hi)
             let hiDay = CivilCalendar.days(year: hy, month: hm, day: CivilCalendar.daysInMonth(year: hy, month: hm))
             return .inRange(b, lo: loDay, hi: hiDay)
@@ -172,10 +178,14 @@ struct Binder {
             return .double(v)
         case .string(let s): return .text(s)
         case .date(let s):
-            guard let d = CivilCalendar.parseDate(Array(s.utf8)) else { throw error("bad-date", "`\(s)` is not a valid date", r, hint: "dates are written YYYY-MM-DD") }
+            guard let d = CivilCalendar.parseDate(Array(s.utf8)) else {
+                throw error("bad-date", "`\(s)` is not a valid date", r, hint: "dates are written YYYY-MM-DD")
+            }
             return .date(d)
         case .period(let s):
-            guard let p = CivilCalendar.parsePeriod(Array(s.utf8)) else { throw error("bad-period", "`\(s)` is not a valid period", r, hint: "periods are written YYYY-MM") }
+            guard let p = CivilCalendar.parsePeriod(Array(s.utf8)) else {
+                throw error("bad-period", "`\(s)` is not a valid period", r, hint: "periods are written YYYY-MM")
+            }
             return .period(p)
         case .bool(let b): return .bool(b)
         case .null: return .null

@@ -27,7 +27,9 @@ extension BoundExpr {
     /// The column indices this expression reads.
     var columnsReferenced: Set<Int> {
         var s = Set<Int>()
-        _ = mapColumns { i, t in s.insert(i); return .column(i, t) }
+        _ = mapColumns { i, t in
+            s.insert(i); return .column(i, t)
+        }
         return s
     }
 }

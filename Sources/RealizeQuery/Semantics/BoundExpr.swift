@@ -42,7 +42,7 @@ public indirect enum BoundExpr: Sendable {
     public var type: DataType {
         switch self {
         case .column(_, let t), .literal(_, let t), .negate(_, let t), .arithmetic(_, _, _, let t), .call(_, _, let t),
-             .conditional(_, _, let t), .cast(_, let t):
+            .conditional(_, _, let t), .cast(_, let t):
             return t
         case .concat: return .text
         case .datePart: return .int

@@ -57,7 +57,9 @@ enum ColumnPruning {
                 for (new, old) in keep.enumerated() { newMapping[old] = new }
             case .aggregate(let keys, let aggs, let outputs):
                 let keep = outputs.indices.filter { liveOut.contains($0) }
-                let newAggs = aggs.map { a -> AggregateSpec in var a = a; a.argument = a.argument.map(r); return a }
+                let newAggs = aggs.map { a -> AggregateSpec in
+                    var a = a; a.argument = a.argument.map(r); return a
+                }
                 newOp.kind = .aggregate(keys: keys.map(r), aggregates: newAggs, outputs: keep.map { outputs[$0] })
                 newOp.schema = keep.map { op.schema[$0] }
                 for (new, old) in keep.enumerated() { newMapping[old] = new }
@@ -76,14 +78,18 @@ enum ColumnPruning {
             case .window(let partition, let order, let calls, let outputs):
                 // Whole input kept (identity mapping); window outputs follow it.
                 let inCount = schema.count
-                newOp.kind = .window(partition: partition.map(r), order: order.map { (r($0.0), $0.1) },
-                                     calls: calls.map { ($0.name, $0.args.map(r), $0.params) }, outputs: outputs)
+                newOp.kind = .window(
+                    partition: partition.map(r), order: order.map { (r($0.0), $0.1) },
+                    calls: calls.map { ($0.name, $0.args.map(r), $0.params) }, outputs: outputs)
                 newMapping = mapping
                 for j in 0..<outputs.count { newMapping[op.schema.count - outputs.count + j] = inCount + j }
             case .pivot:
                 newMapping = mapping
             }
-            if case .project = op.kind {} else if case .aggregate = op.kind {} else if case .join = op.kind {} else if case .window = op.kind {
+            if case .project = op.kind {
+            } else if case .aggregate = op.kind {
+            } else if case .join = op.kind {
+            } else if case .window = op.kind {
                 newOp.schema = schema + op.schema.suffix(op.schema.count - (k == 0 ? plan.sourceSchema.count : ops[k - 1].schema.count))
             } else {
                 newOp.schema = schema

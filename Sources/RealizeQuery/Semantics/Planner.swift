@@ -26,7 +26,10 @@ struct Planner {
         let source: Plan.Source
         if p.source == "_" {
             guard let t = lastResult else {
-                diagnostics.append(Diagnostic(id: "no-last-result", message: "`_` is the last result, but nothing has run yet", range: p.sourceRange, hint: "run a query first, or start from a table: \(catalog.sortedNames.joined(separator: ", "))"))
+                diagnostics.append(
+                    Diagnostic(
+                        id: "no-last-result", message: "`_` is the last result, but nothing has run yet", range: p.sourceRange,
+                        hint: "run a query first, or start from a table: \(catalog.sortedNames.joined(separator: ", "))"))
                 return nil
             }
             schema = Planner.schema(of: t)
@@ -36,16 +39,20 @@ struct Planner {
             source = .table(p.source)
         } else {
             let near = Suggest.nearest(p.source, in: catalog.names)
-            diagnostics.append(Diagnostic(id: "unknown-table", message: "unknown table `\(p.source)`", range: p.sourceRange,
-                                          hint: near.map { "did you mean `\($0)`?" }, notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")]))
+            diagnostics.append(
+                Diagnostic(
+                    id: "unknown-table", message: "unknown table `\(p.source)`", range: p.sourceRange,
+                    hint: near.map { "did you mean `\($0)`?" }, notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")]))
             return nil
         }
         let sourceSchema = schema
         var ops: [Operator] = []
         for (k, stage) in p.stages.enumerated() {
             if case .sort = stage.kind, k + 1 < p.stages.count, let undo = undoesSort(p.stages[k + 1]) {
-                diagnostics.append(Diagnostic(id: "sort-undone", message: "this sort is undone by the `\(p.stages[k + 1].verb)` stage that follows", range: stage.range,
-                                              hint: undo))
+                diagnostics.append(
+                    Diagnostic(
+                        id: "sort-undone", message: "this sort is undone by the `\(p.stages[k + 1].verb)` stage that follows", range: stage.range,
+                        hint: undo))
                 return nil
             }
             do throws(Diagnostic) {
@@ -95,7 +102,9 @@ struct Planner {
         case .where(let e):
             let b = try binder.bind(e)
             guard b.type == .bool else {
-                throw Diagnostic(id: "type-mismatch", message: "`where` needs a true/false condition, but this is \(b.type)", range: e.range, hint: "compare it, e.g. `\(Planner.defaultName(e)) > 0`")
+                throw Diagnostic(
+                    id: "type-mismatch", message: "`where` needs a true/false condition, but this is \(b.type)", range: e.range,
+                    hint: "compare it, e.g. `\(Planner.defaultName(e)) > 0`")
             }
             return Operator(kind: .filter(b), schema: input, summary: "filter " + text(e.range))
         case .select(let items, let star, let except):
@@ -163,16 +172,22 @@ struct Planner {
         case .join(let table, let tr, let isLeft, let lk, let rk, let kr):
             guard let right = catalog[table] ?? (table == "_" ? lastResult : nil) else {
                 let near = Suggest.nearest(table, in: catalog.names)
-                throw Diagnostic(id: "unknown-table", message: "unknown table `\(table)`", range: tr, hint: near.map { "did you mean `\($0)`?" }, notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")])
+                throw Diagnostic(
+                    id: "unknown-table", message: "unknown table `\(table)`", range: tr, hint: near.map { "did you mean `\($0)`?" },
+                    notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")])
             }
             let rs = Planner.schema(of: right)
             guard let li = input.firstIndex(where: { $0.name == lk }) else { throw binder.unknownColumn(lk, kr) }
             guard let ri = rs.firstIndex(where: { $0.name == rk }) else {
                 let near = Suggest.nearest(rk, in: rs.map(\.name))
-                throw Diagnostic(id: "unknown-column", message: "`\(table)` has no column `\(rk)`", range: kr, hint: near.map { "did you mean `\($0)`? (write `on \(lk) = \($0)`)" }, notes: ["columns of \(table): " + rs.map(\.name).joined(separator: ", ")])
+                throw Diagnostic(
+                    id: "unknown-column", message: "`\(table)` has no column `\(rk)`", range: kr,
+                    hint: near.map { "did you mean `\($0)`? (write `on \(lk) = \($0)`)" },
+                    notes: ["columns of \(table): " + rs.map(\.name).joined(separator: ", ")])
             }
             guard input[li].type == rs[ri].type else {
-                throw Diagnostic(id: "type-mismatch", message: "join keys differ in type: `\(lk)` is \(input[li].type), `\(table).\(rk)` is \(rs[ri].type)", range: kr)
+                throw Diagnostic(
+                    id: "type-mismatch", message: "join keys differ in type: `\(lk)` is \(input[li].type), `\(table).\(rk)` is \(rs[ri].type)", range: kr)
             }
             var fields = input
             var rightCols: [Int] = []
@@ -182,8 +197,9 @@ struct Planner {
                 fields.append(Field(name, f.type))
                 rightCols.append(i)
             }
-            return Operator(kind: .join(table: table, leftKey: li, rightKey: ri, rightColumns: rightCols, left: isLeft), schema: fields,
-                            summary: "\(isLeft ? "left " : "")hash join \(table) on \(lk) = \(table).\(rk) (build: \(table))")
+            return Operator(
+                kind: .join(table: table, leftKey: li, rightKey: ri, rightColumns: rightCols, left: isLeft), schema: fields,
+                summary: "\(isLeft ? "left " : "")hash join \(table) on \(lk) = \(table).\(rk) (build: \(table))")
         case .sort(let keys):
             var bound: [(BoundExpr, Bool)] = []
             for k in keys { bound.append((try binder.bind(k.expr), k.descending)) }
@@ -210,8 +226,9 @@ struct Planner {
                 fields.append(Field(it.name!, b.type))
             }
             try uniqueNames(fields, fields.map { _ in stage.range })
-            return Operator(kind: .window(partition: parts, order: ord, calls: wb.windowCalls!, outputs: outputs), schema: fields,
-                            summary: "window: " + text(stage.range))
+            return Operator(
+                kind: .window(partition: parts, order: ord, calls: wb.windowCalls!, outputs: outputs), schema: fields,
+                summary: "window: " + text(stage.range))
         case .pivot:
             throw Diagnostic(id: "pivot-needs-data", message: "internal: pivot is planned with data", range: stage.range)
         }

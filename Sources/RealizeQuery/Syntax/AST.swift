@@ -76,8 +76,8 @@ public indirect enum Expr: Sendable {
     public var range: SourceRange {
         switch self {
         case .column(_, let r), .literal(_, let r), .unary(_, _, let r), .binary(_, _, _, let r), .property(_, _, let r),
-             .call(_, _, _, let r), .inList(_, _, _, let r), .between(_, _, _, _, let r), .isNull(_, _, let r),
-             .conditional(_, _, let r), .match(_, _, _, _, let r), .timeFilter(_, _, let r):
+            .call(_, _, _, let r), .inList(_, _, _, let r), .between(_, _, _, _, let r), .isNull(_, _, let r),
+            .conditional(_, _, let r), .match(_, _, _, _, let r), .timeFilter(_, _, let r):
             return r
         }
     }

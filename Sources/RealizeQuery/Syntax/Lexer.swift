@@ -82,8 +82,13 @@ public struct Lexer {
                 buf.append(bytes[i]); i += 1
             }
             if i >= bytes.count {
-                diagnostics.append(Diagnostic(id: "unterminated-string", message: "unterminated \(c == UInt8(ascii: "`") ? "quoted name" : "string")", range: SourceRange(start, location), hint: "close it with \(String(UnicodeScalar(c)))"))
-            } else { i += 1 }
+                diagnostics.append(
+                    Diagnostic(
+                        id: "unterminated-string", message: "unterminated \(c == UInt8(ascii: "`") ? "quoted name" : "string")",
+                        range: SourceRange(start, location), hint: "close it with \(String(UnicodeScalar(c)))"))
+            } else {
+                i += 1
+            }
             return make(c == UInt8(ascii: "`") ? .identifier : .string, String(decoding: buf, as: UTF8.self))
         }
         let two = i + 1 < bytes.count ? String(decoding: bytes[i...i + 1], as: UTF8.self) : ""
@@ -101,7 +106,8 @@ public struct Lexer {
         let s = i
         // Date 2025-06-30 or period 2025-06: four digits, dash, two digits, not followed by more digits.
         if i + 7 <= bytes.count, (0..<4).allSatisfy({ Lexer.isDigit(peek($0)) }), peek(4) == UInt8(ascii: "-"),
-           Lexer.isDigit(peek(5)), Lexer.isDigit(peek(6)), !Lexer.isDigit(peek(7)) {
+            Lexer.isDigit(peek(5)), Lexer.isDigit(peek(6)), !Lexer.isDigit(peek(7))
+        {
             if peek(7) == UInt8(ascii: "-"), Lexer.isDigit(peek(8)), Lexer.isDigit(peek(9)), !Lexer.isDigit(peek(10)) {
                 i += 10
                 return Token(kind: .date, text: String(decoding: bytes[s..<i], as: UTF8.self), range: SourceRange(start, location))

@@ -76,7 +76,9 @@ extension Parser {
         if current.isKeyword("as"), tokens[pos + 1].isKeyword("of") || (tokens[pos + 1].kind == .identifier && tokens[pos + 1].text == "of") {
             _ = advance(); _ = advance()
             let lit = try parsePrimary()
-            guard case .literal(let v, _) = lit else { throw fail("expected-period", "expected a period or date after `as of`, e.g. `as of 2025-06`", at: lit.range) }
+            guard case .literal(let v, _) = lit else {
+                throw fail("expected-period", "expected a period or date after `as of`, e.g. `as of 2025-06`", at: lit.range)
+            }
             return .timeFilter(l, .asOf(v), SourceRange(s, previousEnd))
         }
         if current.isKeyword("between") {
@@ -161,7 +163,9 @@ extension Parser {
         while current.isSymbol(".") {
             _ = advance()
             guard current.kind == .identifier else {
-                throw fail("expected-property", "expected a property after `.`", hint: "dates and periods have .year, .quarter, .month, .fiscal_year and .fiscal_quarter")
+                throw fail(
+                    "expected-property", "expected a property after `.`",
+                    hint: "dates and periods have .year, .quarter, .month, .fiscal_year and .fiscal_quarter")
             }
             let p = advance()
             e = .property(e, p.text.lowercased(), SourceRange(e.range.start, p.range.end))
@@ -196,8 +200,9 @@ extension Parser {
             return e
         default: break
         }
-        throw fail("expected-expression", "expected an expression, found \(describe(t))",
-                   hint: t.kind == .keyword ? "`\(t.text)` is a reserved word; quote a column of that name in backticks" : nil)
+        throw fail(
+            "expected-expression", "expected an expression, found \(describe(t))",
+            hint: t.kind == .keyword ? "`\(t.text)` is a reserved word; quote a column of that name in backticks" : nil)
     }
 
     mutating func parseCall(_ name: Token) throws(Failure) -> Expr {
@@ -205,7 +210,9 @@ extension Parser {
         var args: [Expr] = []
         var distinct = false
         if current.isKeyword("distinct") { _ = advance(); distinct = true }
-        if current.isSymbol("*") { _ = advance() } else if !current.isSymbol(")") {
+        if current.isSymbol("*") {
+            _ = advance()
+        } else if !current.isSymbol(")") {
             repeat {
                 if current.isSymbol(",") { _ = advance() }
                 args.append(try parseExpr())

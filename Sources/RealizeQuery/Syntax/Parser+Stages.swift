@@ -3,8 +3,9 @@ extension Parser {
         let start = current.range.start
         guard current.kind == .keyword, Parser.verbs.contains(current.text) else {
             let suggestion = current.kind == .identifier ? Suggest.nearest(current.text, in: Array(Parser.verbs)) : nil
-            throw fail("expected-verb", "expected a verb after `|`, found \(describe(current))",
-                       hint: suggestion.map { "did you mean `\($0)`?" } ?? "verbs: \(Parser.verbs.sorted().joined(separator: ", "))")
+            throw fail(
+                "expected-verb", "expected a verb after `|`, found \(describe(current))",
+                hint: suggestion.map { "did you mean `\($0)`?" } ?? "verbs: \(Parser.verbs.sorted().joined(separator: ", "))")
         }
         let verb = advance().text
         let kind: Stage.Kind
@@ -99,7 +100,9 @@ extension Parser {
 
     mutating func parseCount(_ verb: String) throws(Failure) -> Int {
         guard current.kind == .integer, let n = Int(current.text) else {
-            throw fail("expected-count", "expected a row count after `\(verb)`, found \(describe(current))", hint: "for example `\(verb) 10\(verb == "top" ? " by budget" : "")`")
+            throw fail(
+                "expected-count", "expected a row count after `\(verb)`, found \(describe(current))",
+                hint: "for example `\(verb) 10\(verb == "top" ? " by budget" : "")`")
         }
         _ = advance()
         return n
@@ -130,7 +133,9 @@ extension Parser {
                 var name: String? = nil
                 if current.isKeyword("as") { _ = advance(); name = try identifier("a name after `as`", id: "expected-a-name").0 }
                 if requireName && name == nil {
-                    throw fail("expected-name", "expected `name = expression`", at: e.range, hint: "give the new column a name, e.g. `cv = earned_value - actual_cost`")
+                    throw fail(
+                        "expected-name", "expected `name = expression`", at: e.range, hint: "give the new column a name, e.g. `cv = earned_value - actual_cost`"
+                    )
                 }
                 items.append(NamedExpr(name: name, expr: e, range: SourceRange(start, previousEnd)))
             }

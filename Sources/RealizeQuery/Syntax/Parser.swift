@@ -68,7 +68,8 @@ public struct Parser {
     /// - Parameter id: the diagnostic id when `what` does not make a stable one (it names a table, or quotes a keyword).
     mutating func identifier(_ what: String, id: String? = nil) throws(Failure) -> (String, SourceRange) {
         guard current.kind == .identifier else {
-            let hint = current.kind == .keyword ? "`\(current.text)` is a reserved word; write `\u{60}\(current.text)\u{60}` in backticks to use it as a name" : nil
+            let hint =
+                current.kind == .keyword ? "`\(current.text)` is a reserved word; write `\u{60}\(current.text)\u{60}` in backticks to use it as a name" : nil
             throw fail(id ?? "expected-\(what.replacingOccurrences2(" ", "-"))", "expected \(what), found \(describe(current))", hint: hint)
         }
         let t = advance()
@@ -113,7 +114,10 @@ public struct Parser {
             source = (current.text, current.range)
             _ = advance()
         } else {
-            let hint = current.kind == .keyword && Parser.verbs.contains(current.text) ? "a pipeline starts with a table name or `_` (the last result), e.g. `financials | \(current.text) …`" : "a pipeline starts with a table name or `_` (the last result)"
+            let hint =
+                current.kind == .keyword && Parser.verbs.contains(current.text)
+                ? "a pipeline starts with a table name or `_` (the last result), e.g. `financials | \(current.text) …`"
+                : "a pipeline starts with a table name or `_` (the last result)"
             throw fail("expected-table", "expected a table name, found \(describe(current))", hint: hint)
         }
         var stages: [Stage] = []

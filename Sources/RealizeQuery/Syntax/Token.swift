@@ -1,15 +1,15 @@
 /// A lexical token of the query language.
 public struct Token: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        case identifier          // name, or `quoted name`
-        case keyword             // a reserved word (see Lexer.keywords)
+        case identifier  // name, or `quoted name`
+        case keyword  // a reserved word (see Lexer.keywords)
         case integer
-        case number              // with a decimal point or exponent
-        case string              // 'text' or "text"
-        case date                // 2025-06-30
-        case period              // 2025-06
-        case symbol              // operators and punctuation
-        case newline             // a line break (a stage separator where a stage could end)
+        case number  // with a decimal point or exponent
+        case string  // 'text' or "text"
+        case date  // 2025-06-30
+        case period  // 2025-06
+        case symbol  // operators and punctuation
+        case newline  // a line break (a stage separator where a stage could end)
         case end
     }
     public var kind: Kind

@@ -50,8 +50,10 @@ enum ChartData {
         let yColumn = try numeric(spec.columns[1], in: table)
         let group = try spec.group.map { ref throws(QueryError) in try column(ref, in: table) }
         if xColumn.type == .bool {
-            throw QueryError(Diagnostic(id: "chart-column-type", message: "`\(xColumn.name)` is a bool column; the x axis needs periods, dates, numbers or text",
-                                        range: spec.columns[0].range))
+            throw QueryError(
+                Diagnostic(
+                    id: "chart-column-type", message: "`\(xColumn.name)` is a bool column; the x axis needs periods, dates, numbers or text",
+                    range: spec.columns[0].range))
         }
         let categorical = xColumn.type == .text
         func limitColumn(_ names: Set<String>) -> Column? {
@@ -74,8 +76,11 @@ enum ChartData {
             if let y = double(yColumn, r) {
                 let p = Point(x: xValue, label: label, y: y)
                 series[name]!.points.append(p)
-                if let u = upper.flatMap({ double($0, r) }), y > u { series[name]!.outside.append(p) }
-                else if let l = lower.flatMap({ double($0, r) }), y < l { series[name]!.outside.append(p) }
+                if let u = upper.flatMap({ double($0, r) }), y > u {
+                    series[name]!.outside.append(p)
+                } else if let l = lower.flatMap({ double($0, r) }), y < l {
+                    series[name]!.outside.append(p)
+                }
             }
             if let u = upper, let v = double(u, r) { series[name]!.upper.append(Point(x: xValue, label: label, y: v)) }
             if let l = lower, let v = double(l, r) { series[name]!.lower.append(Point(x: xValue, label: label, y: v)) }
@@ -89,8 +94,9 @@ enum ChartData {
             s.centre.sort { $0.x < $1.x }
             return s
         }
-        return LineChart(series: ordered, categorical: categorical, xs: xs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                         limitColumns: [upper, lower, centre].compactMap { $0?.name })
+        return LineChart(
+            series: ordered, categorical: categorical, xs: xs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            limitColumns: [upper, lower, centre].compactMap { $0?.name })
     }
 
     static func profiles(_ spec: ChartSpec, _ table: Table) throws(QueryError) -> [Profile] {
@@ -105,10 +111,14 @@ enum ChartData {
             if profiles[key] == nil { profiles[key] = Profile(name: group == nil ? nil : key, spokes: []); order.append(key) }
             let dim = text(dimension, r)
             if profiles[key]!.spokes.contains(where: { $0.dimension == dim }) {
-                let hint = group == nil ? "keep one row per dimension (`where unit == \"…\"`), or draw one chart per group with `by`"
+                let hint =
+                    group == nil
+                    ? "keep one row per dimension (`where unit == \"…\"`), or draw one chart per group with `by`"
                     : "keep one row per dimension and \(group!.name), for example the latest assessment"
-                throw QueryError(Diagnostic(id: "chart-duplicate-dimension", message: "dimension `\(dim)` appears more than once" + (group == nil ? "" : " for `\(key)`"),
-                                            range: spec.columns[0].range, hint: hint))
+                throw QueryError(
+                    Diagnostic(
+                        id: "chart-duplicate-dimension", message: "dimension `\(dim)` appears more than once" + (group == nil ? "" : " for `\(key)`"),
+                        range: spec.columns[0].range, hint: hint))
             }
             profiles[key]!.spokes.append(Spoke(dimension: dim, score: double(score, r), target: double(target, r)))
         }
@@ -123,15 +133,19 @@ enum ChartData {
         let names = table.columnNames
         let guess = names.min { ChartStage.editDistance($0, ref.name) < ChartStage.editDistance($1, ref.name) }
         let hint = guess.flatMap { ChartStage.editDistance($0, ref.name) <= max(2, ref.name.count / 3) ? "did you mean `\($0)`?" : nil }
-        throw QueryError(Diagnostic(id: "unknown-column", message: "unknown column `\(ref.name)` in the result to chart", range: ref.range,
-                                    hint: hint, notes: ["columns in scope: " + names.joined(separator: ", ")]))
+        throw QueryError(
+            Diagnostic(
+                id: "unknown-column", message: "unknown column `\(ref.name)` in the result to chart", range: ref.range,
+                hint: hint, notes: ["columns in scope: " + names.joined(separator: ", ")]))
     }
 
     static func numeric(_ ref: ChartSpec.ColumnRef, in table: Table) throws(QueryError) -> Column {
         let c = try column(ref, in: table)
         guard c.type.isNumeric else {
-            throw QueryError(Diagnostic(id: "chart-column-type", message: "`\(c.name)` is a \(c.type) column; a chart needs numbers here",
-                                        range: ref.range, hint: "choose an int, double or decimal column"))
+            throw QueryError(
+                Diagnostic(
+                    id: "chart-column-type", message: "`\(c.name)` is a \(c.type) column; a chart needs numbers here",
+                    range: ref.range, hint: "choose an int, double or decimal column"))
         }
         return c
     }

@@ -37,8 +37,11 @@ public enum ChartRenderer {
     private static func checkedProfiles(_ spec: ChartSpec, _ table: Table) throws(QueryError) -> [ChartData.Profile] {
         let profiles = try ChartData.profiles(spec, table)
         if let small = profiles.first(where: { $0.spokes.count < 3 }) {
-            throw QueryError(Diagnostic(id: "chart-radar-too-few", message: "a radar chart needs at least 3 dimensions; \(small.name.map { "`\($0)` has" } ?? "the result has") \(small.spokes.count)",
-                                        range: spec.columns[0].range, hint: "use `chart bar` for fewer dimensions"))
+            throw QueryError(
+                Diagnostic(
+                    id: "chart-radar-too-few",
+                    message: "a radar chart needs at least 3 dimensions; \(small.name.map { "`\($0)` has" } ?? "the result has") \(small.spokes.count)",
+                    range: spec.columns[0].range, hint: "use `chart bar` for fewer dimensions"))
         }
         return profiles
     }

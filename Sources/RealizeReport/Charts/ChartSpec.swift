@@ -75,7 +75,8 @@ public enum ChartStage {
             if t.isSymbol("(") || t.isSymbol("[") { depth += 1 }
             if t.isSymbol(")") || t.isSymbol("]") { depth = max(0, depth - 1) }
             if depth == 0, t.isSymbol("|"), k + 1 < tokens.count, tokens[k + 1].kind == .identifier,
-               tokens[k + 1].text.lowercased() == "chart" {
+                tokens[k + 1].text.lowercased() == "chart"
+            {
                 start = k
             }
         }
@@ -94,8 +95,9 @@ public enum ChartStage {
             QueryError(Diagnostic(id: id, message: message, range: range, hint: hint))
         }
         guard significant.count > 1, significant[1].kind != .end else {
-            throw fail("chart-kind-missing", "expected a chart kind after `chart`", chartWord.range,
-                       hint: "chart bar LABEL VALUE, chart line X Y [by GROUP], chart radar DIMENSION SCORE TARGET")
+            throw fail(
+                "chart-kind-missing", "expected a chart kind after `chart`", chartWord.range,
+                hint: "chart bar LABEL VALUE, chart line X Y [by GROUP], chart radar DIMENSION SCORE TARGET")
         }
         let kindToken = significant[1]
         guard let kind = ChartSpec.Kind(rawValue: kindToken.text.lowercased()) else {
@@ -125,8 +127,10 @@ public enum ChartStage {
         return try parseWords(Array(significant[k...].filter { $0.kind != .end }), into: spec, kindToken: kindToken, fail: fail)
     }
 
-    private static func parseWords(_ words: [Token], into spec: ChartSpec, kindToken: Token,
-                                   fail: (String, String, SourceRange, String?) -> QueryError) throws(QueryError) -> ChartSpec {
+    private static func parseWords(
+        _ words: [Token], into spec: ChartSpec, kindToken: Token,
+        fail: (String, String, SourceRange, String?) -> QueryError
+    ) throws(QueryError) -> ChartSpec {
         var spec = spec
         let need = spec.kind.arguments.count
         var k = 0
@@ -153,7 +157,9 @@ public enum ChartStage {
                 k += 2
             case "title", "unit":
                 guard k + 1 < words.count, words[k + 1].kind == .string else {
-                    throw fail("chart-text-missing", "expected quoted text after `\(word)`", t.range, "for example: \(word) \"\(word == "title" ? "CPI trend" : "index")\"")
+                    throw fail(
+                        "chart-text-missing", "expected quoted text after `\(word)`", t.range,
+                        "for example: \(word) \"\(word == "title" ? "CPI trend" : "index")\"")
                 }
                 if word == "title" { spec.title = words[k + 1].text } else { spec.unit = words[k + 1].text }
                 k += 2

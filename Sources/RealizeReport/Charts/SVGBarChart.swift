@@ -41,9 +41,10 @@ struct SVGBarChart {
             }
             let x0 = min(zero, px(v)), w = abs(px(v) - zero)
             let colour = v < 0 ? ChartScale.negative : ChartScale.palette[0]
-            svg.rect(x0, y + 4, max(w, 1), rowHeight - 8, fill: colour,
-                     extra: " class=\"bar\" data-label=\"\(XMLText.escape(bar.label))\" data-value=\"\(v)\"",
-                     tooltip: "\(bar.label): \(ChartScale.label(v))")
+            svg.rect(
+                x0, y + 4, max(w, 1), rowHeight - 8, fill: colour,
+                extra: " class=\"bar\" data-label=\"\(XMLText.escape(bar.label))\" data-value=\"\(v)\"",
+                tooltip: "\(bar.label): \(ChartScale.label(v))")
             let text = ChartScale.label(v)
             if v < 0 {
                 // Label inside the left end when there is room, else just left of the bar.
@@ -59,7 +60,8 @@ struct SVGBarChart {
                 svg.text(text, x: x0 + w + 6, y: y + rowHeight / 2 + 4, size: 11, fill: "#1d2733")
             }
         }
-        return svg.render(title: spec.displayTitle,
-                          description: "Bar chart of \(spec.columns[1].name) by \(spec.columns[0].name): \(bars.count) bars.")
+        return svg.render(
+            title: spec.displayTitle,
+            description: "Bar chart of \(spec.columns[1].name) by \(spec.columns[0].name): \(bars.count) bars.")
     }
 }

@@ -19,15 +19,21 @@ struct SVGDocument {
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil, extra: String = "") {
         let d = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
-        add("<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(d)\(extra)/>")
+        add(
+            "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(d)\(extra)/>"
+        )
     }
 
     /// Text; `anchor` is start, middle or end.
-    mutating func text(_ s: String, x: Double, y: Double, size: Double = 12, anchor: String = "start", weight: String? = nil,
-                       fill: String = "#1d2733", rotate: Double? = nil, extra: String = "") {
+    mutating func text(
+        _ s: String, x: Double, y: Double, size: Double = 12, anchor: String = "start", weight: String? = nil,
+        fill: String = "#1d2733", rotate: Double? = nil, extra: String = ""
+    ) {
         let w = weight.map { " font-weight=\"\($0)\"" } ?? ""
         let r = rotate.map { " transform=\"rotate(\(Self.n($0)) \(Self.n(x)) \(Self.n(y)))\"" } ?? ""
-        add("<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(w)\(r)\(extra)>\(XMLText.escape(s))</text>")
+        add(
+            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(w)\(r)\(extra)>\(XMLText.escape(s))</text>"
+        )
     }
 
     mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: String? = nil, extra: String = "", tooltip: String? = nil) {
@@ -36,7 +42,9 @@ struct SVGDocument {
         add(tooltip.map { open + "><title>\(XMLText.escape($0))</title></rect>" } ?? open + "/>")
     }
 
-    mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2, dash: String? = nil, fill: String = "none", closed: Bool = false, extra: String = "") {
+    mutating func polyline(
+        _ points: [(Double, Double)], stroke: String, width: Double = 2, dash: String? = nil, fill: String = "none", closed: Bool = false, extra: String = ""
+    ) {
         guard !points.isEmpty else { return }
         let list = points.map { Self.n($0.0) + "," + Self.n($0.1) }.joined(separator: " ")
         let d = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
@@ -76,7 +84,8 @@ struct SVGDocument {
     /// The document, with a title element for accessibility.
     func render(title: String, description: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" "
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" "
         out += "font-family=\"Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif\" role=\"img\">\n"
         out += "<title>\(XMLText.escape(title))</title>\n<desc>\(XMLText.escape(description))</desc>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"#ffffff\"/>\n"

@@ -8,7 +8,8 @@ struct SVGLineChart {
         let width = 860.0, height = 440.0
         var svg = SVGDocument(width: width, height: height)
         let yName = spec.columns[1].name, xName = spec.columns[0].name
-        let subtitle = data.hasLimits
+        let subtitle =
+            data.hasLimits
             ? "Dashed: control limits (\(limitNames)); points outside them are circled."
             : nil
         svg.header(title: spec.displayTitle, subtitle: subtitle)
@@ -65,22 +66,28 @@ struct SVGLineChart {
             let c = single ? ChartScale.limit : colour(k)
             svg.polyline(steps(s.upper).map { (px($0.x), py($0.y)) }, stroke: c, width: 1.4, dash: "6 4", extra: " class=\"ucl\"")
             svg.polyline(steps(s.lower).map { (px($0.x), py($0.y)) }, stroke: c, width: 1.4, dash: "6 4", extra: " class=\"lcl\"")
-            svg.polyline(steps(s.centre).map { (px($0.x), py($0.y)) }, stroke: single ? "#5b6672" : colour(k), width: 1.2, dash: "2 3", extra: " class=\"centre\"")
+            svg.polyline(
+                steps(s.centre).map { (px($0.x), py($0.y)) }, stroke: single ? "#5b6672" : colour(k), width: 1.2, dash: "2 3", extra: " class=\"centre\"")
         }
         for (k, s) in data.series.enumerated() {
-            svg.polyline(s.points.map { (px($0.x), py($0.y)) }, stroke: colour(k), width: 2.2, extra: " class=\"series\" data-series=\"\(XMLText.escape(s.name))\"")
+            svg.polyline(
+                s.points.map { (px($0.x), py($0.y)) }, stroke: colour(k), width: 2.2, extra: " class=\"series\" data-series=\"\(XMLText.escape(s.name))\"")
             for p in s.points {
-                svg.add("<circle class=\"point\" cx=\"\(SVGDocument.n(px(p.x)))\" cy=\"\(SVGDocument.n(py(p.y)))\" r=\"2.8\" fill=\"\(colour(k))\" "
+                svg.add(
+                    "<circle class=\"point\" cx=\"\(SVGDocument.n(px(p.x)))\" cy=\"\(SVGDocument.n(py(p.y)))\" r=\"2.8\" fill=\"\(colour(k))\" "
                         + "data-series=\"\(XMLText.escape(s.name))\" data-x=\"\(XMLText.escape(p.label))\" data-y=\"\(p.y)\">"
                         + "<title>\(XMLText.escape(s.name)) \(XMLText.escape(p.label)): \(ChartScale.label(p.y))</title></circle>")
             }
             for p in s.outside {
-                svg.add("<circle class=\"outside\" cx=\"\(SVGDocument.n(px(p.x)))\" cy=\"\(SVGDocument.n(py(p.y)))\" r=\"6\" fill=\"none\" stroke=\"\(ChartScale.negative)\" stroke-width=\"2\"/>")
+                svg.add(
+                    "<circle class=\"outside\" cx=\"\(SVGDocument.n(px(p.x)))\" cy=\"\(SVGDocument.n(py(p.y)))\" r=\"6\" fill=\"none\" stroke=\"\(ChartScale.negative)\" stroke-width=\"2\"/>"
+                )
             }
         }
         let points = data.series.reduce(0) { $0 + $1.points.count }
-        return svg.render(title: spec.displayTitle,
-                          description: "Line chart of \(yName) by \(xName): \(data.series.count) series, \(points) points.")
+        return svg.render(
+            title: spec.displayTitle,
+            description: "Line chart of \(yName) by \(xName): \(data.series.count) series, \(points) points.")
     }
 
     private var limitNames: String { data.limitColumns.joined(separator: ", ") }

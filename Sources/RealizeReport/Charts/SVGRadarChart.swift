@@ -14,7 +14,10 @@ struct SVGRadarChart {
         let top = 76.0
         let height = top + Double(rows) * panel + 10
         var svg = SVGDocument(width: width, height: height)
-        svg.header(title: spec.displayTitle, subtitle: "Scale 0 to \(ChartScale.fixed(maxLevel, places: 0)); the filled shape is \(spec.columns[1].name), the dashed outline \(spec.columns[2].name).")
+        svg.header(
+            title: spec.displayTitle,
+            subtitle:
+                "Scale 0 to \(ChartScale.fixed(maxLevel, places: 0)); the filled shape is \(spec.columns[1].name), the dashed outline \(spec.columns[2].name).")
         svg.legend([(spec.columns[1].name, ChartScale.palette[0], .area), (spec.columns[2].name, ChartScale.palette[1], .dashed)], x: 16, y: 66, maxWidth: 400)
         let offsetX = (width - Double(columns) * panel) / 2
         for (k, profile) in profiles.enumerated() {
@@ -23,8 +26,11 @@ struct SVGRadarChart {
             draw(profile, cx: cx, cy: cy, radius: panel / 2 - 92, into: &svg)
         }
         let spokes = profiles.reduce(0) { $0 + $1.spokes.count }
-        return svg.render(title: spec.displayTitle,
-                          description: "Radar chart of \(spec.columns[1].name) against \(spec.columns[2].name) by \(spec.columns[0].name): \(profiles.count) profile(s), \(spokes) dimensions.")
+        return svg.render(
+            title: spec.displayTitle,
+            description:
+                "Radar chart of \(spec.columns[1].name) against \(spec.columns[2].name) by \(spec.columns[0].name): \(profiles.count) profile(s), \(spokes) dimensions."
+        )
     }
 
     /// The outer ring: 5 for maturity levels, or the next whole number above the data.
@@ -60,16 +66,19 @@ struct SVGRadarChart {
                 svg.text(w, x: lx, y: ly + 4 + Double(i) * 13 - (ly < cy ? Double(words.count - 1) * 13 : 0), size: 11.5, anchor: anchor)
             }
             let value = "\(ChartScale.label(spoke.score)) / \(ChartScale.label(spoke.target))"
-            svg.text(value, x: lx, y: ly + 4 + Double(words.count) * 13 - (ly < cy ? Double(words.count - 1) * 13 : 0), size: 10.5, anchor: anchor, fill: "#5b6672")
+            svg.text(
+                value, x: lx, y: ly + 4 + Double(words.count) * 13 - (ly < cy ? Double(words.count - 1) * 13 : 0), size: 10.5, anchor: anchor, fill: "#5b6672")
         }
         let targets = profile.spokes.enumerated().map { point($0.offset, $0.element.target ?? 0) }
         let scores = profile.spokes.enumerated().map { point($0.offset, $0.element.score ?? 0) }
-        svg.polyline(scores, stroke: ChartScale.palette[0], width: 2, fill: ChartScale.palette[0], closed: true, extra: " fill-opacity=\"0.22\" class=\"score\"")
+        svg.polyline(
+            scores, stroke: ChartScale.palette[0], width: 2, fill: ChartScale.palette[0], closed: true, extra: " fill-opacity=\"0.22\" class=\"score\"")
         svg.polyline(targets, stroke: ChartScale.palette[1], width: 2, dash: "6 4", closed: true, extra: " class=\"target\"")
         for (k, s) in profile.spokes.enumerated() {
             guard let v = s.score else { continue }
             let (x, y) = point(k, v)
-            svg.add("<circle class=\"point\" cx=\"\(SVGDocument.n(x))\" cy=\"\(SVGDocument.n(y))\" r=\"3\" fill=\"\(ChartScale.palette[0])\" "
+            svg.add(
+                "<circle class=\"point\" cx=\"\(SVGDocument.n(x))\" cy=\"\(SVGDocument.n(y))\" r=\"3\" fill=\"\(ChartScale.palette[0])\" "
                     + "data-dimension=\"\(XMLText.escape(s.dimension))\" data-score=\"\(v)\" data-target=\"\(s.target.map { String($0) } ?? "")\">"
                     + "<title>\(XMLText.escape(s.dimension)): \(ChartScale.label(v)), target \(ChartScale.label(s.target))</title></circle>")
         }

@@ -110,7 +110,9 @@ struct TerminalChart {
         let first = data.xs.first!.label, last = data.xs.last!.label
         let gap = max(1, plotWidth - first.count - last.count)
         out += String(repeating: " ", count: yLabelWidth + 2) + first + (data.xs.count > 1 ? String(repeating: " ", count: gap) + last : "") + "\n"
-        var legend: [String] = data.series.enumerated().map { paint(String(markers[$0.offset % markers.count]), ansi[$0.offset % ansi.count]) + " " + $0.element.name }
+        var legend: [String] = data.series.enumerated().map {
+            paint(String(markers[$0.offset % markers.count]), ansi[$0.offset % ansi.count]) + " " + $0.element.name
+        }
         if data.hasLimits { legend.append("╌ control limits (\(data.limitColumns.joined(separator: ", ")))") }
         // The legend wraps to the terminal's width (entries measured without their colour codes).
         var row = dim(axisTitle(spec.columns[1].name, unit: spec.unit) + " by " + spec.columns[0].name)
@@ -154,7 +156,8 @@ struct TerminalChart {
                 }
                 let gap = s.target.map { score - $0 }
                 let gapText = gap.map { $0 < 0 ? paint(" " + ChartScale.label($0), "31") : " +" + ChartScale.label($0) } ?? ""
-                out += pad(clip(s.dimension, labelWidth), labelWidth) + " " + paintBar(String(bar)) + " " + ChartScale.label(s.score) + targetText + gapText + "\n"
+                out +=
+                    pad(clip(s.dimension, labelWidth), labelWidth) + " " + paintBar(String(bar)) + " " + ChartScale.label(s.score) + targetText + gapText + "\n"
             }
         }
         out += dim("█ \(spec.columns[1].name)   ┃ \(spec.columns[2].name)   scale 0–\(ChartScale.fixed(top, places: 0))") + "\n"

@@ -129,7 +129,8 @@ enum MarkdownHTML {
                 continue
             }
             if c == "*" || (c == "_" && (i == 0 || !chars[i - 1].isLetter)), let end = find(String(c), from: i + 1), end > i + 1,
-               !chars[i + 1].isWhitespace {
+                !chars[i + 1].isWhitespace
+            {
                 out += "<em>" + inline(String(chars[(i + 1)..<end])) + "</em>"
                 i = end + 1
                 continue

@@ -47,7 +47,8 @@ enum XLSXParts {
             for (k, (name, range)) in filters {
                 let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
                 let absolute = range.split(separator: ":").map { absoluteReference(String($0)) }.joined(separator: ":")
-                out += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(k)\" hidden=\"1\">"
+                out +=
+                    "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(k)\" hidden=\"1\">"
                     + XMLText.escape(quoted + "!" + absolute) + "</definedName>"
             }
             out += "</definedNames>"

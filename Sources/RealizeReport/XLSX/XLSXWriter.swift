@@ -72,8 +72,10 @@ public enum XLSXWriter {
             let stamp = Date(timeIntervalSince1970: 1_704_067_200)  // 2024-01-01, any fixed date
             for (path, text) in parts {
                 let data = Data(text.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
-                                     compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
+                    compressionMethod: .deflate
+                ) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }

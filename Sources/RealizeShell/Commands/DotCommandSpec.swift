@@ -14,77 +14,89 @@ package struct DotCommandSpec: Sendable {
 
     /// Every dot command, in the order `.help` lists them.
     package static let all: [DotCommandSpec] = [
-        .init(name: "help", arguments: "[TOPIC]", summary: "Show help; topics: a dot command, `query`, or a verb",
-              details: """
-              `.help` lists the dot commands. `.help NAME` explains one of them (`.help load`),
-              `.help query` explains the pipeline language, and `.help VERB` one pipeline verb (`.help where`).
-              """),
-        .init(name: "tables", arguments: "", summary: "List the tables: name, rows, columns",
-              details: """
-              Lists every table in the catalog with its number of rows and columns, in the current
-              output mode. Tables come from the sample portfolio, `--data`, `.load` and `let NAME = …`.
-              """),
-        .init(name: "schema", arguments: "TABLE", summary: "Show a table's columns: name, type, nulls",
-              details: """
-              Shows each column of TABLE with its type (int, double, decimal, text, date, period, bool)
-              and how many of its values are null. `_` is the last result.
-              """),
-        .init(name: "summarize", arguments: "TABLE", summary: "Profile a table: count, nulls, distinct, min, max, mean",
-              details: """
-              One row per column of TABLE: type, count, nulls, distinct values, minimum, maximum and mean
-              (for numbers). Useful first look at an extract before querying it. `_` is the last result.
-              """),
-        .init(name: "load", arguments: "PATH [as NAME] [types COLUMN:TYPE, …]", summary: "Load a CSV file or a folder of CSV files",
-              details: """
-              Reads PATH, a CSV file (with a header row) or a folder of them; each file becomes a table named
-              after its file stem, replacing a table of that name. `as NAME` names the table of a single file.
-              Column types are inferred (int, decimal, double, date YYYY-MM-DD, period YYYY-MM, bool, text);
-              `types` overrides them, e.g. `.load extract.csv types cost_centre:text, budget:decimal`.
-              If any file is malformed nothing is loaded, and the error names the file, line and column.
-              """),
-        .init(name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",
-              summary: "Write results to a file: .csv, .xlsx, .md, .json or .html",
-              details: """
-              Writes the last result (or the TABLEs named, `_` being the last result) to PATH. The extension
-              picks the format: .csv (RFC 4180), .xlsx (a workbook: typed cells, money as #,##0.00, dates as
-              dates, frozen header), .md (a pipe table), .json (an array of objects) or .html (a page).
-              Several tables go into one file: a sheet each in .xlsx, a section each in .md and .html, a key
-              each in .json; a .csv holds one. Values keep their precision: exact decimals stay exact.
-              The file is written atomically: an old file is replaced only once the new one is complete.
-                --named           every table named with `let` in this session
-                --bom             (CSV) start with a UTF-8 byte order mark, for Excel
-                --no-neutralise   (CSV) keep cells that start with = + - @ as they are (by default they
-                                  are prefixed with ' so spreadsheets do not run them as formulas)
-              Example: .export board-pack.xlsx evm overruns --named
-              """),
-        .init(name: "mode", arguments: "table|csv|json|markdown", summary: "Set the output format",
-              details: """
-              Chooses how results are printed: `table` (aligned, the default), `csv`, `json` (an array of
-              objects) or `markdown` (a pipe table for pasting into documents). `--format` sets it at start.
-              """),
-        .init(name: "timer", arguments: "on|off", summary: "Print the run time of each statement",
-              details: """
-              With the timer on, each query is followed on standard error by `Run Time: 0.0123 s`
-              (and each `.load` by `Load Time: 0.0123 s`). `--timer` turns it on at start.
-              """),
-        .init(name: "set", arguments: "NAME VALUE", summary: "Change a setting: fiscal_year_start, today, evm_red, …",
-              details: """
-              `.set fiscal_year_start N` makes month N (1–12) the first of the fiscal year (4 = April).
-              `.set today YYYY-MM-DD` fixes "today" for relative time filters, for reproducible scripts;
-              `.set today now` goes back to the real date. `.set` alone shows the settings.
-              `.set evm_red 0.9` and `.set evm_amber 0.95`: CPI or SPI thresholds of the evm status;
-              `.set evm_eac cpi|plan|cpi_spi`: the EAC evm reports; `.set discount_rate 8%`: appraise's rate.
-              """),
-        .init(name: "measures", arguments: "[NAME]", summary: "List the financial measures, or explain one: formula, convention, source",
-              details: """
-              `.measures` lists the earned value measures (PV, EV, AC, BAC, CV, SV, CPI, SPI, EACs, ETC, VAC,
-              TCPI, earned schedule) with their formulas, where they work (`agg` or the `evm` command only),
-              their conventions and sources. `.measures CPI` explains one and shows what `agg cpi` expands to.
-              """),
-        .init(name: "quit", arguments: "", summary: "Leave the shell (also .exit or Ctrl-D)",
-              details: "Leaves the shell. Ctrl-D on an empty line does the same."),
-        .init(name: "exit", arguments: "", summary: "Leave the shell",
-              details: "Leaves the shell, like `.quit`."),
+        .init(
+            name: "help", arguments: "[TOPIC]", summary: "Show help; topics: a dot command, `query`, or a verb",
+            details: """
+                `.help` lists the dot commands. `.help NAME` explains one of them (`.help load`),
+                `.help query` explains the pipeline language, and `.help VERB` one pipeline verb (`.help where`).
+                """),
+        .init(
+            name: "tables", arguments: "", summary: "List the tables: name, rows, columns",
+            details: """
+                Lists every table in the catalog with its number of rows and columns, in the current
+                output mode. Tables come from the sample portfolio, `--data`, `.load` and `let NAME = …`.
+                """),
+        .init(
+            name: "schema", arguments: "TABLE", summary: "Show a table's columns: name, type, nulls",
+            details: """
+                Shows each column of TABLE with its type (int, double, decimal, text, date, period, bool)
+                and how many of its values are null. `_` is the last result.
+                """),
+        .init(
+            name: "summarize", arguments: "TABLE", summary: "Profile a table: count, nulls, distinct, min, max, mean",
+            details: """
+                One row per column of TABLE: type, count, nulls, distinct values, minimum, maximum and mean
+                (for numbers). Useful first look at an extract before querying it. `_` is the last result.
+                """),
+        .init(
+            name: "load", arguments: "PATH [as NAME] [types COLUMN:TYPE, …]", summary: "Load a CSV file or a folder of CSV files",
+            details: """
+                Reads PATH, a CSV file (with a header row) or a folder of them; each file becomes a table named
+                after its file stem, replacing a table of that name. `as NAME` names the table of a single file.
+                Column types are inferred (int, decimal, double, date YYYY-MM-DD, period YYYY-MM, bool, text);
+                `types` overrides them, e.g. `.load extract.csv types cost_centre:text, budget:decimal`.
+                If any file is malformed nothing is loaded, and the error names the file, line and column.
+                """),
+        .init(
+            name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",
+            summary: "Write results to a file: .csv, .xlsx, .md, .json or .html",
+            details: """
+                Writes the last result (or the TABLEs named, `_` being the last result) to PATH. The extension
+                picks the format: .csv (RFC 4180), .xlsx (a workbook: typed cells, money as #,##0.00, dates as
+                dates, frozen header), .md (a pipe table), .json (an array of objects) or .html (a page).
+                Several tables go into one file: a sheet each in .xlsx, a section each in .md and .html, a key
+                each in .json; a .csv holds one. Values keep their precision: exact decimals stay exact.
+                The file is written atomically: an old file is replaced only once the new one is complete.
+                  --named           every table named with `let` in this session
+                  --bom             (CSV) start with a UTF-8 byte order mark, for Excel
+                  --no-neutralise   (CSV) keep cells that start with = + - @ as they are (by default they
+                                    are prefixed with ' so spreadsheets do not run them as formulas)
+                Example: .export board-pack.xlsx evm overruns --named
+                """),
+        .init(
+            name: "mode", arguments: "table|csv|json|markdown", summary: "Set the output format",
+            details: """
+                Chooses how results are printed: `table` (aligned, the default), `csv`, `json` (an array of
+                objects) or `markdown` (a pipe table for pasting into documents). `--format` sets it at start.
+                """),
+        .init(
+            name: "timer", arguments: "on|off", summary: "Print the run time of each statement",
+            details: """
+                With the timer on, each query is followed on standard error by `Run Time: 0.0123 s`
+                (and each `.load` by `Load Time: 0.0123 s`). `--timer` turns it on at start.
+                """),
+        .init(
+            name: "set", arguments: "NAME VALUE", summary: "Change a setting: fiscal_year_start, today, evm_red, …",
+            details: """
+                `.set fiscal_year_start N` makes month N (1–12) the first of the fiscal year (4 = April).
+                `.set today YYYY-MM-DD` fixes "today" for relative time filters, for reproducible scripts;
+                `.set today now` goes back to the real date. `.set` alone shows the settings.
+                `.set evm_red 0.9` and `.set evm_amber 0.95`: CPI or SPI thresholds of the evm status;
+                `.set evm_eac cpi|plan|cpi_spi`: the EAC evm reports; `.set discount_rate 8%`: appraise's rate.
+                """),
+        .init(
+            name: "measures", arguments: "[NAME]", summary: "List the financial measures, or explain one: formula, convention, source",
+            details: """
+                `.measures` lists the earned value measures (PV, EV, AC, BAC, CV, SV, CPI, SPI, EACs, ETC, VAC,
+                TCPI, earned schedule) with their formulas, where they work (`agg` or the `evm` command only),
+                their conventions and sources. `.measures CPI` explains one and shows what `agg cpi` expands to.
+                """),
+        .init(
+            name: "quit", arguments: "", summary: "Leave the shell (also .exit or Ctrl-D)",
+            details: "Leaves the shell. Ctrl-D on an empty line does the same."),
+        .init(
+            name: "exit", arguments: "", summary: "Leave the shell",
+            details: "Leaves the shell, like `.quit`."),
     ]
 
     /// The spec for `name`, if it is a dot command.

@@ -12,12 +12,12 @@ package enum HelpText {
         }
         out += """
 
-        Anything else is a query, for example:
-          projects | where budget > 1000000 | sort -budget | take 5
-        A line ending in `|` (or with a bracket open) continues on the next line; `;` separates statements.
-        `.help query` explains the language; `.help VERB` one verb (\(verbs.keys.sorted().joined(separator: ", "))).
+            Anything else is a query, for example:
+              projects | where budget > 1000000 | sort -budget | take 5
+            A line ending in `|` (or with a bracket open) continues on the next line; `;` separates statements.
+            `.help query` explains the language; `.help VERB` one verb (\(verbs.keys.sorted().joined(separator: ", "))).
 
-        """
+            """
         return out
     }
 
@@ -58,11 +58,13 @@ package enum HelpText {
     /// One line or two per verb.
     static let verbs: [String: String] = [
         "where": "where CONDITION\n  Keeps the rows for which CONDITION holds: `where status == \"Active\" and budget > 500000`.",
-        "select": "select COLUMN, NEW = EXPR, EXPR as NEW, …   |   select * except (COLUMN, …)\n  Keeps (and renames or computes) the listed columns, in that order.",
+        "select":
+            "select COLUMN, NEW = EXPR, EXPR as NEW, …   |   select * except (COLUMN, …)\n  Keeps (and renames or computes) the listed columns, in that order.",
         "derive": "derive NAME = EXPR, …\n  Adds computed columns, keeping the existing ones: `derive cpi = earned_value / actual_cost`.",
         "by": "by COLUMN, … agg NAME = FUNC(EXPR), …\n  One row per group of the listed columns: `by program agg spent = sum(actual_cost)`.",
         "agg": "agg NAME = FUNC(EXPR), …\n  Aggregates the whole table into one row (sum, avg, min, max, count, …); after `by`, per group.",
-        "join": "join TABLE on KEY   |   join TABLE on KEY = OTHER_KEY\n  Inner join with another table on equal keys: `financials | join projects on project_id`.",
+        "join":
+            "join TABLE on KEY   |   join TABLE on KEY = OTHER_KEY\n  Inner join with another table on equal keys: `financials | join projects on project_id`.",
         "left": "left join TABLE on KEY\n  Left outer join: keeps every input row, with nulls where TABLE has no match.",
         "sort": "sort COLUMN, -COLUMN, EXPR desc, …\n  Orders the rows; a leading `-` (or a trailing `desc`) sorts descending.",
         "take": "take N\n  Keeps the first N rows.",

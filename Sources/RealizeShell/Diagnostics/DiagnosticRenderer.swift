@@ -44,8 +44,11 @@ package struct DiagnosticRenderer {
             let chars = Array(text)
             let lead = chars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
             var width = 1
-            if end.line == start.line, end.column > start.column { width = end.column - start.column }
-            else if end.line > start.line { width = max(1, chars.count - (column - 1)) }
+            if end.line == start.line, end.column > start.column {
+                width = end.column - start.column
+            } else if end.line > start.line {
+                width = max(1, chars.count - (column - 1))
+            }
             let marker = "^" + String(repeating: "~", count: width - 1)
             out += pad + " " + style("|", "34;1") + " " + lead + style(marker, "32;1") + "\n"
         }

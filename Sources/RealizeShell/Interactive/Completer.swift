@@ -60,7 +60,8 @@ package struct Completer: Sendable {
         // Inside a domain command's arguments (before any `|`): the words of its usage line.
         let statementWords = (prefix + head).split(whereSeparator: { $0.isWhitespace }).map(String.init)
         if let first = statementWords.first, !(prefix + head).contains("|"),
-           let command = DomainCommands.all.first(where: { $0.name == first.lowercased() }) {
+            let command = DomainCommands.all.first(where: { $0.name == first.lowercased() })
+        {
             words = Self.usageWords(command.usage)
         }
         return .words(filter(words, by: word))

@@ -1,9 +1,9 @@
 import CReadline
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What reading one line at the prompt produced.
@@ -131,7 +131,9 @@ private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ 
     case .words(let words):
         realize_rl_set_attempted_completion_over(1)
         if words.isEmpty { return nil }
-        editorState.withLock { $0.matches = words; $0.matchIndex = 0 }
+        editorState.withLock {
+            $0.matches = words; $0.matchIndex = 0
+        }
         return rl_completion_matches(text, generateMatch)
     }
 }

@@ -10,10 +10,13 @@ extension FormattedTable {
         let rows = Array(0..<min(table.rowCount, maxRows ?? table.rowCount))
         let columns = table.columns.map { column in
             let cells = CellFormatter.cells(column, rows: rows)
-            return FormattedTable.Column(name: column.name, type: column.type, cells: zip(rows, cells).map { r, cell in
-                FormattedTable.Cell(text: cell.text, exact: column.value(at: r).description,
-                                    isNegative: cell.style == .negative, isNull: cell.style == .null)
-            })
+            return FormattedTable.Column(
+                name: column.name, type: column.type,
+                cells: zip(rows, cells).map { r, cell in
+                    FormattedTable.Cell(
+                        text: cell.text, exact: column.value(at: r).description,
+                        isNegative: cell.style == .negative, isNull: cell.style == .null)
+                })
         }
         self.init(columns: columns, totalRows: table.rowCount)
     }

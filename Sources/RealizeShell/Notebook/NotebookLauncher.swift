@@ -1,9 +1,9 @@
 import RealizeReport
 import RealizeStore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What `realize run` was asked for.
@@ -131,13 +131,15 @@ public enum NotebookLauncher {
         } catch {
             return fail("error: cannot write the report: \(error.description)")
         }
-        let exported = results.flatMap { $0.events.flatMap { event -> [String] in
-            switch event {
-            case .exported(let paths): paths
-            case .chart(_, _, let file?, _): [file]
-            default: []
+        let exported = results.flatMap {
+            $0.events.flatMap { event -> [String] in
+                switch event {
+                case .exported(let paths): paths
+                case .chart(_, _, let file?, _): [file]
+                default: []
+                }
             }
-        } }
+        }
         var summary = "wrote \(options.out) (\(results.count) \(results.count == 1 ? "block" : "blocks"))"
         if !exported.isEmpty { summary += "; files: " + exported.map { NotebookReport.relative($0, to: folder) }.joined(separator: ", ") }
         output.out(summary + "\n")

@@ -23,9 +23,11 @@ package struct NotebookParameters: Sendable {
             }
             let name = String(a[..<eq]), value = String(a[a.index(after: eq)...])
             guard values[name] != nil else {
-                throw NotebookError(line: 0, "unknown parameter `\(name)`", hint: names.isEmpty
-                    ? "this notebook declares no parameters (under `params:` in its front matter)"
-                    : "this notebook's parameters: " + names.joined(separator: ", "))
+                throw NotebookError(
+                    line: 0, "unknown parameter `\(name)`",
+                    hint: names.isEmpty
+                        ? "this notebook declares no parameters (under `params:` in its front matter)"
+                        : "this notebook's parameters: " + names.joined(separator: ", "))
             }
             guard !value.contains("\n") && !value.contains("\r") else { throw NotebookError(line: 0, "the value of `\(name)` holds a line break") }
             values[name] = value
@@ -55,9 +57,11 @@ package struct NotebookParameters: Sendable {
             }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: " ")
             guard let value = values[name] else {
-                throw NotebookError(line: lineNumber, "unknown parameter `\(name)`", hint: names.isEmpty
-                    ? "declare it under `params:` in the front matter, with a default"
-                    : "this notebook's parameters: " + names.joined(separator: ", "))
+                throw NotebookError(
+                    line: lineNumber, "unknown parameter `\(name)`",
+                    hint: names.isEmpty
+                        ? "declare it under `params:` in the front matter, with a default"
+                        : "this notebook's parameters: " + names.joined(separator: ", "))
             }
             out += value
             rest = rest[close.upperBound...]

@@ -64,14 +64,20 @@ struct NotebookReport {
                     case .defined: continue
                     case .chart(let title, let svg, let file, _):
                         var link: String
-                        if let file { link = Self.relative(file, to: reportFolder) } else {
+                        if let file {
+                            link = Self.relative(file, to: reportFolder)
+                        } else {
                             link = "\(stem)-chart-\(charts.count + 1).svg"
                             charts.append((reportFolder + "/" + link, svg))
                         }
                         link = link.replacingSpaces()
                         out += "![\(title)](\(link))\n\n"
                     case .exported(let paths):
-                        out += "_Exported: " + paths.map { p in let r = Self.relative(p, to: reportFolder); return "[\(r)](\(r.replacingSpaces()))" }.joined(separator: ", ") + "_\n\n"
+                        out +=
+                            "_Exported: "
+                            + paths.map { p in
+                                let r = Self.relative(p, to: reportFolder); return "[\(r)](\(r.replacingSpaces()))"
+                            }.joined(separator: ", ") + "_\n\n"
                     case .text(let text):
                         out += "```text\n" + text.trimmingTrailingWhitespace() + "\n```\n\n"
                     }

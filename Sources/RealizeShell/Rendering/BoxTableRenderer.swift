@@ -45,15 +45,16 @@ struct BoxTableRenderer {
             out += line(shown.indices.map { styled(DisplayWidth.truncate(shown[$0].type, to: w[$0]), .center, w[$0], dim) })
             out += border("├", "┼", "┤", w)
             func body(_ k: Int) {
-                out += line(shown.indices.map { c in
-                    let cell = shown[c].cells[k]
-                    let text = DisplayWidth.truncate(cell.text, to: w[c])
-                    switch cell.style {
-                    case .plain: return styled(text, shown[c].alignment, w[c], nil)
-                    case .negative: return styled(text, shown[c].alignment, w[c], red)
-                    case .null: return styled(text, shown[c].alignment, w[c], dim)
-                    }
-                })
+                out += line(
+                    shown.indices.map { c in
+                        let cell = shown[c].cells[k]
+                        let text = DisplayWidth.truncate(cell.text, to: w[c])
+                        switch cell.style {
+                        case .plain: return styled(text, shown[c].alignment, w[c], nil)
+                        case .negative: return styled(text, shown[c].alignment, w[c], red)
+                        case .null: return styled(text, shown[c].alignment, w[c], dim)
+                        }
+                    })
             }
             for k in 0..<window.head.count { body(k) }
             if window.hidden > 0 {

@@ -25,11 +25,12 @@ enum MarkdownRenderer {
         }
         func line(_ parts: [String]) -> String { "| " + parts.joined(separator: " | ") + " |\n" }
         var out = line(columns.map { DisplayWidth.pad($0.header, to: $0.width, $0.alignment) })
-        out += line(columns.map { c in
-            c.alignment == .right
-                ? String(repeating: "-", count: c.width - 1) + ":"
-                : ":" + String(repeating: "-", count: c.width - 1)
-        })
+        out += line(
+            columns.map { c in
+                c.alignment == .right
+                    ? String(repeating: "-", count: c.width - 1) + ":"
+                    : ":" + String(repeating: "-", count: c.width - 1)
+            })
         for r in rows {
             out += line(columns.map { DisplayWidth.pad($0.cells[r], to: $0.width, $0.alignment) })
         }

@@ -33,14 +33,15 @@ public enum TableSummary {
         func texts(_ name: String, _ v: [String]) -> Column {
             Column(name: name, type: .text, values: v.map { .text($0) })
         }
-        return Table(columns: [
-            texts("column", table.columns.map(\.name)),
-            texts("type", table.columns.map(\.type.description)),
-            Column(name: "count", storage: .int(stats.map { Int64($0.count) })),
-            Column(name: "nulls", storage: .int(stats.map { Int64($0.nulls) })),
-            Column(name: "distinct", storage: .int(stats.map { Int64($0.distinct) })),
-            mins.finish(), maxs.finish(), means.finish(),
-        ], rowCount: n)
+        return Table(
+            columns: [
+                texts("column", table.columns.map(\.name)),
+                texts("type", table.columns.map(\.type.description)),
+                Column(name: "count", storage: .int(stats.map { Int64($0.count) })),
+                Column(name: "nulls", storage: .int(stats.map { Int64($0.nulls) })),
+                Column(name: "distinct", storage: .int(stats.map { Int64($0.distinct) })),
+                mins.finish(), maxs.finish(), means.finish(),
+            ], rowCount: n)
     }
 }
 

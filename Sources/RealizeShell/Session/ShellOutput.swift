@@ -11,8 +11,10 @@ package final class ShellOutput {
     /// ANSI colour for diagnostics.
     package let stderrColour: Bool
 
-    package init(stdoutIsTerminal: Bool = false, stdoutColour: Bool = false, stderrColour: Bool = false,
-                 out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    package init(
+        stdoutIsTerminal: Bool = false, stdoutColour: Bool = false, stderrColour: Bool = false,
+        out: @escaping (String) -> Void, err: @escaping (String) -> Void
+    ) {
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stdoutColour = stdoutColour
         self.stderrColour = stderrColour
@@ -22,8 +24,9 @@ package final class ShellOutput {
 
     /// Standard output and standard error of this process.
     package static func standard() -> ShellOutput {
-        ShellOutput(stdoutIsTerminal: Terminal.isTerminal(1), stdoutColour: Terminal.allowsColour(1), stderrColour: Terminal.allowsColour(2),
-                    out: { FileDescriptorWriter.write($0, to: 1) }, err: { FileDescriptorWriter.write($0, to: 2) })
+        ShellOutput(
+            stdoutIsTerminal: Terminal.isTerminal(1), stdoutColour: Terminal.allowsColour(1), stderrColour: Terminal.allowsColour(2),
+            out: { FileDescriptorWriter.write($0, to: 1) }, err: { FileDescriptorWriter.write($0, to: 2) })
     }
 
     /// Writes to standard output.

@@ -22,7 +22,9 @@ extension ShellSession {
                 do throws(ExportError) {
                     try ChartRenderer.write(svg, to: target)
                 } catch {
-                    output.err(ShellError("chart", "cannot write the chart: \(error.description)", hint: "nothing was written; an existing file is unchanged").description + "\n")
+                    output.err(
+                        ShellError("chart", "cannot write the chart: \(error.description)", hint: "nothing was written; an existing file is unchanged")
+                            .description + "\n")
                     return .failure
                 }
                 written = target

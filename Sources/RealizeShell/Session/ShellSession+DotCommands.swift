@@ -57,7 +57,9 @@ extension ShellSession {
             return
         }
         guard let text = HelpText.topic(topic) else {
-            let hint = EditDistance.suggestion(for: topic, among: HelpText.topics).map { "did you mean `\($0)`?" } ?? "topics: " + HelpText.topics.joined(separator: ", ")
+            let hint =
+                EditDistance.suggestion(for: topic, among: HelpText.topics).map { "did you mean `\($0)`?" } ?? "topics: "
+                + HelpText.topics.joined(separator: ", ")
             throw ShellError("unknown-topic", "no help on `\(topic)`", hint: hint)
         }
         output.out(text)
@@ -72,7 +74,8 @@ extension ShellSession {
             return t
         }
         if let t = query.catalog[name] { return t }
-        let hint = EditDistance.suggestion(for: name, among: query.catalog.names).map { "did you mean `\($0)`?" }
+        let hint =
+            EditDistance.suggestion(for: name, among: query.catalog.names).map { "did you mean `\($0)`?" }
             ?? (query.catalog.names.isEmpty ? "no tables are loaded" : "tables: " + query.catalog.sortedNames.joined(separator: ", "))
         throw ShellError("unknown-table", "unknown table `\(name)`", hint: hint)
     }
@@ -80,20 +83,23 @@ extension ShellSession {
     private func tables() {
         let names = query.catalog.sortedNames
         let tables = names.map { query.catalog[$0]! }
-        print(Table(columns: [
-            Column(name: "name", type: .text, values: names.map { .text($0) }),
-            Column(name: "rows", type: .int, values: tables.map { .int(Int64($0.rowCount)) }),
-            Column(name: "columns", type: .int, values: tables.map { .int(Int64($0.columns.count)) }),
-        ], rowCount: names.count))
+        print(
+            Table(
+                columns: [
+                    Column(name: "name", type: .text, values: names.map { .text($0) }),
+                    Column(name: "rows", type: .int, values: tables.map { .int(Int64($0.rowCount)) }),
+                    Column(name: "columns", type: .int, values: tables.map { .int(Int64($0.columns.count)) }),
+                ], rowCount: names.count))
     }
 
     /// One row per column of `table`: column, type, nulls.
     func schema(of table: Table) -> Table {
-        Table(columns: [
-            Column(name: "column", type: .text, values: table.columns.map { .text($0.name) }),
-            Column(name: "type", type: .text, values: table.columns.map { .text($0.type.rawValue) }),
-            Column(name: "nulls", type: .int, values: table.columns.map { .int(Int64($0.nullCount)) }),
-        ], rowCount: table.columns.count)
+        Table(
+            columns: [
+                Column(name: "column", type: .text, values: table.columns.map { .text($0.name) }),
+                Column(name: "type", type: .text, values: table.columns.map { .text($0.type.rawValue) }),
+                Column(name: "nulls", type: .int, values: table.columns.map { .int(Int64($0.nullCount)) }),
+            ], rowCount: table.columns.count)
     }
 
     private func set(_ args: [String], usage: String) throws(ShellError) {

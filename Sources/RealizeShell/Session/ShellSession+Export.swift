@@ -35,7 +35,8 @@ extension ShellSession {
         if named {
             let defined = definedNames.filter { query.catalog[$0] != nil }
             guard !defined.isEmpty else {
-                throw ShellError("no-result", "no table has been named with `let` in this session", hint: "name results with `let NAME = …`, or list the tables to export")
+                throw ShellError(
+                    "no-result", "no table has been named with `let` in this session", hint: "name results with `let NAME = …`, or list the tables to export")
             }
             names += defined.filter { !names.contains($0) }
         }
@@ -49,8 +50,9 @@ extension ShellSession {
             for name in names { tables.append((name == "_" ? "result" : name, try table(named: name))) }
         }
         if tables.count > 1 && !format.holdsSeveralTables {
-            throw ShellError("export-several", "a CSV file holds one table, and \(tables.count) were given",
-                             hint: "export each to its own .csv file, or write them together to .xlsx, .md, .json or .html")
+            throw ShellError(
+                "export-several", "a CSV file holds one table, and \(tables.count) were given",
+                hint: "export each to its own .csv file, or write them together to .xlsx, .md, .json or .html")
         }
         let target = resolveOutputPath(path)
         do throws(ExportError) {

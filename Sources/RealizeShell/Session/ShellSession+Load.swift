@@ -1,9 +1,9 @@
 import Foundation
 import RealizeStore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension ShellSession {
@@ -55,12 +55,14 @@ extension ShellSession {
         for item in text.split(separator: ",") {
             let parts = item.split(whereSeparator: { $0 == ":" || $0 == "=" }).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw ShellError("usage", "expected COLUMN:TYPE in `types`, found `\(item.trimmingCharacters(in: .whitespaces))`",
-                                 hint: "for example `.load extract.csv types project_id:text, budget:decimal`")
+                throw ShellError(
+                    "usage", "expected COLUMN:TYPE in `types`, found `\(item.trimmingCharacters(in: .whitespaces))`",
+                    hint: "for example `.load extract.csv types project_id:text, budget:decimal`")
             }
             guard let type = DataType(userName: parts[1]) else {
-                throw ShellError("usage", "unknown type `\(parts[1])` for column `\(parts[0])`",
-                                 hint: "types: int, decimal, double, text, date, period, bool")
+                throw ShellError(
+                    "usage", "unknown type `\(parts[1])` for column `\(parts[0])`",
+                    hint: "types: int, decimal, double, text, date, period, bool")
             }
             out[parts[0]] = type
         }

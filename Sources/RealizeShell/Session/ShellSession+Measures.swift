@@ -11,17 +11,19 @@ extension ShellSession {
         guard args.count <= 1 else { throw .usage(usage) }
         let entries = FinancialMeasures.all
         guard let name = args.first else {
-            print(Table(columns: [
-                Column(name: "name", type: .text, values: entries.map { .text($0.name) }),
-                Column(name: "formula", type: .text, values: entries.map { .text($0.formula) }),
-                Column(name: "in", type: .text, values: entries.map { .text($0.availability) }),
-                Column(name: "convention", type: .text, values: entries.map { .text($0.convention) }),
-                Column(name: "source", type: .text, values: entries.map { .text($0.source) }),
-            ]))
+            print(
+                Table(columns: [
+                    Column(name: "name", type: .text, values: entries.map { .text($0.name) }),
+                    Column(name: "formula", type: .text, values: entries.map { .text($0.formula) }),
+                    Column(name: "in", type: .text, values: entries.map { .text($0.availability) }),
+                    Column(name: "convention", type: .text, values: entries.map { .text($0.convention) }),
+                    Column(name: "source", type: .text, values: entries.map { .text($0.source) }),
+                ]))
             return
         }
         guard let e = FinancialMeasures.named(name) else {
-            let hint = EditDistance.suggestion(for: name.lowercased(), among: entries.map(\.name)).map { "did you mean `\($0)`?" }
+            let hint =
+                EditDistance.suggestion(for: name.lowercased(), among: entries.map(\.name)).map { "did you mean `\($0)`?" }
                 ?? "`.measures` lists them"
             throw ShellError("unknown-measure", "unknown measure `\(name)`", hint: hint)
         }

@@ -3,7 +3,7 @@ import RealizeQuery
 import RealizeReport
 import RealizeStore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The statement engine shared by batch and interactive use: a query session, the output format,
@@ -37,8 +37,10 @@ package final class ShellSession {
     /// The names defined with `let` in this session, in order (`.export PATH --named` writes them all).
     package var definedNames: [String] = []
 
-    package init(catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,
-                 output: ShellOutput, cancellation: CancellationToken = CancellationToken()) {
+    package init(
+        catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,
+        output: ShellOutput, cancellation: CancellationToken = CancellationToken()
+    ) {
         self.query = QuerySession(catalog: catalog)
         DomainCommands.install(into: &self.query)
         self.format = format

@@ -80,7 +80,10 @@ package struct StatementAccumulator {
             if trimmed.isEmpty { return [] }
             if trimmed.first == "." {
                 let column = line.count - trimmed.count + 1
-                return [Statement(kind: .dotCommand, text: String(trimmed.trimmingTrailingWhitespace()), firstLine: lineNumber, firstColumn: column, sourceLines: [line])]
+                return [
+                    Statement(
+                        kind: .dotCommand, text: String(trimmed.trimmingTrailingWhitespace()), firstLine: lineNumber, firstColumn: column, sourceLines: [line])
+                ]
             }
             firstLine = lineNumber
             startOffset = 0

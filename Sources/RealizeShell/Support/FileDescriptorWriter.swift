@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes whole strings to a file descriptor, retrying on `EINTR` and short writes.
@@ -17,9 +17,9 @@ public enum FileDescriptorWriter {
             var offset = 0
             while offset < buf.count {
                 #if canImport(Glibc)
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                    let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 #else
-                let n = Darwin.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                    let n = Darwin.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 #endif
                 if n > 0 { offset += n; continue }
                 if n < 0 && errno == EINTR { continue }

@@ -1,8 +1,8 @@
 import CReadline
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Questions about the terminal the shell runs in.

@@ -32,8 +32,9 @@ public enum CSVReader {
         case .success(let bytes):
             return try read(bytes: bytes, sourceName: path, options: options)
         case .failure(.isDirectory):
-            throw CSVError(file: path, line: 0, column: 0, message: "cannot read a folder as a CSV file",
-                           hint: "to load every CSV file of a folder, load the folder as a portfolio", code: .io)
+            throw CSVError(
+                file: path, line: 0, column: 0, message: "cannot read a folder as a CSV file",
+                hint: "to load every CSV file of a folder, load the folder as a portfolio", code: .io)
         case .failure(.cannotOpen(let why)), .failure(.cannotRead(let why)):
             throw CSVError(file: path, line: 0, column: 0, message: "cannot read the file: \(why)", code: .io)
         }
@@ -91,13 +92,15 @@ public enum CSVReader {
             let name = FieldContent.text(p, span)
             let line = FieldContent.line(of: span.start, in: p)
             if name.isEmpty {
-                throw CSVError(file: file, line: line, column: c + 1, message: "column \(c + 1) has an empty name in the header row",
-                               hint: "every column needs a distinct name; the first row must be the header", code: .badHeader)
+                throw CSVError(
+                    file: file, line: line, column: c + 1, message: "column \(c + 1) has an empty name in the header row",
+                    hint: "every column needs a distinct name; the first row must be the header", code: .badHeader)
             }
             if let first = seen[name] {
-                throw CSVError(file: file, line: line, column: c + 1,
-                               message: "duplicate column name `\(name)` in column \(c + 1) (column \(first + 1) has the same name)",
-                               hint: "rename one of the columns in the header row", code: .badHeader)
+                throw CSVError(
+                    file: file, line: line, column: c + 1,
+                    message: "duplicate column name `\(name)` in column \(c + 1) (column \(first + 1) has the same name)",
+                    hint: "rename one of the columns in the header row", code: .badHeader)
             }
             seen[name] = c
             names.append(name)
@@ -119,9 +122,10 @@ public enum CSVReader {
         } else {
             hint = nil
         }
-        return CSVError(file: file, line: FieldContent.line(of: span.start, in: p), column: column + 1,
-                        message: "expected \(expectation(type)) in column \(column + 1) (`\(name)`), found \(found)",
-                        hint: hint, code: .badValue)
+        return CSVError(
+            file: file, line: FieldContent.line(of: span.start, in: p), column: column + 1,
+            message: "expected \(expectation(type)) in column \(column + 1) (`\(name)`), found \(found)",
+            hint: hint, code: .badValue)
     }
 
     /// What a value of `type` looks like, for messages.

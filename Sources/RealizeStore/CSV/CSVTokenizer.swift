@@ -45,8 +45,9 @@ struct CSVTokenizer {
         }
         var i = bomLength
         guard i < count, let p = bytes.baseAddress else {
-            throw CSVError(file: file, line: 1, column: 1, message: "the file is empty; expected a header row",
-                           hint: "the first line must name the columns, e.g. `project_id,period,actual_cost`", code: .emptyFile)
+            throw CSVError(
+                file: file, line: 1, column: 1, message: "the file is empty; expected a header row",
+                hint: "the first line must name the columns, e.g. `project_id,period,actual_cost`", code: .emptyFile)
         }
         let comma = Self.comma, quote = Self.quote, lf = Self.lf, cr = Self.cr
         var spans = SpanBuffer(capacity: count / 4 + 64)
@@ -63,8 +64,10 @@ struct CSVTokenizer {
                 while true {
                     while i < count && !quoted[Int(p[i])] { i += 1 }
                     if i == count {
-                        throw error(openLine, fieldInRow + 1, "unterminated quoted field in \(label(fieldInRow, columns, spans, p)): the quote that opens it is never closed",
-                                    hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
+                        throw error(
+                            openLine, fieldInRow + 1,
+                            "unterminated quoted field in \(label(fieldInRow, columns, spans, p)): the quote that opens it is never closed",
+                            hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                     }
                     let c = p[i]
                     if c == quote {
@@ -76,8 +79,9 @@ struct CSVTokenizer {
                     i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, spans, p))
                 }
                 if i < count && p[i] != comma && p[i] != lf && p[i] != cr {
-                    throw error(line, fieldInRow + 1, "unexpected character after the closing quote of the field in \(label(fieldInRow, columns, spans, p))",
-                                hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
+                    throw error(
+                        line, fieldInRow + 1, "unexpected character after the closing quote of the field in \(label(fieldInRow, columns, spans, p))",
+                        hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                 }
             } else {
                 while true {
@@ -89,8 +93,9 @@ struct CSVTokenizer {
                     break
                 }
                 if i < count && p[i] == quote {
-                    throw error(line, fieldInRow + 1, "a double quote inside the unquoted field in \(label(fieldInRow, columns, spans, p))",
-                                hint: "enclose the field in double quotes and double the quotes inside it: \"a \"\"b\"\" c\"", .badQuote)
+                    throw error(
+                        line, fieldInRow + 1, "a double quote inside the unquoted field in \(label(fieldInRow, columns, spans, p))",
+                        hint: "enclose the field in double quotes and double the quotes inside it: \"a \"\"b\"\" c\"", .badQuote)
                 }
             }
             let end = i
@@ -98,8 +103,9 @@ struct CSVTokenizer {
             fieldInRow += 1
             if i < count && p[i] == comma {
                 if fieldInRow == columns {
-                    throw error(line, columns + 1, "too many fields: expected \(columns) as in the header row, found more",
-                                hint: "a field that contains a comma must be enclosed in double quotes", .fieldCount)
+                    throw error(
+                        line, columns + 1, "too many fields: expected \(columns) as in the header row, found more",
+                        hint: "a field that contains a comma must be enclosed in double quotes", .fieldCount)
                 }
                 i += 1
                 if i < count { continue }
@@ -110,8 +116,9 @@ struct CSVTokenizer {
             if i < count {
                 if p[i] == cr {
                     guard i + 1 < count && p[i + 1] == lf else {
-                        throw error(line, fieldInRow, "carriage return (CR) not followed by a line feed outside quotes",
-                                    hint: "lines must end with LF or CRLF; convert old Mac line endings", .badEncoding)
+                        throw error(
+                            line, fieldInRow, "carriage return (CR) not followed by a line feed outside quotes",
+                            hint: "lines must end with LF or CRLF; convert old Mac line endings", .badEncoding)
                     }
                     i += 2
                 } else {
@@ -126,9 +133,10 @@ struct CSVTokenizer {
             } else if fieldInRow == 1 && start == end {
                 spans.removeLast()  // a blank line in a file of several columns
             } else {
-                throw error(line, fieldInRow + 1,
-                            "too few fields: expected \(columns) as in the header row, found \(fieldInRow); \(label(fieldInRow, columns, spans, p)) is missing",
-                            hint: nil, .fieldCount)
+                throw error(
+                    line, fieldInRow + 1,
+                    "too few fields: expected \(columns) as in the header row, found \(fieldInRow); \(label(fieldInRow, columns, spans, p)) is missing",
+                    hint: nil, .fieldCount)
             }
             fieldInRow = 0
             if i >= count { break }
@@ -143,8 +151,9 @@ struct CSVTokenizer {
     ) throws(CSVError) -> Int {
         guard let n = UTF8Check.sequenceLength(p, i, count) else {
             let hex = String(p[i], radix: 16, uppercase: true)
-            throw error(line, column, "invalid UTF-8 in \(label()): the byte 0x\(hex) does not begin a valid sequence",
-                        hint: "the file may be Latin-1 or Windows-1252; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
+            throw error(
+                line, column, "invalid UTF-8 in \(label()): the byte 0x\(hex) does not begin a valid sequence",
+                hint: "the file may be Latin-1 or Windows-1252; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
         }
         return i + n
     }

@@ -179,8 +179,8 @@ enum FieldParsers {
     @inline(__always)
     static func date(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int32? {
         guard e - s == 10, p[s + 4] == minus, p[s + 7] == minus, let y = year(p, s),
-              let m = twoDigits(p, s + 5), let d = twoDigits(p, s + 8),
-              m >= 1 && m <= 12 && d >= 1 && d <= CivilCalendar.daysInMonth(year: y, month: m)
+            let m = twoDigits(p, s + 5), let d = twoDigits(p, s + 8),
+            m >= 1 && m <= 12 && d >= 1 && d <= CivilCalendar.daysInMonth(year: y, month: m)
         else { return nil }
         return CivilCalendar.days(year: y, month: m, day: d)
     }

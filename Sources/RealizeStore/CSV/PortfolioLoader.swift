@@ -27,8 +27,9 @@ public enum PortfolioLoader {
                 files = []
             }
             if files.isEmpty {
-                throw CSVError(file: path, line: 0, column: 0, message: "the folder holds no CSV files",
-                               hint: "a portfolio is a folder of `.csv` files, one per table", code: .io)
+                throw CSVError(
+                    file: path, line: 0, column: 0, message: "the folder holds no CSV files",
+                    hint: "a portfolio is a folder of `.csv` files, one per table", code: .io)
             }
             var loaded: [(name: String, table: Table)] = []
             var seen: [String: String] = [:]
@@ -36,9 +37,10 @@ public enum PortfolioLoader {
                 let name = tableName(forFile: file)
                 let filePath = FileSystem.join(path, file)
                 if let other = seen[name] {
-                    throw CSVError(file: filePath, line: 0, column: 0,
-                                   message: "the file would become table `\(name)`, as `\(other)` does",
-                                   hint: "rename one of the two files", code: .duplicateTable)
+                    throw CSVError(
+                        file: filePath, line: 0, column: 0,
+                        message: "the file would become table `\(name)`, as `\(other)` does",
+                        hint: "rename one of the two files", code: .duplicateTable)
                 }
                 seen[name] = file
                 loaded.append((name, try CSVReader.read(path: filePath, options: options)))

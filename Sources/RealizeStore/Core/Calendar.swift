@@ -89,7 +89,9 @@ public enum CivilCalendar {
         guard b.count == 7 else { return nil }
         var y = 0, m = 0, k = 0
         for c in b {
-            if k == 4 { guard c == UInt8(ascii: "-") else { return nil } } else {
+            if k == 4 {
+                guard c == UInt8(ascii: "-") else { return nil }
+            } else {
                 guard c >= 48 && c <= 57 else { return nil }
                 if k < 4 { y = y * 10 + Int(c - 48) } else { m = m * 10 + Int(c - 48) }
             }

@@ -19,7 +19,8 @@ func expectMatchesGolden(_ actual: String, file golden: URL, sourceLocation: Sou
     let line = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
     let want = line < e.count ? String(e[line]) : "<end of file>"
     let got = line < a.count ? String(a[line]) : "<end of output>"
-    Issue.record("""
+    Issue.record(
+        """
         \(golden.lastPathComponent) differs at line \(line + 1) (REALIZE_RECORD=1 re-records):
           expected: \(want)
             actual: \(got)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs `realize` on a pseudo-terminal, as a person at a terminal would: it is the session leader
@@ -19,8 +19,9 @@ final class PseudoTerminalSession {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0, number: UInt32 = 0
         guard master >= 0,
-              ioctl(master, UInt(0x4004_5431) /* TIOCSPTLCK */, &unlock) == 0,
-              ioctl(master, UInt(0x8004_5430) /* TIOCGPTN */, &number) == 0 else {
+            ioctl(master, UInt(0x4004_5431) /* TIOCSPTLCK */, &unlock) == 0,
+            ioctl(master, UInt(0x8004_5430) /* TIOCGPTN */, &number) == 0
+        else {
             throw POSIXError(.ENODEV)
         }
         let slavePath = "/dev/pts/\(number)"
