@@ -503,7 +503,7 @@ let periodsCSV = """
         guard case .plan(let q) = try s.run("explain financials | join projects on project_id | by program agg n = count()") else {
             Issue.record("not a plan"); return
         }
-        #expect(q.contains("hash join projects on project_id = projects.project_id"))
+        #expect(q.contains("hash join projects on project_id (build: projects)"))
         #expect(q.contains("scan financials: reads 1 of 5 columns (project_id)"))
         #expect(q.contains("hash aggregate (1 distinct aggregate): by program agg n = count()"))
     }

@@ -54,3 +54,33 @@ import Testing
         }
     }
 }
+
+@Suite struct MultiKeyJoinTests {
+    let extra = [
+        "plan": "program,period,budget\nA,2025-01,10\nA,2025-02,20\nB,2025-01,30\nB,2025-02,\n",
+        "spend": "program,month,cost\nA,2025-01,1\nA,2025-02,2\nB,2025-02,4\nC,2025-01,8\n,2025-01,16\n",
+    ]
+
+    @Test func joinsOnEveryKeyPair() throws {
+        let t = try runTable("plan | join spend on program, period = month | select program, period, budget, cost | sort program, period", extra: extra)
+        #expect(t.texts("program") == ["A", "A", "B"])
+        #expect(t.texts("period") == ["2025-01", "2025-02", "2025-02"])
+        #expect(t.texts("cost") == ["1", "2", "4"])
+    }
+
+    @Test func leftJoinKeepsRowsWithoutAMatchOnEveryKey() throws {
+        let t = try runTable("plan | left join spend on program, period = month | sort program, period | select cost", extra: extra)
+        // B 2025-01 has no spend: its cost is null.
+        #expect(t.rows.map { $0[0] } == [.int(1), .int(2), .null, .int(4)])
+    }
+
+    @Test func aNullKeyMatchesNothing() throws {
+        let t = try runTable("spend | join plan on program, month = period | select program", extra: extra)
+        #expect(Set(t.texts("program")) == ["A", "B"])
+    }
+
+    @Test func aKeyOfTheWrongTypeIsAnError() throws {
+        var s = Fixtures.session(extra)
+        #expect(throws: QueryError.self) { try s.run("plan | join spend on program, period = cost") }
+    }
+}

@@ -55,11 +55,14 @@ func verbs(_ q: String, sourceLocation: Testing.SourceLocation = #_sourceLocatio
 
     @Test func joinForms() throws {
         let st = try #require(parse("financials | left join projects on project_id = id"))
-        guard case .join(let table, _, let left, let lk, let rk, _) = st.pipeline.stages[0].kind else { Issue.record("not a join"); return }
-        #expect(table == "projects" && left && lk == "project_id" && rk == "id")
+        guard case .join(let table, _, let left, let keys) = st.pipeline.stages[0].kind else { Issue.record("not a join"); return }
+        #expect(table == "projects" && left && keys.map(\.left) == ["project_id"] && keys.map(\.right) == ["id"])
         let st2 = try #require(parse("financials | join projects on project_id"))
-        guard case .join(_, _, let left2, let lk2, let rk2, _) = st2.pipeline.stages[0].kind else { Issue.record("not a join"); return }
-        #expect(!left2 && lk2 == "project_id" && rk2 == "project_id")
+        guard case .join(_, _, let left2, let keys2) = st2.pipeline.stages[0].kind else { Issue.record("not a join"); return }
+        #expect(!left2 && keys2.map(\.left) == ["project_id"] && keys2.map(\.right) == ["project_id"])
+        let st3 = try #require(parse("a | join b on program, period = month"))
+        guard case .join(_, _, _, let keys3) = st3.pipeline.stages[0].kind else { Issue.record("not a join"); return }
+        #expect(keys3.map(\.left) == ["program", "period"] && keys3.map(\.right) == ["program", "month"])
     }
 
     @Test func selectNames() throws {

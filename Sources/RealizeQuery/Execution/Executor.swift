@@ -53,7 +53,7 @@ struct Executor {
             }
             // An inner join followed by a filter on the joined table's columns only: filter that table first,
             // so the join builds and emits only the rows that survive (predicate pushdown).
-            if case .join(let table, let lk, let rk, let rightCols, false) = ops[k].kind, k + 1 < ops.count,
+            if case .join(let table, let lks, let rks, let rightCols, false) = ops[k].kind, k + 1 < ops.count,
                 case .filter(let p) = ops[k + 1].kind
             {
                 let inCount = t.columns.count
@@ -62,7 +62,7 @@ struct Executor {
                     let right = catalog[table] ?? lastResult!
                     let pushed = p.mapColumns { i, type in .column(rightCols[i - inCount], type) }
                     let keep = selection(Evaluator(table: right, settings: settings).eval(pushed), rows: right.rowCount)
-                    t = try join(t, right.gather(keep), leftKey: lk, rightKey: rk, rightColumns: rightCols, left: false, schema: ops[k].schema)
+                    t = try join(t, right.gather(keep), leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: false, schema: ops[k].schema)
                     k += 2
                     continue
                 }
@@ -80,10 +80,15 @@ struct Executor {
     }
 
     /// Hash-joins `right` onto `t`: all of `t`'s columns, then `rightColumns` of `right`.
-    func join(_ t: Table, _ right: Table, leftKey: Int, rightKey: Int, rightColumns: [Int], left: Bool, schema: Schema) throws(Stop) -> Table {
-        let (li, ri) = try HashJoin.match(
-            left: t.columns[leftKey], right: right.columns[rightKey], keepUnmatched: left,
-            shouldStop: { cancel?.isCancelled == true })
+    func join(
+        _ t: Table, _ right: Table, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool, schema: Schema
+    ) throws(Stop) -> Table {
+        // Several key columns become one composite key per row.
+        let (lk, rk) =
+            leftKeys.count == 1
+            ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
+            : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
+        let (li, ri) = try HashJoin.match(left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true })
         // A lookup join (each row finds exactly one match) leaves the left columns as they are.
         var cols = HashJoin.isIdentity(li, rows: t.rowCount) ? t.columns : t.columns.map { $0.gather(li) }
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
@@ -125,8 +130,8 @@ struct Executor {
             let groupsTable = Table(columns: inter, rowCount: g.count)
             let post = Evaluator(table: groupsTable, settings: settings)
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
-        case .join(let table, let lk, let rk, let rightCols, let isLeft):
-            return try join(t, catalog[table] ?? lastResult!, leftKey: lk, rightKey: rk, rightColumns: rightCols, left: isLeft, schema: op.schema)
+        case .join(let table, let lks, let rks, let rightCols, let isLeft):
+            return try join(t, catalog[table] ?? lastResult!, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, schema: op.schema)
         case .sort(let keys):
             let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.permutation(sk, rows: t.rowCount))

@@ -86,6 +86,66 @@ enum HashJoin {
         }
     }
 
+    /// Several key columns folded into one integer key per row, numbered alike on both sides, so that a
+    /// multi-column join is an ordinary single-key join. A row with a null in any key column gets a null key.
+    static func compositeKeys(left: [Column], right: [Column]) -> (Column, Column) {
+        let nl = left.first?.count ?? 0, nr = right.first?.count ?? 0
+        var lid = [Int64](repeating: 0, count: nl), rid = [Int64](repeating: 0, count: nr)
+        var lnull = Bitmap(count: nl, value: true), rnull = Bitmap(count: nr, value: true)
+        for (lc, rc) in zip(left, right) {
+            let (lv, rv) = sharedIds(lc, rc)
+            // (key so far, this column's id) → one dense id, numbered alike on both sides.
+            var exact: [Pair: Int64] = [:]
+            func foldExact(_ so: Int64, _ v: Int64) -> Int64 {
+                let pair = Pair(a: so, b: v)
+                if let id = exact[pair] { return id }
+                let id = Int64(exact.count)
+                exact[pair] = id
+                return id
+            }
+            for i in 0..<nl { if lv[i] < 0 { lnull[i] = false } else { lid[i] = foldExact(lid[i], lv[i]) } }
+            for j in 0..<nr { if rv[j] < 0 { rnull[j] = false } else { rid[j] = foldExact(rid[j], rv[j]) } }
+        }
+        return (Column(name: "", storage: .int(lid), validity: lnull), Column(name: "", storage: .int(rid), validity: rnull))
+    }
+
+    private struct Pair: Hashable {
+        var a: Int64
+        var b: Int64
+    }
+
+    /// Ids of one pair of key columns in a space shared by both sides (-1 for null).
+    static func sharedIds(_ l: Column, _ r: Column) -> ([Int64], [Int64]) {
+        switch (l.storage, r.storage) {
+        case (.text(let lc, let ld), .text(let rc, let rd)):
+            var byText: [String: Int64] = [:]
+            let rmap = rd.map { s -> Int64 in
+                if let id = byText[s] { return id }
+                byText[s] = Int64(byText.count)
+                return Int64(byText.count - 1)
+            }
+            let lmap = ld.map { s -> Int64 in
+                if let id = byText[s] { return id }
+                byText[s] = Int64(byText.count)
+                return Int64(byText.count - 1)
+            }
+            return ((0..<l.count).map { l.isNull($0) ? -1 : lmap[Int(lc[$0])] }, (0..<r.count).map { r.isNull($0) ? -1 : rmap[Int(rc[$0])] })
+        default:
+            var lk = integerKeys(l), rk = integerKeys(r)
+            if case .decimal(_, let ls) = l.storage, case .decimal(_, let rs) = r.storage, ls != rs {
+                lk = NumericVector(l).units(at: max(ls, rs)).0
+                rk = NumericVector(r).units(at: max(ls, rs)).0
+            }
+            var ids: [Int64: Int64] = [:]
+            func id(_ v: Int64) -> Int64 {
+                if let x = ids[v] { return x }
+                ids[v] = Int64(ids.count)
+                return Int64(ids.count - 1)
+            }
+            return ((0..<l.count).map { l.isNull($0) ? -1 : id(lk[$0]) }, (0..<r.count).map { r.isNull($0) ? -1 : id(rk[$0]) })
+        }
+    }
+
     static func integerKeys(_ c: Column) -> [Int64] {
         switch c.storage {
         case .int(let a), .decimal(let a, _): return a

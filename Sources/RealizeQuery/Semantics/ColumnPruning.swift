@@ -20,7 +20,7 @@ enum ColumnPruning {
             case .aggregate(let keys, let aggs, _):
                 for e in keys { need.formUnion(e.columnsReferenced) }
                 for a in aggs { if let e = a.argument { need.formUnion(e.columnsReferenced) } }
-            case .join(_, let lk, _, _, _): need = live.filter { $0 < inCount }.union([lk])
+            case .join(_, let lks, _, _, _): need = live.filter { $0 < inCount }.union(lks)
             case .sort(let keys), .topN(let keys, _):
                 need = live
                 for (e, _) in keys { need.formUnion(e.columnsReferenced) }
@@ -63,9 +63,9 @@ enum ColumnPruning {
                 newOp.kind = .aggregate(keys: keys.map(r), aggregates: newAggs, outputs: keep.map { outputs[$0] })
                 newOp.schema = keep.map { op.schema[$0] }
                 for (new, old) in keep.enumerated() { newMapping[old] = new }
-            case .join(let table, let lk, let rk, let rightColumns, let isLeft):
+            case .join(let table, let lks, let rks, let rightColumns, let isLeft):
                 let inCount = k == 0 ? plan.sourceSchema.count : ops[k - 1].schema.count
-                newMapping = mapping.filter { liveOut.contains($0.key) || $0.key == lk }
+                newMapping = mapping.filter { liveOut.contains($0.key) || lks.contains($0.key) }
                 var newSchema = schema
                 var keptRight: [Int] = []
                 for (j, rc) in rightColumns.enumerated() where liveOut.contains(inCount + j) {
@@ -73,7 +73,7 @@ enum ColumnPruning {
                     newSchema.append(op.schema[inCount + j])
                     keptRight.append(rc)
                 }
-                newOp.kind = .join(table: table, leftKey: m[lk]!, rightKey: rk, rightColumns: keptRight, left: isLeft)
+                newOp.kind = .join(table: table, leftKeys: lks.map { m[$0]! }, rightKeys: rks, rightColumns: keptRight, left: isLeft)
                 newOp.schema = newSchema
             case .window(let partition, let order, let calls, let outputs):
                 // Whole input kept (identity mapping); window outputs follow it.

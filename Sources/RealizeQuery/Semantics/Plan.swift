@@ -21,7 +21,7 @@ public struct Operator: Sendable {
         case project([BoundExpr])
         /// Group by keys (evaluated on input), compute aggregates, then the output expressions over keys + aggregates.
         case aggregate(keys: [BoundExpr], aggregates: [AggregateSpec], outputs: [BoundExpr])
-        case join(table: String, leftKey: Int, rightKey: Int, rightColumns: [Int], left: Bool)
+        case join(table: String, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool)
         case sort([(BoundExpr, Bool)])
         case limit(Int)
         /// Sort then limit, fused: a partial sort.

@@ -169,7 +169,7 @@ struct Planner {
             try uniqueNames(fields, ranges)
             let summary = "hash aggregate (\(ab.aggregates!.count) distinct aggregate\(ab.aggregates!.count == 1 ? "" : "s")): " + text(stage.range)
             return Operator(kind: .aggregate(keys: keyExprs, aggregates: ab.aggregates!, outputs: outputs), schema: fields, summary: summary)
-        case .join(let table, let tr, let isLeft, let lk, let rk, let kr):
+        case .join(let table, let tr, let isLeft, let keys):
             guard let right = catalog[table] ?? (table == "_" ? lastResult : nil) else {
                 let near = Suggest.nearest(table, in: catalog.names)
                 throw Diagnostic(
@@ -177,29 +177,37 @@ struct Planner {
                     notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")])
             }
             let rs = Planner.schema(of: right)
-            guard let li = input.firstIndex(where: { $0.name == lk }) else { throw binder.unknownColumn(lk, kr) }
-            guard let ri = rs.firstIndex(where: { $0.name == rk }) else {
-                let near = Suggest.nearest(rk, in: rs.map(\.name))
-                throw Diagnostic(
-                    id: "unknown-column", message: "`\(table)` has no column `\(rk)`", range: kr,
-                    hint: near.map { "did you mean `\($0)`? (write `on \(lk) = \($0)`)" },
-                    notes: ["columns of \(table): " + rs.map(\.name).joined(separator: ", ")])
-            }
-            guard input[li].type == rs[ri].type else {
-                throw Diagnostic(
-                    id: "type-mismatch", message: "join keys differ in type: `\(lk)` is \(input[li].type), `\(table).\(rk)` is \(rs[ri].type)", range: kr)
+            var leftKeys: [Int] = []
+            var rightKeys: [Int] = []
+            for key in keys {
+                let (lk, rk, kr) = (key.left, key.right, key.range)
+                guard let li = input.firstIndex(where: { $0.name == lk }) else { throw binder.unknownColumn(lk, kr) }
+                guard let ri = rs.firstIndex(where: { $0.name == rk }) else {
+                    let near = Suggest.nearest(rk, in: rs.map(\.name))
+                    throw Diagnostic(
+                        id: "unknown-column", message: "`\(table)` has no column `\(rk)`", range: kr,
+                        hint: near.map { "did you mean `\($0)`? (write `on \(lk) = \($0)`)" },
+                        notes: ["columns of \(table): " + rs.map(\.name).joined(separator: ", ")])
+                }
+                guard input[li].type == rs[ri].type else {
+                    throw Diagnostic(
+                        id: "type-mismatch", message: "join keys differ in type: `\(lk)` is \(input[li].type), `\(table).\(rk)` is \(rs[ri].type)", range: kr)
+                }
+                leftKeys.append(li)
+                rightKeys.append(ri)
             }
             var fields = input
             var rightCols: [Int] = []
-            for (i, f) in rs.enumerated() where i != ri {
+            for (i, f) in rs.enumerated() where !rightKeys.contains(i) {
                 var name = f.name
                 if fields.contains(where: { $0.name == name }) { name = table + "_" + name }
                 fields.append(Field(name, f.type))
                 rightCols.append(i)
             }
+            let on = keys.map { $0.left == $0.right ? $0.left : "\($0.left) = \(table).\($0.right)" }.joined(separator: ", ")
             return Operator(
-                kind: .join(table: table, leftKey: li, rightKey: ri, rightColumns: rightCols, left: isLeft), schema: fields,
-                summary: "\(isLeft ? "left " : "")hash join \(table) on \(lk) = \(table).\(rk) (build: \(table))")
+                kind: .join(table: table, leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightCols, left: isLeft), schema: fields,
+                summary: "\(isLeft ? "left " : "")hash join \(table) on \(on) (build: \(table))")
         case .sort(let keys):
             var bound: [(BoundExpr, Bool)] = []
             for k in keys { bound.append((try binder.bind(k.expr), k.descending)) }

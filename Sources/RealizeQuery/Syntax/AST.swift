@@ -21,6 +21,13 @@ public struct NamedExpr: Sendable {
     public var range: SourceRange
 }
 
+/// One pair of join columns: the left table's and the joined table's (the same name when written once).
+public struct JoinKey: Sendable {
+    public var left: String
+    public var right: String
+    public var range: SourceRange
+}
+
 /// A sort key: an expression and its direction.
 public struct SortKey: Sendable {
     public var expr: Expr
@@ -36,8 +43,8 @@ public struct Stage: Sendable {
         case derive([NamedExpr])
         /// `by KEYS agg AGGS`, or `agg AGGS` (keys empty).
         case aggregate(keys: [NamedExpr], aggs: [NamedExpr])
-        /// `join [left] TABLE on KEY` or `on LEFT_KEY = RIGHT_KEY`.
-        case join(table: String, tableRange: SourceRange, left: Bool, leftKey: String, rightKey: String, keyRange: SourceRange)
+        /// `join [left] TABLE on KEY[, KEY…]`, each key `NAME` or `LEFT_NAME = RIGHT_NAME`.
+        case join(table: String, tableRange: SourceRange, left: Bool, keys: [JoinKey])
         case sort([SortKey])
         case take(Int)
         case top(Int, SortKey)

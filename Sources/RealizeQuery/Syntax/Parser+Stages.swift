@@ -44,16 +44,20 @@ extension Parser {
             if current.isKeyword("left") { _ = advance(); isLeft = true }
             let (table, tr) = try identifier("a table name to join")
             try expectKeyword("on", context: "after the table to join (`join \(table) on KEY`)")
-            let (lk, lr) = try identifier("a key column")
-            var rk = lk
-            var range = lr
-            if current.isSymbol("=") {
-                _ = advance()
-                let (r, rr) = try identifier("the key column of `\(table)`", id: "expected-a-key-column")
-                rk = r
-                range = SourceRange(lr.start, rr.end)
-            }
-            kind = .join(table: table, tableRange: tr, left: isLeft, leftKey: lk, rightKey: rk, keyRange: range)
+            var keys: [JoinKey] = []
+            repeat {
+                if current.isSymbol(",") { _ = advance() }
+                let (lk, lr) = try identifier("a key column")
+                var key = JoinKey(left: lk, right: lk, range: lr)
+                if current.isSymbol("=") {
+                    _ = advance()
+                    let (r, rr) = try identifier("the key column of `\(table)`", id: "expected-a-key-column")
+                    key.right = r
+                    key.range = SourceRange(lr.start, rr.end)
+                }
+                keys.append(key)
+            } while current.isSymbol(",")
+            kind = .join(table: table, tableRange: tr, left: isLeft, keys: keys)
         case "sort":
             var keys: [SortKey] = []
             repeat {

@@ -64,7 +64,7 @@ package enum HelpText {
         "by": "by COLUMN, … agg NAME = FUNC(EXPR), …\n  One row per group of the listed columns: `by program agg spent = sum(actual_cost)`.",
         "agg": "agg NAME = FUNC(EXPR), …\n  Aggregates the whole table into one row (sum, avg, min, max, count, …); after `by`, per group.",
         "join":
-            "join TABLE on KEY   |   join TABLE on KEY = OTHER_KEY\n  Inner join with another table on equal keys: `financials | join projects on project_id`.",
+            "join TABLE on KEY[, KEY…]   (each KEY is NAME or NAME = OTHER_NAME)\n  Inner join with another table on equal keys: `financials | join projects on project_id`,\n  `a | join b on program, period = month`.",
         "left": "left join TABLE on KEY\n  Left outer join: keeps every input row, with nulls where TABLE has no match.",
         "sort": "sort COLUMN, -COLUMN, EXPR desc, …\n  Orders the rows; a leading `-` (or a trailing `desc`) sorts descending.",
         "take": "take N\n  Keeps the first N rows.",
