@@ -1,3 +1,4 @@
+import RealizeQuery
 import Testing
 @testable import RealizeShell
 
@@ -10,9 +11,9 @@ import Testing
     }
 
     @Test func suggestions() {
-        #expect(EditDistance.suggestion(for: "hlep", among: ["help", "tables"]) == "help")
-        #expect(EditDistance.suggestion(for: "tabels", among: ["help", "tables"]) == "tables")
-        #expect(EditDistance.suggestion(for: "zzz", among: ["help", "tables"]) == nil)
+        #expect(Suggest.nearest("hlep", in: ["help", "tables"]) == "help")
+        #expect(Suggest.nearest("tabels", in: ["help", "tables"]) == "tables")
+        #expect(Suggest.nearest("zzz", in: ["help", "tables"]) == nil)
     }
 
     @Test func dotCommandWordsAndQuotes() throws {

@@ -1,6 +1,7 @@
 /// "Did you mean …?" suggestions by edit distance.
 public enum Suggest {
-    /// The candidate nearest to `word` (case-insensitive Levenshtein), if it is close enough to be a likely typo.
+    /// The candidate nearest to `word` (case-insensitive edit distance), if it is close enough to be a likely typo.
+    /// Used for every "did you mean" in the project: columns, tables, verbs, functions, dot commands, settings.
     public static func nearest(_ word: String, in candidates: [String]) -> String? {
         let w = Array(word.lowercased())
         var best: (String, Int)? = nil
@@ -14,18 +15,24 @@ public enum Suggest {
         return d <= limit || isPrefix ? name : nil
     }
 
+    /// Edit distance by characters, counting a swap of neighbours as one edit (optimal string alignment),
+    /// so `hlep` is one edit from `help` and `tabels` one from `tables`.
+    ///
+    /// - Complexity: O(a.count × b.count).
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = prev
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            cur[0] = i
             for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
-            swap(&prev, &cur)
         }
-        return prev[b.count]
+        return d[a.count][b.count]
     }
 }

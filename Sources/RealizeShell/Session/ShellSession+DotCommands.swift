@@ -11,7 +11,7 @@ extension ShellSession {
         let args = command.arguments
         guard let spec = DotCommandSpec.named(command.name) else {
             let names = DotCommandSpec.all.map(\.name)
-            let hint = EditDistance.suggestion(for: command.name, among: names).map { "did you mean `.\($0)`?" } ?? "`.help` lists the commands"
+            let hint = Suggest.nearest(command.name, in: names).map { "did you mean `.\($0)`?" } ?? "`.help` lists the commands"
             throw ShellError("unknown-command", "unknown command `.\(command.name)`", hint: hint)
         }
         switch spec.name {
@@ -58,7 +58,7 @@ extension ShellSession {
         }
         guard let text = HelpText.topic(topic) else {
             let hint =
-                EditDistance.suggestion(for: topic, among: HelpText.topics).map { "did you mean `\($0)`?" } ?? "topics: "
+                Suggest.nearest(topic, in: HelpText.topics).map { "did you mean `\($0)`?" } ?? "topics: "
                 + HelpText.topics.joined(separator: ", ")
             throw ShellError("unknown-topic", "no help on `\(topic)`", hint: hint)
         }
@@ -75,7 +75,7 @@ extension ShellSession {
         }
         if let t = query.catalog[name] { return t }
         let hint =
-            EditDistance.suggestion(for: name, among: query.catalog.names).map { "did you mean `\($0)`?" }
+            Suggest.nearest(name, in: query.catalog.names).map { "did you mean `\($0)`?" }
             ?? (query.catalog.names.isEmpty ? "no tables are loaded" : "tables: " + query.catalog.sortedNames.joined(separator: ", "))
         throw ShellError("unknown-table", "unknown table `\(name)`", hint: hint)
     }
@@ -129,7 +129,7 @@ extension ShellSession {
             query.settings.options[name] = args[1]
         default:
             let names = ["fiscal_year_start", "today"] + AnalyticsSettings.all.map(\.name)
-            let hint = EditDistance.suggestion(for: args[0], among: names).map { "did you mean `\($0)`?" } ?? "settings: " + names.joined(separator: ", ")
+            let hint = Suggest.nearest(args[0], in: names).map { "did you mean `\($0)`?" } ?? "settings: " + names.joined(separator: ", ")
             throw ShellError("unknown-setting", "unknown setting `\(args[0])`", hint: hint)
         }
     }

@@ -23,7 +23,7 @@ extension ShellSession {
         }
         guard let e = FinancialMeasures.named(name) else {
             let hint =
-                EditDistance.suggestion(for: name.lowercased(), among: entries.map(\.name)).map { "did you mean `\($0)`?" }
+                Suggest.nearest(name.lowercased(), in: entries.map(\.name)).map { "did you mean `\($0)`?" }
                 ?? "`.measures` lists them"
             throw ShellError("unknown-measure", "unknown measure `\(name)`", hint: hint)
         }
