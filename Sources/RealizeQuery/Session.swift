@@ -161,6 +161,4 @@ public struct QuerySession: Sendable {
         return quote != nil || depth > 0 || lastSignificant == "|" || lastSignificant == ","
     }
 
-    /// The pipeline verbs, for help and completion.
-    public static let verbs: [String] = ["where", "select", "derive", "by", "agg", "join", "left join", "sort", "take", "top", "distinct", "pivot", "window"]
 }

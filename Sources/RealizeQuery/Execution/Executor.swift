@@ -154,9 +154,7 @@ struct Executor {
             var cols = t.columns
             for call in calls {
                 let arg = call.args.first.map { ev.eval($0) }
-                let type: DataType =
-                    ["rank", "row_number"].contains(call.name) ? .int : (["pct_change", "rolling_mean"].contains(call.name) ? .double : (arg?.type ?? .int))
-                cols.append(WindowFunctions.compute(call.name, arg: arg, params: call.params, partitions: parts, rows: t.rowCount, type: type))
+                cols.append(WindowFunctions.compute(call.name, arg: arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
             }
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)
             let post = Evaluator(table: withCalls, settings: settings)

@@ -197,7 +197,7 @@ extension Binder {
         case "pct_change", "rolling_mean": t = .double
         default: t = argType
         }
-        windowCalls!.append((name, bs, params))
+        windowCalls!.append(WindowCall(name: name, args: bs, params: params, type: t))
         return .column(windowBase + windowCalls!.count - 1, t)
     }
 }

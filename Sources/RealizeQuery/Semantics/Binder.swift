@@ -11,7 +11,7 @@ struct Binder {
     /// In aggregate mode, bare columns may refer only to these (the grouping keys), by name → post index.
     var keyColumns: [String: (Int, DataType)] = [:]
     /// Window functions collected by a `window` stage.
-    var windowCalls: [(name: String, args: [BoundExpr], params: [Int])]? = nil
+    var windowCalls: [WindowCall]? = nil
     var windowBase = 0
 
     init(schema: Schema, settings: QuerySettings) {

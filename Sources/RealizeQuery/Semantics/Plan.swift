@@ -13,6 +13,14 @@ public struct Plan: Sendable {
     public var schema: Schema { operators.last?.schema ?? sourceSchema }
 }
 
+/// A window function call of a `window` stage: its checked arguments, numeric parameters and result type.
+public struct WindowCall: Sendable {
+    public var name: String
+    public var args: [BoundExpr]
+    public var params: [Int]
+    public var type: DataType
+}
+
 /// One executable step.
 public struct Operator: Sendable {
     public enum Kind: Sendable {
@@ -28,7 +36,7 @@ public struct Operator: Sendable {
         case topN([(BoundExpr, Bool)], Int)
         case distinct
         /// Window functions within partitions, in order; outputs appended to the input columns.
-        case window(partition: [BoundExpr], order: (BoundExpr, Bool)?, calls: [(name: String, args: [BoundExpr], params: [Int])], outputs: [BoundExpr])
+        case window(partition: [BoundExpr], order: (BoundExpr, Bool)?, calls: [WindowCall], outputs: [BoundExpr])
         /// Group by rows + the pivot column, then spread the pivot values across columns.
         case pivot(rows: [BoundExpr], column: BoundExpr, aggregate: AggregateSpec, post: BoundExpr)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits query text into tokens, tracking line and column; never throws: bad characters become
 /// diagnostics and are skipped.
 public struct Lexer {
@@ -129,13 +131,7 @@ public struct Lexer {
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { i += 1 }
             if Lexer.isDigit(peek()) { while Lexer.isDigit(peek()) { i += 1 }; hasExp = true } else { i = save }
         }
-        let text = String(decoding: bytes[s..<i], as: UTF8.self).replacingOccurrences("_", with: "")
+        let text = String(decoding: bytes[s..<i], as: UTF8.self).replacingOccurrences(of: "_", with: "")
         return Token(kind: hasExp ? .number : (isFloat ? .number : .integer), text: text, range: SourceRange(start, location))
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ a: Character, with b: String) -> String {
-        String(self.flatMap { $0 == a ? Array(b) : [$0] })
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses a statement: `[let NAME =] [explain] SOURCE (| STAGE)*`. Stages are separated by `|` or by a
 /// line break before a verb.
 ///
@@ -70,7 +72,7 @@ public struct Parser {
         guard current.kind == .identifier else {
             let hint =
                 current.kind == .keyword ? "`\(current.text)` is a reserved word; write `\u{60}\(current.text)\u{60}` in backticks to use it as a name" : nil
-            throw fail(id ?? "expected-\(what.replacingOccurrences2(" ", "-"))", "expected \(what), found \(describe(current))", hint: hint)
+            throw fail(id ?? "expected-\(what.replacingOccurrences(of: " ", with: "-"))", "expected \(what), found \(describe(current))", hint: hint)
         }
         let t = advance()
         return (t.text, t.range)
@@ -138,18 +140,5 @@ public struct Parser {
             }
         }
         return Pipeline(source: source.0, sourceRange: source.1, stages: stages)
-    }
-}
-
-extension String {
-    func replacingOccurrences2(_ a: String, _ b: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: a) {
-            out += rest[..<r.lowerBound]
-            out += b
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
     }
 }
