@@ -99,7 +99,7 @@ public struct QuerySession: Sendable {
                         range: current.stages[k - 1].range, hint: undo))
             }
             let read = ColumnPruning.prune(plan).sourceColumns.map { plan.sourceSchema[$0].name }
-            let name = head.source.hasPrefix("\u{1}") ? "pivot result" : head.source == "_" ? "_ (last result)" : head.source
+            let name = plan.source.label
             explainLines.append("scan \(name): reads \(read.count) of \(plan.sourceSchema.count) columns (\(read.joined(separator: ", ")))")
             explainLines += plan.operators.map { $0.summary }
             if explainOnly && pivotIndex == nil { return (.empty, explainLines.map { "→ " + $0 }.joined(separator: "\n")) }

@@ -14,11 +14,7 @@ struct Executor {
     }
 
     func run(_ fullPlan: Plan) throws(Stop) -> Table {
-        var t: Table
-        switch fullPlan.source {
-        case .table(let name): t = catalog[name]!
-        case .lastResult: t = lastResult!
-        }
+        var t = try table(fullPlan.source)
         // Read only the columns that some stage needs.
         let (plan, sourceColumns) = ColumnPruning.prune(fullPlan)
         if sourceColumns.count < t.columns.count { t = t.projecting(sourceColumns) }
@@ -53,13 +49,13 @@ struct Executor {
             }
             // An inner join followed by a filter on the joined table's columns only: filter that table first,
             // so the join builds and emits only the rows that survive (predicate pushdown).
-            if case .join(let table, let lks, let rks, let rightCols, false) = ops[k].kind, k + 1 < ops.count,
+            if case .join(let rightInput, let lks, let rks, let rightCols, false) = ops[k].kind, k + 1 < ops.count,
                 case .filter(let p) = ops[k + 1].kind
             {
                 let inCount = t.columns.count
                 let refs = p.columnsReferenced
                 if !refs.isEmpty, refs.allSatisfy({ $0 >= inCount }) {
-                    let right = catalog[table] ?? lastResult!
+                    let right = try table(rightInput)
                     let pushed = p.mapColumns { i, type in .column(rightCols[i - inCount], type) }
                     let keep = selection(Evaluator(table: right, settings: settings).eval(pushed), rows: right.rowCount)
                     t = try join(t, right.gather(keep), leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: false, schema: ops[k].schema)
@@ -77,6 +73,16 @@ struct Executor {
             k += 1
         }
         return t
+    }
+
+    /// The rows of a plan's input: a catalog table, the last result, a command's result, or a sub-plan run now.
+    func table(_ input: PlanInput) throws(Stop) -> Table {
+        switch input {
+        case .table(let name): return catalog[name] ?? .empty
+        case .lastResult: return lastResult ?? .empty
+        case .command(_, let result): return result
+        case .plan(let plan): return try run(plan)
+        }
     }
 
     /// Hash-joins `right` onto `t`: all of `t`'s columns, then `rightColumns` of `right`.
@@ -130,8 +136,8 @@ struct Executor {
             let groupsTable = Table(columns: inter, rowCount: g.count)
             let post = Evaluator(table: groupsTable, settings: settings)
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
-        case .join(let table, let lks, let rks, let rightCols, let isLeft):
-            return try join(t, catalog[table] ?? lastResult!, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, schema: op.schema)
+        case .join(let rightInput, let lks, let rks, let rightCols, let isLeft):
+            return try join(t, try table(rightInput), leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, schema: op.schema)
         case .sort(let keys):
             let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.permutation(sk, rows: t.rowCount))

@@ -63,7 +63,7 @@ enum ColumnPruning {
                 newOp.kind = .aggregate(keys: keys.map(r), aggregates: newAggs, outputs: keep.map { outputs[$0] })
                 newOp.schema = keep.map { op.schema[$0] }
                 for (new, old) in keep.enumerated() { newMapping[old] = new }
-            case .join(let table, let lks, let rks, let rightColumns, let isLeft):
+            case .join(let right, let lks, let rks, let rightColumns, let isLeft):
                 let inCount = k == 0 ? plan.sourceSchema.count : ops[k - 1].schema.count
                 newMapping = mapping.filter { liveOut.contains($0.key) || lks.contains($0.key) }
                 var newSchema = schema
@@ -73,7 +73,7 @@ enum ColumnPruning {
                     newSchema.append(op.schema[inCount + j])
                     keptRight.append(rc)
                 }
-                newOp.kind = .join(table: table, leftKeys: lks.map { m[$0]! }, rightKeys: rks, rightColumns: keptRight, left: isLeft)
+                newOp.kind = .join(right: right, leftKeys: lks.map { m[$0]! }, rightKeys: rks, rightColumns: keptRight, left: isLeft)
                 newOp.schema = newSchema
             case .window(let partition, let order, let calls, let outputs):
                 // Whole input kept (identity mapping); window outputs follow it.

@@ -2,15 +2,34 @@ import RealizeStore
 
 /// A checked pipeline: a source and a list of operators, each with the schema it produces.
 public struct Plan: Sendable {
-    public enum Source: Sendable {
-        case table(String)
-        case lastResult
-    }
-    public var source: Source
+    public var source: PlanInput
     public var sourceSchema: Schema
     public var operators: [Operator]
     /// The result's columns.
     public var schema: Schema { operators.last?.schema ?? sourceSchema }
+}
+
+/// Where a plan (or the right side of a join) reads its rows from.
+public indirect enum PlanInput: Sendable {
+    /// A table of the catalog.
+    case table(String)
+    /// `_`, the last result.
+    case lastResult
+    /// A domain command, run while planning (its columns are known only from its result): the command as
+    /// written, and the table it produced.
+    case command(text: String, result: Table)
+    /// A parenthesised pipeline, planned with the outer one.
+    case plan(Plan)
+
+    /// How `explain` names the input.
+    public var label: String {
+        switch self {
+        case .table(let name): return name.hasPrefix("\u{1}") ? "pivot result" : name
+        case .lastResult: return "_ (last result)"
+        case .command(let text, _): return text
+        case .plan: return "subquery"
+        }
+    }
 }
 
 /// A window function call of a `window` stage: its checked arguments, numeric parameters and result type.
@@ -29,7 +48,8 @@ public struct Operator: Sendable {
         case project([BoundExpr])
         /// Group by keys (evaluated on input), compute aggregates, then the output expressions over keys + aggregates.
         case aggregate(keys: [BoundExpr], aggregates: [AggregateSpec], outputs: [BoundExpr])
-        case join(table: String, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool)
+        /// Hash join of `right` (built) onto the input (probed): the input's columns, then `rightColumns` of `right`.
+        case join(right: PlanInput, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool)
         case sort([(BoundExpr, Bool)])
         case limit(Int)
         /// Sort then limit, fused: a partial sort.

@@ -23,7 +23,7 @@ struct Planner {
     /// Plans `p`; returns nil after recording diagnostics.
     mutating func plan(_ p: Pipeline) -> Plan? {
         var schema: Schema
-        let source: Plan.Source
+        let source: PlanInput
         if p.source == "_" {
             guard let t = lastResult else {
                 diagnostics.append(
@@ -206,7 +206,7 @@ struct Planner {
             }
             let on = keys.map { $0.left == $0.right ? $0.left : "\($0.left) = \(table).\($0.right)" }.joined(separator: ", ")
             return Operator(
-                kind: .join(table: table, leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightCols, left: isLeft), schema: fields,
+                kind: .join(right: table == "_" && catalog[table] == nil ? .lastResult : .table(table), leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightCols, left: isLeft), schema: fields,
                 summary: "\(isLeft ? "left " : "")hash join \(table) on \(on) (build: \(table))")
         case .sort(let keys):
             var bound: [(BoundExpr, Bool)] = []
