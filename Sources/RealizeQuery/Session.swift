@@ -11,6 +11,8 @@ public struct QuerySettings: Sendable {
     public var measures: [String: Measure] = [:]
     /// Named settings of the domain commands (`.set evm_red 0.9`), as written; each command reads and checks its own.
     public var options: [String: String] = [:]
+    /// The table commands and settings that the layers above registered (``QuerySession/register(_:)-…``).
+    public var registry = Registry()
     public init() {}
 }
 
@@ -44,6 +46,8 @@ public enum StatementOutcome: Sendable {
     case defined(name: String, table: Table)
     /// `explain …`: the plan, one step per line.
     case plan(String)
+    /// A statement ending in `| chart …`: the table to draw and how (`defined` names it when `let` also defined it).
+    case chart(ChartClause, Table, defined: String?)
 }
 
 /// A query session: the catalog, the last result (`_`) and settings.
@@ -59,26 +63,47 @@ public struct QuerySession: Sendable {
         self.catalog = catalog
     }
 
-    /// Parses, checks and runs one statement (a pipeline, `let NAME = pipeline`, or `explain pipeline`).
+    /// How the parser tells this session's commands from its tables.
+    public var parserContext: Parser.Context {
+        Parser.Context(commands: settings.registry.signatures, tables: Set(catalog.names))
+    }
+
+    /// Parses one statement with this session's commands.
+    ///
+    /// - Throws: ``QueryError`` with every syntax error found.
+    public func parse(_ source: String, cancel: CancellationToken? = nil) throws(QueryError) -> Statement {
+        var parser = Parser(source, context: parserContext, cancel: cancel)
+        guard let statement = parser.parseStatement() else { throw QueryError(parser.diagnostics) }
+        return statement
+    }
+
+    /// Parses, checks and runs one statement (a pipeline, `let NAME = pipeline`, or `explain pipeline`; a
+    /// pipeline may start with a table command and end with `| chart …`).
     ///
     /// - Throws: ``QueryError`` with positions relative to `source`; the session is unchanged.
     public mutating func run(_ source: String, cancel: CancellationToken? = nil) throws(QueryError) -> StatementOutcome {
-        var parser = Parser(source)
-        guard let statement = parser.parseStatement() else { throw QueryError(parser.diagnostics) }
-        let (table, plan) = try execute(statement.pipeline, source: source, cancel: cancel, explainOnly: statement.explain)
+        let statement = try parse(source, cancel: cancel)
+        if let (name, range) = statement.letName, name == "_" {
+            throw QueryError(Diagnostic(id: "reserved-name", message: "`_` is the last result and cannot be defined", range: range))
+        }
+        let (table, plan) = try execute(
+            statement.pipeline, source: source, cancel: cancel, explainOnly: statement.explain, chart: statement.explain ? nil : statement.chart)
         if statement.explain { return .plan(plan) }
-        if let (name, range) = statement.letName {
-            if name == "_" { throw QueryError(Diagnostic(id: "reserved-name", message: "`_` is the last result and cannot be defined", range: range)) }
+        if let (name, _) = statement.letName {
             catalog.set(name, table)
             lastResult = table
+            if let chart = statement.chart { return .chart(chart, table, defined: name) }
             return .defined(name: name, table: table)
         }
         lastResult = table
+        if let chart = statement.chart { return .chart(chart, table, defined: nil) }
         return .table(table)
     }
 
     /// Checks and runs a pipeline; `pivot` stages split it, since their columns come from the data.
-    func execute(_ p: Pipeline, source: String = "", cancel: CancellationToken?, explainOnly: Bool) throws(QueryError) -> (Table, String) {
+    func execute(
+        _ p: Pipeline, source: String = "", cancel: CancellationToken?, explainOnly: Bool, chart: ChartClause? = nil
+    ) throws(QueryError) -> (Table, String) {
         var planner = Planner(catalog: catalog, lastResult: lastResult, settings: settings)
         var current = p
         var tempCatalog = catalog
@@ -90,7 +115,9 @@ public struct QuerySession: Sendable {
             if let k = pivotIndex { head.stages = Array(current.stages[..<k]) }
             planner = Planner(catalog: tempCatalog, lastResult: last, settings: settings)
             planner.source = source
+            planner.cancel = cancel
             guard let plan = planner.plan(head) else { throw QueryError(planner.diagnostics) }
+            if pivotIndex == nil, let chart { try chart.check(against: plan.schema) }
             // The planner sees the stages before a pivot only, so check here that a sort right before it is not lost.
             if let k = pivotIndex, k > 0, case .sort = current.stages[k - 1].kind, let undo = planner.undoesSort(current.stages[k]) {
                 throw QueryError(
@@ -129,36 +156,11 @@ public struct QuerySession: Sendable {
             let tempName = "\u{1}pivot\(k)"
             tempCatalog.set(tempName, table)
             last = table
-            current = Pipeline(source: tempName, sourceRange: stage.range, stages: Array(current.stages[(k + 1)...]))
+            current = Pipeline(source: .table(tempName, stage.range), stages: Array(current.stages[(k + 1)...]))
         }
     }
 
-    /// Whether `source` is an unfinished statement: it ends with a pipe, or a bracket or quote is open.
-    public static func isIncomplete(_ source: String) -> Bool {
-        var depth = 0
-        var quote: Character? = nil
-        var lastSignificant: Character? = nil
-        var inComment = false
-        var prev: Character? = nil
-        for ch in source {
-            if inComment { if ch == "\n" { inComment = false }; prev = ch; continue }
-            if let q = quote {
-                if ch == q { quote = nil }
-                prev = ch
-                continue
-            }
-            switch ch {
-            case "'", "\"", "`": quote = ch
-            case "(", "[": depth += 1
-            case ")", "]": depth -= 1
-            case "#": inComment = true
-            case "-" where prev == "-": inComment = true; lastSignificant = nil
-            default: break
-            }
-            if !ch.isWhitespace && !inComment { lastSignificant = ch }
-            prev = ch
-        }
-        return quote != nil || depth > 0 || lastSignificant == "|" || lastSignificant == ","
-    }
+    /// Whether `source` is an unfinished statement: it ends with a pipe or comma, or a bracket or quote is open.
+    public static func isIncomplete(_ source: String) -> Bool { StatementText.isIncomplete(source) }
 
 }

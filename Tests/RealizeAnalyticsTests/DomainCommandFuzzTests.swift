@@ -35,8 +35,8 @@ import Testing
             let args = (0..<count).map { _ in Self.words.randomElement(using: &rng)! }
             let text = ([command] + args).joined(separator: " ")
             var s = Self.session
-            do {
-                _ = try DomainCommands.run(text, session: &s)
+            do throws(QueryError) {
+                _ = try s.run(text)
                 ran += 1
             } catch {
                 #expect(!error.diagnostics.isEmpty, "\(text)")
@@ -53,7 +53,7 @@ import Testing
         let simplest = ["trend": "trend cpi", "nps": "nps by program", "maturity": "maturity by unit", "benefits": "benefits by program"]
         for name in DomainCommands.names {
             var s = Self.session
-            let outcome = try DomainCommands.run(simplest[name] ?? name, session: &s)
+            let outcome = try s.run(simplest[name] ?? name)
             guard case .table(let t) = outcome else { Issue.record("\(name): no table"); continue }
             #expect(t.rowCount > 0, "\(name)")
             #expect(t.invariantViolation() == nil, "\(name)")

@@ -144,7 +144,7 @@ import Testing
         #expect(failureID("evm by nothing", &s) == "unknown-grouping")
         #expect(failureID("evm as 2025-01", &s) == "expected-of")
         #expect(failureID("evm as of June", &s) == "expected-period")
-        #expect(failureID("evm eac magic", &s) == "unknown-eac-method")
+        #expect(failureID("evm eac magic", &s) == "unknown-choice")
         #expect(failureID("evm sideways", &s) == "unexpected-argument")
         var empty = financialSession([])
         #expect(failureID("evm", &empty) == "missing-table")

@@ -15,11 +15,8 @@ func financialSession(_ tables: [(String, Table)]? = nil) -> QuerySession {
 
 /// Runs a statement (domain command or query) and returns its table.
 func runTable(_ text: String, _ session: inout QuerySession) throws -> Table {
-    guard let outcome = try DomainCommands.run(text, session: &session) ?? (try session.run(text)) as StatementOutcome? else {
-        throw QueryError([])
-    }
-    switch outcome {
-    case .table(let t), .defined(_, let t): return t
+    switch try session.run(text) {
+    case .table(let t), .defined(_, let t), .chart(_, let t, _): return t
     case .plan: throw QueryError([])
     }
 }

@@ -145,7 +145,7 @@ func hundredths(_ t: Table, _ column: String) -> [Int64?] {
         #expect(npsFailure("maturity by unit", &s) == "maturity-score-out-of-range")
         #expect(npsFailure("maturity from empty", &s) == "missing-column")
         #expect(npsFailure("maturity by region", &s) == "maturity-grouping")
-        #expect(npsFailure("maturity overall median", &s) == "expected-overall-rule")
+        #expect(npsFailure("maturity overall median", &s) == "unknown-choice")
         #expect(npsFailure("maturity as of June", &s) == "expected-date")
         #expect(npsFailure("maturity from fine profile Nobody", &s) == "unknown-unit")
     }

@@ -23,14 +23,13 @@ func npsRun(_ text: String, _ session: inout QuerySession) throws -> Table {
 
 /// Runs a statement as the shell does: a domain command, else a query.
 func npsOutcome(_ text: String, _ session: inout QuerySession) throws(QueryError) -> StatementOutcome {
-    if let outcome = try DomainCommands.run(text, session: &session) { return outcome }
-    return try session.run(text)
+    try session.run(text)
 }
 
 /// The table of an outcome.
 func npsOutcomeTable(_ outcome: StatementOutcome) throws -> Table {
     switch outcome {
-    case .table(let t), .defined(_, let t): return t
+    case .table(let t), .defined(_, let t), .chart(_, let t, _): return t
     case .plan:
         throw QueryError(
             Diagnostic(id: "plan", message: "a plan", range: SourceRange(.init(line: 1, column: 1, offset: 0), .init(line: 1, column: 1, offset: 0))))
@@ -251,7 +250,7 @@ func near(_ v: Value, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
         #expect(command.columnNames.contains("nps"))
         #expect(command.npsValues("program") == [.text("Digital Customer Experience")])
         #expect(try npsRun("nps quarterly", &s).rowCount == 12)
-        _ = try DomainCommands.run("let q = nps by segment yearly", session: &s)
+        _ = try s.run("let q = nps by segment yearly")
         #expect(s.catalog["q"]?.rowCount == 9)
     }
 

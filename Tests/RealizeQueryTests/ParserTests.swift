@@ -44,7 +44,7 @@ func verbs(_ q: String, sourceLocation: Testing.SourceLocation = #_sourceLocatio
         let st = try #require(parse("let big = explain financials | sort a, -b, c desc | top 5 by x | take 7"))
         #expect(st.letName?.name == "big")
         #expect(st.explain)
-        #expect(st.pipeline.source == "financials")
+        #expect(st.pipeline.source.tableName == "financials")
         guard case .sort(let keys) = st.pipeline.stages[0].kind else { Issue.record("not a sort"); return }
         #expect(keys.map(\.descending) == [false, true, true])
         guard case .top(let n, let key) = st.pipeline.stages[1].kind else { Issue.record("not top"); return }
@@ -55,13 +55,13 @@ func verbs(_ q: String, sourceLocation: Testing.SourceLocation = #_sourceLocatio
 
     @Test func joinForms() throws {
         let st = try #require(parse("financials | left join projects on project_id = id"))
-        guard case .join(let table, _, let left, let keys) = st.pipeline.stages[0].kind else { Issue.record("not a join"); return }
-        #expect(table == "projects" && left && keys.map(\.left) == ["project_id"] && keys.map(\.right) == ["id"])
+        guard case .join(let source, let left, let keys) = st.pipeline.stages[0].kind else { Issue.record("not a join"); return }
+        #expect(source.tableName == "projects" && left && keys.map(\.left) == ["project_id"] && keys.map(\.right) == ["id"])
         let st2 = try #require(parse("financials | join projects on project_id"))
-        guard case .join(_, _, let left2, let keys2) = st2.pipeline.stages[0].kind else { Issue.record("not a join"); return }
+        guard case .join(_, let left2, let keys2) = st2.pipeline.stages[0].kind else { Issue.record("not a join"); return }
         #expect(!left2 && keys2.map(\.left) == ["project_id"] && keys2.map(\.right) == ["project_id"])
         let st3 = try #require(parse("a | join b on program, period = month"))
-        guard case .join(_, _, _, let keys3) = st3.pipeline.stages[0].kind else { Issue.record("not a join"); return }
+        guard case .join(_, _, let keys3) = st3.pipeline.stages[0].kind else { Issue.record("not a join"); return }
         #expect(keys3.map(\.left) == ["program", "period"] && keys3.map(\.right) == ["program", "month"])
     }
 

@@ -50,7 +50,7 @@ enum Fixtures {
 /// Runs `q` and returns its table (a `let` gives the defined table); a plan is an error here.
 func runTable(_ q: String, _ s: inout QuerySession) throws -> Table {
     switch try s.run(q) {
-    case .table(let t), .defined(_, let t): return t
+    case .table(let t), .defined(_, let t), .chart(_, let t, _): return t
     case .plan(let p): throw PlanInsteadOfTable(plan: p)
     }
 }

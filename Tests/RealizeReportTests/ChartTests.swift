@@ -33,32 +33,38 @@ import Testing
     ])
 
     static func spec(_ text: String) throws -> ChartSpec {
-        try #require(try ChartStage.split("t | " + text)).spec
+        try #require(try chart("t | " + text))
+    }
+
+    /// The chart clause of a statement (nil when it has none), parsed by the query language's parser.
+    static func chart(_ text: String) throws(QueryError) -> ChartClause? {
+        var parser = Parser(text)
+        guard let st = parser.parseStatement() else { throw QueryError(parser.diagnostics) }
+        return st.chart
     }
 
     // MARK: Parsing
 
     @Test func splitsATrailingChartStage() throws {
         let text = "financials | where x > 1\n| chart line period cpi by program title \"CPI trend\" unit \"index\" to out/cpi trend.svg"
-        let (head, spec) = try #require(try ChartStage.split(text))
-        #expect(head == "financials | where x > 1\n")
+        let spec = try #require(try Self.chart(text))
         #expect(spec.kind == .line && spec.columns.map(\.name) == ["period", "cpi"] && spec.group?.name == "program")
         #expect(spec.title == "CPI trend" && spec.unit == "index" && spec.path == "out/cpi trend.svg")
         #expect(spec.columns[1].range.start.line == 2 && spec.columns[1].range.start.column == 21)
     }
 
     @Test func chartInsideQuotesOrBracketsIsNotAStage() throws {
-        #expect(try ChartStage.split("projects | where project == \"x | chart bar a b\"") == nil)
-        #expect(try ChartStage.split("projects | where project in (\"chart\")") == nil)
-        #expect(try ChartStage.split("chart | take 1") == nil)
+        #expect(try Self.chart("projects | where project == \"x | chart bar a b\"") == nil)
+        #expect(try Self.chart("projects | where project in (\"chart\")") == nil)
+        #expect(try Self.chart("chart | take 1") == nil)
     }
 
     @Test func malformedStagesPointAtTheProblem() throws {
         func id(_ text: String) -> String? {
-            do { _ = try ChartStage.split(text); return nil } catch { return error.primary.id }
+            do { _ = try Self.chart(text); return nil } catch { return error.primary.id }
         }
         #expect(id("t | chart pie a b") == "unknown-chart-kind")
-        do { _ = try ChartStage.split("t | chart lien a b") } catch { #expect(error.primary.hint == "did you mean `line`?") }
+        do { _ = try Self.chart("t | chart lien a b") } catch { #expect(error.primary.hint == "did you mean `line`?") }
         #expect(id("t | chart") == "chart-kind-missing")
         #expect(id("t | chart bar a") == "chart-column-missing")
         #expect(id("t | chart radar d s") == "chart-column-missing")
@@ -175,8 +181,7 @@ extension Array {
 
 extension ChartTests {
     @Test func chartStageOnItsOwnLine() throws {
-        let (head, spec) = try #require(try ChartStage.split("t | derive x = 1 |\n  chart bar a x"))
-        #expect(head == "t | derive x = 1 ")
+        let spec = try #require(try Self.chart("t | derive x = 1 |\n  chart bar a x"))
         #expect(spec.columns.map(\.name) == ["a", "x"])
     }
 

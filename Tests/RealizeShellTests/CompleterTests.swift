@@ -1,3 +1,4 @@
+import RealizeAnalytics
 import RealizeQuery
 import RealizeStore
 import Testing
@@ -43,14 +44,21 @@ import Testing
 }
 
 @Suite struct DomainCommandCompletionTests {
+    /// A session with the domain commands registered, as the shell makes it.
+    static var session: QuerySession {
+        var s = QuerySession(catalog: Catalog())
+        DomainCommands.install(into: &s)
+        return s
+    }
+
     @Test func domainCommandsAreOfferedAtTheStart() {
-        let c = Completer(session: QuerySession(catalog: Catalog()))
+        let c = Completer(session: Self.session)
         guard case .words(let w) = c.complete(word: "ev", line: "ev", cursor: 2) else { Issue.record("no words"); return }
         #expect(w.contains("evm"))
     }
 
-    @Test func argumentsOfADomainCommandComeFromItsUsage() {
-        let c = Completer(session: QuerySession(catalog: Catalog()))
+    @Test func argumentsOfADomainCommandComeFromItsDeclaration() {
+        let c = Completer(session: Self.session)
         guard case .words(let w) = c.complete(word: "pro", line: "evm by pro", cursor: 10) else { Issue.record("no words"); return }
         #expect(w.contains("program"))
         #expect(w.contains("project"))

@@ -5,53 +5,59 @@ import RealizeStore
 /// costs from `financials.actual_cost` and benefits from `benefits.realized`, month by month.
 ///
 /// `appraise TABLE amount COLUMN (period COLUMN | date COLUMN) [by COLUMN] [rate R]` appraises any table.
-struct AppraiseCommand: DomainCommand {
-    let name = "appraise"
-    let summary = "Cash-flow appraisal to date: NPV, IRR, payback, discounted payback, ROI, BCR (also XNPV/XIRR on any table)"
-    let usage =
-        "appraise [by project|program|portfolio|total] [rate 8%] [as of YYYY-MM]   |   appraise TABLE amount COLUMN period|date COLUMN [by COLUMN] [rate 10%]"
+struct AppraiseCommand: TableCommand {
+    let signature = CommandSignature(
+        name: "appraise",
+        summary: "Cash-flow appraisal to date: NPV, IRR, payback, discounted payback, ROI, BCR (also XNPV/XIRR on any table)",
+        positional: .init(
+            key: "table", placeholder: "TABLE", kind: .name("TABLE", suggestions: []), optional: true,
+            help: "appraise any table's flows instead of the portfolio's (then give amount and period or date)"),
+        options: [
+            CommonArguments.level(help: "the roll-up: project, program, portfolio, total (or, with TABLE, a column)"),
+            CommandOption("rate", words: ["rate"], kind: .rate, help: "the annual discount rate (default: .set discount_rate, 8%)"),
+            CommonArguments.asOf,
+            CommandOption("amount", words: ["amount"], kind: .name("COLUMN", suggestions: []), help: "with TABLE: the column of signed flows"),
+            CommandOption("period", words: ["period"], kind: .name("COLUMN", suggestions: []), help: "with TABLE: the column of periods"),
+            CommandOption("date", words: ["date"], kind: .name("COLUMN", suggestions: []), help: "with TABLE: the column of dates (XNPV, XIRR)"),
+        ],
+        example: "appraise by program rate 8%")
 
-    func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
-        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
-        var generic: (table: String, range: SourceRange)? = nil
-        if let t = args.current, t.kind == .identifier, session.catalog[t.text] != nil || t.text == "_",
-            !["by", "rate", "as"].contains(t.text.lowercased())
-        {
-            generic = (t.text, t.range)
-            _ = try args.name("a table")
+    func run(_ call: CommandCall, session: QuerySession) throws(QueryError) -> Table {
+        let at = call.nameRange
+        let args = call.arguments
+        let usage = CommandHelp.usage(signature)
+        let generic = args.name("table")
+        if let g = generic, g.text != "_", session.catalog[g.text] == nil {
+            throw QueryError(
+                Diagnostic(
+                    id: "unknown-table", message: "unknown table `\(g.text)`", range: g.range,
+                    hint: Suggest.nearest(g.text, in: session.catalog.names + signature.options.compactMap(\.words.first)).map { "did you mean `\($0)`?" }
+                        ?? "usage: \(usage)"))
+        }
+        if generic == nil, let misplaced = ["amount", "period", "date"].first(where: { args.has($0) }) {
+            throw QueryError(
+                Diagnostic(
+                    id: "unexpected-argument", message: "`\(misplaced)` needs a table to appraise: `appraise TABLE \(misplaced) COLUMN …`",
+                    range: args.range(misplaced) ?? at, hint: "usage: \(usage)"))
         }
         var level = (generic == nil ? "project" : "", at)
-        var annual = AnalyticsSettings.parseRate(AnalyticsSettings.value("discount_rate", in: session.settings)) ?? 0.08
-        var asOf: Int32? = nil
-        var amount: String? = nil, periodColumn: String? = nil, dateColumn: String? = nil
-        while !args.isAtEnd {
-            if args.peek("by") {
-                if generic != nil {
-                    _ = args.accept("by"); level = try args.name("a column to group by")
-                } else {
-                    level = try ProjectGrouping.parseLevel(&args)
-                }
-            } else if args.accept("rate") {
-                annual = try args.rate()
-            } else if args.accept("as") {
-                try args.expect("of", context: "after `as` (as of YYYY-MM)")
-                asOf = try args.period()
-            } else if generic != nil, args.accept("amount") {
-                amount = try args.name("the amount column").0
-            } else if generic != nil, args.accept("period") {
-                periodColumn = try args.name("the period column").0
-            } else if generic != nil, args.accept("date") {
-                dateColumn = try args.name("the date column").0
-            } else {
-                throw args.unexpected(
-                    generic == nil ? "`by LEVEL`, `rate R` or `as of YYYY-MM`" : "`amount COLUMN`, `period COLUMN`, `date COLUMN`, `by COLUMN` or `rate R`")
-            }
+        if generic == nil {
+            level = CommonArguments.level(call, default: "project")
+        } else if let by = args.name("by") {
+            level = (by.text, by.range)
         }
+        let annual =
+            args.number("rate") ?? AnalyticsSettings.parseRate(AnalyticsSettings.value("discount_rate", in: session.settings)) ?? 0.08
+        let asOf = args.period("as_of")
+        let amount = args.word("amount"), periodColumn = args.word("period"), dateColumn = args.word("date")
         guard annual > -1 else { throw InputError.make("bad-rate", "the discount rate must be above -100%", at: at) }
         let input = InputTables(session: session, at: at)
-        if let g = generic {
+        if let g = generic.map({ (table: $0.text, range: $0.range) }) {
             let table = g.table == "_" ? (session.lastResult ?? .empty) : session.catalog[g.table]!
-            guard let amount else { throw args.failure("expected-amount", "`appraise \(g.table)` needs `amount COLUMN`") }
+            guard let amount else {
+                throw QueryError(
+                    Diagnostic(id: "expected-amount", message: "`appraise \(g.table)` needs `amount COLUMN`", range: call.range, hint: "usage: \(usage)"))
+            }
             return try GenericAppraisal.table(
                 table, name: g.table, amount: amount, period: periodColumn, date: dateColumn,
                 by: level.0.isEmpty ? nil : level.0, rate: annual, input: input)

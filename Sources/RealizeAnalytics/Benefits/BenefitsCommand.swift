@@ -5,27 +5,24 @@ import RealizeStore
 ///
 /// A blank `realized` means "not yet measured", never zero: realization to date compares realized amounts with the
 /// planned amounts of the same, measured, rows. Roll-ups sum planned and realized first, then divide.
-struct BenefitsCommand: DomainCommand {
-    let name = "benefits"
-    let summary = "Benefits realization: planned vs realized to date, realization %, against the whole plan, cumulative curve"
-    let usage = "benefits [by project|program|portfolio|total|benefit|category] [as of YYYY-MM] [curve]   e.g. benefits by program"
+struct BenefitsCommand: TableCommand {
+    let signature = CommandSignature(
+        name: "benefits",
+        summary: "Benefits realization: planned vs realized to date, realization %, against the whole plan, cumulative curve",
+        options: [
+            CommandOption(
+                "by", words: ["by"], kind: .name("COLUMN", suggestions: CommonArguments.levels + ["benefit", "category"]),
+                help: "the roll-up: project, program, portfolio, total, benefit, category, or a column (default: program)"),
+            CommonArguments.asOf,
+            .flag("curve", aliases: ["detail"], help: "the cumulative curve: one row per group and period"),
+        ],
+        example: "benefits by program")
 
-    func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
-        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
-        var level = ("program", at)
-        var asOf: Int32? = nil
-        var curve = false
-        while !args.isAtEnd {
-            if args.peek("by") {
-                level = try ProjectGrouping.parseLevel(&args, default: "program")
-            } else if args.accept("as") {
-                try args.expect("of", context: "after `as` (as of YYYY-MM)"); asOf = try args.period()
-            } else if args.accept("curve") || args.accept("detail") {
-                curve = true
-            } else {
-                throw args.unexpected("`by LEVEL`, `as of YYYY-MM` or `curve`")
-            }
-        }
+    func run(_ call: CommandCall, session: QuerySession) throws(QueryError) -> Table {
+        let at = call.nameRange
+        let level = CommonArguments.level(call, default: "program")
+        let asOf = call.arguments.period("as_of")
+        let curve = call.arguments.has("curve")
         let input = InputTables(session: session, at: at)
         let data = try BenefitsData(level: level, input: input)
         guard let status = asOf ?? data.defaultStatus else {

@@ -5,39 +5,28 @@ import RealizeStore
 /// cumulative to the status period (default: the latest period in `financials`).
 ///
 /// PV, EV, AC and BAC are summed exactly over the group's projects first; every index is a ratio of those sums.
-struct EVMCommand: DomainCommand {
-    let name = "evm"
-    let summary = "Earned value per project, program or portfolio: CPI, SPI, EACs, TCPI, earned schedule, RAG status"
-    let usage = "evm [by project|program|portfolio|total] [as of YYYY-MM] [eac cpi|plan|cpi_spi]   e.g. evm by program | where cpi < 0.9"
+struct EVMCommand: TableCommand {
+    let signature = CommandSignature(
+        name: "evm",
+        summary: "Earned value per project, program or portfolio: CPI, SPI, EACs, TCPI, earned schedule, RAG status",
+        options: [
+            CommonArguments.level(),
+            CommonArguments.asOf,
+            CommandOption(
+                "eac", words: ["eac"], kind: .choice(EVMFigures.EACMethod.allCases.map(\.rawValue)),
+                help: "the EAC reported as eac: cpi (BAC/CPI), plan (AC+BAC-EV), cpi_spi (AC+(BAC-EV)/(CPI*SPI)); default .set evm_eac"),
+        ],
+        example: "evm by program | where cpi < 0.9")
 
-    func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
-        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
-        var level = ("project", at)
-        var asOf: Int32? = nil
-        var method = EVMFigures.EACMethod(rawValue: AnalyticsSettings.value("evm_eac", in: session.settings)) ?? .cpi
-        while !args.isAtEnd {
-            if args.peek("by") {
-                level = try ProjectGrouping.parseLevel(&args)
-            } else if args.accept("as") {
-                try args.expect("of", context: "after `as` (as of YYYY-MM)")
-                asOf = try args.period()
-            } else if args.accept("eac") {
-                let (m, r) = try args.name("an EAC method: cpi, plan or cpi_spi")
-                guard let parsed = EVMFigures.EACMethod(rawValue: m.lowercased()) else {
-                    throw QueryError(
-                        Diagnostic(
-                            id: "unknown-eac-method", message: "unknown EAC method `\(m)`", range: r,
-                            hint: "methods: cpi (BAC/CPI), plan (AC+(BAC-EV)), cpi_spi (AC+(BAC-EV)/(CPI*SPI))"))
-                }
-                method = parsed
-            } else {
-                throw args.unexpected("`by LEVEL`, `as of YYYY-MM` or `eac METHOD`")
-            }
-        }
-        let input = InputTables(session: session, at: at)
+    func run(_ call: CommandCall, session: QuerySession) throws(QueryError) -> Table {
+        let level = CommonArguments.level(call, default: "project")
+        let method =
+            call.arguments.word("eac").flatMap(EVMFigures.EACMethod.init(rawValue:))
+            ?? EVMFigures.EACMethod(rawValue: AnalyticsSettings.value("evm_eac", in: session.settings)) ?? .cpi
+        let input = InputTables(session: session, at: call.nameRange)
         let data = try FinancialData(level: level.0, levelRange: level.1, input: input)
-        guard let status = asOf ?? data.latestPeriod else {
-            throw InputError.make("no-data", "`financials` has no rows with a project and a period", at: at)
+        guard let status = call.arguments.period("as_of") ?? data.latestPeriod else {
+            throw InputError.make("no-data", "`financials` has no rows with a project and a period", at: call.nameRange)
         }
         return EVMReport.table(data, status: status, method: method, thresholds: AnalyticsSettings.thresholds(session.settings))
     }

@@ -99,13 +99,4 @@ struct ProjectGrouping {
         }
     }
 
-    /// Reads `by LEVEL` from the arguments; `project` when absent. `by projects` and `by programs` are accepted.
-    static func parseLevel(_ args: inout CommandArguments, default level: String = "project") throws(QueryError) -> (String, SourceRange) {
-        guard args.accept("by") else { return (level, args.commandRange) }
-        let (name, range) = try args.name("a grouping: project, program, portfolio, total or a column of projects")
-        var n = name.lowercased()
-        if ["projects", "programs", "portfolios"].contains(n) { n.removeLast() }
-        if n == "programme" { n = "program" }
-        return (["project", "program", "portfolio", "total", "all"].contains(n) ? n : name, range)
-    }
 }

@@ -6,35 +6,30 @@ import RealizeStore
 /// The summary (default) has one row per group: latest periodic and cumulative values, least-squares slope per
 /// period with its direction, the 3-period moving average, XmR limits with the count of points outside them, and
 /// a sparkline of the periodic series. `detail` gives the series itself: one row per group and period.
-struct TrendCommand: DomainCommand {
-    let name = "trend"
-    let summary = "A metric over time: periodic and cumulative series, slope, direction, moving average, XmR limits, sparkline"
-    let usage = "trend METRIC [from TABLE] [by project|program|portfolio|total] [monthly|quarterly] [detail] [as of YYYY-MM]   e.g. trend cpi by program"
+struct TrendCommand: TableCommand {
+    let signature = CommandSignature(
+        name: "trend",
+        summary: "A metric over time: periodic and cumulative series, slope, direction, moving average, XmR limits, sparkline",
+        positional: .init(
+            key: "metric", placeholder: "METRIC", kind: .name("METRIC", suggestions: TrendMetric.all.map(\.name)),
+            help: "the metric: \(TrendMetric.all.map(\.name).joined(separator: ", ")), or a measure"),
+        options: [
+            CommonArguments.from("financials"),
+            CommonArguments.level(),
+            CommandOption("grain", words: [], kind: .choice(["monthly", "quarterly"]), help: "the period length (default: monthly)"),
+            .flag("detail", aliases: ["series"], help: "the series itself: one row per group and period"),
+            CommonArguments.asOf,
+        ],
+        example: "trend cpi by program")
 
-    func run(arguments: [Token], at: SourceRange, session: QuerySession) throws(QueryError) -> Table {
-        var args = CommandArguments(arguments, command: name, usage: usage, at: at)
-        let (metricName, metricRange) = try args.name("a metric such as cpi, spi, cv, sv or eac")
-        var level = ("total", at)
-        var quarterly = false, detail = false
-        var asOf: Int32? = nil
-        var source: (String, SourceRange)? = nil
-        while !args.isAtEnd {
-            if args.peek("by") {
-                level = try ProjectGrouping.parseLevel(&args, default: "total")
-            } else if args.accept("monthly") {
-                quarterly = false
-            } else if args.accept("quarterly") {
-                quarterly = true
-            } else if args.accept("detail") || args.accept("series") {
-                detail = true
-            } else if args.accept("from") {
-                source = try args.name("a table name")
-            } else if args.accept("as") {
-                try args.expect("of", context: "after `as` (as of YYYY-MM)"); asOf = try args.period()
-            } else {
-                throw args.unexpected("`by LEVEL`, `monthly`, `quarterly`, `detail`, `from TABLE` or `as of YYYY-MM`")
-            }
-        }
+    func run(_ call: CommandCall, session: QuerySession) throws(QueryError) -> Table {
+        let at = call.nameRange
+        let (metricName, metricRange) = call.arguments.name("metric") ?? ("", at)
+        let level = CommonArguments.level(call, default: "total")
+        let quarterly = call.arguments.word("grain") == "quarterly"
+        let detail = call.arguments.has("detail")
+        let asOf = call.arguments.period("as_of")
+        let source = call.arguments.name("from")
         let input = InputTables(session: session, at: at)
         var series: [TrendSeries]
         if source == nil, let metric = TrendMetric.named(metricName) {

@@ -8,6 +8,8 @@ struct Planner {
     let settings: QuerySettings
     /// The statement's text, quoted in plan summaries.
     var source: String = ""
+    /// Raised by Ctrl-C; commands and sub-pipelines run while planning check it.
+    var cancel: CancellationToken? = nil
     var diagnostics: [Diagnostic] = []
 
     /// The text of `range` in the statement, for `explain`.
@@ -22,29 +24,15 @@ struct Planner {
 
     /// Plans `p`; returns nil after recording diagnostics.
     mutating func plan(_ p: Pipeline) -> Plan? {
-        var schema: Schema
-        let source: PlanInput
-        if p.source == "_" {
-            guard let t = lastResult else {
-                diagnostics.append(
-                    Diagnostic(
-                        id: "no-last-result", message: "`_` is the last result, but nothing has run yet", range: p.sourceRange,
-                        hint: "run a query first, or start from a table: \(catalog.sortedNames.joined(separator: ", "))"))
-                return nil
-            }
-            schema = Planner.schema(of: t)
-            source = .lastResult
-        } else if let t = catalog[p.source] {
-            schema = Planner.schema(of: t)
-            source = .table(p.source)
-        } else {
-            let near = Suggest.nearest(p.source, in: catalog.names)
-            diagnostics.append(
-                Diagnostic(
-                    id: "unknown-table", message: "unknown table `\(p.source)`", range: p.sourceRange,
-                    hint: near.map { "did you mean `\($0)`?" }, notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")]))
+        let resolved: (PlanInput, Schema, String)
+        do throws(Diagnostic) {
+            resolved = try resolve(p.source)
+        } catch {
+            diagnostics.append(error)
             return nil
         }
+        let source = resolved.0
+        var schema = resolved.1
         let sourceSchema = schema
         var ops: [Operator] = []
         for (k, stage) in p.stages.enumerated() {
@@ -169,14 +157,8 @@ struct Planner {
             try uniqueNames(fields, ranges)
             let summary = "hash aggregate (\(ab.aggregates!.count) distinct aggregate\(ab.aggregates!.count == 1 ? "" : "s")): " + text(stage.range)
             return Operator(kind: .aggregate(keys: keyExprs, aggregates: ab.aggregates!, outputs: outputs), schema: fields, summary: summary)
-        case .join(let table, let tr, let isLeft, let keys):
-            guard let right = catalog[table] ?? (table == "_" ? lastResult : nil) else {
-                let near = Suggest.nearest(table, in: catalog.names)
-                throw Diagnostic(
-                    id: "unknown-table", message: "unknown table `\(table)`", range: tr, hint: near.map { "did you mean `\($0)`?" },
-                    notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")])
-            }
-            let rs = Planner.schema(of: right)
+        case .join(let target, let isLeft, let keys):
+            let (rightInput, rs, table) = try resolve(target)
             var leftKeys: [Int] = []
             var rightKeys: [Int] = []
             for key in keys {
@@ -206,7 +188,7 @@ struct Planner {
             }
             let on = keys.map { $0.left == $0.right ? $0.left : "\($0.left) = \(table).\($0.right)" }.joined(separator: ", ")
             return Operator(
-                kind: .join(right: table == "_" && catalog[table] == nil ? .lastResult : .table(table), leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightCols, left: isLeft), schema: fields,
+                kind: .join(right: rightInput, leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightCols, left: isLeft), schema: fields,
                 summary: "\(isLeft ? "left " : "")hash join \(table) on \(on) (build: \(table))")
         case .sort(let keys):
             var bound: [(BoundExpr, Bool)] = []

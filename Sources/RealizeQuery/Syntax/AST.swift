@@ -5,13 +5,37 @@ public struct Statement: Sendable {
     /// `explain …`: print the plan instead of running.
     public var explain: Bool
     public var pipeline: Pipeline
+    /// A final `| chart …` stage: draw the result instead of printing it.
+    public var chart: ChartClause?
 }
 
-/// A source table followed by stages.
+/// A source followed by stages.
 public struct Pipeline: Sendable {
-    public var source: String
-    public var sourceRange: SourceRange
+    public var source: Source
     public var stages: [Stage]
+
+    /// Where the source is written.
+    public var sourceRange: SourceRange { source.range }
+}
+
+/// Where a pipeline's rows come from: a table (or `_`), a table command, or a parenthesised pipeline.
+public indirect enum Source: Sendable {
+    case table(String, SourceRange)
+    case command(CommandCall)
+    case pipeline(Pipeline, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .table(_, let r), .pipeline(_, let r): return r
+        case .command(let c): return c.range
+        }
+    }
+
+    /// The table's name, when the source is a table.
+    public var tableName: String? {
+        if case .table(let name, _) = self { return name }
+        return nil
+    }
 }
 
 /// A named expression in a stage: `name = expr`, or a bare expression named after itself.
@@ -43,8 +67,9 @@ public struct Stage: Sendable {
         case derive([NamedExpr])
         /// `by KEYS agg AGGS`, or `agg AGGS` (keys empty).
         case aggregate(keys: [NamedExpr], aggs: [NamedExpr])
-        /// `join [left] TABLE on KEY[, KEY…]`, each key `NAME` or `LEFT_NAME = RIGHT_NAME`.
-        case join(table: String, tableRange: SourceRange, left: Bool, keys: [JoinKey])
+        /// `join [left] SOURCE on KEY[, KEY…]`, each key `NAME` or `LEFT_NAME = RIGHT_NAME`; the source is a table,
+        /// a command with no arguments, or a parenthesised pipeline (`join (evm by project) on project_id`).
+        case join(source: Source, left: Bool, keys: [JoinKey])
         case sort([SortKey])
         case take(Int)
         case top(Int, SortKey)

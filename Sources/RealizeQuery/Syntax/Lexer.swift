@@ -15,22 +15,50 @@ public struct Lexer {
     private var i = 0
     private var line = 1
     private var lineStart = 0
+    /// The column of ``i``, kept up to date from the last computed position (so lexing stays linear).
+    private var columnCache = (offset: 0, column: 1)
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Checked every 64 KiB, so that Ctrl-C stops lexing a huge paste.
+    private let cancel: CancellationToken?
 
-    public init(_ source: String) { bytes = Array(source.utf8) }
+    public init(_ source: String, cancel: CancellationToken? = nil) {
+        bytes = Array(source.utf8)
+        self.cancel = cancel
+    }
 
-    private var location: SourceLocation {
-        // Columns count characters, not bytes: count non-continuation bytes since the line start.
-        var col = 1
-        var k = lineStart
-        while k < i { if bytes[k] & 0xC0 != 0x80 { col += 1 }; k += 1 }
+    /// Whether lexing stopped early because ``cancel`` was raised.
+    public private(set) var wasCancelled = false
+
+    /// Where the lexer is. Columns count characters, not bytes: non-continuation bytes since the line start,
+    /// counted from the last position asked for, so that each byte is counted once.
+    ///
+    /// - Complexity: amortised O(1) per token.
+    private mutating func location() -> SourceLocation {
+        if columnCache.offset <= lineStart || columnCache.offset > i { columnCache = (lineStart, 1) }
+        var col = columnCache.column
+        var k = columnCache.offset
+        while k < i {
+            if bytes[k] & 0xC0 != 0x80 { col += 1 }
+            k += 1
+        }
+        columnCache = (i, col)
         return SourceLocation(line: line, column: col, offset: i)
     }
 
     /// All tokens, ending with `.end`.
     public mutating func tokenize() -> [Token] {
         var out: [Token] = []
+        var nextCheck = 1 << 16
         while true {
+            if i >= nextCheck {
+                nextCheck = i + (1 << 16)
+                if cancel?.isCancelled == true {
+                    wasCancelled = true
+                    let here = location()
+                    out.append(Token(kind: .end, text: "", range: SourceRange(here, here)))
+                    return out
+                }
+            }
             let t = next()
             out.append(t)
             if t.kind == .end { return out }
@@ -53,10 +81,10 @@ public struct Lexer {
             }
             break
         }
-        let start = location
+        let start = location()
         guard i < bytes.count else { return Token(kind: .end, text: "", range: SourceRange(start, start)) }
         let c = bytes[i]
-        func make(_ kind: Token.Kind, _ text: String) -> Token { Token(kind: kind, text: text, range: SourceRange(start, location)) }
+        func make(_ kind: Token.Kind, _ text: String) -> Token { Token(kind: kind, text: text, range: SourceRange(start, location())) }
         if c == 10 {
             i += 1
             let t = make(.newline, "\n")
@@ -87,7 +115,7 @@ public struct Lexer {
                 diagnostics.append(
                     Diagnostic(
                         id: "unterminated-string", message: "unterminated \(c == UInt8(ascii: "`") ? "quoted name" : "string")",
-                        range: SourceRange(start, location), hint: "close it with \(String(UnicodeScalar(c)))"))
+                        range: SourceRange(start, location()), hint: "close it with \(String(UnicodeScalar(c)))"))
             } else {
                 i += 1
             }
@@ -100,7 +128,7 @@ public struct Lexer {
         i += 1
         while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
         let text = String(decoding: bytes[start.offset..<i], as: UTF8.self)
-        diagnostics.append(Diagnostic(id: "unexpected-character", message: "unexpected character `\(text)`", range: SourceRange(start, location)))
+        diagnostics.append(Diagnostic(id: "unexpected-character", message: "unexpected character `\(text)`", range: SourceRange(start, location())))
         return next()
     }
 
@@ -112,10 +140,10 @@ public struct Lexer {
         {
             if peek(7) == UInt8(ascii: "-"), Lexer.isDigit(peek(8)), Lexer.isDigit(peek(9)), !Lexer.isDigit(peek(10)) {
                 i += 10
-                return Token(kind: .date, text: String(decoding: bytes[s..<i], as: UTF8.self), range: SourceRange(start, location))
+                return Token(kind: .date, text: String(decoding: bytes[s..<i], as: UTF8.self), range: SourceRange(start, location()))
             }
             i += 7
-            return Token(kind: .period, text: String(decoding: bytes[s..<i], as: UTF8.self), range: SourceRange(start, location))
+            return Token(kind: .period, text: String(decoding: bytes[s..<i], as: UTF8.self), range: SourceRange(start, location()))
         }
         var isFloat = false
         while Lexer.isDigit(peek()) || peek() == UInt8(ascii: "_") { i += 1 }
@@ -132,6 +160,6 @@ public struct Lexer {
             if Lexer.isDigit(peek()) { while Lexer.isDigit(peek()) { i += 1 }; hasExp = true } else { i = save }
         }
         let text = String(decoding: bytes[s..<i], as: UTF8.self).replacingOccurrences(of: "_", with: "")
-        return Token(kind: hasExp ? .number : (isFloat ? .number : .integer), text: text, range: SourceRange(start, location))
+        return Token(kind: hasExp ? .number : (isFloat ? .number : .integer), text: text, range: SourceRange(start, location()))
     }
 }

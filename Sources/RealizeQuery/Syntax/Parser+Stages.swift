@@ -42,8 +42,9 @@ extension Parser {
             var isLeft = false
             if verb == "left" { try expectKeyword("join", context: "after `left`"); isLeft = true }
             if current.isKeyword("left") { _ = advance(); isLeft = true }
-            let (table, tr) = try identifier("a table name to join")
-            try expectKeyword("on", context: "after the table to join (`join \(table) on KEY`)")
+            let target = try parseSource(joinTarget: true)
+            let joined = target.tableName.map { "`\($0)`" } ?? "the joined table"
+            try expectKeyword("on", context: "after the table to join (`join \(target.tableName ?? "TABLE") on KEY`)")
             var keys: [JoinKey] = []
             repeat {
                 if current.isSymbol(",") { _ = advance() }
@@ -51,13 +52,13 @@ extension Parser {
                 var key = JoinKey(left: lk, right: lk, range: lr)
                 if current.isSymbol("=") {
                     _ = advance()
-                    let (r, rr) = try identifier("the key column of `\(table)`", id: "expected-a-key-column")
+                    let (r, rr) = try identifier("the key column of \(joined)", id: "expected-a-key-column")
                     key.right = r
                     key.range = SourceRange(lr.start, rr.end)
                 }
                 keys.append(key)
             } while current.isSymbol(",")
-            kind = .join(table: table, tableRange: tr, left: isLeft, keys: keys)
+            kind = .join(source: target, left: isLeft, keys: keys)
         case "sort":
             var keys: [SortKey] = []
             repeat {

@@ -1,10 +1,27 @@
 import Foundation
 
-/// Parses a statement: `[let NAME =] [explain] SOURCE (| STAGE)*`. Stages are separated by `|` or by a
-/// line break before a verb.
+/// Parses a statement: `[let NAME =] [explain] SOURCE (| STAGE)* [| chart …]`. Stages are separated by `|` or
+/// by a line break before a verb. A source is a table, `_`, a table command with its arguments
+/// (`evm by program`), or a parenthesised pipeline.
 ///
 /// Errors are collected as diagnostics; after an error in a stage the parser skips to the next `|`.
 public struct Parser {
+    /// How the parser tells commands from tables.
+    public struct Context: Sendable {
+        /// The commands' declarations, by lower-case name.
+        public var commands: [String: CommandSignature]
+        /// The tables a name may also mean: a command's name that is also a table reads as the table when no
+        /// argument follows it.
+        public var tables: Set<String>
+
+        public init(commands: [String: CommandSignature] = [:], tables: Set<String> = []) {
+            self.commands = commands
+            self.tables = tables
+        }
+    }
+
+    let context: Context
+    let sourceBytes: [UInt8]
     var tokens: [Token]
     /// Whether a line break came right before each token.
     var afterNewline: [Bool]
@@ -14,8 +31,10 @@ public struct Parser {
     /// Words that start a stage.
     public static let verbs: Set<String> = ["where", "select", "derive", "by", "agg", "join", "left", "sort", "take", "top", "distinct", "pivot", "window"]
 
-    public init(_ source: String) {
-        var lexer = Lexer(source)
+    public init(_ source: String, context: Context = Context(), cancel: CancellationToken? = nil) {
+        self.context = context
+        sourceBytes = Array(source.utf8)
+        var lexer = Lexer(source, cancel: cancel)
         let all = lexer.tokenize()
         var toks: [Token] = []
         var nl: [Bool] = []
@@ -89,12 +108,13 @@ public struct Parser {
                 try expectSymbol("=", "after the name in `let`")
             }
             if current.isKeyword("explain") { _ = advance(); explain = true }
-            let pipeline = try parsePipeline()
+            var chart: ChartClause? = nil
+            let pipeline = try parsePipeline(chart: &chart)
             if current.isSymbol(";") { _ = advance() }
             if current.kind != .end {
                 _ = fail("unexpected-token", "unexpected \(describe(current)) after the end of the query", hint: "stages are separated by `|`")
             }
-            return diagnostics.isEmpty ? Statement(letName: letName, explain: explain, pipeline: pipeline) : nil
+            return diagnostics.isEmpty ? Statement(letName: letName, explain: explain, pipeline: pipeline, chart: chart) : nil
         } catch {
             return nil
         }
@@ -110,23 +130,26 @@ public struct Parser {
         }
     }
 
-    mutating func parsePipeline() throws(Failure) -> Pipeline {
-        let source: (String, SourceRange)
-        if current.kind == .identifier && current.text == "_" || current.kind == .identifier {
-            source = (current.text, current.range)
-            _ = advance()
-        } else {
-            let hint =
-                current.kind == .keyword && Parser.verbs.contains(current.text)
-                ? "a pipeline starts with a table name or `_` (the last result), e.g. `financials | \(current.text) …`"
-                : "a pipeline starts with a table name or `_` (the last result)"
-            throw fail("expected-table", "expected a table name, found \(describe(current))", hint: hint)
-        }
+    /// `SOURCE (| STAGE)*`; a final `| chart …` is read into `chart` when the caller allows one (the
+    /// statement's own pipeline), and is an error inside brackets.
+    mutating func parsePipeline(chart: inout ChartClause?, nested: Bool = false) throws(Failure) -> Pipeline {
+        let source = try parseSource()
         var stages: [Stage] = []
         while true {
             if current.isSymbol("|") {
                 _ = advance()
             } else if !(afterNewline[pos] && current.kind == .keyword && Parser.verbs.contains(current.text)) {
+                break
+            }
+            if current.kind == .identifier && current.text.lowercased() == "chart" {
+                let start = current.range
+                if nested {
+                    throw fail("chart-not-last", "`chart` can only end a statement, not a pipeline in brackets", at: start)
+                }
+                chart = try parseChart()
+                if !(current.kind == .end || current.isSymbol(";")) {
+                    throw fail("chart-not-last", "`chart` must be the last stage of a statement", hint: "draw the chart after the other stages")
+                }
                 break
             }
             do {
@@ -135,10 +158,51 @@ public struct Parser {
                     throw fail("unexpected-token", "unexpected \(describe(current)) in `\(stages.last!.verb)` stage", hint: "stages are separated by `|`")
                 }
             } catch {
-                // Recover: skip to the next `|` and keep parsing, so several errors can be reported.
-                while current.kind != .end && !current.isSymbol("|") { _ = advance() }
+                // Recover: skip to the next `|` (or the closing bracket) and keep parsing, so several errors can be reported.
+                var depth = 0
+                while current.kind != .end && !(depth == 0 && (current.isSymbol("|") || (nested && current.isSymbol(")")))) {
+                    if current.isSymbol("(") { depth += 1 }
+                    if current.isSymbol(")") { depth -= 1 }
+                    _ = advance()
+                }
             }
         }
-        return Pipeline(source: source.0, sourceRange: source.1, stages: stages)
+        return Pipeline(source: source, stages: stages)
+    }
+
+    /// A pipeline's source: `_`, a table, a table command with its arguments, or `( pipeline )`.
+    mutating func parseSource(joinTarget: Bool = false) throws(Failure) -> Source {
+        // A statement that starts with `|` continues from the last result: `| chart bar program cv`.
+        if current.isSymbol("|") && !joinTarget && pos == 0 { return .table("_", current.range) }
+        if current.isSymbol("(") {
+            let open = advance()
+            var noChart: ChartClause? = nil
+            let inner = try parsePipeline(chart: &noChart, nested: true)
+            guard current.isSymbol(")") else {
+                throw fail("expected-closing-paren", "expected `)` to close the pipeline opened here", at: open.range, hint: "add `)`")
+            }
+            let close = advance()
+            return .pipeline(inner, SourceRange(open.range.start, close.range.end))
+        }
+        guard current.kind == .identifier else {
+            let hint =
+                current.kind == .keyword && Parser.verbs.contains(current.text)
+                ? "a pipeline starts with a table name or `_` (the last result), e.g. `financials | \(current.text) …`"
+                : "a pipeline starts with a table name, a command such as `evm`, or `_` (the last result)"
+            throw fail(joinTarget ? "expected-a-table-name-to-join" : "expected-table", "expected a table name, found \(describe(current))", hint: hint)
+        }
+        let name = current.text
+        if let signature = context.commands[name.lowercased()], !(context.tables.contains(name) && nextEndsSource(pos + 1)) {
+            return .command(try parseCommand(signature))
+        }
+        let t = advance()
+        return .table(t.text, t.range)
+    }
+
+    /// Whether the token at `k` ends a source (nothing that could be an argument follows).
+    func nextEndsSource(_ k: Int) -> Bool {
+        let t = tokens[k]
+        return t.kind == .end || t.isSymbol("|") || t.isSymbol(";") || t.isSymbol(")") || t.isKeyword("on")
+            || (afterNewline[k] && t.kind == .keyword && Parser.verbs.contains(t.text))
     }
 }

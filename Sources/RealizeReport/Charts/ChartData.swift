@@ -131,8 +131,7 @@ enum ChartData {
         if let c = table.column(named: ref.name) { return c }
         if let c = table.columns.first(where: { $0.name.lowercased() == ref.name.lowercased() }) { return c }
         let names = table.columnNames
-        let guess = names.min { ChartStage.editDistance($0, ref.name) < ChartStage.editDistance($1, ref.name) }
-        let hint = guess.flatMap { ChartStage.editDistance($0, ref.name) <= max(2, ref.name.count / 3) ? "did you mean `\($0)`?" : nil }
+        let hint = Suggest.nearest(ref.name, in: names).map { "did you mean `\($0)`?" }
         throw QueryError(
             Diagnostic(
                 id: "unknown-column", message: "unknown column `\(ref.name)` in the result to chart", range: ref.range,

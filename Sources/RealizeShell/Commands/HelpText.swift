@@ -29,7 +29,7 @@ package enum HelpText {
         }
         if name == "query" || name == "queries" || name == "language" { return query }
         if let verb = verbs[name] { return verb + "\n" }
-        if let command = DomainCommands.all.first(where: { $0.name == name }) { return command.usage + "\n  " + command.summary + ".\n" }
+        if let command = DomainCommands.all.first(where: { $0.signature.name == name }) { return CommandHelp.help(command.signature) }
         return nil
     }
 

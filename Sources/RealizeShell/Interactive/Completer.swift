@@ -43,7 +43,7 @@ package struct Completer: Sendable {
                 case "help": return .words(argument == 0 ? filter(HelpText.topics, by: word) : [])
                 case "mode": return .words(argument == 0 ? filter(OutputFormat.allCases.map(\.rawValue), by: word) : [])
                 case "timer": return .words(argument == 0 ? filter(["on", "off"], by: word) : [])
-                case "set": return .words(argument == 0 ? filter(["fiscal_year_start", "today"] + AnalyticsSettings.all.map(\.name), by: word) : [])
+                case "set": return .words(argument == 0 ? filter(session.settings.registry.settingNames, by: word) : [])
                 case "measures": return .words(argument == 0 ? filter(FinancialMeasures.all.map(\.name), by: word) : [])
                 case "load": return argument == 1 ? .words(filter(["as"], by: word)) : (argument == 0 ? .fileNames : .words([]))
                 case "export": return word.hasPrefix("-") ? .words(filter(["--bom", "--no-neutralise"], by: word)) : .fileNames
@@ -52,27 +52,9 @@ package struct Completer: Sendable {
             }
         }
 
+        // Queries: the session completes from the lexer's tokens (sources, command arguments, verbs, columns).
         let prefix = pendingText.isEmpty ? "" : pendingText + "\n"
-        let source = prefix + line
-        var words = session.completions(source: source, cursor: prefix.utf8.count + cursor)
-        let atStatementStart = (prefix + head).allSatisfy(\.isWhitespace)
-        if atStatementStart { words += tableNames + DomainCommands.names + ["let"] }
-        // Inside a domain command's arguments (before any `|`): the words of its usage line.
-        let statementWords = (prefix + head).split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        if let first = statementWords.first, !(prefix + head).contains("|"),
-            let command = DomainCommands.all.first(where: { $0.name == first.lowercased() })
-        {
-            words = Self.usageWords(command.usage)
-        }
-        return .words(filter(words, by: word))
-    }
-
-    /// The lower-case words of a command's usage line (`evm [by project|program] [as of YYYY-MM]` → by, project,
-    /// program, as, of), offered while its arguments are typed.
-    static func usageWords(_ usage: String) -> [String] {
-        let line = usage.split(separator: "\n").first.map(String.init) ?? usage
-        let words = line.split(whereSeparator: { !($0.isLetter || $0 == "_") }).map(String.init)
-        return Array(words.dropFirst().filter { $0 == $0.lowercased() && $0.count > 1 })
+        return .words(session.completions(source: prefix + line, cursor: prefix.utf8.count + cursor))
     }
 
     /// The candidates starting with `prefix`, without duplicates, in their first order.

@@ -3,12 +3,6 @@ import RealizeReport
 import RealizeStore
 
 extension ShellSession {
-    /// The statement to run before a chart stage: the text before `| chart`, or `_` (the last
-    /// result) when nothing comes before it (`| chart bar program cv`).
-    static func chartSource(_ head: String) -> String {
-        StatementSplitter.isBlank(head) ? "_" : head
-    }
-
     /// Draws `spec` from `table`: in the terminal, or into an SVG file with `to PATH.svg`.
     ///
     /// Column errors are reported like query errors, pointing into the statement.

@@ -104,33 +104,15 @@ extension ShellSession {
 
     private func set(_ args: [String], usage: String) throws(ShellError) {
         if args.isEmpty {
-            let today = query.settings.today.map { CivilCalendar.formatDate($0) } ?? "now"
-            output.out("fiscal_year_start \(query.settings.fiscalYearStart)\ntoday \(today)\n")
-            for o in AnalyticsSettings.all { output.out("\(o.name) \(query.settings.options[o.name] ?? o.defaultValue)\n") }
+            for name in query.settings.registry.settingNames { output.out("\(name) \(query.settingValue(name) ?? "")\n") }
             return
         }
         guard args.count == 2 else { throw .usage(usage) }
-        switch args[0] {
-        case "fiscal_year_start":
-            guard let n = Int(args[1]), (1...12).contains(n) else {
-                throw ShellError("usage", "fiscal_year_start must be a month number from 1 to 12, not `\(args[1])`")
-            }
-            query.settings.fiscalYearStart = n
-        case "today":
-            if args[1] == "now" || args[1] == "real" {
-                query.settings.today = nil
-            } else if let d = CivilCalendar.parseDate(Array(args[1].utf8)) {
-                query.settings.today = d
-            } else {
-                throw ShellError("usage", "today must be a date written YYYY-MM-DD (or `now`), not `\(args[1])`")
-            }
-        case let name where AnalyticsSettings.named(name) != nil:
-            if let problem = AnalyticsSettings.problem(name: name, value: args[1]) { throw ShellError("usage", problem) }
-            query.settings.options[name] = args[1]
-        default:
-            let names = ["fiscal_year_start", "today"] + AnalyticsSettings.all.map(\.name)
-            let hint = Suggest.nearest(args[0], in: names).map { "did you mean `\($0)`?" } ?? "settings: " + names.joined(separator: ", ")
-            throw ShellError("unknown-setting", "unknown setting `\(args[0])`", hint: hint)
+        do throws(QueryError) {
+            try query.set(args[0], to: args[1])
+        } catch {
+            let d = error.primary
+            throw ShellError(d.id == "bad-setting" ? "usage" : d.id, d.message, hint: d.hint)
         }
     }
 

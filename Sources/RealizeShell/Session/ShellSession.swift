@@ -73,16 +73,8 @@ package final class ShellSession {
         let clock = ContinuousClock()
         let started = clock.now
         let outcome: StatementOutcome
-        var chart: ChartSpec? = nil
         do throws(QueryError) {
-            // A final `| chart …` stage is drawn from the result of the rest (ShellSession+Chart.swift).
-            var text = statement.text
-            if let split = try ChartStage.split(text) { (text, chart) = (Self.chartSource(split.head), split.spec) }
-            if let domain = try DomainCommands.run(text, session: &query, cancel: cancellation) {
-                outcome = domain
-            } else {
-                outcome = try query.run(text, cancel: cancellation)
-            }
+            outcome = try query.run(statement.text, cancel: cancellation)
         } catch {
             if timer { reportTime("Run", since: started) }
             if cancellation.isCancelled {
@@ -96,15 +88,16 @@ package final class ShellSession {
         let elapsed = clock.now - started
         switch outcome {
         case .table(let table):
-            query.lastResult = table
-            if let chart { return drawChart(chart, table, statement: statement, sourceName: sourceName) }
             observer?(.table(table))
             print(table)
         case .defined(let name, let table):
             if !definedNames.contains(name) { definedNames.append(name) }
-            if let chart { return drawChart(chart, table, statement: statement, sourceName: sourceName) }
             observer?(.defined(name: name, table: table))
-            output.out("defined \(name) (\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"))\n")
+            // The confirmation is for people: csv and json output stay pure data.
+            if format == .table { output.out("defined \(name) (\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"))\n") }
+        case .chart(let chart, let table, let defined):
+            if let name = defined, !definedNames.contains(name) { definedNames.append(name) }
+            return drawChart(chart, table, statement: statement, sourceName: sourceName)
         case .plan(let text):
             observer?(.text(text + "\n"))
             output.out(text + "\n")

@@ -3,8 +3,9 @@ import RealizeQuery
 /// Turns lines of input into statements, for scripts, standard input and the interactive shell alike.
 ///
 /// A line starting with `.` (when no query is pending) is a dot command. Otherwise query text
-/// accumulates while ``RealizeQuery/QuerySession/isIncomplete(_:)`` says it is unfinished (an open
-/// pipe, bracket or quote); a `;` outside quotes and brackets also ends a statement.
+/// accumulates while ``RealizeQuery/StatementText/isIncomplete(_:)`` says it is unfinished (an open
+/// pipe, bracket or quote); a `;` outside quotes and brackets also ends a statement. Every lexical
+/// question is answered by ``RealizeQuery/StatementText``, from the lexer's tokens.
 package struct StatementAccumulator {
     /// Lines of the pending, unfinished query (complete source lines).
     private var lines: [String] = []
@@ -21,19 +22,9 @@ package struct StatementAccumulator {
     /// Whether the pending text is complete and only held for the look-ahead.
     private var held = false
 
-    package init(lookahead: Bool = false, isIncomplete: @escaping (String) -> Bool = QuerySession.isIncomplete) {
+    package init(lookahead: Bool = false, isIncomplete: @escaping (String) -> Bool = StatementText.isIncomplete) {
         self.isIncomplete = isIncomplete
         self.lookahead = lookahead
-    }
-
-    /// Whether `line` continues a finished pipeline: it starts with `|` or with a verb.
-    static func continuesPipeline(_ line: String) -> Bool {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        if trimmed.first == "|" { return true }
-        let word = trimmed.prefix { $0.isLetter || $0 == "_" }.lowercased()
-        guard Parser.verbs.contains(word) else { return false }
-        let after = trimmed.dropFirst(word.count).first
-        return after == nil || after == " " || after == "\t"
     }
 
     /// Whether an unfinished query is waiting for more lines.
@@ -58,12 +49,13 @@ package struct StatementAccumulator {
     package mutating func feed(_ line: String, lineNumber: Int) -> [Statement] {
         var flushed: [Statement] = []
         if held {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.first == "#" || (trimmed.hasPrefix("--") && !trimmed.hasPrefix("---")) {
+            let continues = StatementText.continuesPipeline(line)
+            if continues == nil {
+                // Only a comment: the next line decides.
                 lines.append(line)
                 return []
             }
-            if Self.continuesPipeline(line) {
+            if continues == true {
                 held = false
                 lines.append(line)
                 return drain(final: false)
@@ -108,7 +100,7 @@ package struct StatementAccumulator {
         var out: [Statement] = []
         while !lines.isEmpty {
             let text = pendingSource
-            let separators = StatementSplitter.separatorOffsets(in: text)
+            let separators = StatementText.separatorOffsets(in: text)
             if let cut = separators.first {
                 let piece = String(decoding: text.utf8.prefix(cut), as: UTF8.self)
                 if let s = makeStatement(piece) { out.append(s) }
@@ -117,7 +109,7 @@ package struct StatementAccumulator {
                 continue
             }
             if !final && isIncomplete(text) { break }
-            if !final && lookahead && !StatementSplitter.isBlank(text) { held = true; break }
+            if !final && lookahead && !StatementText.isBlank(text) { held = true; break }
             if let s = makeStatement(text) { out.append(s) }
             lines = []
             startOffset = 0
@@ -150,7 +142,7 @@ package struct StatementAccumulator {
     }
 
     private func makeStatement(_ piece: String) -> Statement? {
-        guard !StatementSplitter.isBlank(piece) else { return nil }
+        guard !StatementText.isBlank(piece) else { return nil }
         // Skip leading whitespace and blank lines so positions point at the text itself.
         var line = firstLine
         var offset = startOffset

@@ -1,0 +1,34 @@
+import RealizeStore
+
+/// A named setting of the session (`.set evm_red 0.9`): its default, meaning and the check of a new value.
+///
+/// Built-in settings (`fiscal_year_start`, `today`) and those of the domain commands register the same way.
+public struct SettingSpec: Sendable {
+    public var name: String
+    public var defaultValue: String
+    /// One line for `.set` and `.help set`.
+    public var help: String
+    /// A problem with a value, or nil when it is acceptable.
+    public var check: @Sendable (String) -> String?
+
+    public init(name: String, defaultValue: String, help: String, check: @escaping @Sendable (String) -> String?) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.help = help
+        self.check = check
+    }
+
+    /// The settings every session has.
+    static let builtIn: [SettingSpec] = [
+        SettingSpec(name: "fiscal_year_start", defaultValue: "1", help: "first month of the fiscal year (1 = January, 4 = April)") { v in
+            guard let n = Int(v), (1...12).contains(n) else { return "fiscal_year_start must be a month number from 1 to 12, not `\(v)`" }
+            return nil
+        },
+        SettingSpec(name: "today", defaultValue: "now", help: "the date relative time filters count from; `now` is the real date") { v in
+            guard v == "now" || v == "real" || CivilCalendar.parseDate(Array(v.utf8)) != nil else {
+                return "today must be a date written YYYY-MM-DD (or `now`), not `\(v)`"
+            }
+            return nil
+        },
+    ]
+}
