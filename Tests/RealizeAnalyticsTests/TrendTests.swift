@@ -37,19 +37,17 @@ import Testing
         #expect(TrendStatistics.signal(12, l) == nil)
     }
 
-    @Test func sparkline() {
-        #expect(TrendStatistics.sparkline([0, 1, 2, 3, 4, 5, 6, 7]) == "▁▂▃▄▅▆▇█")
-        #expect(TrendStatistics.sparkline([1, nil, 1]) == "▄ ▄")
-        #expect(TrendStatistics.sparkline([]) == "")
-    }
-
     @Test func sampleStory() throws {
         var s = financialSession()
         let t = try runTable("trend cpi by project", &s)
         #expect(t.value("direction", where: "project_id", is: "P001") == .text("deteriorating"))
         #expect(close(t.double("cumulative", where: "project_id", is: "P001"), 0.78, 0.005))
         #expect((t.double("latest", where: "project_id", is: "P001") ?? 1) < 0.7)
-        #expect(t.value("sparkline", where: "project_id", is: "P001")?.description.count == 35)
+        // The sparkline column holds the periodic series (the table draws it): 35 months, no glyphs.
+        let series = t.value("sparkline", where: "project_id", is: "P001")?.description ?? ""
+        #expect(DisplayHint.series(series).count == 35)
+        #expect(!series.unicodeScalars.contains { (0x2580...0x259F).contains($0.value) })
+        #expect(t.column(named: "sparkline")?.display == .sparkline(scale: nil))
         // EAC: lower is better, so a rising EAC deteriorates.
         let eac = try runTable("trend eac by project", &s)
         #expect(eac.value("direction", where: "project_id", is: "P001") == .text("deteriorating"))

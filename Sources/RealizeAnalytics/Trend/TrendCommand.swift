@@ -5,7 +5,7 @@ import RealizeStore
 ///
 /// The summary (default) has one row per group: latest periodic and cumulative values, least-squares slope per
 /// period with its direction, the 3-period moving average, XmR limits with the count of points outside them, and
-/// a sparkline of the periodic series. `detail` gives the series itself: one row per group and period.
+/// the periodic series (`sparkline`: its values as text, which the table draws as a sparkline). `detail` gives the series itself: one row per group and period.
 struct TrendCommand: DomainCommand {
     let name = "trend"
     let summary = "A metric over time: periodic and cumulative series, slope, direction, moving average, XmR limits, sparkline"

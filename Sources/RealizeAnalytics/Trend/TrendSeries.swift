@@ -131,7 +131,7 @@ struct TrendSeries {
             ResultColumn.double("ucl", limits.map { $0?.upper }),
             ResultColumn.int(
                 "out_of_control", zip(series, limits).map { s, l in l == nil ? nil : s.periodic.filter { TrendStatistics.signal($0, l) != nil }.count }),
-            ResultColumn.text("sparkline", series.map { TrendStatistics.sparkline($0.periodic) }),
+            ResultColumn.text("sparkline", series.map { DisplayHint.seriesText($0.periodic) }).displayed(.sparkline(scale: nil)),
         ]
         return Table(columns: cols, rowCount: series.count)
     }
