@@ -1,5 +1,7 @@
 import RealizeQuery
+import RealizeSamples
 import RealizeStore
+import RealizeTestSupport
 import Testing
 @testable import RealizeAnalytics
 
@@ -74,5 +76,24 @@ import Testing
         let m = try runTable("trend spend by program detail", &s)
         #expect(m.rowCount == 5 * 36)
         #expect(failureID("trend wobble", &s) == "unknown-metric")
+    }
+
+    /// A command asks only for the columns its measure needs: CPI, SPI, CV and SV never use BAC, so they run
+    /// without `projects.budget`; EAC uses it, and says so.
+    @Test func onlyBudgetMetricsNeedTheBudget() throws {
+        var tables = SamplePortfolio.tables().map { ($0.name, $0.table) }
+        let i = try #require(tables.firstIndex { $0.0 == "projects" })
+        let projects = tables[i].1
+        tables[i].1 = projects.projecting(projects.columns.indices.filter { projects.columns[$0].name != "budget" })
+        var s = financialSession(tables)
+        var full = financialSession()
+        for metric in ["cpi", "spi", "cv", "sv", "spi_t"] {
+            let t = try runTable("trend \(metric) by program", &s)
+            #expect(t.rowCount == 5, "\(metric)")
+            let expected = try runTable("trend \(metric) by program", &full)
+            #expect(TableDiff.firstDifference(t, expected) == nil, "\(metric)")
+        }
+        #expect(failureID("trend eac by program", &s) == "missing-column")
+        #expect(failureID("trend pct_complete", &s) == "missing-column")
     }
 }

@@ -38,7 +38,7 @@ struct TrendCommand: DomainCommand {
         let input = InputTables(session: session, at: at)
         var series: [TrendSeries]
         if source == nil, let metric = TrendMetric.named(metricName) {
-            let data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: true)
+            let data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: metric.usesBudget)
             guard let status = asOf ?? data.latestPeriod else {
                 throw InputError.make("no-data", "`financials` has no rows with a project and a period", at: at)
             }
