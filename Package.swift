@@ -6,8 +6,8 @@ import PackageDescription
 //   RealizeQuery      the pipeline language: lexer, parser, checker, executor
 //   RealizeAnalytics  domain measures (EVM, appraisal, NPS, maturity)
 //   RealizeSamples    the embedded default sample portfolio
-//   RealizeReport     exports (XLSX, HTML, Markdown, JSON) and charts (SVG, terminal)
-//   RealizeShell      the REPL, batch mode, rendering, dot commands (readline via CReadline)
+//   RealizeReport     presentation: result rendering (table, CSV, JSON, Markdown), exports (XLSX, HTML) and charts
+//   RealizeShell      the REPL, batch mode, dot commands (readline via CReadline)
 //   realize           the executable: command-line parsing only
 let package = Package(
     name: "Realize",
@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "RealizeSamples", dependencies: ["RealizeStore"]),
         .target(
             name: "RealizeReport",
-            dependencies: ["RealizeStore", "RealizeQuery", "RealizeAnalytics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["RealizeStore", "RealizeQuery", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .systemLibrary(
             name: "CReadline",
@@ -41,6 +41,7 @@ let package = Package(
             name: "realize",
             dependencies: [
                 "RealizeShell",
+                "RealizeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +62,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RealizeReportTests",
-            dependencies: ["RealizeReport", "RealizeQuery", "RealizeStore", "RealizeTestSupport"]
+            dependencies: ["RealizeReport", "RealizeQuery", "RealizeStore", "RealizeTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "RealizeShellTests",

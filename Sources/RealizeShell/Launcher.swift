@@ -1,3 +1,4 @@
+import RealizeReport
 import RealizeSamples
 import RealizeStore
 #if canImport(Glibc)

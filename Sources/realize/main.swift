@@ -1,5 +1,6 @@
 // The `realize` executable: command-line parsing only; everything else lives in RealizeShell.
 import ArgumentParser
+import RealizeReport
 import RealizeShell
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,7 @@
 import RealizeQuery
+import RealizeSamples
 import RealizeStore
+import RealizeTestSupport
 import Testing
 @testable import RealizeAnalytics
 
@@ -37,19 +39,17 @@ import Testing
         #expect(TrendStatistics.signal(12, l) == nil)
     }
 
-    @Test func sparkline() {
-        #expect(TrendStatistics.sparkline([0, 1, 2, 3, 4, 5, 6, 7]) == "▁▂▃▄▅▆▇█")
-        #expect(TrendStatistics.sparkline([1, nil, 1]) == "▄ ▄")
-        #expect(TrendStatistics.sparkline([]) == "")
-    }
-
     @Test func sampleStory() throws {
         var s = financialSession()
         let t = try runTable("trend cpi by project", &s)
         #expect(t.value("direction", where: "project_id", is: "P001") == .text("deteriorating"))
         #expect(close(t.double("cumulative", where: "project_id", is: "P001"), 0.78, 0.005))
         #expect((t.double("latest", where: "project_id", is: "P001") ?? 1) < 0.7)
-        #expect(t.value("sparkline", where: "project_id", is: "P001")?.description.count == 35)
+        // The sparkline column holds the periodic series (the table draws it): 35 months, no glyphs.
+        let series = t.value("sparkline", where: "project_id", is: "P001")?.description ?? ""
+        #expect(DisplayHint.series(series).count == 35)
+        #expect(!series.unicodeScalars.contains { (0x2580...0x259F).contains($0.value) })
+        #expect(t.column(named: "sparkline")?.display == .sparkline(scale: nil))
         // EAC: lower is better, so a rising EAC deteriorates.
         let eac = try runTable("trend eac by project", &s)
         #expect(eac.value("direction", where: "project_id", is: "P001") == .text("deteriorating"))
@@ -76,5 +76,24 @@ import Testing
         let m = try runTable("trend spend by program detail", &s)
         #expect(m.rowCount == 5 * 36)
         #expect(failureID("trend wobble", &s) == "unknown-metric")
+    }
+
+    /// A command asks only for the columns its measure needs: CPI, SPI, CV and SV never use BAC, so they run
+    /// without `projects.budget`; EAC uses it, and says so.
+    @Test func onlyBudgetMetricsNeedTheBudget() throws {
+        var tables = SamplePortfolio.tables().map { ($0.name, $0.table) }
+        let i = try #require(tables.firstIndex { $0.0 == "projects" })
+        let projects = tables[i].1
+        tables[i].1 = projects.projecting(projects.columns.indices.filter { projects.columns[$0].name != "budget" })
+        var s = financialSession(tables)
+        var full = financialSession()
+        for metric in ["cpi", "spi", "cv", "sv", "spi_t"] {
+            let t = try runTable("trend \(metric) by program", &s)
+            #expect(t.rowCount == 5, "\(metric)")
+            let expected = try runTable("trend \(metric) by program", &full)
+            #expect(TableDiff.firstDifference(t, expected) == nil, "\(metric)")
+        }
+        #expect(failureID("trend eac by program", &s) == "missing-column")
+        #expect(failureID("trend pct_complete", &s) == "missing-column")
     }
 }

@@ -127,7 +127,7 @@ enum PortfolioAppraisal {
             ResultColumn.money("benefit", benefit, scale: scale),
             ResultColumn.money("net", net, scale: scale),
             ResultColumn.double("rate_pct", groups.map { _ in annual * 100 }),
-            ResultColumn.roundedMoney("npv", npv, scale: scale),
+            ResultColumn.computedMoney("npv", npv, scale: scale),
             ResultColumn.double("irr_pct", irr),
             ResultColumn.double("payback_months", payback),
             ResultColumn.double("dpayback_months", dpayback),

@@ -5,7 +5,7 @@ import RealizeStore
 enum OverallRule: String, Sendable, CaseIterable {
     /// The weakest dimension: a unit is at level L only when every dimension is (P3M3's convention).
     case min
-    /// The mean of the dimensions, rounded to two decimals.
+    /// The mean of the dimensions (unrounded; shown to two decimals).
     case mean
 }
 
@@ -57,14 +57,16 @@ enum MaturityAnalysis {
         }
     }
 
-    /// The weakest score and the mean (hundredths, rounded half away from zero); nil for no scores.
-    static func overall(_ scores: [Int64]) -> (min: Int64, mean: Int64)? {
+    /// The weakest score and the mean of `scores` (hundredths), as levels (2.4, not 240); nil for no scores.
+    ///
+    /// The weakest is exact (a whole number of hundredths); the mean is not rounded.
+    static func overall(_ scores: [Int64]) -> (min: Double, mean: Double)? {
         guard let low = scores.min() else { return nil }
-        let sum = scores.reduce(0, +), n = Int64(scores.count)
-        return (low, (2 * sum + n) / (2 * n))
+        let sum = scores.reduce(0, +)
+        return (Double(low) / 100, Double(sum) / Double(scores.count) / 100)
     }
 
-    static func pick(_ o: (min: Int64, mean: Int64)?, _ rule: OverallRule) -> Int64? {
+    static func pick(_ o: (min: Double, mean: Double)?, _ rule: OverallRule) -> Double? {
         o.map { rule == .min ? $0.min : $0.mean }
     }
 
@@ -103,7 +105,7 @@ enum MaturityAnalysis {
             OutputColumn.decimals("change", s.map { x in x.previous.map { x.latest.score - $0.score } }, scale: scale),
         ]
         if data.fromAnswers { out.append(OutputColumn.ints("answers", latest.map(\.answers))) }
-        out.append(OutputColumn.texts("profile", latest.map { ProfileBar.draw(score: $0.score, target: $0.target) }))
+        out.append(OutputColumn.decimals("profile", latest.map(\.score), scale: scale).displayed(.profileBar(target: "target")))
         return Table(columns: out, rowCount: s.count)
     }
 
@@ -147,10 +149,11 @@ enum MaturityAnalysis {
     struct SummaryRow {
         var key: String
         var count: Int
-        var min: Int64?, mean: Int64?, overall: Int64?, target: Int64?
+        /// Levels (2.4); under the `min` rule every figure but the mean is a whole number of hundredths.
+        var min: Double?, mean: Double?, overall: Double?, target: Double?
         var below: Int
         var date: Int32? = nil
-        var change: Int64? = nil
+        var change: Double? = nil
         var since: Int32? = nil
 
         init(key: String, group: [Standing], rule: OverallRule) {
@@ -165,27 +168,33 @@ enum MaturityAnalysis {
         }
     }
 
+    /// The summary columns. Figures from the weakest dimension are exact decimals; the mean, and under the `mean`
+    /// rule every figure drawn from it, are unrounded doubles shown to two decimals.
     static func summaryTable(_ rows: [SummaryRow], keyName: String, countName: String, rule: OverallRule, withChange: Bool) -> Table {
-        let scale = MaturityData.scale
+        func levels(_ name: String, _ v: [Double?], exact: Bool) -> Column {
+            guard exact else { return OutputColumn.doubles(name, v).displayed(.decimals(2)) }
+            return OutputColumn.decimals(name, v.map { $0.map { Int64(($0 * 100).rounded()) } }, scale: MaturityData.scale)
+        }
+        let exact = rule == .min
         var out = [OutputColumn.texts(keyName, rows.map(\.key))]
         if withChange { out.append(OutputColumn.dates("assessed_on", rows.map(\.date))) }
         out += [
             OutputColumn.ints(countName, rows.map(\.count)),
-            OutputColumn.decimals("min", rows.map(\.min), scale: scale),
-            OutputColumn.decimals("mean", rows.map(\.mean), scale: scale),
+            levels("min", rows.map(\.min), exact: true),
+            levels("mean", rows.map(\.mean), exact: false),
             OutputColumn.texts("rule", rows.map { _ in rule.rawValue }),
-            OutputColumn.decimals("overall", rows.map(\.overall), scale: scale),
-            OutputColumn.texts("level", rows.map { $0.overall.map(MaturityModel.levelName(hundredths:)) }),
-            OutputColumn.decimals("target", rows.map(\.target), scale: scale),
-            OutputColumn.decimals("shortfall", rows.map { r in r.target.flatMap { t in r.overall.map { max(0, t - $0) } } }, scale: scale),
-            OutputColumn.decimals("surplus", rows.map { r in r.target.flatMap { t in r.overall.map { max(0, $0 - t) } } }, scale: scale),
+            levels("overall", rows.map(\.overall), exact: exact),
+            OutputColumn.texts("level", rows.map { $0.overall.map(MaturityModel.levelName(level:)) }),
+            levels("target", rows.map(\.target), exact: exact),
+            levels("shortfall", rows.map { r in r.target.flatMap { t in r.overall.map { max(0, t - $0) } } }, exact: exact),
+            levels("surplus", rows.map { r in r.target.flatMap { t in r.overall.map { max(0, $0 - t) } } }, exact: exact),
             OutputColumn.ints("below", rows.map(\.below)),
         ]
         if withChange {
-            out.append(OutputColumn.decimals("change", rows.map(\.change), scale: scale))
+            out.append(levels("change", rows.map(\.change), exact: exact))
             out.append(OutputColumn.dates("since", rows.map(\.since)))
         }
-        out.append(OutputColumn.texts("profile", rows.map { r in r.overall.map { ProfileBar.draw(score: $0, target: r.target) } }))
+        out.append(levels("profile", rows.map(\.overall), exact: exact).displayed(.profileBar(target: "target")))
         return Table(columns: out, rowCount: rows.count)
     }
 }

@@ -19,6 +19,12 @@ public enum MaturityModel {
         return "\(level) \(levels[level - 1])"
     }
 
+    /// The level reached by a score given as a level (2.95 has reached level 2), with its name.
+    public static func levelName(level score: Double) -> String {
+        // A mean of hundredths is a fraction with a small denominator: nudge past binary rounding (2.9999… is 3).
+        levelName(hundredths: Int64((score * 100 + 1e-6).rounded(.down)))
+    }
+
     /// Position of a dimension in P3M3's order, or nil for another vocabulary.
     static func rank(_ dimension: String) -> Int? {
         let words = dimension.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")

@@ -10,7 +10,7 @@ struct NPSRequest: Sendable {
     var grain: TimeGrain? = nil
     /// Adjusted-Wald columns beside the Wald ones; change and z on the adjusted estimates.
     var adjusted = false
-    /// One row per group with a sparkline instead of one row per period.
+    /// One row per group with its series of NPS (drawn as a sparkline) instead of one row per period.
     var trend = false
     /// Below this many respondents a row is flagged `low_n`; nil takes the `nps_min_n` setting (default 30).
     var minimumN: Int? = nil
@@ -112,13 +112,13 @@ enum NPSAnalysis {
         out.append(OutputColumn.ints("promoters", t.map(\.promoters)))
         out.append(OutputColumn.ints("passives", t.map(\.passives)))
         out.append(OutputColumn.ints("detractors", t.map(\.detractors)))
-        out.append(OutputColumn.doubles("nps", t.map { OutputColumn.rounded($0.nps, 1) }))
-        out.append(OutputColumn.doubles("se", t.map { OutputColumn.rounded($0.standardError, 1) }))
-        out.append(OutputColumn.doubles("moe", t.map { OutputColumn.rounded($0.marginOfError, 1) }))
+        out.append(OutputColumn.doubles("nps", t.map(\.nps)).displayed(.decimals(1)))
+        out.append(OutputColumn.doubles("se", t.map(\.standardError)).displayed(.decimals(1)))
+        out.append(OutputColumn.doubles("moe", t.map(\.marginOfError)).displayed(.decimals(1)))
         if request.adjusted {
-            out.append(OutputColumn.doubles("nps_adj", t.map { OutputColumn.rounded($0.adjustedNPS, 1) }))
-            out.append(OutputColumn.doubles("se_adj", t.map { OutputColumn.rounded($0.adjustedStandardError, 1) }))
-            out.append(OutputColumn.doubles("moe_adj", t.map { OutputColumn.rounded($0.adjustedMarginOfError, 1) }))
+            out.append(OutputColumn.doubles("nps_adj", t.map(\.adjustedNPS)).displayed(.decimals(1)))
+            out.append(OutputColumn.doubles("se_adj", t.map(\.adjustedStandardError)).displayed(.decimals(1)))
+            out.append(OutputColumn.doubles("moe_adj", t.map(\.adjustedMarginOfError)).displayed(.decimals(1)))
         }
         if request.grain != nil {
             var change: [Double?] = [], z: [Double?] = [], significant: [Bool?] = []
@@ -136,21 +136,21 @@ enum NPSAnalysis {
                     delta = b.nps.flatMap { x in a.nps.map { x - $0 } }
                     zScore = NPSTally.zScore(change: delta, se1: a.standardError, se2: b.standardError)
                 }
-                change.append(OutputColumn.rounded(delta, 1))
-                z.append(OutputColumn.rounded(zScore, 2))
+                change.append(delta)
+                z.append(zScore)
                 significant.append(NPSTally.isSignificant(zScore))
             }
-            out.append(OutputColumn.doubles("change", change))
-            out.append(OutputColumn.doubles("z", z))
+            out.append(OutputColumn.doubles("change", change).displayed(.decimals(1)))
+            out.append(OutputColumn.doubles("z", z).displayed(.decimals(2)))
             out.append(OutputColumn.bools("significant", significant))
         }
         out.append(OutputColumn.bools("low_n", t.map { $0.n < minimumN }))
         return Table(columns: out, rowCount: rows.count)
     }
 
-    /// One row per group: first and last period, the first and latest NPS, the latest change and its test, and a
-    /// sparkline of every period's NPS on one scale shared by all groups (the lowest NPS in the result draws `▁`,
-    /// the highest `█`; a period without responses is a space).
+    /// One row per group: first and last period, the first and latest NPS, the latest change and its test, and
+    /// every period's NPS (`trend`, the series as text, a gap for a period without responses). The column asks to be
+    /// drawn as a sparkline on one scale shared by all groups: the lowest NPS in the result draws `▁`, the highest `█`.
     static func trendTable(_ detail: Table, rows: [Row], keyCount: Int, request: NPSRequest, fiscalStart: Int) -> Table {
         guard let grain = request.grain, !rows.isEmpty else { return detail }
         let nps = rows.map { request.adjusted ? $0.tally.adjustedNPS : $0.tally.nps }
@@ -173,7 +173,8 @@ enum NPSAnalysis {
         out.append(pick("z", lastRows))
         out.append(pick("significant", lastRows))
         out.append(pick("low_n", lastRows))
-        out.append(OutputColumn.texts("trend", zip(firstRows, lastRows).map { Sparkline.draw(Array(nps[$0...$1]), low: low, high: high) }))
+        let series = zip(firstRows, lastRows).map { DisplayHint.seriesText(Array(nps[$0...$1])) }
+        out.append(OutputColumn.texts("trend", series).displayed(.sparkline(scale: low...high)))
         return Table(columns: out, rowCount: lastRows.count)
     }
 }

@@ -170,12 +170,4 @@ enum OutputColumn {
     static func decimals(_ name: String, _ v: [Int64?], scale: Int) -> Column {
         Column(name: name, type: .decimal, values: v.map { $0.map { .decimal(FixedDecimal(units: $0, scale: scale)) } ?? .null })
     }
-
-    /// `x` rounded to `places` decimals, half away from zero.
-    static func rounded(_ x: Double?, _ places: Int) -> Double? {
-        guard let x, x.isFinite else { return nil }
-        let f = Double(FixedDecimal.pow10[places])
-        let r = (x * f).rounded(.toNearestOrAwayFromZero) / f
-        return r == 0 ? 0 : r  // no -0
-    }
 }

@@ -109,15 +109,10 @@ enum ResultColumn {
         return Column(name: name, storage: .decimal(units, scale: scale), validity: valid)
     }
 
-    /// Amounts computed in floating point (a division), rounded half away from zero to `scale`.
-    static func roundedMoney(_ name: String, _ v: [Double?], scale: Int) -> Column {
-        let f = Double(FixedDecimal.pow10[scale])
-        return money(
-            name,
-            v.map { x in
-                guard let x, x.isFinite, abs(x * f) < 9e18 else { return nil }
-                return Int64((x * f).rounded(.toNearestOrAwayFromZero))
-            }, scale: scale)
+    /// Amounts computed in floating point (a division, a discounted sum): unrounded doubles, shown with as many
+    /// decimals as the money they come from (at least 2).
+    static func computedMoney(_ name: String, _ v: [Double?], scale: Int) -> Column {
+        double(name, v).displayed(.decimals(max(2, scale)))
     }
 }
 

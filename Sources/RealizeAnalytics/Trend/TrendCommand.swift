@@ -5,7 +5,7 @@ import RealizeStore
 ///
 /// The summary (default) has one row per group: latest periodic and cumulative values, least-squares slope per
 /// period with its direction, the 3-period moving average, XmR limits with the count of points outside them, and
-/// a sparkline of the periodic series. `detail` gives the series itself: one row per group and period.
+/// the periodic series (`sparkline`: its values as text, which the table draws as a sparkline). `detail` gives the series itself: one row per group and period.
 struct TrendCommand: TableCommand {
     let signature = CommandSignature(
         name: "trend",
@@ -33,7 +33,7 @@ struct TrendCommand: TableCommand {
         let input = InputTables(session: session, at: at)
         var series: [TrendSeries]
         if source == nil, let metric = TrendMetric.named(metricName) {
-            let data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: true)
+            let data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: metric.usesBudget)
             guard let status = asOf ?? data.latestPeriod else {
                 throw InputError.make("no-data", "`financials` has no rows with a project and a period", at: at)
             }

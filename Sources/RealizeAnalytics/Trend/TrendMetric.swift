@@ -8,13 +8,19 @@ struct TrendMetric: Sendable {
     let isStock: Bool
     /// Needs the earned schedule (uses the PV curve).
     let usesSchedule: Bool
+    /// Needs the budget at completion (`projects.budget`); only these metrics ask for that column.
+    let usesBudget: Bool
     let compute: @Sendable (EVMFigures) -> Double?
 
-    init(_ name: String, better: Bool?, stock: Bool = false, schedule: Bool = false, _ compute: @escaping @Sendable (EVMFigures) -> Double?) {
+    init(
+        _ name: String, better: Bool?, stock: Bool = false, schedule: Bool = false, budget: Bool = false,
+        _ compute: @escaping @Sendable (EVMFigures) -> Double?
+    ) {
         self.name = name
         self.higherIsBetter = better
         self.isStock = stock
         self.usesSchedule = schedule
+        self.usesBudget = budget
         self.compute = compute
     }
 
@@ -29,16 +35,16 @@ struct TrendMetric: Sendable {
         TrendMetric("pv", better: nil) { $0.pv },
         TrendMetric("ev", better: true) { $0.ev },
         TrendMetric("ac", better: nil) { $0.ac },
-        TrendMetric("eac", better: false, stock: true) { $0.eacCPI },
-        TrendMetric("eac_cpi", better: false, stock: true) { $0.eacCPI },
-        TrendMetric("eac_plan", better: false, stock: true) { $0.eacPlan },
-        TrendMetric("eac_cpi_spi", better: false, stock: true) { $0.eacCPISPI },
-        TrendMetric("etc", better: false, stock: true) { $0.etc(.cpi) },
-        TrendMetric("vac", better: true, stock: true) { $0.vac(.cpi) },
-        TrendMetric("tcpi_bac", better: false, stock: true) { $0.tcpiBAC },
-        TrendMetric("tcpi_eac", better: false, stock: true) { $0.tcpiEAC(.cpi) },
-        TrendMetric("pct_complete", better: true, stock: true) { $0.percentComplete },
-        TrendMetric("pct_spent", better: nil, stock: true) { $0.percentSpent },
+        TrendMetric("eac", better: false, stock: true, budget: true) { $0.eacCPI },
+        TrendMetric("eac_cpi", better: false, stock: true, budget: true) { $0.eacCPI },
+        TrendMetric("eac_plan", better: false, stock: true, budget: true) { $0.eacPlan },
+        TrendMetric("eac_cpi_spi", better: false, stock: true, budget: true) { $0.eacCPISPI },
+        TrendMetric("etc", better: false, stock: true, budget: true) { $0.etc(.cpi) },
+        TrendMetric("vac", better: true, stock: true, budget: true) { $0.vac(.cpi) },
+        TrendMetric("tcpi_bac", better: false, stock: true, budget: true) { $0.tcpiBAC },
+        TrendMetric("tcpi_eac", better: false, stock: true, budget: true) { $0.tcpiEAC(.cpi) },
+        TrendMetric("pct_complete", better: true, stock: true, budget: true) { $0.percentComplete },
+        TrendMetric("pct_spent", better: nil, stock: true, budget: true) { $0.percentSpent },
         TrendMetric("es", better: true, stock: true, schedule: true) { _ in nil },
         TrendMetric("sv_t", better: true, stock: true, schedule: true) { _ in nil },
         TrendMetric("spi_t", better: true, stock: true, schedule: true) { _ in nil },

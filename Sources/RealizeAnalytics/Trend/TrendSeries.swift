@@ -21,7 +21,8 @@ struct TrendSeries {
             let ps = data.periods(g).filter { $0 <= status }
             guard let first = ps.first, let last = ps.last else { continue }
             let bucket: (Int32) -> Int32 = quarterly ? { Int32(floorDiv(Int($0), 3)) } : { $0 }
-            let bac = grouping.bac[g]?.amount(scale: data.scale)
+            // BAC only for the metrics that use it: without them `projects.budget` was not read.
+            let bac = metric.usesBudget ? grouping.bac[g]?.amount(scale: data.scale) : nil
             var s = TrendSeries(
                 keyNames: Array(grouping.keyNames.prefix(keyCount)), keyValues: Array(grouping.keyValues[g].prefix(keyCount)),
                 metric: metric.name, higherIsBetter: metric.higherIsBetter, buckets: [], periodic: [], cumulative: [])
@@ -131,7 +132,7 @@ struct TrendSeries {
             ResultColumn.double("ucl", limits.map { $0?.upper }),
             ResultColumn.int(
                 "out_of_control", zip(series, limits).map { s, l in l == nil ? nil : s.periodic.filter { TrendStatistics.signal($0, l) != nil }.count }),
-            ResultColumn.text("sparkline", series.map { TrendStatistics.sparkline($0.periodic) }),
+            ResultColumn.text("sparkline", series.map { DisplayHint.seriesText($0.periodic) }).displayed(.sparkline(scale: nil)),
         ]
         return Table(columns: cols, rowCount: series.count)
     }

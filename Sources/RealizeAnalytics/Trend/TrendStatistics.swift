@@ -1,4 +1,4 @@
-/// Statistics of a time series for `trend`: least-squares slope, moving average, XmR limits, sparkline.
+/// Statistics of a time series for `trend`: least-squares slope, moving average, XmR limits.
 ///
 /// Series are indexed by period; nil marks a period without a value (skipped by every statistic).
 public enum TrendStatistics {
@@ -61,20 +61,5 @@ public enum TrendStatistics {
         if v > l.upper { return "above UCL" }
         if v < l.lower { return "below LCL" }
         return nil
-    }
-
-    static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    /// A sparkline: one bar per period scaled between the series' minimum and maximum; a space for a gap.
-    public static func sparkline(_ series: [Double?]) -> String {
-        let xs = series.compactMap { $0 }
-        guard let lo = xs.min(), let hi = xs.max() else { return "" }
-        return String(
-            series.map { v -> Character in
-                guard let v else { return " " }
-                if hi == lo { return bars[3] }
-                let k = Int(((v - lo) / (hi - lo) * 7).rounded())
-                return bars[max(0, min(7, k))]
-            })
     }
 }

@@ -1,5 +1,6 @@
 import RealizeAnalytics
 import RealizeQuery
+import RealizeReport
 
 /// Decides what TAB offers: dot commands at the start of a line, table names after `.schema`
 /// and `.summarize`, otherwise what the query session suggests (plus table names at the start).

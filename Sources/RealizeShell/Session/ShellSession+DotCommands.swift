@@ -1,5 +1,6 @@
 import RealizeAnalytics
 import RealizeQuery
+import RealizeReport
 import RealizeStore
 
 extension ShellSession {

@@ -56,7 +56,7 @@ extension ShellSession {
         }
         let target = resolveOutputPath(path)
         do throws(ExportError) {
-            try Self.write(tables, format: format, to: target, csv: CSVWriteOptions(bom: bom, neutraliseFormulas: neutralise))
+            try Exporter.write(tables, format: format, to: target, csv: CSVWriteOptions(bom: bom, neutraliseFormulas: neutralise))
         } catch {
             throw ShellError("export", "cannot export: \(error.description)", hint: "nothing was written; an existing file is unchanged")
         }
@@ -69,36 +69,5 @@ extension ShellSession {
                 output.out("exported \(tables.count) tables (\(tables.map(\.name).joined(separator: ", "))) to \(path)\n")
             }
         }
-    }
-
-    /// Writes `tables` to `path` in `format`, atomically.
-    /// - Throws: ``ExportError`` saying why nothing was written.
-    static func write(_ tables: [(name: String, table: Table)], format: ExportFormat, to path: String, csv: CSVWriteOptions) throws(ExportError) {
-        let text: String
-        switch format {
-        case .xlsx:
-            try XLSXWriter.write(tables.map { XLSXWriter.Sheet(name: $0.name, table: $0.table) }, to: path)
-            return
-        case .csv:
-            do { try CSVWriter.write(tables[0].table, toFile: path, options: csv) } catch { throw ExportError(.write, error.description) }
-            return
-        case .markdown:
-            if tables.count == 1 {
-                text = MarkdownRenderer.render(tables[0].table)
-            } else {
-                text = tables.map { "## \($0.name)\n\n" + MarkdownRenderer.render($0.table) }.joined(separator: "\n")
-            }
-        case .json:
-            if tables.count == 1 {
-                text = JSONRenderer.render(tables[0].table)
-            } else {
-                let members = tables.map { JSONRenderer.quoted($0.name) + ": " + JSONRenderer.render($0.table).trimmingTrailingWhitespace() }
-                text = "{\n" + members.joined(separator: ",\n") + "\n}\n"
-            }
-        case .html:
-            let stem = String((path.split(separator: "/").last ?? "export").split(separator: ".").first ?? "export")
-            text = HTMLWriter.document(title: stem, tables: tables.map { ($0.name, FormattedTable($0.table)) })
-        }
-        do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw ExportError(.write, error.description) }
     }
 }

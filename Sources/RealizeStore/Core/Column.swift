@@ -23,11 +23,15 @@ public struct Column: Sendable {
     public var storage: ColumnStorage
     /// Bit set where the row holds a value; nil means no nulls.
     public var validity: Bitmap?
+    /// How renderers for people would like the column shown; nil for the type's default. Never
+    /// affects the values (see ``DisplayHint``).
+    public var display: DisplayHint?
 
-    public init(name: String, storage: ColumnStorage, validity: Bitmap? = nil) {
+    public init(name: String, storage: ColumnStorage, validity: Bitmap? = nil, display: DisplayHint? = nil) {
         self.name = name
         self.storage = storage
         self.validity = validity
+        self.display = display
         if let v = validity, v.popCount == v.count { self.validity = nil }
     }
 
@@ -76,6 +80,13 @@ public struct Column: Sendable {
         }
     }
 
+    /// A copy shown with `hint` (values unchanged).
+    public func displayed(_ hint: DisplayHint?) -> Column {
+        var c = self
+        c.display = hint
+        return c
+    }
+
     /// A copy with another name.
     public func renamed(_ newName: String) -> Column {
         var c = self
@@ -105,7 +116,7 @@ public struct Column: Sendable {
         case .period(let a): s = .period(Column.take(a, indices, 0))
         case .bool(let a): s = .bool(Column.take(a, indices, false))
         }
-        return Column(name: name, storage: s, validity: validityOut)
+        return Column(name: name, storage: s, validity: validityOut, display: display)
     }
 
     /// `a[indices]` over raw buffers, `fill` where an index is negative.

@@ -20,7 +20,7 @@ struct Cell: Sendable, Equatable {
 /// Turns column values into text for people: thousands separators, two-decimal money, ISO dates, `n/a`.
 ///
 /// Formatting is done a column at a time: the storage is switched on once, then the typed
-/// buffer is read in a loop. Used by the table and Markdown formats; CSV and JSON write raw values.
+/// buffer is read in a loop. Used by the table, Markdown and HTML formats; CSV, JSON and XLSX write raw values.
 enum CellFormatter {
     /// What a null looks like: the domain calls undefined values "n/a".
     static let nullText = "n/a"
@@ -28,10 +28,16 @@ enum CellFormatter {
     /// How a column of `type` is aligned: numbers to the right, everything else to the left.
     static func alignment(of type: DataType) -> Alignment { type.isNumeric ? .right : .left }
 
-    /// Formats the cells of `column` at `rows`, in that order.
+    /// Formats the cells of `column` at `rows`, in that order, following the column's ``DisplayHint``
+    /// (decimals, sparkline, profile bar) when it has one.
     ///
+    /// - Parameters:
+    ///   - column: the column to format.
+    ///   - rows: the rows to format, in order.
+    ///   - table: the table the column belongs to (a profile bar reads its target from it).
     /// - Complexity: O(rows.count); doubles take a second pass to choose a common precision.
-    static func cells(_ column: Column, rows: [Int]) -> [Cell] {
+    static func cells(_ column: Column, rows: [Int], in table: Table? = nil) -> [Cell] {
+        if let hinted = hinted(column, rows: rows, in: table) { return hinted }
         var out: [Cell] = []
         out.reserveCapacity(rows.count)
         let validity = column.validity

@@ -1,7 +1,7 @@
 import RealizeStore
 import Testing
 
-@testable import RealizeShell
+@testable import RealizeReport
 
 /// Small hand-built tables for the rendering tests.
 enum RenderingSamples {

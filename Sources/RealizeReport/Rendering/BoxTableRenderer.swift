@@ -33,7 +33,7 @@ struct BoxTableRenderer {
     func render(_ table: Table) -> String {
         let window = RowWindow(rowCount: table.rowCount, maxRows: options.maxRows)
         let rows = window.indices
-        let prepared = table.columns.map { prepare($0, rows: rows) }
+        let prepared = table.columns.map { prepare($0, rows: rows, in: table) }
         let fit = ColumnFit(natural: prepared.map(\.natural), floors: prepared.map(\.floor), maxWidth: options.maxWidth)
         let shown = fit.kept.map { prepared[$0] }
 
@@ -96,10 +96,10 @@ struct BoxTableRenderer {
         CellFormatter.integer(Int64(n)) + " " + noun + (n == 1 ? "" : "s")
     }
 
-    private func prepare(_ column: Column, rows: [Int]) -> Prepared {
+    private func prepare(_ column: Column, rows: [Int], in table: Table) -> Prepared {
         let name = CellFormatter.printable(column.name)
         let type = column.type.description
-        let cells = CellFormatter.cells(column, rows: rows)
+        let cells = CellFormatter.cells(column, rows: rows, in: table)
         let cellWidth = cells.reduce(1) { max($0, DisplayWidth.of($1.text)) }
         let nameWidth = DisplayWidth.of(name), typeWidth = DisplayWidth.of(type)
         let natural = max(nameWidth, typeWidth, cellWidth)
@@ -110,7 +110,7 @@ struct BoxTableRenderer {
             floor = max(typeWidth, cellWidth, min(nameWidth, ColumnFit.textFloor))
         }
         return Prepared(
-            name: name, type: type, alignment: CellFormatter.alignment(of: column.type),
+            name: name, type: type, alignment: CellFormatter.alignment(of: column),
             cells: cells, natural: natural, floor: floor)
     }
 

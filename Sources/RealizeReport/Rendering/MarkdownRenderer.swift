@@ -11,17 +11,17 @@ import RealizeStore
 /// | :-------- | -------: |
 /// | Zürich    | 1,234.50 |
 /// ```
-enum MarkdownRenderer {
+package enum MarkdownRenderer {
     /// The Markdown text of `table`, ending with a newline; empty for a table without columns.
-    static func render(_ table: Table) -> String {
+    package static func render(_ table: Table) -> String {
         if table.columns.isEmpty { return "" }
         let rows = Array(0..<table.rowCount)
         var columns: [(header: String, alignment: Alignment, cells: [String], width: Int)] = []
         for column in table.columns {
             let header = escape(CellFormatter.printable(column.name))
-            let cells = CellFormatter.cells(column, rows: rows).map { $0.style == .null ? $0.text : escape($0.text) }
+            let cells = CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? $0.text : escape($0.text) }
             let width = cells.reduce(max(3, DisplayWidth.of(header))) { max($0, DisplayWidth.of($1)) }
-            columns.append((header, CellFormatter.alignment(of: column.type), cells, width))
+            columns.append((header, CellFormatter.alignment(of: column), cells, width))
         }
         func line(_ parts: [String]) -> String { "| " + parts.joined(separator: " | ") + " |\n" }
         var out = line(columns.map { DisplayWidth.pad($0.header, to: $0.width, $0.alignment) })

@@ -1,15 +1,14 @@
-import RealizeReport
 import RealizeStore
 
 extension FormattedTable {
-    /// `table` formatted for people with the shell's cell formatter (`1,234.50`, `n/a`, ISO dates),
+    /// `table` formatted for people with the table's cell formatter (`1,234.50`, `n/a`, ISO dates),
     /// keeping each cell's exact value beside its text.
     ///
     /// - Parameter maxRows: keep at most this many rows (the table notes how many there were).
-    init(_ table: Table, maxRows: Int? = nil) {
+    package init(_ table: Table, maxRows: Int? = nil) {
         let rows = Array(0..<min(table.rowCount, maxRows ?? table.rowCount))
         let columns = table.columns.map { column in
-            let cells = CellFormatter.cells(column, rows: rows)
+            let cells = CellFormatter.cells(column, rows: rows, in: table)
             return FormattedTable.Column(
                 name: column.name, type: column.type,
                 cells: zip(rows, cells).map { r, cell in

@@ -3,13 +3,16 @@
 /// Four cells per level (20 cells for 5 levels, one more for a target of 5), filled in eighths of a cell
 /// (`▏▎▍▌▋▊▉█`). The target is a `│` at its position (after the cells of the levels it asks for); where the bar
 /// runs past the target, the `│` cuts the bar there. Whole levels beyond the bar are ticked with `·`.
-public enum ProfileBar {
-    public static let cellsPerLevel = 4
-    public static let levels = 5
+///
+/// Drawn by the renderers for people from a column with a ``DisplayHint/profileBar(target:)`` hint; the data
+/// itself (and so CSV, JSON and XLSX) holds the score.
+package enum ProfileBar {
+    package static let cellsPerLevel = 4
+    package static let levels = 5
     static let partial: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
     /// Draws `score` (hundredths) against `target` (hundredths), both from 0 to 5.
-    public static func draw(score: Int64, target: Int64?) -> String {
+    package static func draw(score: Int64, target: Int64?) -> String {
         let width = cellsPerLevel * levels + 1
         var cells = [Character](repeating: " ", count: width)
         // Filled length in eighths of a cell, rounded to the nearest eighth.

@@ -1,0 +1,50 @@
+import RealizeStore
+
+extension CellFormatter {
+    /// How a column is aligned: numbers to the right, text and drawn glyphs (sparklines, bars) to the left.
+    static func alignment(of column: Column) -> Alignment {
+        switch column.display {
+        case .sparkline?, .profileBar?: .left
+        case .decimals?, nil: alignment(of: column.type)
+        }
+    }
+
+    /// The cells of a column that carries a ``DisplayHint`` the formatter follows, or nil to format it by its type.
+    ///
+    /// - Parameter table: the table the column belongs to, where a profile bar finds its target column.
+    static func hinted(_ column: Column, rows: [Int], in table: Table?) -> [Cell]? {
+        switch column.display {
+        case .decimals(let places)?:
+            guard case .double(let a) = column.storage else { return nil }
+            return rows.map { r in
+                if column.isNull(r) { return .null }
+                let shown = max(0, min(places, 17))
+                // A value that rounds to zero at this precision shows as zero, never in scientific form.
+                let tiny = a[r].isFinite && abs(a[r]) * Double(FixedDecimal.pow10[shown]) < 0.5
+                let text = double(tiny ? 0 : a[r], places: shown)
+                return Cell(text: text, style: text.hasPrefix("-") ? .negative : .plain)
+            }
+        case .sparkline(let scale)?:
+            guard column.type == .text else { return nil }
+            return rows.map { r in
+                guard case .text(let s) = column.value(at: r) else { return .null }
+                return Cell(text: Sparkline.draw(DisplayHint.series(s), scale: scale), style: .plain)
+            }
+        case .profileBar(let targetName)?:
+            guard column.type.isNumeric else { return nil }
+            let target = targetName.flatMap { table?.column(named: $0) }
+            return rows.map { r in
+                guard let score = hundredths(column.value(at: r)) else { return .null }
+                return Cell(text: ProfileBar.draw(score: score, target: target.flatMap { hundredths($0.value(at: r)) }), style: .plain)
+            }
+        case nil:
+            return nil
+        }
+    }
+
+    /// A score as hundredths (2.4 → 240), nil for null or a value that is not a finite number.
+    private static func hundredths(_ v: Value) -> Int64? {
+        guard let d = v.doubleValue, d.isFinite, abs(d) < 1e15 else { return nil }
+        return Int64((d * 100).rounded())
+    }
+}
