@@ -80,7 +80,7 @@ enum ColumnPruning {
                 let inCount = schema.count
                 newOp.kind = .window(
                     partition: partition.map(r), order: order.map { (r($0.0), $0.1) },
-                    calls: calls.map { WindowCall(name: $0.name, args: $0.args.map(r), params: $0.params, type: $0.type) }, outputs: outputs)
+                    calls: calls.map { WindowCall(function: $0.function, args: $0.args.map(r), params: $0.params, type: $0.type) }, outputs: outputs)
                 newMapping = mapping
                 for j in 0..<outputs.count { newMapping[op.schema.count - outputs.count + j] = inCount + j }
             case .pivot:

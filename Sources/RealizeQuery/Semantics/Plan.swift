@@ -34,7 +34,7 @@ public indirect enum PlanInput: Sendable {
 
 /// A window function call of a `window` stage: its checked arguments, numeric parameters and result type.
 public struct WindowCall: Sendable {
-    public var name: String
+    public var function: WindowFunction
     public var args: [BoundExpr]
     public var params: [Int]
     public var type: DataType
