@@ -21,7 +21,7 @@ struct Evaluator {
             let c = eval(x)
             guard case .bool(let a) = c.storage else { return c }
             return Column(name: "", storage: .bool(a.map { !$0 }), validity: c.validity)
-        case .arithmetic(let op, let l, let r, let t): return arithmetic(op, eval(l), eval(r), t)
+        case .arithmetic(let op, let l, let r, let t): return op.arithmetic(eval(l), eval(r), type: t, rows: n)
         case .concat(let l, let r):
             let a = eval(l), b = eval(r)
             var bld = ColumnBuilder(name: "", type: .text, capacity: n)
@@ -30,9 +30,9 @@ struct Evaluator {
             }
             return bld.finish()
         case .compare(let op, let l, let r): return compare(op, l, r)
-        case .logic(let op, let l, let r): return logic(op, eval(l), eval(r))
-        case .datePart(let p, let x): return datePart(p, eval(x))
-        case .call(let name, let args, let t): return call(name, args, t)
+        case .logic(let op, let l, let r): return op.logic(eval(l), eval(r), rows: n)
+        case .datePart(let p, let x): return p.evaluate(eval(x), rows: n, fiscalStart: settings.fiscalYearStart)
+        case .call(let function, let args, let t): return function.evaluate(args, type: t, in: self)
         case .inList(let x, let values, let negated): return inList(eval(x), values, negated)
         case .isNull(let x, let negated):
             let c = eval(x)
@@ -51,6 +51,14 @@ struct Evaluator {
             return Column(name: "", storage: .bool(out), validity: c.validity)
         case .cast(let x, let t): return cast(eval(x), to: t)
         }
+    }
+
+    /// Comparison of two operands of one type (numbers already unified by the checker).
+    func compare(_ op: BinaryOperator, _ l: BoundExpr, _ r: BoundExpr) -> Column {
+        let a = eval(l)
+        // Text against a literal: decide once per dictionary entry, then map the codes.
+        if case .literal(.text(let s), _) = r, let c = op.compare(text: a, with: s, rows: n) { return c }
+        return op.compare(a, eval(r), rows: n)
     }
 
     /// A column of `n` copies of `v`.
@@ -102,23 +110,6 @@ struct Evaluator {
         var b = ColumnBuilder(name: "", type: t, capacity: n)
         for i in 0..<n { b.append(c.value(at: i)) }
         return b.finish()
-    }
-
-    func logic(_ op: String, _ a: Column, _ b: Column) -> Column {
-        guard case .bool(let x) = a.storage, case .bool(let y) = b.storage else { return a }
-        var out = [Bool](repeating: false, count: n)
-        var valid = Bitmap(count: n, value: true)
-        var anyNull = false
-        for i in 0..<n {
-            let an = a.isNull(i), bn = b.isNull(i)
-            if op == "and" {
-                // false and anything = false; true and null = null.
-                if (!an && !x[i]) || (!bn && !y[i]) { out[i] = false } else if an || bn { valid[i] = false; anyNull = true } else { out[i] = true }
-            } else {
-                if (!an && x[i]) || (!bn && y[i]) { out[i] = true } else if an || bn { valid[i] = false; anyNull = true } else { out[i] = false }
-            }
-        }
-        return Column(name: "", storage: .bool(out), validity: anyNull ? valid : nil)
     }
 
     func conditional(_ branches: [(BoundExpr, BoundExpr)], _ otherwise: BoundExpr?, _ t: DataType) -> Column {

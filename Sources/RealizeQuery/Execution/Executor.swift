@@ -160,13 +160,11 @@ struct Executor {
             var cols = t.columns
             for call in calls {
                 let arg = call.args.first.map { ev.eval($0) }
-                cols.append(WindowFunctions.compute(call.name, arg: arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
+                cols.append(call.function.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
             }
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)
             let post = Evaluator(table: withCalls, settings: settings)
-            var out = t.columns
-            for (e, f) in zip(outputs, op.schema.dropFirst(t.columns.count)) { out.append(post.eval(e).renamed(f.name)) }
-            return Table(columns: out, rowCount: t.rowCount)
+            return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .pivot:
             return t
         }

@@ -67,13 +67,13 @@ struct Binder {
             guard b.type == .date || b.type == .period else {
                 throw error("type-mismatch", "`.\(p)` needs a date or period, but this is \(b.type)", r)
             }
-            guard ["year", "quarter", "month", "fiscal_year", "fiscal_quarter", "day"].contains(p) else {
-                let near = Suggest.nearest(p, in: ["year", "quarter", "month", "fiscal_year", "fiscal_quarter"])
+            guard let part = DatePart(rawValue: p) else {
+                let near = Suggest.nearest(p, in: DatePart.advertised.map(\.name))
                 throw error(
                     "unknown-property", "unknown property `.\(p)`", r,
                     hint: near.map { "did you mean `.\($0)`?" } ?? "dates and periods have .year, .quarter, .month, .fiscal_year and .fiscal_quarter")
             }
-            return .datePart(p, b)
+            return .datePart(part, b)
         case .call(let name, let args, let distinct, let r):
             return try bindCall(name, args, distinct, r)
         case .inList(let x, let items, let negated, _):
@@ -114,7 +114,8 @@ struct Binder {
             guard bx.type == .text, bp.type == .text else {
                 throw error("type-mismatch", "`\(op)` matches text, but got \(bx.type) and \(bp.type)", r)
             }
-            return .match(op, bx, bp, negated: negated)
+            guard let m = MatchOperator(rawValue: op) else { throw error("unknown-operator", "unknown operator `\(op)`", r) }
+            return .match(m, bx, bp, negated: negated)
         case .timeFilter(let x, let window, let r):
             let b = try bind(x)
             guard b.type == .date || b.type == .period else {

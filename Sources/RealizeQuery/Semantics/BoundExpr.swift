@@ -18,22 +18,22 @@ public indirect enum BoundExpr: Sendable {
     case negate(BoundExpr, DataType)
     case not(BoundExpr)
     /// `+ - * / %` on numbers; `type` is the result type.
-    case arithmetic(String, BoundExpr, BoundExpr, DataType)
+    case arithmetic(BinaryOperator, BoundExpr, BoundExpr, DataType)
     /// Text concatenation (`||`).
     case concat(BoundExpr, BoundExpr)
     /// `= != < <= > >=`, operands already of comparable types.
-    case compare(String, BoundExpr, BoundExpr)
+    case compare(BinaryOperator, BoundExpr, BoundExpr)
     /// `and`, `or` with SQL's three-valued logic.
-    case logic(String, BoundExpr, BoundExpr)
+    case logic(BinaryOperator, BoundExpr, BoundExpr)
     /// `.year`, `.quarter`, `.month`, `.fiscal_year`, `.fiscal_quarter` of a date or period.
-    case datePart(String, BoundExpr)
-    /// A scalar function.
-    case call(String, [BoundExpr], DataType)
+    case datePart(DatePart, BoundExpr)
+    /// A scalar function of the catalog, resolved by the binder.
+    case call(ScalarFunction, [BoundExpr], DataType)
     case inList(BoundExpr, [Value], negated: Bool)
     case isNull(BoundExpr, negated: Bool)
     case conditional([(BoundExpr, BoundExpr)], BoundExpr?, DataType)
     /// contains / starts / ends / like (case-insensitive), with the pattern.
-    case match(String, BoundExpr, BoundExpr, negated: Bool)
+    case match(MatchOperator, BoundExpr, BoundExpr, negated: Bool)
     /// A date or period column tested against an inclusive range in its own units.
     case inRange(BoundExpr, lo: Int32, hi: Int32)
     /// Conversion between numeric types (int → decimal, anything → double), or period ← date.
@@ -53,8 +53,8 @@ public indirect enum BoundExpr: Sendable {
 
 /// An aggregate to compute per group.
 public struct AggregateSpec: Sendable {
-    /// sum, avg, min, max, count, count_distinct, median, percentile, stddev, first, last.
-    public var function: String
+    /// The aggregate of the catalog, resolved by the binder.
+    public var function: AggregateFunction
     /// The argument; nil for `count()`.
     public var argument: BoundExpr?
     /// percentile's fraction.

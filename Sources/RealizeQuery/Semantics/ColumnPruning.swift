@@ -76,13 +76,11 @@ enum ColumnPruning {
                 newOp.kind = .join(right: right, leftKeys: lks.map { m[$0]! }, rightKeys: rks, rightColumns: keptRight, left: isLeft)
                 newOp.schema = newSchema
             case .window(let partition, let order, let calls, let outputs):
-                // Whole input kept (identity mapping); window outputs follow it.
-                let inCount = schema.count
+                // Whole input kept (identity mapping), so the outputs, over input and calls, need no renumbering.
                 newOp.kind = .window(
                     partition: partition.map(r), order: order.map { (r($0.0), $0.1) },
-                    calls: calls.map { WindowCall(name: $0.name, args: $0.args.map(r), params: $0.params, type: $0.type) }, outputs: outputs)
-                newMapping = mapping
-                for j in 0..<outputs.count { newMapping[op.schema.count - outputs.count + j] = inCount + j }
+                    calls: calls.map { WindowCall(function: $0.function, args: $0.args.map(r), params: $0.params, type: $0.type) }, outputs: outputs)
+                for j in op.schema.indices { newMapping[j] = j }
             case .pivot:
                 newMapping = mapping
             }
@@ -90,7 +88,6 @@ enum ColumnPruning {
             } else if case .aggregate = op.kind {
             } else if case .join = op.kind {
             } else if case .window = op.kind {
-                newOp.schema = schema + op.schema.suffix(op.schema.count - (k == 0 ? plan.sourceSchema.count : ops[k - 1].schema.count))
             } else {
                 newOp.schema = schema
             }

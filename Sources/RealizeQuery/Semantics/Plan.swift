@@ -34,7 +34,7 @@ public indirect enum PlanInput: Sendable {
 
 /// A window function call of a `window` stage: its checked arguments, numeric parameters and result type.
 public struct WindowCall: Sendable {
-    public var name: String
+    public var function: WindowFunction
     public var args: [BoundExpr]
     public var params: [Int]
     public var type: DataType
@@ -55,7 +55,8 @@ public struct Operator: Sendable {
         /// Sort then limit, fused: a partial sort.
         case topN([(BoundExpr, Bool)], Int)
         case distinct
-        /// Window functions within partitions, in order; outputs appended to the input columns.
+        /// Window functions within partitions, in order. `outputs` are all the output columns, computed over the
+        /// input columns followed by the calls' results (an unchanged input column is a plain reference).
         case window(partition: [BoundExpr], order: (BoundExpr, Bool)?, calls: [WindowCall], outputs: [BoundExpr])
         /// Group by rows + the pivot column, then spread the pivot values across columns.
         case pivot(rows: [BoundExpr], column: BoundExpr, aggregate: AggregateSpec, post: BoundExpr)

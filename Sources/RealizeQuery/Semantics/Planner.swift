@@ -208,14 +208,21 @@ struct Planner {
             var wb = Binder(schema: input, settings: settings)
             wb.windowCalls = []
             wb.windowBase = input.count
+            // Every output column: the input's as they are, except those a new column of the same name
+            // replaces (as `derive` does), then the new ones.
             var fields = input
-            var outputs: [BoundExpr] = []
+            var outputs: [BoundExpr] = input.enumerated().map { .column($0.offset, $0.element.type) }
             for it in items {
                 let b = try wb.bind(it.expr)
-                outputs.append(b)
-                fields.append(Field(it.name!, b.type))
+                let name = it.name!
+                if let i = fields.firstIndex(where: { $0.name == name }) {
+                    outputs[i] = b
+                    fields[i] = Field(name, b.type)
+                } else {
+                    outputs.append(b)
+                    fields.append(Field(name, b.type))
+                }
             }
-            try uniqueNames(fields, fields.map { _ in stage.range })
             return Operator(
                 kind: .window(partition: parts, order: ord, calls: wb.windowCalls!, outputs: outputs), schema: fields,
                 summary: "window: " + text(stage.range))

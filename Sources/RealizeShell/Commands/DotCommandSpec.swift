@@ -15,10 +15,11 @@ package struct DotCommandSpec: Sendable {
     /// Every dot command, in the order `.help` lists them.
     package static let all: [DotCommandSpec] = [
         .init(
-            name: "help", arguments: "[TOPIC]", summary: "Show help; topics: a dot command, `query`, or a verb",
+            name: "help", arguments: "[TOPIC]", summary: "Show help; topics: a dot command, `query`, `functions`, or a verb",
             details: """
                 `.help` lists the dot commands. `.help NAME` explains one of them (`.help load`),
-                `.help query` explains the pipeline language, and `.help VERB` one pipeline verb (`.help where`).
+                `.help query` explains the pipeline language, `.help functions` lists every function, aggregate
+                and window function with its signature, and `.help VERB` one pipeline verb (`.help where`).
                 """),
         .init(
             name: "tables", arguments: "", summary: "List the tables: name, rows, columns",

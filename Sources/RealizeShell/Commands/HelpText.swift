@@ -15,7 +15,7 @@ package enum HelpText {
             Anything else is a query, for example:
               projects | where budget > 1000000 | sort -budget | take 5
             A line ending in `|` (or with a bracket open) continues on the next line; `;` separates statements.
-            `.help query` explains the language; `.help VERB` one verb (\(verbs.keys.sorted().joined(separator: ", "))).
+            `.help query` explains the language, `.help functions` lists the functions; `.help VERB` one verb (\(verbs.keys.sorted().joined(separator: ", "))).
 
             """
         return out
@@ -28,6 +28,7 @@ package enum HelpText {
             return spec.usage + "\n  " + spec.summary + ".\n\n" + spec.details + "\n"
         }
         if name == "query" || name == "queries" || name == "language" { return query }
+        if name == "functions" || name == "function" { return functions }
         if let verb = verbs[name] { return verb + "\n" }
         if let command = DomainCommands.all.first(where: { $0.signature.name == name }) { return CommandHelp.help(command.signature) }
         return nil
@@ -35,7 +36,24 @@ package enum HelpText {
 
     /// Every topic `.help` accepts, for completion and suggestions.
     package static var topics: [String] {
-        DotCommandSpec.all.map(\.name) + ["query"] + verbs.keys.sorted() + DomainCommands.names
+        DotCommandSpec.all.map(\.name) + ["query", "functions"] + verbs.keys.sorted() + DomainCommands.names
+    }
+
+    /// Every scalar function, aggregate and window function with its signature and help line, read from the
+    /// query layer's catalog (so it cannot drift from what the checker accepts).
+    package static var functions: String {
+        let width = FunctionCatalog.entries.map(\.signature.count).max() ?? 0
+        var out = ""
+        for kind in FunctionCatalog.Kind.allCases {
+            out += kind.rawValue + ":\n"
+            for e in FunctionCatalog.entries where e.kind == kind {
+                out += "  " + e.signature.padding(to: width) + "  " + e.help + "\n"
+            }
+            out += "\n"
+        }
+        out += "Operators: " + BinaryOperator.allCases.map(\.symbol).joined(separator: " ")
+        out += "; text matching: contains, starts with, ends with, like.\n"
+        return out
     }
 
     /// The pipeline language in one screen.

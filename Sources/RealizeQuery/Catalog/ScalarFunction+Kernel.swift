@@ -1,0 +1,73 @@
+import Foundation
+import RealizeStore
+
+/// The column kernels of the scalar functions.
+extension ScalarFunction {
+    /// Runs the function over its checked arguments, a column at a time; `t` is the result type the checker
+    /// gave the call. Literal arguments (round's digits) are read from the expression, not per row.
+    func evaluate(_ args: [BoundExpr], type t: DataType, in ev: Evaluator) -> Column {
+        let n = ev.n
+        let cols = args.map { ev.eval($0) }
+        switch self {
+        case .coalesce:
+            var b = ColumnBuilder(name: "", type: t, capacity: n)
+            for i in 0..<n { b.append(cols.first { !$0.isNull(i) }?.value(at: i) ?? .null) }
+            return b.finish()
+        case .nullif:
+            let eq = BinaryOperator.equal.compare(cols[0], cols[1], rows: n)
+            guard case .bool(let e) = eq.storage else { return cols[0] }
+            var v = cols[0].validity ?? Bitmap(count: n, value: true)
+            for i in 0..<n where e[i] && !eq.isNull(i) { v[i] = false }
+            return Column(name: "", storage: cols[0].storage, validity: v)
+        case .abs:
+            let c = cols[0]
+            switch NumericVector(c) {
+            case .int(let a): return Column(name: "", storage: .int(a.map { $0 == .min ? 0 : Swift.abs($0) }), validity: c.validity)
+            case .decimal(let a, let s):
+                return Column(name: "", storage: .decimal(a.map { $0 == .min ? 0 : Swift.abs($0) }, scale: s), validity: c.validity)
+            case .double(let a): return Column(name: "", storage: .double(a.map { Swift.abs($0) }), validity: c.validity)
+            }
+        case .round:
+            return round(cols[0], digits: args.count == 2 ? ScalarFunction.digits(args[1]) : 0)
+        case .lower, .upper, .length:
+            return text(cols[0], rows: n)
+        case .year, .quarter, .month, .fiscalYear, .fiscalQuarter:
+            return datePart!.evaluate(cols[0], rows: n, fiscalStart: ev.settings.fiscalYearStart)
+        case .period:
+            return ev.cast(cols[0], to: .period)
+        }
+    }
+
+    /// round's digits: a whole-number literal (the checker ensures it), clamped to ±18.
+    static func digits(_ e: BoundExpr) -> Int {
+        guard case .literal(.int(let d), _) = e else { return 0 }
+        return Int(max(-18, min(18, d)))
+    }
+
+    /// round(x, digits): ints unchanged, decimals rescaled (never beyond their scale), doubles half away from zero.
+    private func round(_ c: Column, digits: Int) -> Column {
+        switch NumericVector(c) {
+        case .int(let a): return Column(name: "", storage: .int(a), validity: c.validity)
+        case .decimal(let a, let s):
+            let target = max(0, min(s, digits))
+            let units = a.map { FixedDecimal(units: $0, scale: s).rescaled(to: target)!.units }
+            return Column(name: "", storage: .decimal(units, scale: target), validity: c.validity)
+        case .double(let a):
+            let f = pow(10.0, Double(digits))
+            return Column(name: "", storage: .double(a.map { ($0 * f).rounded(.toNearestOrAwayFromZero) / f }), validity: c.validity)
+        }
+    }
+
+    /// lower, upper and length: computed once per dictionary entry, then mapped over the codes.
+    private func text(_ c: Column, rows n: Int) -> Column {
+        guard case .text(let codes, let dict) = c.storage else { return c }
+        if self == .length {
+            let lens = dict.map { Int64($0.count) }
+            return Column(name: "", storage: .int(codes.map { lens.isEmpty ? 0 : lens[Int($0)] }), validity: c.validity)
+        }
+        var b = ColumnBuilder(name: "", type: .text, capacity: n)
+        let mapped = self == .lower ? dict.map { $0.lowercased() } : dict.map { $0.uppercased() }
+        for i in 0..<n { if c.isNull(i) { b.appendNull() } else { b.appendText(mapped[Int(codes[i])]) } }
+        return b.finish()
+    }
+}

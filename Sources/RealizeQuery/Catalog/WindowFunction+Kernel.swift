@@ -1,0 +1,100 @@
+import RealizeStore
+
+/// The kernels of the window functions, one loop per function over each partition's rows in window order.
+extension WindowFunction {
+    /// Computes the function; `partitions` lists each partition's rows in window order, `type` is the result
+    /// type the checker gave the call.
+    func evaluate(_ arg: Column?, params: [Int], partitions: [[Int]], rows: Int, type: DataType) -> Column {
+        switch self {
+        case .rowNumber, .rank:
+            var out = [Int64](repeating: 0, count: rows)
+            for part in partitions {
+                guard self == .rank, let arg else {
+                    for (k, r) in part.enumerated() { out[r] = Int64(k + 1) }
+                    continue
+                }
+                // rank(x): 1 for the largest value; ties share a rank; nulls rank last.
+                let keys = SortKeys.rankable(arg)
+                let sorted = part.sorted { a, b in
+                    let c = keys.compare(a, b)
+                    let bothValid = !(arg.isNull(a) || arg.isNull(b))
+                    return bothValid ? c > 0 : c < 0
+                }
+                for (k, r) in sorted.enumerated() {
+                    out[r] = k > 0 && keys.compare(r, sorted[k - 1]) == 0 ? out[sorted[k - 1]] : Int64(k + 1)
+                }
+            }
+            return Column(name: "", storage: .int(out))
+        case .lag, .lead:
+            let off = params.first ?? 1
+            var src = [Int](repeating: -1, count: rows)
+            for part in partitions {
+                for (k, r) in part.enumerated() {
+                    let j = self == .lag ? k - off : (off >= part.count ? -1 : k + off)
+                    if j >= 0 && j < part.count { src[r] = part[j] }
+                }
+            }
+            return Aggregator.gatherOrNull(arg!, src)
+        case .runningSum, .delta, .pctChange, .rollingMean:
+            return numeric(arg!, window: params.first ?? 3, partitions: partitions, rows: rows, type: type)
+        }
+    }
+
+    /// running_sum, delta, pct_change and rolling_mean. running_sum and delta stay exact for ints and decimals.
+    private func numeric(_ c: Column, window n: Int, partitions: [[Int]], rows: Int, type: DataType) -> Column {
+        let nv = NumericVector(c)
+        let x = nv.doubles
+        var out = [Double](repeating: 0, count: rows)
+        var valid = Bitmap(count: rows, value: true)
+        let exact: [Int64]? = (self == .runningSum || self == .delta) && type != .double ? nv.units(at: nv.scale).0 : nil
+        var exactOut = [Int64](repeating: 0, count: rows)
+        for part in partitions {
+            switch self {
+            case .runningSum:
+                // Nulls add nothing (aggregates skip nulls).
+                var runD = 0.0
+                var runI: Int64 = 0
+                for r in part {
+                    if !c.isNull(r) {
+                        runD += x[r]
+                        if let e = exact { runI = runI &+ e[r] }
+                    }
+                    out[r] = runD
+                    exactOut[r] = runI
+                }
+            case .delta, .pctChange:
+                var prev: Int? = nil
+                for r in part {
+                    let isNull = c.isNull(r)
+                    if let p = prev, !isNull {
+                        if self == .delta {
+                            out[r] = x[r] - x[p]
+                            if let e = exact { exactOut[r] = e[r] &- e[p] }
+                        } else if x[p] != 0 {
+                            out[r] = (x[r] - x[p]) / x[p]
+                        } else {
+                            valid[r] = false
+                        }
+                    } else {
+                        valid[r] = false
+                    }
+                    if !isNull { prev = r }
+                }
+            default:  // rolling_mean over the last n values in order (fewer at the start)
+                var window: [Double] = []
+                for r in part {
+                    if !c.isNull(r) {
+                        window.append(x[r])
+                        if window.count > n { window.removeFirst() }
+                    }
+                    if window.isEmpty { valid[r] = false } else { out[r] = window.reduce(0, +) / Double(window.count) }
+                }
+            }
+        }
+        if exact != nil {
+            let storage: ColumnStorage = type == .int ? .int(exactOut) : .decimal(exactOut, scale: nv.scale)
+            return Column(name: "", storage: storage, validity: valid)
+        }
+        return Column(name: "", storage: .double(out), validity: valid)
+    }
+}

@@ -1,0 +1,113 @@
+import RealizeStore
+
+/// Function calls: the name is resolved in ``FunctionCatalog`` once, the entry's type rule checks the
+/// arguments, and the bound expression carries the entry.
+extension Binder {
+    mutating func bindCall(_ name: String, _ args: [Expr], _ distinct: Bool, _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
+        let resolved = FunctionCatalog.resolve(name)
+        if case .aggregate(let a) = resolved { return try bindAggregate(a, name, args, distinct, r) }
+        if aggregates != nil, args.isEmpty, let m = settings.measures[name] { return try bindMeasure(m, r) }
+        switch resolved {
+        case .window(let w): return try bindWindow(w, args, r)
+        case .scalar(let f): return try bindScalar(f, args, r)
+        case .aggregate, nil:
+            let near = Suggest.nearest(name, in: FunctionCatalog.allNames)
+            throw error("unknown-function", "unknown function `\(name)`", r, hint: near.map { "did you mean `\($0)`?" })
+        }
+    }
+
+    /// The diagnostic for a type rule's failure, at the argument it blames or else at the call.
+    func diagnostic(_ e: TypeRuleError, _ args: [Expr], _ r: SourceRange) -> Diagnostic {
+        let range = e.argument.flatMap { $0 < args.count ? args[$0].range : nil } ?? r
+        return error(e.id, e.message, range, hint: e.hint)
+    }
+
+    mutating func bindScalar(_ f: ScalarFunction, _ args: [Expr], _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
+        var bs: [BoundExpr] = []
+        for a in args { bs.append(try bind(a)) }
+        let t: DataType
+        switch f.resultType(bs.map { isNullLiteral($0) ? nil : $0.type }) {
+        case .success(let type): t = type
+        case .failure(let e): throw diagnostic(e, args, r)
+        }
+        if let k = f.literalArgument, k < bs.count {
+            guard case .literal(.int, _) = bs[k] else {
+                throw error("expected-literal", "`\(f.name)`'s digits must be a whole number literal", args[k].range)
+            }
+        }
+        return .call(f, f.convertsArguments ? bs.map { convert($0, to: t) } : bs, t)
+    }
+
+    mutating func bindAggregate(
+        _ function: AggregateFunction, _ name: String, _ args: [Expr], _ distinct: Bool, _ r: SourceRange
+    ) throws(Diagnostic) -> BoundExpr {
+        guard aggregates != nil else {
+            throw error(
+                "aggregate-outside-agg", "aggregate `\(name)` can only be used in `agg` (or `by … agg`)", r,
+                hint: "for example `by program agg total = \(name)(…)`")
+        }
+        // Arguments are bound against the input rows, not the groups.
+        var inner = Binder(schema: schema, settings: settings)
+        var arg: BoundExpr? = nil
+        var parameter = 0.0
+        var fn = function
+        if !(function == .count && args.isEmpty) {
+            guard !args.isEmpty else { throw error("wrong-arity", "`\(name)` needs a column or expression", r) }
+            arg = try inner.bind(args[0])
+            if function == .percentile {
+                guard args.count == 2, case .literal(let lit, let lr) = args[1], let p = try inner.literalValue(lit, lr).doubleValue, p >= 0, p <= 1
+                else {
+                    throw error("wrong-arity", "`percentile` takes a value and a fraction between 0 and 1, e.g. `percentile(actual_cost, 0.9)`", r)
+                }
+                parameter = p
+            } else if args.count != 1 {
+                throw error("wrong-arity", "`\(name)` takes one argument, got \(args.count)", r)
+            }
+        }
+        if distinct {
+            guard function == .count else { throw error("unexpected-distinct", "`distinct` is only allowed in `count(distinct …)`", r) }
+            fn = .countDistinct
+        }
+        if let a = arg, a.type == .bool, fn.countsBooleans { arg = .cast(a, .int) }
+        let type: DataType
+        switch fn.resultType(arg?.type, calledAs: name) {
+        case .success(let t): type = t
+        case .failure(let e): throw diagnostic(e, args, r)
+        }
+        let spec = AggregateSpec(function: fn, argument: arg, parameter: parameter, type: type)
+        // The same aggregate written twice (`sum(ev) / sum(ac)` beside `ev = sum(ev)`) is computed once.
+        let key = String(describing: spec)
+        if let k = aggregates!.firstIndex(where: { String(describing: $0) == key }) { return .column(aggregateBase + k, type) }
+        aggregates!.append(spec)
+        return .column(aggregateBase + aggregates!.count - 1, type)
+    }
+
+    mutating func bindWindow(_ function: WindowFunction, _ args: [Expr], _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
+        let name = function.name
+        guard windowCalls != nil else {
+            throw error(
+                "window-outside-window", "`\(name)` is a window function: use it in a `window` stage", r,
+                hint: "for example `window by project_id order period derive cum = \(name)(actual_cost)`")
+        }
+        var inner = Binder(schema: schema, settings: settings)
+        var bs: [BoundExpr] = []
+        var params: [Int] = []
+        for (k, a) in args.enumerated() {
+            if k == 0 {
+                bs.append(try inner.bind(a))
+                continue
+            }
+            guard case .literal(.integer(let s), _) = a, let n = Int(s), n >= 1 else {
+                throw error("expected-literal", "`\(name)`'s second argument must be a positive whole number", a.range)
+            }
+            params.append(n)
+        }
+        let t: DataType
+        switch function.resultType(bs.first?.type, parameters: params.count) {
+        case .success(let type): t = type
+        case .failure(let e): throw diagnostic(e, args, r)
+        }
+        windowCalls!.append(WindowCall(function: function, args: bs, params: params, type: t))
+        return .column(windowBase + windowCalls!.count - 1, t)
+    }
+}
