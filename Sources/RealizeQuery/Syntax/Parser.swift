@@ -55,7 +55,8 @@ public struct Parser {
     mutating func advance() -> Token { let t = tokens[pos]; if pos < tokens.count - 1 { pos += 1 }; return t }
     var atStageBoundary: Bool {
         let t = current
-        return t.kind == .end || t.isSymbol("|") || t.isSymbol(";") || t.isSymbol(")") || (afterNewline[pos] && t.kind == .keyword && Parser.verbs.contains(t.text))
+        return t.kind == .end || t.isSymbol("|") || t.isSymbol(";") || t.isSymbol(")")
+            || (afterNewline[pos] && t.kind == .keyword && Parser.verbs.contains(t.text))
     }
 
     mutating func fail(_ id: String, _ message: String, at range: SourceRange? = nil, hint: String? = nil) -> Failure {
