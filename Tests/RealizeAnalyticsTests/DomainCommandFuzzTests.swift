@@ -2,6 +2,7 @@ import RealizeQuery
 import RealizeSamples
 import RealizeStore
 import Testing
+import RealizeTestSupport
 @testable import RealizeAnalytics
 
 /// Random arguments for every domain command, over the sample portfolio: each statement either runs or throws a
@@ -27,7 +28,7 @@ import Testing
     }()
 
     @Test func randomArgumentsNeverCrash() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = FuzzSeed.generator(default: 0xC0FFEE)
         var ran = 0, rejected = 0
         for _ in 0..<1500 {
             let command = DomainCommands.names.randomElement(using: &rng)!
@@ -39,9 +40,9 @@ import Testing
                 _ = try s.run(text)
                 ran += 1
             } catch {
-                #expect(!error.diagnostics.isEmpty, "\(text)")
+                #expect(!error.diagnostics.isEmpty, "\(text) (seed \(rng.seed))")
                 let d = error.primary
-                #expect(d.range.start.offset <= text.utf8.count && d.range.start.line >= 1, "\(text): \(d)")
+                #expect(d.range.start.offset <= text.utf8.count && d.range.start.line >= 1, "\(text): \(d) (seed \(rng.seed))")
                 rejected += 1
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+import RealizeTestSupport
 import RealizeStore
 @testable import RealizeQuery
 
@@ -98,7 +99,7 @@ import RealizeStore
     }
 
     @Test func randomTokenStreamsNeverCrash() {
-        var rng = SplitMix(seed: 0xF00D)
+        var rng = FuzzSeed.generator(default: 0xF00D)
         for _ in 0..<12_000 {
             let q = Self.randomStream(&rng)
             Self.exercise(q, rng: &rng)
@@ -106,7 +107,7 @@ import RealizeStore
     }
 
     @Test func mutatedQueriesNeverCrash() {
-        var rng = SplitMix(seed: 0xBEEF)
+        var rng = FuzzSeed.generator(default: 0xBEEF)
         for k in 0..<8_000 {
             let q = Self.mutate(Self.seeds[k % Self.seeds.count], &rng)
             Self.exercise(q, rng: &rng)
@@ -136,7 +137,7 @@ import RealizeStore
         "empty | agg n = count(), s = sum(b), m = median(b), f = first(a)",
     ])
     func extremesDoNotCrash(_ q: String) {
-        var rng = SplitMix(seed: 1)
+        var rng = FuzzSeed.generator(default: 1)
         Self.exercise(q, rng: &rng)
     }
 }

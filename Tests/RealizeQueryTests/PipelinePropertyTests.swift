@@ -1,23 +1,11 @@
 import Testing
+import RealizeTestSupport
 import PropertyBased
 import RealizeStore
 @testable import RealizeQuery
 
-/// SplitMix64: a tiny deterministic generator, so that a case is reproducible from its seed alone.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &self) }
-    mutating func pick<T>(_ a: [T]) -> T { a[int(0...(a.count - 1))] }
-}
+/// The shared seeded generator (RealizeTestSupport), under the name these tests grew up with.
+typealias SplitMix = SeededGenerator
 
 /// A random table and a random pipeline over it, as the engine sees them (query text) and as the reference does.
 struct PipelineCase: CustomStringConvertible {
