@@ -42,7 +42,9 @@ extension OptimizerTests {
         }
 
         @Test func aFilterBeforeAnOrderedLimitFusesWithIt() throws {
-            for text in ["financials | where actual_cost > earned_value | sort -actual_cost | take 2", "financials | where earned_value > 1 | top 2 by actual_cost"] {
+            for text in [
+                "financials | where actual_cost > earned_value | sort -actual_cost | take 2", "financials | where earned_value > 1 | top 2 by actual_cost",
+            ] {
                 let q = try #require(OptimizedQuery(text))
                 #expect(q.fired.contains("top-N"))
                 #expect(q.operators.map(\.shape) == ["filteredTopN"], "\(text)")
