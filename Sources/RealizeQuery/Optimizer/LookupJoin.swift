@@ -42,19 +42,39 @@ struct LookupJoin: OptimizerRule {
     }
 
     /// Whether no two rows share a key (rows with a null in a key column match nothing, so they do not count).
+    /// Keys compare as ``HashJoin`` compares them; one key column stops at the first repeat.
+    ///
+    /// - Complexity: O(rows), one hash pass over the right keys, about what building the join costs.
     static func isUnique(_ keys: [Column]) -> Bool {
-        guard let first = keys.first else { return false }
-        var ids: [Int64]
-        if keys.count == 1 {
-            ids = HashJoin.sharedIds(first, first).0
-        } else {
+        guard let c = keys.first else { return false }
+        if keys.count > 1 {
             let composite = HashJoin.compositeKeys(left: keys, right: keys).0
-            guard case .int(let a) = composite.storage else { return false }
-            ids = a
-            for i in ids.indices where composite.isNull(i) { ids[i] = -1 }
+            return isUnique(composite)
         }
-        var seen = Set<Int64>(minimumCapacity: ids.count)
-        for id in ids where id >= 0 && !seen.insert(id).inserted { return false }
+        return isUnique(c)
+    }
+
+    /// Whether no two non-null values of `c` are equal.
+    static func isUnique(_ c: Column) -> Bool {
+        if case .text(let codes, let dictionary) = c.storage {
+            // Codes are numbered per dictionary entry; equal strings (if any repeat) share one id.
+            var byText: [String: Int] = [:]
+            let idOf = dictionary.map { s in
+                if let id = byText[s] { return id }
+                byText[s] = byText.count
+                return byText.count - 1
+            }
+            var seen = [Bool](repeating: false, count: byText.count)
+            for i in 0..<c.count where !c.isNull(i) {
+                let id = idOf[Int(codes[i])]
+                if seen[id] { return false }
+                seen[id] = true
+            }
+            return true
+        }
+        let values = HashJoin.integerKeys(c)
+        var seen = Set<Int64>()
+        for i in 0..<c.count where !c.isNull(i) && !seen.insert(values[i]).inserted { return false }
         return true
     }
 }
