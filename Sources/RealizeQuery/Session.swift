@@ -108,6 +108,7 @@ public struct QuerySession: Sendable {
         var current = p
         var tempCatalog = catalog
         var explainLines: [String] = []
+        var rewrites: [AppliedRewrite] = []
         var last = lastResult
         while true {
             let pivotIndex = current.stages.firstIndex { if case .pivot = $0.kind { true } else { false } }
@@ -125,14 +126,13 @@ public struct QuerySession: Sendable {
                         id: "sort-undone", message: "this sort is undone by the `\(current.stages[k].verb)` stage that follows",
                         range: current.stages[k - 1].range, hint: undo))
             }
-            let read = ColumnPruning.prune(plan).sourceColumns.map { plan.sourceSchema[$0].name }
-            let name = plan.source.label
-            explainLines.append("scan \(name): reads \(read.count) of \(plan.sourceSchema.count) columns (\(read.joined(separator: ", ")))")
-            explainLines += plan.operators.map { $0.summary }
-            if explainOnly && pivotIndex == nil { return (.empty, explainLines.map { "→ " + $0 }.joined(separator: "\n")) }
+            let optimized = Optimizer(context: PlanContext(catalog: tempCatalog, lastResult: last, settings: settings)).optimize(plan)
+            explainLines += PlanExplainer.steps(optimized.plan)
+            rewrites += optimized.rewrites
+            if explainOnly && pivotIndex == nil { return (.empty, PlanExplainer.text(steps: explainLines, rewrites: rewrites)) }
             var table: Table
             do {
-                table = try Executor(catalog: tempCatalog, lastResult: last, settings: settings, cancel: cancel).run(plan)
+                table = try Executor(catalog: tempCatalog, lastResult: last, settings: settings, cancel: cancel).run(optimized.plan)
             } catch {
                 switch error {
                 case .cancelled: throw QueryError(Diagnostic(id: "cancelled", message: "query cancelled", range: p.sourceRange))
@@ -143,7 +143,7 @@ public struct QuerySession: Sendable {
                             hint: "check the join key: each row of the right table should match few rows"))
                 }
             }
-            guard let k = pivotIndex else { return (table, explainLines.joined(separator: "\n")) }
+            guard let k = pivotIndex else { return (table, PlanExplainer.text(steps: explainLines, rewrites: rewrites)) }
             let stage = current.stages[k]
             guard case .pivot(let colExpr, let rows, let value) = stage.kind else { return (table, "") }
             do throws(Diagnostic) {
@@ -151,7 +151,7 @@ public struct QuerySession: Sendable {
             } catch {
                 throw QueryError(error)
             }
-            explainLines.append("pivot → \(table.columns.count) columns")
+            explainLines.append("→ pivot → \(table.columns.count) columns")
             // Continue with the rest of the pipeline over the pivoted table, as a temporary source.
             let tempName = "\u{1}pivot\(k)"
             tempCatalog.set(tempName, table)

@@ -497,7 +497,14 @@ let periodsCSV = """
         }
         #expect(
             p
-                == "→ scan financials: reads 5 of 5 columns (project_id, period, planned_value, earned_value, actual_cost)\n→ filter actual_cost > 1\n→ sort -actual_cost\n→ take 2"
+                == """
+                → scan financials: reads 5 of 5 columns (project_id, period, planned_value, earned_value, actual_cost)
+                → filter actual_cost > 1, then partial sort: sort -actual_cost, take 2
+                rewrites:
+                  constant folding: 1 constant expression in `filter actual_cost > 1`
+                  top-N: `sort -actual_cost | take 2` keeps the first 2 rows of a partial sort
+                  top-N: `filter actual_cost > 1` fused with the top-2 that follows: rows are ordered through the filter's mask
+                """
         )
         #expect(s.lastResult == nil)
         guard case .plan(let q) = try s.run("explain financials | join projects on project_id | by program agg n = count()") else {

@@ -2,9 +2,10 @@ import RealizeStore
 import Testing
 @testable import RealizeQuery
 
-/// The executor's rewrites (column pruning, filter pushed below a join, filter + top-N over a selection vector)
+/// The optimizer's rewrites (column pruning, filter pushed below a join, filter + top-N over the filter's mask)
 /// must give exactly what the plain plan gives. Each case is written twice: once in a shape that triggers the
-/// rewrite and once in a shape that does not.
+/// rewrite and once in a shape that does not. (`Rules` checks that each rule fires; `Equivalence` compares
+/// optimized and plain plans on random data.)
 @Suite struct OptimizerTests {
     @Test func filterOnTheJoinedTableIsPushedBelowTheJoin() throws {
         let pushed = try runTable("financials | join projects on project_id | where program = 'Zürich' | sort project_id, period")

@@ -13,64 +13,15 @@ struct Executor {
         case tooLarge(String)
     }
 
-    func run(_ fullPlan: Plan) throws(Stop) -> Table {
-        var t = try table(fullPlan.source)
-        // Read only the columns that some stage needs.
-        let (plan, sourceColumns) = ColumnPruning.prune(fullPlan)
-        if sourceColumns.count < t.columns.count { t = t.projecting(sourceColumns) }
-        let ops = plan.operators
-        /// `sort … | take N` or `top N by …` starting at operator k: the keys, N and how many operators that is.
-        func orderedLimit(_ k: Int) -> ([(BoundExpr, Bool)], Int, Int)? {
-            guard k < ops.count else { return nil }
-            if case .topN(let keys, let n) = ops[k].kind { return (keys, n, 1) }
-            if case .sort(let keys) = ops[k].kind, k + 1 < ops.count, case .limit(let n) = ops[k + 1].kind { return (keys, n, 2) }
-            return nil
-        }
-        var k = 0
-        while k < ops.count {
+    /// Runs `plan` as it is: every rewrite was made before, by the ``Optimizer``.
+    ///
+    /// - Throws: ``Stop`` when cancelled or when a join's result grows too large.
+    func run(_ plan: Plan) throws(Stop) -> Table {
+        var t = try table(plan.source)
+        if let read = plan.scanColumns, read != Array(t.columns.indices) { t = t.projecting(read) }
+        for op in plan.operators {
             if cancel?.isCancelled == true { throw Stop.cancelled }
-            let ev = Evaluator(table: t, settings: settings)
-            // A filter followed by an ordered limit orders the selected rows in place and gathers only N of them.
-            if case .filter(let p) = ops[k].kind, let (keys, n, used) = orderedLimit(k + 1) {
-                let condition = ev.eval(p)
-                let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
-                // One key without nulls reads the filter's mask in place; otherwise order the selected rows.
-                if sk.count == 1, sk[0].0.validity == nil, n > 0, n <= Sorter.insertionLimit, case .bool(let mask) = condition.storage {
-                    let mask = (values: mask, validity: condition.validity)
-                    switch sk[0].0.keys {
-                    case .ints(let a): t = t.gather(Sorter.topSingle(a, descending: sk[0].1, rows: t.rowCount, n: n, among: nil, mask: mask))
-                    case .doubles(let a): t = t.gather(Sorter.topSingle(a, descending: sk[0].1, rows: t.rowCount, n: n, among: nil, mask: mask))
-                    }
-                } else {
-                    t = t.gather(Sorter.top(sk, rows: t.rowCount, n: n, among: selection(condition, rows: t.rowCount)))
-                }
-                k += 1 + used
-                continue
-            }
-            // An inner join followed by a filter on the joined table's columns only: filter that table first,
-            // so the join builds and emits only the rows that survive (predicate pushdown).
-            if case .join(let rightInput, let lks, let rks, let rightCols, false) = ops[k].kind, k + 1 < ops.count,
-                case .filter(let p) = ops[k + 1].kind
-            {
-                let inCount = t.columns.count
-                let refs = p.columnsReferenced
-                if !refs.isEmpty, refs.allSatisfy({ $0 >= inCount }) {
-                    let right = try table(rightInput)
-                    let pushed = p.mapColumns { i, type in .column(rightCols[i - inCount], type) }
-                    let keep = selection(Evaluator(table: right, settings: settings).eval(pushed), rows: right.rowCount)
-                    t = try join(t, right.gather(keep), leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: false, schema: ops[k].schema)
-                    k += 2
-                    continue
-                }
-            }
-            if let (keys, n, used) = orderedLimit(k) {
-                let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
-                t = t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
-                k += used
-                continue
-            }
-            t = try apply(ops[k], to: t)
-            k += 1
+            t = try apply(op, to: t)
         }
         return t
     }
@@ -85,9 +36,10 @@ struct Executor {
         }
     }
 
-    /// Hash-joins `right` onto `t`: all of `t`'s columns, then `rightColumns` of `right`.
+    /// Hash-joins `right` onto `t`: all of `t`'s columns, then `rightColumns` of `right`. For a `lookup` join
+    /// (unique right keys) the left columns are gathered only when some left row found no match.
     func join(
-        _ t: Table, _ right: Table, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool, schema: Schema
+        _ t: Table, _ right: Table, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool, lookup: Bool, schema: Schema
     ) throws(Stop) -> Table {
         // Several key columns become one composite key per row.
         let (lk, rk) =
@@ -95,8 +47,9 @@ struct Executor {
             ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
         let (li, ri) = try HashJoin.match(left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true })
-        // A lookup join (each row finds exactly one match) leaves the left columns as they are.
-        var cols = HashJoin.isIdentity(li, rows: t.rowCount) ? t.columns : t.columns.map { $0.gather(li) }
+        // With unique right keys, each left row appears at most once and in order: as many rows as the input means
+        // every row matched, and the left columns stay as they are.
+        var cols = lookup && li.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
         return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: li.count)
     }
@@ -118,6 +71,20 @@ struct Executor {
         }
     }
 
+    /// The first `n` rows of `t`, in the order of `keys`, among those where `condition` is true.
+    func filteredTop(_ t: Table, where condition: Column, keys sk: [(SortKeys, Bool)], n: Int) -> Table {
+        // One key without nulls reads the filter's mask in place; otherwise order the selected rows.
+        guard sk.count == 1, sk[0].0.validity == nil, n > 0, n <= Sorter.insertionLimit, case .bool(let values) = condition.storage else {
+            return t.gather(Sorter.top(sk, rows: t.rowCount, n: n, among: selection(condition, rows: t.rowCount)))
+        }
+        let mask = (values: values, validity: condition.validity)
+        switch sk[0].0.keys {
+        case .ints(let a): return t.gather(Sorter.topSingle(a, descending: sk[0].1, rows: t.rowCount, n: n, among: nil, mask: mask))
+        case .doubles(let a): return t.gather(Sorter.topSingle(a, descending: sk[0].1, rows: t.rowCount, n: n, among: nil, mask: mask))
+        }
+    }
+
+    /// Runs one operator over `t`.
     func apply(_ op: Operator, to t: Table) throws(Stop) -> Table {
         let ev = Evaluator(table: t, settings: settings)
         switch op.kind {
@@ -136,8 +103,9 @@ struct Executor {
             let groupsTable = Table(columns: inter, rowCount: g.count)
             let post = Evaluator(table: groupsTable, settings: settings)
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
-        case .join(let rightInput, let lks, let rks, let rightCols, let isLeft):
-            return try join(t, try table(rightInput), leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, schema: op.schema)
+        case .join(let rightInput, let lks, let rks, let rightCols, let isLeft, let lookup):
+            let right = try table(rightInput)
+            return try join(t, right, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, lookup: lookup, schema: op.schema)
         case .sort(let keys):
             let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.permutation(sk, rows: t.rowCount))
@@ -146,6 +114,8 @@ struct Executor {
         case .topN(let keys, let n):
             let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
+        case .filteredTopN(let p, let keys, let n):
+            return filteredTop(t, where: ev.eval(p), keys: keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }, n: n)
         case .distinct:
             let g = Grouping(keys: t.columns, rows: t.rowCount)
             return t.columns.isEmpty ? t : t.gather(g.firstRow)

@@ -76,16 +76,6 @@ enum HashJoin {
         return (li, ri)
     }
 
-    /// Whether the left side of a join result is the left table unchanged (every row matched exactly once,
-    /// in order), so its columns need no gather.
-    static func isIdentity(_ li: [Int], rows: Int) -> Bool {
-        guard li.count == rows else { return false }
-        return li.withUnsafeBufferPointer { p in
-            for i in 0..<rows where p[i] != i { return false }
-            return true
-        }
-    }
-
     /// Several key columns folded into one integer key per row, numbered alike on both sides, so that a
     /// multi-column join is an ordinary single-key join. A row with a null in any key column gets a null key.
     static func compositeKeys(left: [Column], right: [Column]) -> (Column, Column) {

@@ -5,8 +5,13 @@ public struct Plan: Sendable {
     public var source: PlanInput
     public var sourceSchema: Schema
     public var operators: [Operator]
+    /// The columns of the source that are read, in order (nil: all of them); set by column pruning. The first
+    /// operator's input is ``scanSchema``.
+    public var scanColumns: [Int]? = nil
+    /// The columns the scan produces: `sourceSchema`, or the part of it that `scanColumns` names.
+    public var scanSchema: Schema { scanColumns.map { $0.map { sourceSchema[$0] } } ?? sourceSchema }
     /// The result's columns.
-    public var schema: Schema { operators.last?.schema ?? sourceSchema }
+    public var schema: Schema { operators.last?.schema ?? scanSchema }
 }
 
 /// Where a plan (or the right side of a join) reads its rows from.
@@ -49,11 +54,16 @@ public struct Operator: Sendable {
         /// Group by keys (evaluated on input), compute aggregates, then the output expressions over keys + aggregates.
         case aggregate(keys: [BoundExpr], aggregates: [AggregateSpec], outputs: [BoundExpr])
         /// Hash join of `right` (built) onto the input (probed): the input's columns, then `rightColumns` of `right`.
-        case join(right: PlanInput, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool)
+        /// `lookup`: the right keys are known to be unique, so each input row meets at most one right row and the
+        /// input's columns are gathered only when some row is dropped (set by ``LookupJoin``).
+        case join(right: PlanInput, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool, lookup: Bool = false)
         case sort([(BoundExpr, Bool)])
         case limit(Int)
         /// Sort then limit, fused: a partial sort.
         case topN([(BoundExpr, Bool)], Int)
+        /// Filter then top-N, fused: the N first rows, in order, among those where the condition holds, read
+        /// through the condition's mask without gathering the selected rows first (set by ``TopN``).
+        case filteredTopN(BoundExpr, [(BoundExpr, Bool)], Int)
         case distinct
         /// Window functions within partitions, in order. `outputs` are all the output columns, computed over the
         /// input columns followed by the calls' results (an unchanged input column is a plain reference).

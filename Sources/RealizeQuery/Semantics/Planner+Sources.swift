@@ -36,11 +36,13 @@ extension Planner {
             if cancel?.isCancelled == true { throw Diagnostic(id: "cancelled", message: "query cancelled", range: call.range) }
             return (.command(text: call.text, result: result), Planner.schema(of: result), call.name.lowercased())
         case .pipeline(let inner, let range):
+            // `(evm by project)`: brackets around a bare source are just grouping.
+            if inner.stages.isEmpty { return try resolve(inner.source) }
             let hasPivot = inner.stages.contains { if case .pivot = $0.kind { true } else { false } }
             if hasPivot {
                 do throws(QueryError) {
                     let (t, _) = try session.execute(inner, source: self.source, cancel: cancel, explainOnly: false)
-                    return (.command(text: "(pipeline with pivot)", result: t), Planner.schema(of: t), "sub")
+                    return (.command(text: "(pipeline with pivot)", result: t), Planner.schema(of: t), "subquery")
                 } catch {
                     diagnostics += error.diagnostics.dropFirst()
                     throw error.primary
@@ -53,7 +55,7 @@ extension Planner {
                 diagnostics += sub.diagnostics.dropFirst()
                 throw sub.diagnostics.first ?? Diagnostic(id: "bad-subquery", message: "the pipeline in brackets does not check", range: range)
             }
-            return (.plan(plan), plan.schema, "sub")
+            return (.plan(plan), plan.schema, "subquery")
         }
     }
 

@@ -3,16 +3,43 @@ import RealizeStore
 /// Projection pushdown: drops columns that no later stage reads, so joins and filters gather only what is needed.
 ///
 /// A backward pass finds, for each operator, which of its output columns are live; a forward pass then renumbers
-/// column references and removes dead outputs. `distinct` and `window` keep their whole input (their meaning
-/// depends on it).
-enum ColumnPruning {
-    static func prune(_ plan: Plan) -> (plan: Plan, sourceColumns: [Int]) {
+/// column references and removes dead outputs, and the scan reads only the live source columns (``Plan/scanColumns``).
+/// `distinct` and `window` keep their whole input (their meaning depends on it). The plan's result keeps all its columns.
+struct ColumnPruning: OptimizerRule {
+    var name: String { "column pruning" }
+
+    func rewrite(_ plan: Plan) -> Rewrite? {
+        var pruned = ColumnPruning.prune(plan).plan
+        var notes: [String] = []
+        let read = pruned.scanSchema.count
+        let dropped = zip(plan.operators, pruned.operators).reduce(0) { $0 + $1.0.schema.count - $1.1.schema.count }
+        if read < plan.scanSchema.count || dropped > 0 {
+            var note = "\(plan.source.label) reads \(read) of \(plan.sourceSchema.count) columns"
+            if dropped > 0 { note += "; \(dropped) column\(dropped == 1 ? "" : "s") dropped between stages" }
+            notes.append(note)
+        }
+        // A join's sub-plan needs to produce only the keys and the columns the join passes on.
+        for k in pruned.operators.indices {
+            guard case .join(.plan(let sub), let lks, let rks, let rcs, let isLeft, let lookup) = pruned.operators[k].kind else { continue }
+            let (narrow, outputOf) = ColumnPruning.prune(sub, keeping: Set(rks + rcs))
+            guard narrow.scanSchema.count < sub.scanSchema.count || narrow.schema.count < sub.schema.count else { continue }
+            pruned.operators[k].kind = .join(
+                right: .plan(narrow), leftKeys: lks, rightKeys: rks.map { outputOf[$0]! }, rightColumns: rcs.map { outputOf[$0]! }, left: isLeft,
+                lookup: lookup)
+            notes.append("\(sub.source.label), joined, reads \(narrow.scanSchema.count) of \(sub.sourceSchema.count) columns")
+        }
+        return notes.isEmpty ? nil : Rewrite(plan: pruned, notes: notes)
+    }
+
+    /// `plan` reading and passing on only the columns that some later stage needs, or that `outputs` names
+    /// (nil: every column of the result); and where each kept result column went.
+    static func prune(_ plan: Plan, keeping outputs: Set<Int>? = nil) -> (plan: Plan, outputOf: [Int: Int]) {
         let ops = plan.operators
         // live[k]: live output columns of operator k; liveIn[k]: columns of its input it needs.
-        var live = Set(0..<plan.schema.count)
+        var live = outputs ?? Set(0..<plan.schema.count)
         var liveIn: [Set<Int>] = Array(repeating: [], count: ops.count)
         for k in stride(from: ops.count - 1, through: 0, by: -1) {
-            let inCount = k == 0 ? plan.sourceSchema.count : ops[k - 1].schema.count
+            let inCount = plan.inputCount(of: k)
             var need = Set<Int>()
             switch ops[k].kind {
             case .filter(let e): need = live.union(e.columnsReferenced)
@@ -20,9 +47,12 @@ enum ColumnPruning {
             case .aggregate(let keys, let aggs, _):
                 for e in keys { need.formUnion(e.columnsReferenced) }
                 for a in aggs { if let e = a.argument { need.formUnion(e.columnsReferenced) } }
-            case .join(_, let lks, _, _, _): need = live.filter { $0 < inCount }.union(lks)
+            case .join(_, let lks, _, _, _, _): need = live.filter { $0 < inCount }.union(lks)
             case .sort(let keys), .topN(let keys, _):
                 need = live
+                for (e, _) in keys { need.formUnion(e.columnsReferenced) }
+            case .filteredTopN(let p, let keys, _):
+                need = live.union(p.columnsReferenced)
                 for (e, _) in keys { need.formUnion(e.columnsReferenced) }
             case .limit: need = live
             case .distinct, .window, .pivot: need = Set(0..<inCount)
@@ -30,17 +60,17 @@ enum ColumnPruning {
             liveIn[k] = need
             live = need
         }
-        let sourceColumns = ops.isEmpty ? Array(0..<plan.sourceSchema.count) : liveIn[0].sorted()
+        let scanSchema = plan.scanSchema
+        let readColumns = ops.isEmpty ? (outputs?.sorted() ?? Array(0..<scanSchema.count)) : liveIn[0].sorted()
         // Forward: renumber.
         var mapping: [Int: Int] = [:]
-        for (new, old) in sourceColumns.enumerated() { mapping[old] = new }
-        var schema = sourceColumns.map { plan.sourceSchema[$0] }
-        let sourceSchema = schema
+        for (new, old) in readColumns.enumerated() { mapping[old] = new }
+        var schema = readColumns.map { scanSchema[$0] }
         var out: [Operator] = []
         for (k, op) in ops.enumerated() {
             let m = mapping
             func r(_ e: BoundExpr) -> BoundExpr { e.mapColumns { i, t in .column(m[i]!, t) } }
-            let liveOut: Set<Int> = k + 1 < ops.count ? liveIn[k + 1] : Set(0..<op.schema.count)
+            let liveOut: Set<Int> = k + 1 < ops.count ? liveIn[k + 1] : (outputs ?? Set(0..<op.schema.count))
             var newOp = op
             var newMapping: [Int: Int] = [:]
             switch op.kind {
@@ -48,6 +78,8 @@ enum ColumnPruning {
                 newOp.kind = .filter(r(e)); newMapping = mapping
             case .sort(let keys): newOp.kind = .sort(keys.map { (r($0.0), $0.1) }); newMapping = mapping
             case .topN(let keys, let n): newOp.kind = .topN(keys.map { (r($0.0), $0.1) }, n); newMapping = mapping
+            case .filteredTopN(let p, let keys, let n):
+                newOp.kind = .filteredTopN(r(p), keys.map { (r($0.0), $0.1) }, n); newMapping = mapping
             case .limit: newMapping = mapping
             case .distinct: newMapping = mapping
             case .project(let exprs):
@@ -63,8 +95,8 @@ enum ColumnPruning {
                 newOp.kind = .aggregate(keys: keys.map(r), aggregates: newAggs, outputs: keep.map { outputs[$0] })
                 newOp.schema = keep.map { op.schema[$0] }
                 for (new, old) in keep.enumerated() { newMapping[old] = new }
-            case .join(let right, let lks, let rks, let rightColumns, let isLeft):
-                let inCount = k == 0 ? plan.sourceSchema.count : ops[k - 1].schema.count
+            case .join(let right, let lks, let rks, let rightColumns, let isLeft, let lookup):
+                let inCount = plan.inputCount(of: k)
                 newMapping = mapping.filter { liveOut.contains($0.key) || lks.contains($0.key) }
                 var newSchema = schema
                 var keptRight: [Int] = []
@@ -73,7 +105,7 @@ enum ColumnPruning {
                     newSchema.append(op.schema[inCount + j])
                     keptRight.append(rc)
                 }
-                newOp.kind = .join(right: right, leftKeys: lks.map { m[$0]! }, rightKeys: rks, rightColumns: keptRight, left: isLeft)
+                newOp.kind = .join(right: right, leftKeys: lks.map { m[$0]! }, rightKeys: rks, rightColumns: keptRight, left: isLeft, lookup: lookup)
                 newOp.schema = newSchema
             case .window(let partition, let order, let calls, let outputs):
                 // Whole input kept (identity mapping), so the outputs, over input and calls, need no renumbering.
@@ -95,6 +127,7 @@ enum ColumnPruning {
             schema = newOp.schema
             mapping = newMapping
         }
-        return (Plan(source: plan.source, sourceSchema: sourceSchema, operators: out), sourceColumns)
+        let scan = readColumns.map { plan.scanColumns?[$0] ?? $0 }
+        return (Plan(source: plan.source, sourceSchema: plan.sourceSchema, operators: out, scanColumns: scan), mapping)
     }
 }
