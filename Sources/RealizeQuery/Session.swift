@@ -84,7 +84,7 @@ public struct QuerySession: Sendable {
     public mutating func run(_ source: String, cancel: CancellationToken? = nil) throws(QueryError) -> StatementOutcome {
         let statement = try parse(source, cancel: cancel)
         if let (name, range) = statement.letName, name == "_" {
-            throw QueryError(Diagnostic(id: "reserved-name", message: "`_` is the last result and cannot be defined", range: range))
+            throw QueryError(Diagnostic(id: .reservedName, message: "`_` is the last result and cannot be defined", range: range))
         }
         let (table, plan) = try execute(
             statement.pipeline, source: source, cancel: cancel, explainOnly: statement.explain, chart: statement.explain ? nil : statement.chart)
@@ -123,7 +123,7 @@ public struct QuerySession: Sendable {
             if let k = pivotIndex, k > 0, case .sort = current.stages[k - 1].kind, let undo = planner.undoesSort(current.stages[k]) {
                 throw QueryError(
                     Diagnostic(
-                        id: "sort-undone", message: "this sort is undone by the `\(current.stages[k].verb)` stage that follows",
+                        id: .sortUndone, message: "this sort is undone by the `\(current.stages[k].verb)` stage that follows",
                         range: current.stages[k - 1].range, hint: undo))
             }
             let optimized = Optimizer(context: PlanContext(catalog: tempCatalog, lastResult: last, settings: settings)).optimize(plan)
@@ -135,11 +135,11 @@ public struct QuerySession: Sendable {
                 table = try Executor(catalog: tempCatalog, lastResult: last, settings: settings, cancel: cancel).run(optimized.plan)
             } catch {
                 switch error {
-                case .cancelled: throw QueryError(Diagnostic(id: "cancelled", message: "query cancelled", range: p.sourceRange))
+                case .cancelled: throw QueryError(Diagnostic(id: .cancelled, message: "query cancelled", range: p.sourceRange))
                 case .tooLarge(let why):
                     throw QueryError(
                         Diagnostic(
-                            id: "result-too-large", message: why, range: p.sourceRange,
+                            id: .resultTooLarge, message: why, range: p.sourceRange,
                             hint: "check the join key: each row of the right table should match few rows"))
                 }
             }

@@ -27,7 +27,7 @@ func failureID(_ text: String, _ session: inout QuerySession) -> String? {
         _ = try runTable(text, &session)
         return nil
     } catch let e as QueryError {
-        return e.diagnostics.first?.id
+        return e.diagnostics.first?.id.rawValue
     } catch {
         return "other"
     }

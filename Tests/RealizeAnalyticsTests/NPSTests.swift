@@ -32,7 +32,9 @@ func npsOutcomeTable(_ outcome: StatementOutcome) throws -> Table {
     case .table(let t), .defined(_, let t), .chart(_, let t, _): return t
     case .plan:
         throw QueryError(
-            Diagnostic(id: "plan", message: "a plan", range: SourceRange(.init(line: 1, column: 1, offset: 0), .init(line: 1, column: 1, offset: 0))))
+            Diagnostic(
+                id: .unexpectedToken, message: "a plan, not a table",
+                range: SourceRange(.init(line: 1, column: 1, offset: 0), .init(line: 1, column: 1, offset: 0))))
     }
 }
 
@@ -42,7 +44,7 @@ func npsFailure(_ text: String, _ session: inout QuerySession) -> String? {
         _ = try npsOutcome(text, &session)
         return nil
     } catch {
-        return error.primary.id
+        return error.primary.id.rawValue
     }
 }
 

@@ -226,7 +226,7 @@ let financialsColumns = "columns in scope: project_id, period, planned_value, ea
             _ = try s.run("financials | wher x | take | selct a")
             Issue.record("expected failure")
         } catch {
-            #expect(error.diagnostics.map(\.id) == ["expected-verb", "expected-count", "expected-verb"])
+            #expect(error.diagnostics.map(\.id.rawValue) == ["expected-verb", "expected-count", "expected-verb"])
             #expect(error.diagnostics.map(\.range.start.column) == [14, 28, 30])
         }
     }
@@ -275,7 +275,33 @@ let financialsColumns = "columns in scope: project_id, period, planned_value, ea
             Issue.record("`\(q)` should fail")
         } catch {
             for d in error.diagnostics {
-                #expect(d.id.allSatisfy { $0 == "-" || ($0 >= "a" && $0 <= "z") }, "id `\(d.id)` for `\(q)`")
+                #expect(d.id.rawValue.allSatisfy { $0 == "-" || ($0 >= "a" && $0 <= "z") }, "id `\(d.id)` for `\(q)`")
+            }
+        }
+    }
+}
+
+/// The catalog of diagnostic IDs: declared once, unique, kebab-case, and what the checker really reports.
+@Suite struct DiagnosticIDCatalogTests {
+    @Test func idsAreUniqueAndKebabCase() {
+        let raw = DiagnosticID.all.map(\.rawValue)
+        #expect(Set(raw).count == raw.count)
+        for id in raw { #expect(id.allSatisfy { $0 == "-" || ($0 >= "a" && $0 <= "z") }, "\(id)") }
+        #expect(DiagnosticID(rawValue: "unknown-column") == .unknownColumn)
+        #expect(DiagnosticID(rawValue: "no-such-diagnostic") == nil)
+        #expect(DiagnosticID.expected("agg") == "expected-agg")
+    }
+
+    @Test func reportedIDsComeFromTheCatalog() throws {
+        var s = Fixtures.session()
+        for q in ["financials | wher x", "financials | where actul_cost > 0", "nosuch", "financials | derive x = lowr(project_id)"] {
+            do throws(QueryError) {
+                _ = try s.run(q)
+                Issue.record("expected an error for \(q)")
+            } catch {
+                for d in error.diagnostics {
+                    #expect(DiagnosticID(rawValue: d.id.rawValue) != nil, "\(d.id) is not declared")
+                }
             }
         }
     }

@@ -62,7 +62,7 @@ import RealizeStore
             _ = try? s.run("_ | " + q)
         } catch {
             if error.diagnostics.isEmpty { Issue.record("error without diagnostics for \(String(reflecting: q))") }
-            for d in error.diagnostics where d.range.start.line < 1 || d.range.start.column < 1 || d.id.isEmpty || d.message.isEmpty {
+            for d in error.diagnostics where d.range.start.line < 1 || d.range.start.column < 1 || d.id.rawValue.isEmpty || d.message.isEmpty {
                 Issue.record("bad diagnostic \(d) for \(String(reflecting: q))")
             }
         }

@@ -61,7 +61,7 @@ import Testing
 
     @Test func malformedStagesPointAtTheProblem() throws {
         func id(_ text: String) -> String? {
-            do { _ = try Self.chart(text); return nil } catch { return error.primary.id }
+            do { _ = try Self.chart(text); return nil } catch { return error.primary.id.rawValue }
         }
         #expect(id("t | chart pie a b") == "unknown-chart-kind")
         do { _ = try Self.chart("t | chart lien a b") } catch { #expect(error.primary.hint == "did you mean `line`?") }

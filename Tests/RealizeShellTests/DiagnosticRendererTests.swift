@@ -9,7 +9,7 @@ import Testing
 
     @Test func rendersLikeTheSwiftCompiler() {
         let d = Diagnostic(
-            id: "unknown-column", message: "unknown column `actul_cost`", range: range(1, 20, 30),
+            id: .unknownColumn, message: "unknown column `actul_cost`", range: range(1, 20, 30),
             hint: "did you mean `actual_cost`?", notes: ["columns in scope: actual_cost"])
         let statement = Statement(kind: .query, text: "financials | where actul_cost > 0", firstLine: 1, sourceLines: ["financials | where actul_cost > 0"])
         let text = DiagnosticRenderer(sourceName: "query", colour: false).render(d, statement: statement)
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func positionsAreMappedToTheScriptsLines() {
-        let d = Diagnostic(id: "x", message: "bad", range: range(2, 3, 4))
+        let d = Diagnostic(id: .unexpectedToken, message: "bad", range: range(2, 3, 4))
         let statement = Statement(kind: .query, text: "p |\n  wher", firstLine: 11, firstColumn: 5, sourceLines: ["a; p |", "  wher"])
         let text = DiagnosticRenderer(sourceName: "s.rz", colour: false).render(d, statement: statement)
         #expect(text.contains("  --> s.rz:12:3\n"))
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func firstLineColumnsAreShiftedAfterASemicolon() {
-        let d = Diagnostic(id: "x", message: "bad", range: range(1, 1, 2))
+        let d = Diagnostic(id: .unexpectedToken, message: "bad", range: range(1, 1, 2))
         let statement = Statement(kind: .query, text: "q", firstLine: 1, firstColumn: 4, sourceLines: ["a; q"])
         let text = DiagnosticRenderer(sourceName: "query", colour: false).render(d, statement: statement)
         #expect(text.contains("query:1:4"))
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func colourOnlyWhenAsked() {
-        let d = Diagnostic(id: "x", message: "bad", range: range(1, 1, 2))
+        let d = Diagnostic(id: .unexpectedToken, message: "bad", range: range(1, 1, 2))
         let statement = Statement(kind: .query, text: "q", firstLine: 1, sourceLines: ["q"])
         #expect(DiagnosticRenderer(sourceName: "q", colour: true).render(d, statement: statement).contains("\u{1B}["))
         #expect(!DiagnosticRenderer(sourceName: "q", colour: false).render(d, statement: statement).contains("\u{1B}["))

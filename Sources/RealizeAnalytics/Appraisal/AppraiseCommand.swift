@@ -30,14 +30,14 @@ struct AppraiseCommand: TableCommand {
         if let g = generic, g.text != "_", session.catalog[g.text] == nil {
             throw QueryError(
                 Diagnostic(
-                    id: "unknown-table", message: "unknown table `\(g.text)`", range: g.range,
+                    id: .unknownTable, message: "unknown table `\(g.text)`", range: g.range,
                     hint: Suggest.nearest(g.text, in: session.catalog.names + signature.options.compactMap(\.words.first)).map { "did you mean `\($0)`?" }
                         ?? "usage: \(usage)"))
         }
         if generic == nil, let misplaced = ["amount", "period", "date"].first(where: { args.has($0) }) {
             throw QueryError(
                 Diagnostic(
-                    id: "unexpected-argument", message: "`\(misplaced)` needs a table to appraise: `appraise TABLE \(misplaced) COLUMN …`",
+                    id: .unexpectedArgument, message: "`\(misplaced)` needs a table to appraise: `appraise TABLE \(misplaced) COLUMN …`",
                     range: args.range(misplaced) ?? at, hint: "usage: \(usage)"))
         }
         var level = (generic == nil ? "project" : "", at)
@@ -50,13 +50,13 @@ struct AppraiseCommand: TableCommand {
             args.number("rate") ?? AnalyticsSettings.parseRate(AnalyticsSettings.value("discount_rate", in: session.settings)) ?? 0.08
         let asOf = args.period("as_of")
         let amount = args.word("amount"), periodColumn = args.word("period"), dateColumn = args.word("date")
-        guard annual > -1 else { throw InputError.make("bad-rate", "the discount rate must be above -100%", at: at) }
+        guard annual > -1 else { throw InputError.make(.badRate, "the discount rate must be above -100%", at: at) }
         let input = InputTables(session: session, at: at)
         if let g = generic.map({ (table: $0.text, range: $0.range) }) {
             let table = g.table == "_" ? (session.lastResult ?? .empty) : session.catalog[g.table]!
             guard let amount else {
                 throw QueryError(
-                    Diagnostic(id: "expected-amount", message: "`appraise \(g.table)` needs `amount COLUMN`", range: call.range, hint: "usage: \(usage)"))
+                    Diagnostic(id: .expectedAmount, message: "`appraise \(g.table)` needs `amount COLUMN`", range: call.range, hint: "usage: \(usage)"))
             }
             return try GenericAppraisal.table(
                 table, name: g.table, amount: amount, period: periodColumn, date: dateColumn,
@@ -75,7 +75,7 @@ enum PortfolioAppraisal {
         let bIds = input.keys(try input.column(benefits, "benefits", "project_id"))
         let bPeriods = try input.periods(try input.column(benefits, "benefits", "period"), "benefits")
         let realized = try input.amounts(try input.column(benefits, "benefits", "realized"), "benefits", scale: scale)
-        guard let status = asOf ?? data.latestPeriod else { throw InputError.make("no-data", "`financials` has no rows", at: input.at) }
+        guard let status = asOf ?? data.latestPeriod else { throw InputError.make(.noData, "`financials` has no rows", at: input.at) }
         var benefitCells: [Int: [Int32: Int64]] = [:]
         for r in 0..<benefits.rowCount {
             guard let id = bIds[r], let p = bPeriods[r], p <= status, let v = realized[r] else { continue }
@@ -155,7 +155,7 @@ enum GenericAppraisal {
         input: InputTables
     ) throws(QueryError) -> Table {
         guard (period == nil) != (date == nil) else {
-            throw InputError.make("expected-timing", "`appraise \(name)` needs exactly one of `period COLUMN` and `date COLUMN`", at: input.at)
+            throw InputError.make(.expectedTiming, "`appraise \(name)` needs exactly one of `period COLUMN` and `date COLUMN`", at: input.at)
         }
         let amountColumn = try input.column(table, name, amount)
         let values = try input.amounts(amountColumn, name, scale: 8).map { $0.map { $0.amount(scale: 8) } }
@@ -168,10 +168,10 @@ enum GenericAppraisal {
         case .period(let a): monthly = true; for r in 0..<a.count where !timeColumn.isNull(r) { times[r] = Int64(a[r]) }
         case .int(let a): for r in 0..<a.count where !timeColumn.isNull(r) { times[r] = a[r] }
         case .date(let a): for r in 0..<a.count where !timeColumn.isNull(r) { times[r] = Int64(a[r]) }
-        default: throw InputError.make("type-mismatch", "column `\(timeColumn.name)` must hold periods, whole numbers or dates", at: input.at)
+        default: throw InputError.make(.typeMismatch, "column `\(timeColumn.name)` must hold periods, whole numbers or dates", at: input.at)
         }
         if date != nil, timeColumn.type != .date {
-            throw InputError.make("type-mismatch", "`date \(timeColumn.name)` must be a date column (YYYY-MM-DD)", at: input.at)
+            throw InputError.make(.typeMismatch, "`date \(timeColumn.name)` must be a date column (YYYY-MM-DD)", at: input.at)
         }
         var order: [String?] = [], flowsBy: [String: [Int64: Double]] = [:]
         for r in 0..<table.rowCount {

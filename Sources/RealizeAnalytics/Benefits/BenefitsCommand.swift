@@ -26,7 +26,7 @@ struct BenefitsCommand: TableCommand {
         let input = InputTables(session: session, at: at)
         let data = try BenefitsData(level: level, input: input)
         guard let status = asOf ?? data.defaultStatus else {
-            throw InputError.make("no-data", "`benefits` has no rows with a period", at: at)
+            throw InputError.make(.noData, "`benefits` has no rows with a period", at: at)
         }
         return curve ? data.curveTable(status: status) : data.summaryTable(status: status)
     }

@@ -26,7 +26,7 @@ struct EVMCommand: TableCommand {
         let input = InputTables(session: session, at: call.nameRange)
         let data = try FinancialData(level: level.0, levelRange: level.1, input: input)
         guard let status = call.arguments.period("as_of") ?? data.latestPeriod else {
-            throw InputError.make("no-data", "`financials` has no rows with a project and a period", at: call.nameRange)
+            throw InputError.make(.noData, "`financials` has no rows with a project and a period", at: call.nameRange)
         }
         return EVMReport.table(data, status: status, method: method, thresholds: AnalyticsSettings.thresholds(session.settings))
     }

@@ -76,7 +76,7 @@ enum MaturityAnalysis {
         if let (name, range) = request.profileUnit {
             guard let u = data.units.firstIndex(of: name) else {
                 let hint = Suggest.nearest(name, in: data.units).map { "did you mean `\($0)`?" } ?? "units: " + data.units.joined(separator: ", ")
-                throw QueryError(Diagnostic(id: "unknown-unit", message: "no unit named `\(name)` in the assessments", range: range, hint: hint))
+                throw QueryError(Diagnostic(id: .unknownUnit, message: "no unit named `\(name)` in the assessments", range: range, hint: hint))
             }
             unit = u
         }

@@ -33,7 +33,7 @@ struct MaturityCommand: TableCommand {
             guard let r = OverallRule(rawValue: text.lowercased()) else {
                 throw QueryError(
                     Diagnostic(
-                        id: "bad-setting", message: "setting maturity_overall must be min or mean, not `\(text)`",
+                        id: .badSetting, message: "setting maturity_overall must be min or mean, not `\(text)`",
                         range: at, hint: "`.set maturity_overall mean`"))
             }
             rule = r
@@ -54,7 +54,7 @@ struct MaturityCommand: TableCommand {
             default:
                 throw QueryError(
                     Diagnostic(
-                        id: "maturity-grouping", message: "maturity groups by unit, by dimension, or by unit, dimension",
+                        id: .maturityGrouping, message: "maturity groups by unit, by dimension, or by unit, dimension",
                         range: SourceRange(names[0].range.start, names[names.count - 1].range.end),
                         hint: "usage: \(CommandHelp.usage(signature))"))
             }

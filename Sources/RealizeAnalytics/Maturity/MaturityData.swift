@@ -54,7 +54,7 @@ struct MaturityData {
             let v = values.value(r, scale: Self.scale)
             guard (100...500).contains(v) else {
                 throw source.badValue(
-                    "maturity-score-out-of-range", column: valueName, row: r,
+                    .maturityScoreOutOfRange, column: valueName, row: r,
                     "`\(values.column.value(at: r))` is not a level from 1 to 5")
             }
             var target: Int64? = nil
@@ -62,7 +62,7 @@ struct MaturityData {
                 let x = targets.value(r, scale: Self.scale)
                 guard (100...500).contains(x) else {
                     throw source.badValue(
-                        "maturity-target-out-of-range", column: "target", row: r,
+                        .maturityTargetOutOfRange, column: "target", row: r,
                         "`\(targets.column.value(at: r))` is not a level from 1 to 5")
                 }
                 target = x

@@ -57,7 +57,7 @@ enum NPSAnalysis {
         for r in 0..<rowCount where !scores.isNull(r) {
             guard let s = scores.wholeNumber(r), (0...10).contains(s) else {
                 throw source.badValue(
-                    "nps-score-out-of-range", column: scoreColumnName, row: r,
+                    .npsScoreOutOfRange, column: scoreColumnName, row: r,
                     "`\(scores.column.value(at: r))` is not a whole number from 0 to 10")
             }
             let g = groups.groupOfRow[r]

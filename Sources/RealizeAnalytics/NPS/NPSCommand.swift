@@ -25,7 +25,7 @@ struct NPSCommand: TableCommand {
         if session.settings.options["nps_min_n"].map({ Int($0).map { $0 >= 0 } ?? false }) == false {
             throw QueryError(
                 Diagnostic(
-                    id: "bad-setting", message: "setting nps_min_n must be a whole number, not `\(session.settings.options["nps_min_n"]!)`",
+                    id: .badSetting, message: "setting nps_min_n must be a whole number, not `\(session.settings.options["nps_min_n"]!)`",
                     range: at, hint: "`.set nps_min_n 30`"))
         }
         return try NPSAnalysis.run(request, source: source, settings: session.settings)
@@ -47,7 +47,7 @@ struct NPSCommand: TableCommand {
         if r.trend && r.grain == nil {
             throw QueryError(
                 Diagnostic(
-                    id: "trend-needs-period", message: "`trend` needs a period length", range: args.range("trend") ?? call.nameRange,
+                    id: .trendNeedsPeriod, message: "`trend` needs a period length", range: args.range("trend") ?? call.nameRange,
                     hint: "add monthly, quarterly or yearly: `nps by program quarterly trend`"))
         }
         return r

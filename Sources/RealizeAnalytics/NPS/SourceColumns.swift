@@ -15,7 +15,7 @@ struct SourceColumns {
             let hint =
                 Suggest.nearest(name, in: session.catalog.names).map { "did you mean `\($0)`?" }
                 ?? "load it with `.load PATH`, or name another table with `\(command) from TABLE`"
-            throw QueryError(Diagnostic(id: "unknown-table", message: "no table named `\(name)`", range: range, hint: hint))
+            throw QueryError(Diagnostic(id: .unknownTable, message: "no table named `\(name)`", range: range, hint: hint))
         }
         table = t
         tableName = name
@@ -28,13 +28,13 @@ struct SourceColumns {
             let hint = Suggest.nearest(name, in: table.columnNames).map { "did you mean `\($0)`?" }
             throw QueryError(
                 Diagnostic(
-                    id: "missing-column", message: "table `\(tableName)` has no column `\(name)` (\(role))",
+                    id: .missingColumn, message: "table `\(tableName)` has no column `\(name)` (\(role))",
                     range: r ?? range, hint: hint, notes: ["columns: " + table.columnNames.joined(separator: ", ")]))
         }
         guard types.contains(c.type) else {
             throw QueryError(
                 Diagnostic(
-                    id: "column-type",
+                    id: .columnType,
                     message: "column `\(name)` of `\(tableName)` is \(c.type), expected \(types.map(\.rawValue).joined(separator: " or ")) (\(role))",
                     range: r ?? range))
         }
@@ -42,7 +42,7 @@ struct SourceColumns {
     }
 
     /// An error about the value in data row `row` (0-based) of column `name`.
-    func badValue(_ id: String, column name: String, row: Int, _ message: String) -> QueryError {
+    func badValue(_ id: DiagnosticID, column name: String, row: Int, _ message: String) -> QueryError {
         QueryError(Diagnostic(id: id, message: "\(tableName), row \(row + 1), column `\(name)`: \(message)", range: range))
     }
 }

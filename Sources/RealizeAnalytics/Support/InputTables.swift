@@ -10,7 +10,7 @@ struct InputTables {
     func table(_ name: String, for what: String) throws(QueryError) -> Table {
         if let t = session.catalog[name] { return t }
         throw InputError.make(
-            "missing-table", "\(what) needs a table named `\(name)`", at: at,
+            .missingTable, "\(what) needs a table named `\(name)`", at: at,
             hint: "load one with `.load PATH` (see the portfolio data shape in the README)")
     }
 
@@ -19,7 +19,7 @@ struct InputTables {
         if let c = table.column(named: name) { return c }
         let near = Suggest.nearest(name, in: table.columnNames)
         throw InputError.make(
-            "missing-column", "table `\(tableName)` has no column `\(name)`", at: at,
+            .missingColumn, "table `\(tableName)` has no column `\(name)`", at: at,
             hint: near.map { "did you mean `\($0)`?" } ?? "columns: " + table.columnNames.joined(separator: ", "))
     }
 
@@ -44,7 +44,7 @@ struct InputTables {
                 return CivilCalendar.period(year: y, month: m)
             }
         default:
-            throw InputError.make("type-mismatch", "column `\(c.name)` of `\(tableName)` must hold periods (YYYY-MM), but it is \(c.type)", at: at)
+            throw InputError.make(.typeMismatch, "column `\(c.name)` of `\(tableName)` must hold periods (YYYY-MM), but it is \(c.type)", at: at)
         }
     }
 
@@ -62,7 +62,7 @@ struct InputTables {
             let f = Double(FixedDecimal.pow10[scale])
             for i in 0..<a.count where !c.isNull(i) && a[i].isFinite { out[i] = Int64((a[i] * f).rounded()) }
         default:
-            throw InputError.make("type-mismatch", "column `\(c.name)` of `\(tableName)` must hold amounts, but it is \(c.type)", at: at)
+            throw InputError.make(.typeMismatch, "column `\(c.name)` of `\(tableName)` must hold amounts, but it is \(c.type)", at: at)
         }
         return out
     }

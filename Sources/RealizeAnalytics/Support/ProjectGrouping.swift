@@ -40,7 +40,7 @@ struct ProjectGrouping {
                 let near = Suggest.nearest(level, in: ["project", "program", "portfolio", "total"] + projects.columnNames)
                 throw QueryError(
                     Diagnostic(
-                        id: "unknown-grouping", message: "cannot group by `\(level)`: `projects` has no such column",
+                        id: .unknownGrouping, message: "cannot group by `\(level)`: `projects` has no such column",
                         range: levelRange, hint: near.map { "did you mean `\($0)`?" } ?? "group by project, program, portfolio or total"))
             }
             keyNames = [level]

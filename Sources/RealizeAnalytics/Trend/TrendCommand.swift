@@ -35,7 +35,7 @@ struct TrendCommand: TableCommand {
         if source == nil, let metric = TrendMetric.named(metricName) {
             let data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: metric.usesBudget)
             guard let status = asOf ?? data.latestPeriod else {
-                throw InputError.make("no-data", "`financials` has no rows with a project and a period", at: at)
+                throw InputError.make(.noData, "`financials` has no rows with a project and a period", at: at)
             }
             series = TrendSeries.financial(data, metric: metric, status: status, quarterly: quarterly)
         } else if session.settings.measures[metricName.lowercased()] != nil || source != nil {
@@ -44,7 +44,7 @@ struct TrendCommand: TableCommand {
             let names = TrendMetric.all.map(\.name) + session.settings.measures.keys.sorted()
             throw QueryError(
                 Diagnostic(
-                    id: "unknown-metric", message: "unknown metric `\(metricName)`", range: metricRange,
+                    id: .unknownMetric, message: "unknown metric `\(metricName)`", range: metricRange,
                     hint: Suggest.nearest(metricName, in: names).map { "did you mean `\($0)`?" } ?? "metrics: "
                         + TrendMetric.all.map(\.name).joined(separator: ", ")))
         }

@@ -74,7 +74,7 @@ public enum AggregateFunction: String, CaseIterable, Sendable {
     func resultType(_ t: DataType?, calledAs written: String? = nil) -> Result<DataType, TypeRuleError> {
         if let t, needsNumbers, !t.isNumeric {
             let message = "`\(written ?? name)` needs numbers, but its argument is \(t)"
-            return .failure(TypeRuleError("type-mismatch", message, argument: 0))
+            return .failure(TypeRuleError(.typeMismatch, message, argument: 0))
         }
         switch self {
         case .count, .countDistinct: return .success(.int)

@@ -78,7 +78,7 @@ public enum BinaryOperator: String, CaseIterable, Sendable {
         case .logical:
             for (k, t) in [l, r].enumerated() where t != nil && t != .bool {
                 return .failure(
-                    TypeRuleError("type-mismatch", "`\(symbol)` needs true/false values, but this is \(t!)", argument: k))
+                    TypeRuleError(.typeMismatch, "`\(symbol)` needs true/false values, but this is \(t!)", argument: k))
             }
             return .success(.bool)
         case .concatenation:
@@ -88,7 +88,7 @@ public enum BinaryOperator: String, CaseIterable, Sendable {
             if a == b || (a.isNumeric && b.isNumeric) { return .success(.bool) }
             return .failure(
                 TypeRuleError(
-                    "type-mismatch", "cannot compare \(a) with \(b)",
+                    .typeMismatch, "cannot compare \(a) with \(b)",
                     hint: a == .text || b == .text ? "text literals are written in quotes: 'Active'" : nil))
         case .arithmetic:
             let (a, b) = (l ?? r ?? .int, r ?? l ?? .int)
@@ -96,7 +96,7 @@ public enum BinaryOperator: String, CaseIterable, Sendable {
                 let bad = a.isNumeric ? 1 : 0
                 return .failure(
                     TypeRuleError(
-                        "type-mismatch", "`\(symbol)` needs numbers", argument: bad,
+                        .typeMismatch, "`\(symbol)` needs numbers", argument: bad,
                         hint: (bad == 0 ? a : b) == .text ? "join text with `||`" : nil))
             }
             if self == .divide || a == .double || b == .double { return .success(.double) }

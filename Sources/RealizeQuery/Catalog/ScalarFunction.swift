@@ -90,23 +90,23 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
                 guard let u = t else { t = a; continue }
                 if u == a { continue }
                 guard u.isNumeric && a.isNumeric else {
-                    return .failure(TypeRuleError("type-mismatch", "values of type \(u) and \(a) cannot be mixed"))
+                    return .failure(TypeRuleError(.typeMismatch, "values of type \(u) and \(a) cannot be mixed"))
                 }
                 t = u == .double || a == .double ? .double : .decimal
             }
             return .success(t ?? .int)
         case .abs, .round:
-            guard first.isNumeric else { return .failure(TypeRuleError("type-mismatch", "`\(name)` needs a number")) }
+            guard first.isNumeric else { return .failure(TypeRuleError(.typeMismatch, "`\(name)` needs a number")) }
             return .success(first)
         case .lower, .upper, .length:
             if let a = args[0], a != .text {
-                return .failure(TypeRuleError("type-mismatch", "`\(name)` needs text, but this is \(a)", argument: 0))
+                return .failure(TypeRuleError(.typeMismatch, "`\(name)` needs text, but this is \(a)", argument: 0))
             }
             return .success(self == .length ? .int : .text)
         case .year, .quarter, .month, .fiscalYear, .fiscalQuarter, .period:
             guard first == .date || first == .period else {
                 let what = self == .period ? "a date" : "a date or period"
-                return .failure(TypeRuleError("type-mismatch", "`\(name)` needs \(what)"))
+                return .failure(TypeRuleError(.typeMismatch, "`\(name)` needs \(what)"))
             }
             return .success(self == .period ? .period : .int)
         }

@@ -1,12 +1,12 @@
 /// Why a catalog entry's type rule rejects its arguments: the diagnostic's ID and message, and which
 /// argument is at fault (nil: the call as a whole). The binder turns it into a ``Diagnostic`` at the right range.
 struct TypeRuleError: Error, Sendable, Equatable {
-    var id: String
+    var id: DiagnosticID
     var message: String
     var argument: Int?
     var hint: String?
 
-    init(_ id: String, _ message: String, argument: Int? = nil, hint: String? = nil) {
+    init(_ id: DiagnosticID, _ message: String, argument: Int? = nil, hint: String? = nil) {
         self.id = id
         self.message = message
         self.argument = argument
@@ -19,6 +19,6 @@ struct TypeRuleError: Error, Sendable, Equatable {
             allowed.lowerBound == allowed.upperBound
             ? "\(allowed.lowerBound)" : "\(allowed.lowerBound) to \(allowed.upperBound)"
         let noun = allowed.upperBound == 1 ? "argument" : "arguments"
-        return TypeRuleError("wrong-arity", "`\(name)` takes \(count) \(noun), got \(got)")
+        return TypeRuleError(.wrongArity, "`\(name)` takes \(count) \(noun), got \(got)")
     }
 }

@@ -64,15 +64,15 @@ public enum WindowFunction: String, CaseIterable, Sendable {
     func resultType(_ t: DataType?, parameters: Int = 0) -> Result<DataType, TypeRuleError> {
         let count = (t == nil ? 0 : 1) + parameters
         if t == nil && self != .rowNumber {
-            return .failure(TypeRuleError("wrong-arity", "`\(name)` needs a column or expression"))
+            return .failure(TypeRuleError(.wrongArity, "`\(name)` needs a column or expression"))
         }
         if self == .rollingMean && parameters == 0 {
             let message = "`rolling_mean` takes a value and a window size, e.g. `rolling_mean(actual_cost, 3)`"
-            return .failure(TypeRuleError("wrong-arity", message))
+            return .failure(TypeRuleError(.wrongArity, message))
         }
         guard arity.contains(count) else { return .failure(.arity(name, arity, got: count)) }
         if let t, needsNumbers, !t.isNumeric {
-            return .failure(TypeRuleError("type-mismatch", "`\(name)` needs numbers, but its argument is \(t)", argument: 0))
+            return .failure(TypeRuleError(.typeMismatch, "`\(name)` needs numbers, but its argument is \(t)", argument: 0))
         }
         switch self {
         case .rank, .rowNumber: return .success(.int)

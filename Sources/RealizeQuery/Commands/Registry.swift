@@ -56,9 +56,9 @@ extension QuerySession {
         guard let spec = settings.registry.settings[name] else {
             let names = settings.registry.settingNames
             let hint = Suggest.nearest(name, in: names).map { "did you mean `\($0)`?" } ?? "settings: " + names.joined(separator: ", ")
-            throw QueryError(Diagnostic(id: "unknown-setting", message: "unknown setting `\(name)`", range: here, hint: hint))
+            throw QueryError(Diagnostic(id: .unknownSetting, message: "unknown setting `\(name)`", range: here, hint: hint))
         }
-        if let problem = spec.check(value) { throw QueryError(Diagnostic(id: "bad-setting", message: problem, range: here)) }
+        if let problem = spec.check(value) { throw QueryError(Diagnostic(id: .badSetting, message: problem, range: here)) }
         switch name {
         case "fiscal_year_start": settings.fiscalYearStart = Int(value) ?? 1
         case "today": settings.today = value == "now" || value == "real" ? nil : CivilCalendar.parseDate(Array(value.utf8))

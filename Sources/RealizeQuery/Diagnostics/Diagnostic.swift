@@ -4,8 +4,8 @@
 public struct Diagnostic: Error, Sendable, Hashable {
     public enum Severity: String, Sendable { case error, warning, note }
 
-    /// Stable identifier, asserted on by tests (`unknown-column`, `expected-expression`, …).
-    public var id: String
+    /// Stable identifier, asserted on by tests (`unknown-column`, `expected-expression`, …); see ``DiagnosticID``.
+    public var id: DiagnosticID
     public var severity: Severity
     public var message: String
     public var range: SourceRange
@@ -14,7 +14,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// Further lines, such as the columns in scope.
     public var notes: [String]
 
-    public init(id: String, severity: Severity = .error, message: String, range: SourceRange, hint: String? = nil, notes: [String] = []) {
+    public init(id: DiagnosticID, severity: Severity = .error, message: String, range: SourceRange, hint: String? = nil, notes: [String] = []) {
         self.id = id
         self.severity = severity
         self.message = message

@@ -12,7 +12,7 @@ extension Binder {
         case .scalar(let f): return try bindScalar(f, args, r)
         case .aggregate, nil:
             let near = Suggest.nearest(name, in: FunctionCatalog.allNames)
-            throw error("unknown-function", "unknown function `\(name)`", r, hint: near.map { "did you mean `\($0)`?" })
+            throw error(.unknownFunction, "unknown function `\(name)`", r, hint: near.map { "did you mean `\($0)`?" })
         }
     }
 
@@ -32,7 +32,7 @@ extension Binder {
         }
         if let k = f.literalArgument, k < bs.count {
             guard case .literal(.int, _) = bs[k] else {
-                throw error("expected-literal", "`\(f.name)`'s digits must be a whole number literal", args[k].range)
+                throw error(.expectedLiteral, "`\(f.name)`'s digits must be a whole number literal", args[k].range)
             }
         }
         return .call(f, f.convertsArguments ? bs.map { convert($0, to: t) } : bs, t)
@@ -43,7 +43,7 @@ extension Binder {
     ) throws(Diagnostic) -> BoundExpr {
         guard aggregates != nil else {
             throw error(
-                "aggregate-outside-agg", "aggregate `\(name)` can only be used in `agg` (or `by … agg`)", r,
+                .aggregateOutsideAgg, "aggregate `\(name)` can only be used in `agg` (or `by … agg`)", r,
                 hint: "for example `by program agg total = \(name)(…)`")
         }
         // Arguments are bound against the input rows, not the groups.
@@ -52,20 +52,20 @@ extension Binder {
         var parameter = 0.0
         var fn = function
         if !(function == .count && args.isEmpty) {
-            guard !args.isEmpty else { throw error("wrong-arity", "`\(name)` needs a column or expression", r) }
+            guard !args.isEmpty else { throw error(.wrongArity, "`\(name)` needs a column or expression", r) }
             arg = try inner.bind(args[0])
             if function == .percentile {
                 guard args.count == 2, case .literal(let lit, let lr) = args[1], let p = try inner.literalValue(lit, lr).doubleValue, p >= 0, p <= 1
                 else {
-                    throw error("wrong-arity", "`percentile` takes a value and a fraction between 0 and 1, e.g. `percentile(actual_cost, 0.9)`", r)
+                    throw error(.wrongArity, "`percentile` takes a value and a fraction between 0 and 1, e.g. `percentile(actual_cost, 0.9)`", r)
                 }
                 parameter = p
             } else if args.count != 1 {
-                throw error("wrong-arity", "`\(name)` takes one argument, got \(args.count)", r)
+                throw error(.wrongArity, "`\(name)` takes one argument, got \(args.count)", r)
             }
         }
         if distinct {
-            guard function == .count else { throw error("unexpected-distinct", "`distinct` is only allowed in `count(distinct …)`", r) }
+            guard function == .count else { throw error(.unexpectedDistinct, "`distinct` is only allowed in `count(distinct …)`", r) }
             fn = .countDistinct
         }
         if let a = arg, a.type == .bool, fn.countsBooleans { arg = .cast(a, .int) }
@@ -86,7 +86,7 @@ extension Binder {
         let name = function.name
         guard windowCalls != nil else {
             throw error(
-                "window-outside-window", "`\(name)` is a window function: use it in a `window` stage", r,
+                .windowOutsideWindow, "`\(name)` is a window function: use it in a `window` stage", r,
                 hint: "for example `window by project_id order period derive cum = \(name)(actual_cost)`")
         }
         var inner = Binder(schema: schema, settings: settings)
@@ -98,7 +98,7 @@ extension Binder {
                 continue
             }
             guard case .literal(.integer(let s), _) = a, let n = Int(s), n >= 1 else {
-                throw error("expected-literal", "`\(name)`'s second argument must be a positive whole number", a.range)
+                throw error(.expectedLiteral, "`\(name)`'s second argument must be a positive whole number", a.range)
             }
             params.append(n)
         }

@@ -3,7 +3,7 @@ import RealizeStore
 extension Binder {
     mutating func bindBinary(_ symbol: String, _ l: Expr, _ r: Expr, _ range: SourceRange) throws(Diagnostic) -> BoundExpr {
         guard let op = BinaryOperator(symbol: symbol) else {
-            throw error("unknown-operator", "unknown operator `\(symbol)`", range)
+            throw error(.unknownOperator, "unknown operator `\(symbol)`", range)
         }
         var bl = try bind(l)
         var br = try bind(r)

@@ -19,7 +19,7 @@ struct Binder {
         self.settings = settings
     }
 
-    func error(_ id: String, _ message: String, _ range: SourceRange, hint: String? = nil, notes: [String] = []) -> Diagnostic {
+    func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, hint: String? = nil, notes: [String] = []) -> Diagnostic {
         Diagnostic(id: id, message: message, range: range, hint: hint, notes: notes)
     }
 
@@ -27,7 +27,7 @@ struct Binder {
         let names = schema.map(\.name)
         let near = Suggest.nearest(name, in: names)
         return error(
-            "unknown-column", "unknown column `\(name)`", range,
+            .unknownColumn, "unknown column `\(name)`", range,
             hint: near.map { "did you mean `\($0)`?" },
             notes: ["columns in scope: " + names.joined(separator: ", ")])
     }
@@ -42,7 +42,7 @@ struct Binder {
                 }
                 if schema.contains(where: { $0.name == name }) {
                     throw error(
-                        "column-outside-aggregate", "column `\(name)` must be inside an aggregate or listed in `by`", r,
+                        .columnOutsideAggregate, "column `\(name)` must be inside an aggregate or listed in `by`", r,
                         hint: "for example `sum(\(name))`, or add it to the `by` columns")
                 }
                 throw unknownColumn(name, r)
@@ -58,19 +58,19 @@ struct Binder {
                 try expectType(b, .bool, x.range, "`not` needs a true/false value")
                 return .not(b)
             }
-            guard b.type.isNumeric else { throw error("type-mismatch", "cannot negate a \(b.type) value", r) }
+            guard b.type.isNumeric else { throw error(.typeMismatch, "cannot negate a \(b.type) value", r) }
             return .negate(b, b.type)
         case .binary(let op, let l, let r, let range):
             return try bindBinary(op, l, r, range)
         case .property(let x, let p, let r):
             let b = try bind(x)
             guard b.type == .date || b.type == .period else {
-                throw error("type-mismatch", "`.\(p)` needs a date or period, but this is \(b.type)", r)
+                throw error(.typeMismatch, "`.\(p)` needs a date or period, but this is \(b.type)", r)
             }
             guard let part = DatePart(rawValue: p) else {
                 let near = Suggest.nearest(p, in: DatePart.advertised.map(\.name))
                 throw error(
-                    "unknown-property", "unknown property `.\(p)`", r,
+                    .unknownProperty, "unknown property `.\(p)`", r,
                     hint: near.map { "did you mean `.\($0)`?" } ?? "dates and periods have .year, .quarter, .month, .fiscal_year and .fiscal_quarter")
             }
             return .datePart(part, b)
@@ -80,7 +80,7 @@ struct Binder {
             let b = try bind(x)
             var values: [Value] = []
             for it in items {
-                guard case .literal(let lit, let lr) = it else { throw error("expected-literal", "`in (…)` takes literal values", it.range) }
+                guard case .literal(let lit, let lr) = it else { throw error(.expectedLiteral, "`in (…)` takes literal values", it.range) }
                 values.append(try coerceLiteral(try literalValue(lit, lr), to: b.type, lr))
             }
             return .inList(b, values, negated: negated)
@@ -112,14 +112,14 @@ struct Binder {
         case .match(let op, let x, let p, let negated, let r):
             let bx = try bind(x), bp = try bind(p)
             guard bx.type == .text, bp.type == .text else {
-                throw error("type-mismatch", "`\(op)` matches text, but got \(bx.type) and \(bp.type)", r)
+                throw error(.typeMismatch, "`\(op)` matches text, but got \(bx.type) and \(bp.type)", r)
             }
-            guard let m = MatchOperator(rawValue: op) else { throw error("unknown-operator", "unknown operator `\(op)`", r) }
+            guard let m = MatchOperator(rawValue: op) else { throw error(.unknownOperator, "unknown operator `\(op)`", r) }
             return .match(m, bx, bp, negated: negated)
         case .timeFilter(let x, let window, let r):
             let b = try bind(x)
             guard b.type == .date || b.type == .period else {
-                throw error("type-mismatch", "a time filter needs a date or period column, but this is \(b.type)", x.range)
+                throw error(.typeMismatch, "a time filter needs a date or period column, but this is \(b.type)", x.range)
             }
             let (lo, hi) = try TimeWindows.range(window, settings: settings, range: r)
             if b.type == .period { return .inRange(b, lo: lo, hi: hi) }
@@ -136,7 +136,7 @@ struct Binder {
     mutating func bindMeasure(_ m: Measure, _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
         var parser = Parser(m.expression)
         guard let e = parser.parseExpressionOnly() else {
-            throw error("bad-measure", "measure `\(m.name)` has an invalid definition: \(m.expression)", r)
+            throw error(.badMeasure, "measure `\(m.name)` has an invalid definition: \(m.expression)", r)
         }
         do throws(Diagnostic) {
             return try bind(e)
@@ -149,7 +149,7 @@ struct Binder {
     func isNullLiteral(_ b: BoundExpr) -> Bool { if case .literal(.null, _) = b { true } else { false } }
 
     func expectType(_ b: BoundExpr, _ t: DataType, _ r: SourceRange, _ what: String) throws(Diagnostic) {
-        if b.type != t && !isNullLiteral(b) { throw error("type-mismatch", "\(what), but this is \(b.type)", r) }
+        if b.type != t && !isNullLiteral(b) { throw error(.typeMismatch, "\(what), but this is \(b.type)", r) }
     }
 
     /// The common type of two types, for comparisons, `if` branches and coalesce.
@@ -157,7 +157,7 @@ struct Binder {
         guard let a else { return b }
         if a == b { return a }
         if a.isNumeric && b.isNumeric { return (a == .double || b == .double) ? .double : .decimal }
-        throw error("type-mismatch", "values of type \(a) and \(b) cannot be mixed", r)
+        throw error(.typeMismatch, "values of type \(a) and \(b) cannot be mixed", r)
     }
 
     /// Wraps `b` in a conversion to `t` when needed (numbers only; null literals retyped).
@@ -175,17 +175,17 @@ struct Binder {
             return .double(Double(s) ?? 0)
         case .number(let s):
             if !s.contains("e") && !s.contains("E"), let d = FixedDecimal(parsing: Substring(s)) { return .decimal(d) }
-            guard let v = Double(s) else { throw error("bad-number", "`\(s)` is not a number", r) }
+            guard let v = Double(s) else { throw error(.badNumber, "`\(s)` is not a number", r) }
             return .double(v)
         case .string(let s): return .text(s)
         case .date(let s):
             guard let d = CivilCalendar.parseDate(Array(s.utf8)) else {
-                throw error("bad-date", "`\(s)` is not a valid date", r, hint: "dates are written YYYY-MM-DD")
+                throw error(.badDate, "`\(s)` is not a valid date", r, hint: "dates are written YYYY-MM-DD")
             }
             return .date(d)
         case .period(let s):
             guard let p = CivilCalendar.parsePeriod(Array(s.utf8)) else {
-                throw error("bad-period", "`\(s)` is not a valid period", r, hint: "periods are written YYYY-MM")
+                throw error(.badPeriod, "`\(s)` is not a valid period", r, hint: "periods are written YYYY-MM")
             }
             return .period(p)
         case .bool(let b): return .bool(b)
@@ -210,6 +210,6 @@ struct Binder {
         case (.decimal, .int), (.double, .int), (.double, .decimal): return v
         default: break
         }
-        throw error("type-mismatch", "cannot compare \(t) with \(v.type!) `\(v)`", r)
+        throw error(.typeMismatch, "cannot compare \(t) with \(v.type!) `\(v)`", r)
     }
 }

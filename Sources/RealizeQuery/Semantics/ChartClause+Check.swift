@@ -16,7 +16,7 @@ extension ChartClause {
             if numericIndices.contains(k) && !field.type.isNumeric {
                 throw QueryError(
                     Diagnostic(
-                        id: "chart-column-type", message: "`\(field.name)` is a \(field.type) column; a chart needs numbers here",
+                        id: .chartColumnType, message: "`\(field.name)` is a \(field.type) column; a chart needs numbers here",
                         range: ref.range, hint: "choose an int, double or decimal column"))
             }
         }
@@ -30,7 +30,7 @@ extension ChartClause {
         let names = schema.map(\.name)
         throw QueryError(
             Diagnostic(
-                id: "unknown-column", message: "unknown column `\(ref.name)` in the result to chart", range: ref.range,
+                id: .unknownColumn, message: "unknown column `\(ref.name)` in the result to chart", range: ref.range,
                 hint: Suggest.nearest(ref.name, in: names).map { "did you mean `\($0)`?" }, notes: ["columns in scope: " + names.joined(separator: ", ")]))
     }
 }

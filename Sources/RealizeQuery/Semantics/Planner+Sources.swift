@@ -13,18 +13,18 @@ extension Planner {
             if name == "_" {
                 guard let t = lastResult else {
                     throw Diagnostic(
-                        id: "no-last-result", message: "`_` is the last result, but nothing has run yet", range: range,
+                        id: .noLastResult, message: "`_` is the last result, but nothing has run yet", range: range,
                         hint: "run a query first, or start from a table: \(catalog.sortedNames.joined(separator: ", "))")
                 }
                 return (.lastResult, Planner.schema(of: t), "last")
             }
             let near = Suggest.nearest(name, in: catalog.names + settings.registry.commandNames)
             throw Diagnostic(
-                id: "unknown-table", message: "unknown table `\(name)`", range: range, hint: near.map { "did you mean `\($0)`?" },
+                id: .unknownTable, message: "unknown table `\(name)`", range: range, hint: near.map { "did you mean `\($0)`?" },
                 notes: ["tables: " + catalog.sortedNames.joined(separator: ", ")])
         case .command(let call):
             guard let command = settings.registry.commands[call.name.lowercased()] else {
-                throw Diagnostic(id: "unknown-command", message: "unknown command `\(call.name)`", range: call.nameRange)
+                throw Diagnostic(id: .unknownCommand, message: "unknown command `\(call.name)`", range: call.nameRange)
             }
             let result: Table
             do throws(QueryError) {
@@ -33,7 +33,7 @@ extension Planner {
                 diagnostics += error.diagnostics.dropFirst()
                 throw error.primary
             }
-            if cancel?.isCancelled == true { throw Diagnostic(id: "cancelled", message: "query cancelled", range: call.range) }
+            if cancel?.isCancelled == true { throw Diagnostic(id: .cancelled, message: "query cancelled", range: call.range) }
             return (.command(text: call.text, result: result), Planner.schema(of: result), call.name.lowercased())
         case .pipeline(let inner, let range):
             // `(evm by project)`: brackets around a bare source are just grouping.
@@ -53,7 +53,7 @@ extension Planner {
             sub.cancel = cancel
             guard let plan = sub.plan(inner) else {
                 diagnostics += sub.diagnostics.dropFirst()
-                throw sub.diagnostics.first ?? Diagnostic(id: "bad-subquery", message: "the pipeline in brackets does not check", range: range)
+                throw sub.diagnostics.first ?? Diagnostic(id: .badSubquery, message: "the pipeline in brackets does not check", range: range)
             }
             return (.plan(plan), plan.schema, "subquery")
         }

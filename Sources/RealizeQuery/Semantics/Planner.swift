@@ -39,7 +39,7 @@ struct Planner {
             if case .sort = stage.kind, k + 1 < p.stages.count, let undo = undoesSort(p.stages[k + 1]) {
                 diagnostics.append(
                     Diagnostic(
-                        id: "sort-undone", message: "this sort is undone by the `\(p.stages[k + 1].verb)` stage that follows", range: stage.range,
+                        id: .sortUndone, message: "this sort is undone by the `\(p.stages[k + 1].verb)` stage that follows", range: stage.range,
                         hint: undo))
                 return nil
             }
@@ -69,7 +69,7 @@ struct Planner {
     func uniqueNames(_ fields: Schema, _ ranges: [SourceRange]) throws(Diagnostic) {
         var seen = Set<String>()
         for (f, r) in zip(fields, ranges) where !seen.insert(f.name).inserted {
-            throw Diagnostic(id: "duplicate-column", message: "column `\(f.name)` appears twice", range: r, hint: "rename one: `other_name = …`")
+            throw Diagnostic(id: .duplicateColumn, message: "column `\(f.name)` appears twice", range: r, hint: "rename one: `other_name = …`")
         }
     }
 
@@ -91,7 +91,7 @@ struct Planner {
             let b = try binder.bind(e)
             guard b.type == .bool else {
                 throw Diagnostic(
-                    id: "type-mismatch", message: "`where` needs a true/false condition, but this is \(b.type)", range: e.range,
+                    id: .typeMismatch, message: "`where` needs a true/false condition, but this is \(b.type)", range: e.range,
                     hint: "compare it, e.g. `\(Planner.defaultName(e)) > 0`")
             }
             return Operator(kind: .filter(b), schema: input, summary: "filter " + text(e.range))
@@ -167,13 +167,13 @@ struct Planner {
                 guard let ri = rs.firstIndex(where: { $0.name == rk }) else {
                     let near = Suggest.nearest(rk, in: rs.map(\.name))
                     throw Diagnostic(
-                        id: "unknown-column", message: "`\(table)` has no column `\(rk)`", range: kr,
+                        id: .unknownColumn, message: "`\(table)` has no column `\(rk)`", range: kr,
                         hint: near.map { "did you mean `\($0)`? (write `on \(lk) = \($0)`)" },
                         notes: ["columns of \(table): " + rs.map(\.name).joined(separator: ", ")])
                 }
                 guard input[li].type == rs[ri].type else {
                     throw Diagnostic(
-                        id: "type-mismatch", message: "join keys differ in type: `\(lk)` is \(input[li].type), `\(table).\(rk)` is \(rs[ri].type)", range: kr)
+                        id: .typeMismatch, message: "join keys differ in type: `\(lk)` is \(input[li].type), `\(table).\(rk)` is \(rs[ri].type)", range: kr)
                 }
                 leftKeys.append(li)
                 rightKeys.append(ri)
@@ -227,7 +227,7 @@ struct Planner {
                 kind: .window(partition: parts, order: ord, calls: wb.windowCalls!, outputs: outputs), schema: fields,
                 summary: "window: " + text(stage.range))
         case .pivot:
-            throw Diagnostic(id: "pivot-needs-data", message: "internal: pivot is planned with data", range: stage.range)
+            throw Diagnostic(id: .pivotNeedsData, message: "internal: pivot is planned with data", range: stage.range)
         }
     }
 

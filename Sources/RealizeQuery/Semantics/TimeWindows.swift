@@ -53,7 +53,7 @@ enum TimeWindows {
                 }
             default: break
             }
-            throw Diagnostic(id: "expected-period", message: "expected a period (YYYY-MM) or date after `as of`", range: r)
+            throw Diagnostic(id: .expectedPeriod, message: "expected a period (YYYY-MM) or date after `as of`", range: r)
         }
     }
 }

@@ -114,7 +114,7 @@ public struct Lexer {
             if i >= bytes.count {
                 diagnostics.append(
                     Diagnostic(
-                        id: "unterminated-string", message: "unterminated \(c == UInt8(ascii: "`") ? "quoted name" : "string")",
+                        id: .unterminatedString, message: "unterminated \(c == UInt8(ascii: "`") ? "quoted name" : "string")",
                         range: SourceRange(start, location()), hint: "close it with \(String(UnicodeScalar(c)))"))
             } else {
                 i += 1
@@ -128,7 +128,7 @@ public struct Lexer {
         i += 1
         while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
         let text = String(decoding: bytes[start.offset..<i], as: UTF8.self)
-        diagnostics.append(Diagnostic(id: "unexpected-character", message: "unexpected character `\(text)`", range: SourceRange(start, location())))
+        diagnostics.append(Diagnostic(id: .unexpectedCharacter, message: "unexpected character `\(text)`", range: SourceRange(start, location())))
         return next()
     }
 

@@ -17,7 +17,7 @@ extension Parser {
             if atEnd(self) || (positional.optional && isOptionWord) {
                 if !positional.optional {
                     throw fail(
-                        "expected-argument", "`\(sig.name)` needs \(positional.placeholder) (\(positional.help))",
+                        .expectedArgument, "`\(sig.name)` needs \(positional.placeholder) (\(positional.help))",
                         at: atEnd(self) ? nameToken.range : current.range, hint: "usage: \(usage)")
                 }
             } else {
@@ -31,11 +31,11 @@ extension Parser {
             guard word.kind == .identifier || word.kind == .keyword, let option = sig.option(startingWith: word.text) else {
                 let near = word.kind == .identifier || word.kind == .keyword ? Suggest.nearest(word.text.lowercased(), in: sig.optionWords) : nil
                 throw fail(
-                    "unexpected-argument", "unexpected \(describe(word)) in `\(sig.name)`",
+                    .unexpectedArgument, "unexpected \(describe(word)) in `\(sig.name)`",
                     hint: near.map { "did you mean `\($0)`? usage: \(usage)" } ?? "usage: \(usage)")
             }
             guard !args.has(option.key) else {
-                throw fail("duplicate-argument", "`\(option.words.first ?? word.text.lowercased())` given twice in `\(sig.name)`", hint: "usage: \(usage)")
+                throw fail(.duplicateArgument, "`\(option.words.first ?? word.text.lowercased())` given twice in `\(sig.name)`", hint: "usage: \(usage)")
             }
             let start = word.range.start
             _ = advance()
@@ -46,7 +46,7 @@ extension Parser {
             var last = word.text.lowercased()
             for w in option.words.dropFirst() {
                 guard (current.kind == .identifier || current.kind == .keyword) && current.text.lowercased() == w else {
-                    throw fail("expected-\(w)", "expected `\(w)` after `\(last)`", hint: "usage: \(usage)")
+                    throw fail(.expected(w), "expected `\(w)` after `\(last)`", hint: "usage: \(usage)")
                 }
                 last = advance().text.lowercased()
             }
@@ -68,12 +68,12 @@ extension Parser {
         case .choice(let values):
             guard t.kind == .identifier || t.kind == .keyword || t.kind == .string else {
                 throw fail(
-                    "expected-choice", "expected one of \(values.joined(separator: ", ")) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
+                    .expectedChoice, "expected one of \(values.joined(separator: ", ")) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
             }
             guard values.contains(t.text.lowercased()) else {
                 let near = Suggest.nearest(t.text.lowercased(), in: values)
                 throw fail(
-                    "unknown-choice", "unknown \(after) `\(t.text)`",
+                    .unknownChoice, "unknown \(after) `\(t.text)`",
                     hint: near.map { "did you mean `\($0)`?" } ?? "\(after): " + values.joined(separator: ", "))
             }
             _ = advance()
@@ -89,7 +89,7 @@ extension Parser {
             return .names(out)
         case .period:
             guard t.kind == .period, let p = CivilCalendar.parsePeriod(Array(t.text.utf8)) else {
-                throw fail("expected-period", "expected a period written YYYY-MM after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
+                throw fail(.expectedPeriod, "expected a period written YYYY-MM after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
             }
             _ = advance()
             return .period(p)
@@ -104,10 +104,10 @@ extension Parser {
                 return .date(CivilCalendar.days(year: y, month: m, day: CivilCalendar.daysInMonth(year: y, month: m)))
             }
             throw fail(
-                "expected-date", "expected a date written YYYY-MM-DD (or a month YYYY-MM) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
+                .expectedDate, "expected a date written YYYY-MM-DD (or a month YYYY-MM) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
         case .integer(let minimum):
             guard t.kind == .integer, let v = Int(t.text), v >= minimum else {
-                throw fail("expected-integer", "expected a whole number of at least \(minimum) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
+                throw fail(.expectedInteger, "expected a whole number of at least \(minimum) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
             }
             _ = advance()
             return .integer(v)
@@ -118,7 +118,7 @@ extension Parser {
             guard n.kind == .integer || n.kind == .number, let v = Double(n.text), v.isFinite else {
                 let what = kind.isRate ? "a rate such as 8% or 0.08" : "a number"
                 throw fail(
-                    kind.isRate ? "expected-rate" : "expected-number", "expected \(what) after `\(after)`, found \(describe(n))", hint: "usage: \(usage)")
+                    kind.isRate ? .expectedRate : .expectedNumber, "expected \(what) after `\(after)`, found \(describe(n))", hint: "usage: \(usage)")
             }
             _ = advance()
             var x = v
@@ -138,7 +138,7 @@ extension Parser {
     mutating func argumentName(_ what: String, after: String, usage: String) throws(Failure) -> (text: String, range: SourceRange) {
         let t = current
         guard t.kind == .identifier || t.kind == .keyword || t.kind == .string else {
-            throw fail("expected-a-name", "expected \(what) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
+            throw fail(.expectedAName, "expected \(what) after `\(after)`, found \(describe(t))", hint: "usage: \(usage)")
         }
         _ = advance()
         return (t.text, t.range)

@@ -77,7 +77,7 @@ extension Parser {
             _ = advance(); _ = advance()
             let lit = try parsePrimary()
             guard case .literal(let v, _) = lit else {
-                throw fail("expected-period", "expected a period or date after `as of`, e.g. `as of 2025-06`", at: lit.range)
+                throw fail(.expectedPeriod, "expected a period or date after `as of`, e.g. `as of 2025-06`", at: lit.range)
             }
             return .timeFilter(l, .asOf(v), SourceRange(s, previousEnd))
         }
@@ -101,7 +101,7 @@ extension Parser {
             try expectKeyword("null", context: "after `is`")
             return .isNull(l, negated: neg, SourceRange(s, previousEnd))
         }
-        if negated { throw fail("expected-predicate", "expected `in`, `between`, `like` or a text match after `not`") }
+        if negated { throw fail(.expectedPredicate, "expected `in`, `between`, `like` or a text match after `not`") }
         return l
     }
 
@@ -117,12 +117,12 @@ extension Parser {
         if word == "last", current.kind == .integer, let n = Int(current.text) {
             _ = advance()
             guard current.kind == .identifier, units.contains(current.text.lowercased()) else {
-                throw fail("expected-time-unit", "expected months, quarters or years after `last \(n)`")
+                throw fail(.expectedTimeUnit, "expected months, quarters or years after `last \(n)`")
             }
             return .lastN(n, unit(advance().text.lowercased()))
         }
         guard current.kind == .identifier, units.contains(current.text.lowercased()) else {
-            throw fail("expected-time-unit", "expected month, quarter or year after `\(word)`")
+            throw fail(.expectedTimeUnit, "expected month, quarter or year after `\(word)`")
         }
         let u = unit(advance().text.lowercased())
         return word == "this" ? .this(u) : .previous(u)
@@ -164,7 +164,7 @@ extension Parser {
             _ = advance()
             guard current.kind == .identifier else {
                 throw fail(
-                    "expected-property", "expected a property after `.`",
+                    .expectedProperty, "expected a property after `.`",
                     hint: "dates and periods have .year, .quarter, .month, .fiscal_year and .fiscal_quarter")
             }
             let p = advance()
@@ -201,7 +201,7 @@ extension Parser {
         default: break
         }
         throw fail(
-            "expected-expression", "expected an expression, found \(describe(t))",
+            .expectedExpression, "expected an expression, found \(describe(t))",
             hint: t.kind == .keyword ? "`\(t.text)` is a reserved word; quote a column of that name in backticks" : nil)
     }
 
@@ -232,7 +232,7 @@ extension Parser {
             try expectKeyword("then", context: "after the condition of `when`")
             branches.append((c, try parseExpr()))
         }
-        if branches.isEmpty { throw fail("expected-when", "expected `when` after `case`") }
+        if branches.isEmpty { throw fail(.expectedWhen, "expected `when` after `case`") }
         if current.isKeyword("else") { _ = advance(); otherwise = try parseExpr() }
         try expectKeyword("end", context: "to close `case`")
         return .conditional(branches: branches, otherwise: otherwise, SourceRange(s, previousEnd))

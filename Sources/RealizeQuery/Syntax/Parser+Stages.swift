@@ -4,7 +4,7 @@ extension Parser {
         guard current.kind == .keyword, Parser.verbs.contains(current.text) else {
             let suggestion = current.kind == .identifier ? Suggest.nearest(current.text, in: Array(Parser.verbs)) : nil
             throw fail(
-                "expected-verb", "expected a verb after `|`, found \(describe(current))",
+                .expectedVerb, "expected a verb after `|`, found \(describe(current))",
                 hint: suggestion.map { "did you mean `\($0)`?" } ?? "verbs: \(Parser.verbs.sorted().joined(separator: ", "))")
         }
         let verb = advance().text
@@ -52,7 +52,7 @@ extension Parser {
                 var key = JoinKey(left: lk, right: lk, range: lr)
                 if current.isSymbol("=") {
                     _ = advance()
-                    let (r, rr) = try identifier("the key column of \(joined)", id: "expected-a-key-column")
+                    let (r, rr) = try identifier("the key column of \(joined)", id: .expectedAKeyColumn)
                     key.right = r
                     key.range = SourceRange(lr.start, rr.end)
                 }
@@ -98,7 +98,7 @@ extension Parser {
             try expectKeyword("agg", context: "in `pivot COLUMNS [by ROWS] agg AGGREGATE`")
             kind = .pivot(columns: cols, rows: rows, value: try parseExpr())
         default:
-            throw fail("expected-verb", "`\(verb)` cannot start a stage")
+            throw fail(.expectedVerb, "`\(verb)` cannot start a stage")
         }
         return Stage(kind: kind, verb: verb, range: SourceRange(start, previousEnd))
     }
@@ -106,7 +106,7 @@ extension Parser {
     mutating func parseCount(_ verb: String) throws(Failure) -> Int {
         guard current.kind == .integer, let n = Int(current.text) else {
             throw fail(
-                "expected-count", "expected a row count after `\(verb)`, found \(describe(current))",
+                .expectedCount, "expected a row count after `\(verb)`, found \(describe(current))",
                 hint: "for example `\(verb) 10\(verb == "top" ? " by budget" : "")`")
         }
         _ = advance()
@@ -136,10 +136,10 @@ extension Parser {
             } else {
                 let e = try parseExpr()
                 var name: String? = nil
-                if current.isKeyword("as") { _ = advance(); name = try identifier("a name after `as`", id: "expected-a-name").0 }
+                if current.isKeyword("as") { _ = advance(); name = try identifier("a name after `as`", id: .expectedAName).0 }
                 if requireName && name == nil {
                     throw fail(
-                        "expected-name", "expected `name = expression`", at: e.range, hint: "give the new column a name, e.g. `cv = earned_value - actual_cost`"
+                        .expectedName, "expected `name = expression`", at: e.range, hint: "give the new column a name, e.g. `cv = earned_value - actual_cost`"
                     )
                 }
                 items.append(NamedExpr(name: name, expr: e, range: SourceRange(start, previousEnd)))

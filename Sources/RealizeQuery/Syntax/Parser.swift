@@ -59,7 +59,7 @@ public struct Parser {
             || (afterNewline[pos] && t.kind == .keyword && Parser.verbs.contains(t.text))
     }
 
-    mutating func fail(_ id: String, _ message: String, at range: SourceRange? = nil, hint: String? = nil) -> Failure {
+    mutating func fail(_ id: DiagnosticID, _ message: String, at range: SourceRange? = nil, hint: String? = nil) -> Failure {
         diagnostics.append(Diagnostic(id: id, message: message, range: range ?? current.range, hint: hint))
         return Failure()
     }
@@ -77,22 +77,22 @@ public struct Parser {
 
     mutating func expectSymbol(_ s: String, _ what: String) throws(Failure) {
         guard current.isSymbol(s) else {
-            throw fail("expected-\(Parser.symbolNames[s] ?? "symbol")", "expected `\(s)` (\(what)) but found \(describe(current))")
+            throw fail(.expected(Parser.symbolNames[s] ?? "symbol"), "expected `\(s)` (\(what)) but found \(describe(current))")
         }
         _ = advance()
     }
 
     mutating func expectKeyword(_ k: String, context: String) throws(Failure) {
-        guard current.isKeyword(k) else { throw fail("expected-\(k)", "expected `\(k)` \(context), found \(describe(current))") }
+        guard current.isKeyword(k) else { throw fail(.expected(k), "expected `\(k)` \(context), found \(describe(current))") }
         _ = advance()
     }
 
     /// - Parameter id: the diagnostic id when `what` does not make a stable one (it names a table, or quotes a keyword).
-    mutating func identifier(_ what: String, id: String? = nil) throws(Failure) -> (String, SourceRange) {
+    mutating func identifier(_ what: String, id: DiagnosticID? = nil) throws(Failure) -> (String, SourceRange) {
         guard current.kind == .identifier else {
             let hint =
                 current.kind == .keyword ? "`\(current.text)` is a reserved word; write `\u{60}\(current.text)\u{60}` in backticks to use it as a name" : nil
-            throw fail(id ?? "expected-\(what.replacingOccurrences(of: " ", with: "-"))", "expected \(what), found \(describe(current))", hint: hint)
+            throw fail(id ?? .expected(what.replacingOccurrences(of: " ", with: "-")), "expected \(what), found \(describe(current))", hint: hint)
         }
         let t = advance()
         return (t.text, t.range)
@@ -105,7 +105,7 @@ public struct Parser {
         do {
             if current.isKeyword("let") {
                 _ = advance()
-                letName = try identifier("a name after `let`", id: "expected-a-name")
+                letName = try identifier("a name after `let`", id: .expectedAName)
                 try expectSymbol("=", "after the name in `let`")
             }
             if current.isKeyword("explain") { _ = advance(); explain = true }
@@ -113,7 +113,7 @@ public struct Parser {
             let pipeline = try parsePipeline(chart: &chart)
             if current.isSymbol(";") { _ = advance() }
             if current.kind != .end {
-                _ = fail("unexpected-token", "unexpected \(describe(current)) after the end of the query", hint: "stages are separated by `|`")
+                _ = fail(.unexpectedToken, "unexpected \(describe(current)) after the end of the query", hint: "stages are separated by `|`")
             }
             return diagnostics.isEmpty ? Statement(letName: letName, explain: explain, pipeline: pipeline, chart: chart) : nil
         } catch {
@@ -145,18 +145,18 @@ public struct Parser {
             if current.kind == .identifier && current.text.lowercased() == "chart" {
                 let start = current.range
                 if nested {
-                    throw fail("chart-not-last", "`chart` can only end a statement, not a pipeline in brackets", at: start)
+                    throw fail(.chartNotLast, "`chart` can only end a statement, not a pipeline in brackets", at: start)
                 }
                 chart = try parseChart()
                 if !(current.kind == .end || current.isSymbol(";")) {
-                    throw fail("chart-not-last", "`chart` must be the last stage of a statement", hint: "draw the chart after the other stages")
+                    throw fail(.chartNotLast, "`chart` must be the last stage of a statement", hint: "draw the chart after the other stages")
                 }
                 break
             }
             do {
                 stages.append(try parseStage())
                 if !atStageBoundary {
-                    throw fail("unexpected-token", "unexpected \(describe(current)) in `\(stages.last!.verb)` stage", hint: "stages are separated by `|`")
+                    throw fail(.unexpectedToken, "unexpected \(describe(current)) in `\(stages.last!.verb)` stage", hint: "stages are separated by `|`")
                 }
             } catch {
                 // Recover: skip to the next `|` (or the closing bracket) and keep parsing, so several errors can be reported.
@@ -180,7 +180,7 @@ public struct Parser {
             var noChart: ChartClause? = nil
             let inner = try parsePipeline(chart: &noChart, nested: true)
             guard current.isSymbol(")") else {
-                throw fail("expected-closing-paren", "expected `)` to close the pipeline opened here", at: open.range, hint: "add `)`")
+                throw fail(.expectedClosingParen, "expected `)` to close the pipeline opened here", at: open.range, hint: "add `)`")
             }
             let close = advance()
             return .pipeline(inner, SourceRange(open.range.start, close.range.end))
@@ -190,7 +190,7 @@ public struct Parser {
                 current.kind == .keyword && Parser.verbs.contains(current.text)
                 ? "a pipeline starts with a table name or `_` (the last result), e.g. `financials | \(current.text) …`"
                 : "a pipeline starts with a table name, a command such as `evm`, or `_` (the last result)"
-            throw fail(joinTarget ? "expected-a-table-name-to-join" : "expected-table", "expected a table name, found \(describe(current))", hint: hint)
+            throw fail(joinTarget ? .expectedATableNameToJoin : .expectedTable, "expected a table name, found \(describe(current))", hint: hint)
         }
         let name = current.text
         if let signature = context.commands[name.lowercased()], !(context.tables.contains(name) && nextEndsSource(pos + 1)) {

@@ -52,7 +52,7 @@ enum ChartData {
         if xColumn.type == .bool {
             throw QueryError(
                 Diagnostic(
-                    id: "chart-column-type", message: "`\(xColumn.name)` is a bool column; the x axis needs periods, dates, numbers or text",
+                    id: .chartColumnType, message: "`\(xColumn.name)` is a bool column; the x axis needs periods, dates, numbers or text",
                     range: spec.columns[0].range))
         }
         let categorical = xColumn.type == .text
@@ -117,7 +117,7 @@ enum ChartData {
                     : "keep one row per dimension and \(group!.name), for example the latest assessment"
                 throw QueryError(
                     Diagnostic(
-                        id: "chart-duplicate-dimension", message: "dimension `\(dim)` appears more than once" + (group == nil ? "" : " for `\(key)`"),
+                        id: .chartDuplicateDimension, message: "dimension `\(dim)` appears more than once" + (group == nil ? "" : " for `\(key)`"),
                         range: spec.columns[0].range, hint: hint))
             }
             profiles[key]!.spokes.append(Spoke(dimension: dim, score: double(score, r), target: double(target, r)))
@@ -134,7 +134,7 @@ enum ChartData {
         let hint = Suggest.nearest(ref.name, in: names).map { "did you mean `\($0)`?" }
         throw QueryError(
             Diagnostic(
-                id: "unknown-column", message: "unknown column `\(ref.name)` in the result to chart", range: ref.range,
+                id: .unknownColumn, message: "unknown column `\(ref.name)` in the result to chart", range: ref.range,
                 hint: hint, notes: ["columns in scope: " + names.joined(separator: ", ")]))
     }
 
@@ -143,7 +143,7 @@ enum ChartData {
         guard c.type.isNumeric else {
             throw QueryError(
                 Diagnostic(
-                    id: "chart-column-type", message: "`\(c.name)` is a \(c.type) column; a chart needs numbers here",
+                    id: .chartColumnType, message: "`\(c.name)` is a \(c.type) column; a chart needs numbers here",
                     range: ref.range, hint: "choose an int, double or decimal column"))
         }
         return c

@@ -39,7 +39,7 @@ public enum ChartRenderer {
         if let small = profiles.first(where: { $0.spokes.count < 3 }) {
             throw QueryError(
                 Diagnostic(
-                    id: "chart-radar-too-few",
+                    id: .chartRadarTooFew,
                     message: "a radar chart needs at least 3 dimensions; \(small.name.map { "`\($0)` has" } ?? "the result has") \(small.spokes.count)",
                     range: spec.columns[0].range, hint: "use `chart bar` for fewer dimensions"))
         }

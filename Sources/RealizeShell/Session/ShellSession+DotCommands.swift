@@ -113,7 +113,7 @@ extension ShellSession {
             try query.set(args[0], to: args[1])
         } catch {
             let d = error.primary
-            throw ShellError(d.id == "bad-setting" ? "usage" : d.id, d.message, hint: d.hint)
+            throw ShellError(d.id == .badSetting ? "usage" : d.id.rawValue, d.message, hint: d.hint)
         }
     }
 
