@@ -7,7 +7,14 @@ enum PlanExplainer {
     static func steps(_ plan: Plan, depth: Int = 0) -> [String] {
         let pad = String(repeating: "  ", count: depth)
         let read = plan.scanSchema.map(\.name)
-        var lines = ["\(pad)→ scan \(plan.source.label): reads \(read.count) of \(plan.sourceSchema.count) columns (\(read.joined(separator: ", ")))"]
+        let reads = "reads \(read.count) of \(plan.sourceSchema.count) columns (\(read.joined(separator: ", ")))"
+        var lines: [String]
+        if case .command(let text, let result) = plan.source {
+            // A table command ran while planning: say so, with the size of what it produced.
+            lines = ["\(pad)→ command \(text): \(result.rowCount) \(result.rowCount == 1 ? "row" : "rows"), \(reads)"]
+        } else {
+            lines = ["\(pad)→ scan \(plan.source.label): \(reads)"]
+        }
         if case .plan(let sub) = plan.source { lines += steps(sub, depth: depth + 1) }
         for op in plan.operators {
             lines.append(pad + "→ " + line(op))
