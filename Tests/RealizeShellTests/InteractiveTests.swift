@@ -89,4 +89,22 @@ import Testing
         again.send("\u{4}")
         #expect(again.waitForExit() == 0)
     }
+
+    /// Tab completion of a domain command's arguments comes from its declaration: `evm by pro` + Tab Tab lists
+    /// the roll-ups that start with `pro`; `evm by progr` + Tab completes `program`, which then runs.
+    @Test(.timeLimit(.minutes(1)), .tags(.queryEngine)) func completesACommandsArgumentsFromItsDeclaration() throws {
+        let folder = try RealizeBinary.temporaryFolder()
+        let shell = try start(history: folder.appendingPathComponent("history"))
+        #expect(shell.expect("realize> "))
+        var mark = shell.mark
+        shell.send("evm by pro\t\t")
+        #expect(shell.expect("program", after: mark) && shell.expect("project", after: mark), "no argument candidates: \(shell.transcript)")
+        shell.send("\u{3}")
+        #expect(shell.expect("realize> ", after: mark))
+        mark = shell.mark
+        shell.send("evm by progr\t| select program, cpi\r")
+        #expect(shell.expect("cpi", after: mark) && shell.expect("rows", after: mark), "completed command did not run: \(shell.transcript)")
+        shell.send(".quit\r")
+        #expect(shell.waitForExit() == 0)
+    }
 }
