@@ -99,10 +99,13 @@ import Testing
         var mark = shell.mark
         shell.send("evm by pro\t\t")
         #expect(shell.expect("program", after: mark) && shell.expect("project", after: mark), "no argument candidates: \(shell.transcript)")
+        mark = shell.mark
         shell.send("\u{3}")
         #expect(shell.expect("realize> ", after: mark))
         mark = shell.mark
-        shell.send("evm by progr\t| select program, cpi\r")
+        shell.send("evm by progr\t")
+        #expect(shell.expect("program ", after: mark), "TAB did not complete `progr`: \(shell.transcript)")
+        shell.send("| select program, cpi\r")
         #expect(shell.expect("cpi", after: mark) && shell.expect("rows", after: mark), "completed command did not run: \(shell.transcript)")
         shell.send(".quit\r")
         #expect(shell.waitForExit() == 0)
