@@ -141,6 +141,8 @@ public struct QuerySession: Sendable {
                         Diagnostic(
                             id: .resultTooLarge, message: why, range: p.sourceRange,
                             hint: "check the join key: each row of the right table should match few rows"))
+                case .overflow(let o, let range):
+                    throw QueryError(NumericOverflowDiagnostic.make(o, range: range ?? p.sourceRange))
                 }
             }
             guard let k = pivotIndex else { return (table, PlanExplainer.text(steps: explainLines, rewrites: rewrites)) }

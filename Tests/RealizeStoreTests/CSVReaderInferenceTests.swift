@@ -8,10 +8,25 @@ import Testing
         #expect(t.values("n") == [.int(1), .int(-2), .int(3), .int(.max), .int(.min)])
     }
 
-    @Test func integerTooLargeForInt64IsText() throws {
+    @Test func integerTooLargeForInt64IsAnExactDecimal() throws {
         let t = try readCSV("n\n1\n9223372036854775808\n")
+        #expect(t.type("n") == .decimal)
+        #expect(t.values("n") == [.decimal(FixedDecimal(units: 1, scale: 0)), .decimal(FixedDecimal(units: 9_223_372_036_854_775_808, scale: 0))])
+    }
+
+    @Test func integerOfMoreThan38DigitsIsText() throws {
+        let t = try readCSV("n\n1\n123456789012345678901234567890123456789\n")
         #expect(t.type("n") == .text)
-        #expect(t.values("n") == [.text("1"), .text("9223372036854775808")])
+    }
+
+    @Test func manyDigitsAndDecimalsStayExact() throws {
+        let t = try readCSV("a,b,c\n1234567890123456.78,0.10000,1.084375\n-577768494371742.3,0.00001,0.000000000000000001\n")
+        #expect(t.type("a") == .decimal)
+        #expect(t.values("a").map(\.description) == ["1234567890123456.78", "-577768494371742.30"])
+        #expect(t.values("b").map(\.description) == ["0.10000", "0.00001"])
+        #expect(t.values("c").map(\.description) == ["1.084375000000000000", "0.000000000000000001"])
+        let wide = try readCSV("x\n12345678901234567890.123456789012345678\n")
+        #expect(wide.values("x").map(\.description) == ["12345678901234567890.123456789012345678"])
     }
 
     @Test func moneyIsDecimal() throws {
@@ -36,8 +51,8 @@ import Testing
         #expect(try readCSV("x\n1.2345\n").type("x") == .decimal)
     }
 
-    @Test func moreFractionalDigitsOrExponentsAreDouble() throws {
-        let t = try readCSV("a,b,c\n1.23456,1e3,-2.5E-2\n2,2,1\n")
+    @Test func moreThan18DecimalsOrExponentsAreDouble() throws {
+        let t = try readCSV("a,b,c\n1.2345600000000000000,1e3,-2.5E-2\n2,2,1\n")
         #expect(t.type("a") == .double)
         #expect(t.type("b") == .double)
         #expect(t.type("c") == .double)

@@ -11,6 +11,8 @@ struct Executor {
     enum Stop: Error {
         case cancelled
         case tooLarge(String)
+        /// An exact computation did not fit (see ``NumericOverflow``), in the stage at `range`.
+        case overflow(NumericOverflow, range: SourceRange?)
     }
 
     /// Runs `plan` as it is: every rewrite was made before, by the ``Optimizer``.
@@ -86,55 +88,68 @@ struct Executor {
 
     /// Runs one operator over `t`.
     func apply(_ op: Operator, to t: Table) throws(Stop) -> Table {
+        do {
+            return try compute(op, to: t)
+        } catch let stop as Stop {
+            throw stop
+        } catch let overflow as NumericOverflow {
+            throw .overflow(overflow, range: op.range)
+        } catch {
+            throw .tooLarge("\(error)")  // not reached: compute throws only the two above
+        }
+    }
+
+    /// The body of ``apply(_:to:)``; throws ``Stop`` or ``NumericOverflow``.
+    private func compute(_ op: Operator, to t: Table) throws -> Table {
         let ev = Evaluator(table: t, settings: settings)
         switch op.kind {
         case .filter(let p):
-            let sel = selection(ev.eval(p), rows: t.rowCount)
+            let sel = selection(try ev.eval(p), rows: t.rowCount)
             return sel.count == t.rowCount ? t : t.gather(sel)
         case .project(let exprs):
-            return Table(columns: zip(exprs, op.schema).map { ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
+            return Table(columns: try zip(exprs, op.schema).map { try ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .aggregate(let keys, let aggs, let outputs):
-            let keyCols = keys.map { ev.eval($0) }
+            let keyCols = try keys.map { try ev.eval($0) }
             let g = keys.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: keyCols, rows: t.rowCount)
             var inter: [Column] = keyCols.enumerated().map { $0.element.gather(g.firstRow).renamed("k\($0.offset)") }
             for (k, a) in aggs.enumerated() {
-                inter.append(Aggregator.compute(a, input: a.argument.map { ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
+                inter.append(try Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
             }
             let groupsTable = Table(columns: inter, rowCount: g.count)
             let post = Evaluator(table: groupsTable, settings: settings)
-            return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
+            return Table(columns: try zip(outputs, op.schema).map { try post.eval($0).renamed($1.name) }, rowCount: g.count)
         case .join(let rightInput, let lks, let rks, let rightCols, let isLeft, let lookup):
             let right = try table(rightInput)
             return try join(t, right, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, lookup: lookup, schema: op.schema)
         case .sort(let keys):
-            let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
+            let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.permutation(sk, rows: t.rowCount))
         case .limit(let n):
             return n >= t.rowCount ? t : t.prefix(n)
         case .topN(let keys, let n):
-            let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
+            let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
         case .filteredTopN(let p, let keys, let n):
-            return filteredTop(t, where: ev.eval(p), keys: keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }, n: n)
+            return filteredTop(t, where: try ev.eval(p), keys: try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }, n: n)
         case .distinct:
             let g = Grouping(keys: t.columns, rows: t.rowCount)
             return t.columns.isEmpty ? t : t.gather(g.firstRow)
         case .window(let partition, let order, let calls, let outputs):
-            let g = partition.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: partition.map { ev.eval($0) }, rows: t.rowCount)
+            let g = partition.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: try partition.map { try ev.eval($0) }, rows: t.rowCount)
             var parts = [[Int]](repeating: [], count: t.rowCount == 0 ? 0 : g.count)
             for i in 0..<t.rowCount { parts[Int(g.groupOf[i])].append(i) }
             if let (o, desc) = order {
-                let cmp = RowComparator([(SortKeys.rankable(ev.eval(o)), desc)])
+                let cmp = RowComparator([(SortKeys.rankable(try ev.eval(o)), desc)])
                 parts = parts.map { $0.sorted { cmp.precedes($0, $1) } }
             }
             var cols = t.columns
             for call in calls {
-                let arg = call.args.first.map { ev.eval($0) }
-                cols.append(call.function.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
+                let arg = try call.args.first.map { try ev.eval($0) }
+                cols.append(try call.function.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
             }
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)
             let post = Evaluator(table: withCalls, settings: settings)
-            return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
+            return Table(columns: try zip(outputs, op.schema).map { try post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .pivot:
             return t
         }

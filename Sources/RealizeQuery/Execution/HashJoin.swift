@@ -30,10 +30,8 @@ enum HashJoin {
         default:
             var lk = integerKeys(left), rk = integerKeys(right)
             // Decimal keys at different scales compare at the larger one (1.5 joins 1.50).
-            if case .decimal(_, let ls) = left.storage, case .decimal(_, let rs) = right.storage, ls != rs {
-                let s = max(ls, rs)
-                lk = NumericVector(left).units(at: s).0
-                rk = NumericVector(right).units(at: s).0
+            if case .decimal(let la, let ls) = left.storage, case .decimal(let ra, let rs) = right.storage {
+                (lk, rk) = DecimalKeys.joint(la, ls, ra, rs)
             }
             var table: [Int64: Int32] = [:]
             table.reserveCapacity(right.count)
@@ -122,9 +120,8 @@ enum HashJoin {
             return ((0..<l.count).map { l.isNull($0) ? -1 : lmap[Int(lc[$0])] }, (0..<r.count).map { r.isNull($0) ? -1 : rmap[Int(rc[$0])] })
         default:
             var lk = integerKeys(l), rk = integerKeys(r)
-            if case .decimal(_, let ls) = l.storage, case .decimal(_, let rs) = r.storage, ls != rs {
-                lk = NumericVector(l).units(at: max(ls, rs)).0
-                rk = NumericVector(r).units(at: max(ls, rs)).0
+            if case .decimal(let la, let ls) = l.storage, case .decimal(let ra, let rs) = r.storage {
+                (lk, rk) = DecimalKeys.joint(la, ls, ra, rs)
             }
             var ids: [Int64: Int64] = [:]
             func id(_ v: Int64) -> Int64 {
@@ -138,7 +135,8 @@ enum HashJoin {
 
     static func integerKeys(_ c: Column) -> [Int64] {
         switch c.storage {
-        case .int(let a), .decimal(let a, _): return a
+        case .int(let a): return a
+        case .decimal(let a, _): return DecimalKeys.ordered(a)
         case .double(let a): return a.map { Int64(bitPattern: $0.bitPattern) }
         case .date(let a), .period(let a): return a.map(Int64.init)
         case .bool(let a): return a.map { $0 ? 1 : 0 }

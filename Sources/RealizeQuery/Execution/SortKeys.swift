@@ -12,7 +12,8 @@ struct SortKeys {
 
     static func rankable(_ c: Column) -> SortKeys {
         switch c.storage {
-        case .int(let a), .decimal(let a, _): return SortKeys(keys: .ints(a), validity: c.validity)
+        case .int(let a): return SortKeys(keys: .ints(a), validity: c.validity)
+        case .decimal(let a, _): return SortKeys(keys: .ints(DecimalKeys.ordered(a)), validity: c.validity)
         case .double(let a): return SortKeys(keys: .doubles(a), validity: c.validity)
         case .date(let a), .period(let a): return SortKeys(keys: .ints(a.map(Int64.init)), validity: c.validity)
         case .bool(let a): return SortKeys(keys: .ints(a.map { $0 ? 1 : 0 }), validity: c.validity)

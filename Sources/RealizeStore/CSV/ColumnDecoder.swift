@@ -19,7 +19,7 @@ struct ColumnDecoder {
         case .int:
             return fixed(Int64(0), FieldParsers.int).map { (.int($0.values), $0.validity) }
         case .decimal:
-            return fixed(Int64(0)) { p, s, e in FieldParsers.decimalUnits(p, s, e, scale: scale) }
+            return fixed(Int128(0)) { p, s, e in FieldParsers.decimalUnits(p, s, e, scale: scale) }
                 .map { (.decimal($0.values, scale: scale), $0.validity) }
         case .double:
             return fixed(0.0, FieldParsers.double).map { (.double($0.values), $0.validity) }
