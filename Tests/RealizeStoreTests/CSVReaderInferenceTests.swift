@@ -72,12 +72,14 @@ import Testing
         }
     }
 
-    @Test func nanAndInfinityInADoubleColumn() throws {
-        let t = try readCSV("x\n1.5e3\nNaN\n-inf\n")
-        #expect(t.type("x") == .double)
-        #expect(t.values("x")[2] == .double(-.infinity))
-        guard case .double(let v) = t.values("x")[1] else { Issue.record("not a double"); return }
-        #expect(v.isNaN)
+    /// NaN and ±Inf make the column a double column, and are then refused naming the cell (README, "Loading data").
+    @Test(arguments: [("x\n1.5e3\nNaN\n-inf\n", 3, "\"NaN\""), ("x\n1\n2\n-inf\n", 4, "\"-inf\""), ("x\n0.5\n1e999\n", 3, "\"1e999\"")])
+    func nanAndInfinityAreRefused(_ text: String, line: Int, found: String) throws {
+        #expect(
+            throws: CSVError(
+                file: "test.csv", line: line, column: 1, message: "expected a finite number in column 1 (`x`), found \(found)",
+                hint: "NaN and infinities are not loaded; leave the field empty for a missing value", code: .badValue)
+        ) { try readCSV(text) }
     }
 
     @Test func dates() throws {

@@ -54,7 +54,7 @@ import Testing
         let bytes = CSVWriter.write(original, options: options)
         let overrides = Dictionary(uniqueKeysWithValues: original.columns.map { ($0.name, $0.type) })
         do {
-            let back = try CSVReader.read(bytes: bytes, sourceName: "roundtrip.csv", options: CSVReadOptions(typeOverrides: overrides))
+            let back = try CSVReader.read(bytes: bytes, sourceName: "roundtrip.csv", options: CSVReadOptions(typeOverrides: overrides, periodYears: 0...9999))
             back.checkInvariants()
             return TableDiff.firstDifference(back, original).map { $0 + "\nCSV:\n" + String(decoding: bytes, as: UTF8.self) }
         } catch {

@@ -66,6 +66,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let unknownChartKind = DiagnosticID("unknown-chart-kind")
     public static let unknownChoice = DiagnosticID("unknown-choice")
     public static let unterminatedString = DiagnosticID("unterminated-string")
+    /// An expression or pipeline nested deeper than ``Parser/maximumDepth`` levels.
+    public static let nestedTooDeeply = DiagnosticID("nested-too-deeply")
 
     // MARK: Checking: names and types against the catalog, before anything runs.
 
@@ -134,5 +136,6 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
         .unexpectedDistinct, .unexpectedToken, .unknownChartKind, .unknownChoice, .unknownColumn, .unknownCommand, .unknownFunction, .unknownGrouping,
         .unknownMetric, .unknownOperator, .unknownProperty, .unknownSetting, .unknownTable, .unknownUnit, .unterminatedString, .windowOutsideWindow,
         .wrongArity,
+        .nestedTooDeeply,
     ]
 }

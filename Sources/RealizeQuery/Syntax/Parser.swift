@@ -26,6 +26,10 @@ public struct Parser {
     /// Whether a line break came right before each token.
     var afterNewline: [Bool]
     var pos = 0
+    /// How many expressions or bracketed pipelines enclose the current token (see `Parser+Depth.swift`).
+    var depth = 0
+    /// The height of the expression the last `parse…` function returned: 1 for a leaf.
+    var height = 0
     public private(set) var diagnostics: [Diagnostic]
 
     /// Words that start a stage.
@@ -176,6 +180,8 @@ public struct Parser {
         // A statement that starts with `|` continues from the last result: `| chart bar program cv`.
         if current.isSymbol("|") && !joinTarget && pos == 0 { return .table("_", current.range) }
         if current.isSymbol("(") {
+            try enter()
+            defer { leave() }
             let open = advance()
             var noChart: ChartClause? = nil
             let inner = try parsePipeline(chart: &noChart, nested: true)
