@@ -30,5 +30,11 @@ public struct SettingSpec: Sendable {
             }
             return nil
         },
+        SettingSpec(
+            name: "memory_limit", defaultValue: "auto",
+            help: "the most memory one operator's result may take, e.g. 8GB (KB, MB, GB, TB); `auto` is 80% of physical memory"
+        ) { v in
+            v == "auto" || MemoryLimit.parse(v) != nil ? nil : "memory_limit must be a size such as 512MB or 8GB, not `\(v)`"
+        },
     ]
 }

@@ -53,7 +53,9 @@ struct Executor {
             leftKeys.count == 1
             ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
-        let (li, ri) = try HashJoin.match(left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true })
+        let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
+        let (li, ri) = try HashJoin.match(
+            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
         // every row matched, and the left columns stay as they are.
         var cols = lookup && li.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
