@@ -58,6 +58,12 @@ public struct QuerySession: Sendable {
     /// The last result, queried as `_`.
     public var lastResult: Table?
     public var settings = QuerySettings()
+    /// The running statement's token (Ctrl-C), set while a statement runs so that table commands can
+    /// poll it in their per-row loops; nil outside a run.
+    public var cancellation: CancellationToken? = nil
+
+    /// Whether the running statement was cancelled: a cheap check for long loops.
+    public var isCancelled: Bool { cancellation?.isCancelled == true }
 
     public init(catalog: Catalog = Catalog()) {
         self.catalog = catalog

@@ -38,6 +38,7 @@ struct FinancialData {
         cells = Array(repeating: [:], count: grouping.count)
         var latest: Int32? = nil
         for row in 0..<fin.rowCount {
+            try input.checkCancelled(row: row)
             guard let id = ids[row], let p = periods[row] else { continue }
             let g = grouping.group(ofProject: id)
             while cells.count <= g { cells.append([:]) }

@@ -22,10 +22,17 @@ struct Executor {
         var t = try table(plan.source)
         if let read = plan.scanColumns, read != Array(t.columns.indices) { t = t.projecting(read) }
         for op in plan.operators {
-            if cancel?.isCancelled == true { throw Stop.cancelled }
+            try checkCancelled()
             t = try apply(op, to: t)
         }
+        // An operator's inner loops may stop early on Ctrl-C; their partial result is dropped here.
+        try checkCancelled()
         return t
+    }
+
+    /// Throws ``Stop/cancelled`` once Ctrl-C raised the token.
+    func checkCancelled() throws(Stop) {
+        if cancel?.isCancelled == true { throw Stop.cancelled }
     }
 
     /// The rows of a plan's input: a catalog table, the last result, a command's result, or a sub-plan run now.
@@ -48,7 +55,9 @@ struct Executor {
             leftKeys.count == 1
             ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
-        let (li, ri) = try HashJoin.match(left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true })
+        let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
+        let (li, ri) = try HashJoin.match(
+            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
         // every row matched, and the left columns stay as they are.
         var cols = lookup && li.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
@@ -111,8 +120,10 @@ struct Executor {
         case .aggregate(let keys, let aggs, let outputs):
             let keyCols = try keys.map { try ev.eval($0) }
             let g = keys.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: keyCols, rows: t.rowCount)
+            try checkCancelled()
             var inter: [Column] = keyCols.enumerated().map { $0.element.gather(g.firstRow).renamed("k\($0.offset)") }
             for (k, a) in aggs.enumerated() {
+                try checkCancelled()
                 inter.append(try Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
             }
             let groupsTable = Table(columns: inter, rowCount: g.count)
@@ -123,6 +134,7 @@ struct Executor {
             return try join(t, right, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, lookup: lookup, schema: op.schema)
         case .sort(let keys):
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
+            try checkCancelled()
             return t.gather(Sorter.permutation(sk, rows: t.rowCount))
         case .limit(let n):
             return n >= t.rowCount ? t : t.prefix(n)
@@ -140,10 +152,14 @@ struct Executor {
             for i in 0..<t.rowCount { parts[Int(g.groupOf[i])].append(i) }
             if let (o, desc) = order {
                 let cmp = RowComparator([(SortKeys.rankable(try ev.eval(o)), desc)])
-                parts = parts.map { $0.sorted { cmp.precedes($0, $1) } }
+                for k in parts.indices {
+                    if k & 0xFF == 0 { try checkCancelled() }
+                    parts[k].sort { cmp.precedes($0, $1) }
+                }
             }
             var cols = t.columns
             for call in calls {
+                try checkCancelled()
                 let arg = try call.args.first.map { try ev.eval($0) }
                 cols.append(try call.function.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
             }

@@ -8,8 +8,11 @@ enum HashJoin {
     static let maxRows = 200_000_000
 
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past ``maxRows``.
-    static func match(left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }) throws(Executor.Stop) -> (left: [Int], right: [Int])
-    {
+    /// - Parameter budget: the bytes one output row takes and the memory limit; the join's size is
+    ///   counted before any row is produced, and a join past the limit throws `.tooLarge` naming its need.
+    static func match(
+        left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil
+    ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
         var rightIds = [Int32](repeating: -1, count: right.count)
         var leftIds = [Int32](repeating: -1, count: left.count)
@@ -57,7 +60,16 @@ enum HashJoin {
             rows[fill[Int(id)]] = j
             fill[Int(id)] += 1
         }
-        // 3. Probe.
+        // 3. Count the result before building it.
+        if let budget {
+            var rowsOut = 0
+            for i in 0..<left.count {
+                let id = Int(leftIds[i])
+                rowsOut += id < 0 ? (keepUnmatched ? 1 : 0) : offsets[id + 1] - offsets[id]
+            }
+            if let why = MemoryLimit.excess("the join", rows: rowsOut, width: budget.rowWidth + 16, limit: budget.limit) { throw .tooLarge(why) }
+        }
+        // 4. Probe.
         var li: [Int] = [], ri: [Int] = []
         li.reserveCapacity(left.count); ri.reserveCapacity(left.count)
         for i in 0..<left.count {
