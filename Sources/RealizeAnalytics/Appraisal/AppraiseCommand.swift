@@ -51,7 +51,7 @@ struct AppraiseCommand: TableCommand {
         let asOf = args.period("as_of")
         let amount = args.word("amount"), periodColumn = args.word("period"), dateColumn = args.word("date")
         guard annual > -1 else { throw InputError.make(.badRate, "the discount rate must be above -100%", at: at) }
-        let input = InputTables(session: session, at: at)
+        let input = InputTables(session: session, at: at, command: "appraise")
         if let g = generic.map({ (table: $0.text, range: $0.range) }) {
             let table = g.table == "_" ? (session.lastResult ?? .empty) : session.catalog[g.table]!
             guard let amount else {
@@ -76,15 +76,19 @@ enum PortfolioAppraisal {
         let bPeriods = try input.periods(try input.column(benefits, "benefits", "period"), "benefits")
         let realized = try input.amounts(try input.column(benefits, "benefits", "realized"), "benefits", scale: scale)
         guard let status = asOf ?? data.latestPeriod else { throw InputError.make(.noData, "`financials` has no rows", at: input.at) }
-        var benefitCells: [Int: [Int32: Int64]] = [:]
+        // Σ|realized| per group is bounded by 38 digits, so the group's sums below fit (as in `FinancialData`).
+        var benefitCells: [Int: [Int32: Int128]] = [:], bounds: [Int: AmountBound] = [:]
         for r in 0..<benefits.rowCount {
             guard let id = bIds[r], let p = bPeriods[r], p <= status, let v = realized[r] else { continue }
             let g = data.grouping.group(ofProject: id)
+            guard bounds[g, default: AmountBound()].add(v) else {
+                throw input.amountOverflow("the sum of realized", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
+            }
             benefitCells[g, default: [:]][p, default: 0] += v
         }
         let monthly = CashFlowAppraisal.monthlyRate(annual: annual)
         let groups = data.grouping.sortedGroups
-        var first: [Int32?] = [], months: [Int?] = [], cost: [Int64?] = [], benefit: [Int64?] = [], net: [Int64?] = []
+        var first: [Int32?] = [], months: [Int?] = [], cost: [Int128?] = [], benefit: [Int128?] = [], net: [Int128?] = []
         var npv: [Double?] = [], irr: [Double?] = [], payback: [Double?] = [], dpayback: [Double?] = []
         var roi: [Double?] = [], droi: [Double?] = [], bcr: [Double?] = [], notes: [String?] = []
         for g in groups {
@@ -96,7 +100,7 @@ enum PortfolioAppraisal {
                 notes.append("no cash flows to date")
                 continue
             }
-            var c: [Int64] = [], b: [Int64] = []
+            var c: [Int128] = [], b: [Int128] = []
             for p in start...status {
                 c.append(g < data.cells.count ? data.cells[g][p]?.ac ?? 0 : 0)
                 b.append(benefitCells[g]?[p] ?? 0)
@@ -106,7 +110,12 @@ enum PortfolioAppraisal {
             let s = CashFlowAppraisal.summary(costs: cd, benefits: bd, rate: monthly)
             let i = CashFlowAppraisal.irr(flows)
             first.append(start); months.append(c.count)
-            cost.append(c.reduce(0, +)); benefit.append(b.reduce(0, +)); net.append(b.reduce(0, +) - c.reduce(0, +))
+            let totalCost = c.reduce(0, +), totalBenefit = b.reduce(0, +)
+            guard let netFlow = AmountBound.subtract(totalBenefit, totalCost) else {
+                throw input.amountOverflow(
+                    "the net flow (benefit − cost)", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
+            }
+            cost.append(totalCost); benefit.append(totalBenefit); net.append(netFlow)
             npv.append(CashFlowAppraisal.npv(rate: monthly, flows: flows))
             irr.append(i.rate.map { CashFlowAppraisal.annualRate(monthly: $0) * 100 })
             payback.append(CashFlowAppraisal.payback(flows))
@@ -145,91 +154,5 @@ enum PortfolioAppraisal {
         var s = Value.formatDouble((r * 100 * f).rounded() / f)
         if !s.contains(".") { s += "" }
         return s + "%"
-    }
-}
-
-/// Appraisal of any table: flows by period (NPV, IRR, payback) or by date (XNPV, XIRR).
-enum GenericAppraisal {
-    static func table(
-        _ table: Table, name: String, amount: String, period: String?, date: String?, by: String?, rate annual: Double,
-        input: InputTables
-    ) throws(QueryError) -> Table {
-        guard (period == nil) != (date == nil) else {
-            throw InputError.make(.expectedTiming, "`appraise \(name)` needs exactly one of `period COLUMN` and `date COLUMN`", at: input.at)
-        }
-        let amountColumn = try input.column(table, name, amount)
-        let values = try input.amounts(amountColumn, name, scale: 8).map { $0.map { $0.amount(scale: 8) } }
-        let keys: [String?] =
-            try by.map { b throws(QueryError) in input.keys(try input.column(table, name, b)) } ?? Array(repeating: nil, count: table.rowCount)
-        let timeColumn = try input.column(table, name, period ?? date!)
-        var times = [Int64?](repeating: nil, count: table.rowCount)
-        var monthly = false
-        switch timeColumn.storage {
-        case .period(let a): monthly = true; for r in 0..<a.count where !timeColumn.isNull(r) { times[r] = Int64(a[r]) }
-        case .int(let a): for r in 0..<a.count where !timeColumn.isNull(r) { times[r] = a[r] }
-        case .date(let a): for r in 0..<a.count where !timeColumn.isNull(r) { times[r] = Int64(a[r]) }
-        default: throw InputError.make(.typeMismatch, "column `\(timeColumn.name)` must hold periods, whole numbers or dates", at: input.at)
-        }
-        if date != nil, timeColumn.type != .date {
-            throw InputError.make(.typeMismatch, "`date \(timeColumn.name)` must be a date column (YYYY-MM-DD)", at: input.at)
-        }
-        var order: [String?] = [], flowsBy: [String: [Int64: Double]] = [:]
-        for r in 0..<table.rowCount {
-            guard let t = times[r], let v = values[r] else { continue }
-            let k = keys[r] ?? "\u{0}"
-            if flowsBy[k] == nil { order.append(keys[r]) }
-            flowsBy[k, default: [:]][t, default: 0] += v
-        }
-        order.sort { ($0 ?? "") < ($1 ?? "") }
-        let perPeriod = monthly ? CashFlowAppraisal.monthlyRate(annual: annual) : annual
-        var count: [Int?] = [], total: [Double?] = [], npv: [Double?] = [], irr: [Double?] = [], payback: [Double?] = [], dpayback: [Double?] = []
-        var notes: [String?] = []
-        for k in order {
-            let cells = flowsBy[k ?? "\u{0}"]!
-            count.append(cells.count)
-            total.append(cells.values.reduce(0, +))
-            let i: CashFlowAppraisal.IRR
-            if date != nil {
-                let flows = cells.keys.sorted().map { (day: Int32($0), amount: cells[$0]!) }
-                npv.append(CashFlowAppraisal.xnpv(rate: annual, flows: flows))
-                i = CashFlowAppraisal.xirr(flows)
-                irr.append(i.rate.map { $0 * 100 })
-                payback.append(nil); dpayback.append(nil)
-            } else {
-                let lo = cells.keys.min()!, hi = cells.keys.max()!
-                let flows = (lo...hi).map { cells[$0] ?? 0 }
-                npv.append(CashFlowAppraisal.npv(rate: perPeriod, flows: flows))
-                i = CashFlowAppraisal.irr(flows)
-                irr.append(i.rate.map { (monthly ? CashFlowAppraisal.annualRate(monthly: $0) : $0) * 100 })
-                payback.append(CashFlowAppraisal.payback(flows))
-                dpayback.append(CashFlowAppraisal.payback(flows, rate: perPeriod))
-            }
-            var n: [String] = []
-            if let note = i.note { n.append(note) }
-            if date == nil, payback.last! == nil { n.append("never recovered") }
-            notes.append(n.isEmpty ? nil : n.joined(separator: "; "))
-        }
-        let convention: String
-        if date != nil {
-            convention = "XNPV/XIRR: actual days/365 from the first date; \(PortfolioAppraisal.percent(annual)) a year"
-        } else if monthly {
-            convention =
-                "monthly flows at period end; first period undiscounted; \(PortfolioAppraisal.percent(annual))/yr = \(PortfolioAppraisal.percent(perPeriod, digits: 4))/month; IRR annualised"
-        } else {
-            convention = "flows at the end of each period; first period undiscounted; \(PortfolioAppraisal.percent(annual)) per period; IRR per period"
-        }
-        var cols: [Column] = []
-        if let by { cols.append(ResultColumn.text(by, order)) }
-        cols += [
-            ResultColumn.int("flows", count),
-            ResultColumn.double("total", total),
-            ResultColumn.double(date != nil ? "xnpv" : "npv", npv),
-            ResultColumn.double(date != nil ? "xirr_pct" : "irr_pct", irr),
-        ]
-        if date == nil {
-            cols += [ResultColumn.double("payback_periods", payback), ResultColumn.double("dpayback_periods", dpayback)]
-        }
-        cols += [ResultColumn.text("note", notes), ResultColumn.text("convention", order.map { _ in convention })]
-        return Table(columns: cols, rowCount: order.count)
     }
 }

@@ -23,7 +23,7 @@ struct BenefitsCommand: TableCommand {
         let level = CommonArguments.level(call, default: "program")
         let asOf = call.arguments.period("as_of")
         let curve = call.arguments.has("curve")
-        let input = InputTables(session: session, at: at)
+        let input = InputTables(session: session, at: at, command: "benefits")
         let data = try BenefitsData(level: level, input: input)
         guard let status = asOf ?? data.defaultStatus else {
             throw InputError.make(.noData, "`benefits` has no rows with a period", at: at)
@@ -33,8 +33,11 @@ struct BenefitsCommand: TableCommand {
 }
 
 /// The `benefits` table per group and period: planned, realized (measured rows only) and measured planned.
+///
+/// Loading bounds each group's Σ|planned| and Σ|realized| by 38 digits (``AmountBound``), so the sums and
+/// differences of a group's cells taken afterwards fit and cannot overflow.
 struct BenefitsData {
-    struct Cell { var planned: Int64 = 0; var realized: Int64 = 0; var measuredPlanned: Int64 = 0; var measuredRows = 0; var rows = 0 }
+    struct Cell { var planned: Int128 = 0; var realized: Int128 = 0; var measuredPlanned: Int128 = 0; var measuredRows = 0; var rows = 0 }
 
     var keyNames: [String]
     var keyValues: [[String?]] = []
@@ -74,10 +77,14 @@ struct BenefitsData {
             keyValues = grouping.keyValues.map { Array($0.prefix(keep)) }
         }
         cells = Array(repeating: [:], count: keyValues.count)
+        var bounds = Array(repeating: [AmountBound(), AmountBound()], count: keyValues.count)
         var lastMeasured: Int32? = nil
         for r in 0..<table.rowCount {
             let g = groupOfRow[r]
             guard g >= 0, let p = periods[r] else { continue }
+            for (k, x) in [planned[r] ?? 0, realized[r] ?? 0].enumerated() where !bounds[g][k].add(x) {
+                throw input.amountOverflow("the sum of \(k == 0 ? "planned" : "realized")", keyName: keyNames[0], keyValue: keyValues[g][0])
+            }
             var c = cells[g][p, default: Cell()]
             c.rows += 1
             c.planned += planned[r] ?? 0
@@ -103,14 +110,14 @@ struct BenefitsData {
         }
     }
 
-    static func pct(_ a: Int64, _ b: Int64) -> Double? { b == 0 ? nil : Double(a) / Double(b) * 100 }
+    static func pct(_ a: Int128, _ b: Int128) -> Double? { b == 0 ? nil : Double(a) / Double(b) * 100 }
 
     func summaryTable(status: Int32) -> Table {
         let groups = order.filter { !cells[$0].isEmpty }
-        var total: [Int64?] = [], toDate: [Int64?] = [], measured: [Int64?] = [], realized: [Int64?] = [], unmeasured: [Int64?] = []
+        var total: [Int128?] = [], toDate: [Int128?] = [], measured: [Int128?] = [], realized: [Int128?] = [], unmeasured: [Int128?] = []
         var last: [Int32?] = [], rate: [Double?] = [], ofPlan: [Double?] = []
         for g in groups {
-            var t: Int64 = 0, d: Int64 = 0, m: Int64 = 0, r: Int64 = 0
+            var t: Int128 = 0, d: Int128 = 0, m: Int128 = 0, r: Int128 = 0
             var lm: Int32? = nil
             for (p, c) in cells[g] {
                 t += c.planned
@@ -138,10 +145,10 @@ struct BenefitsData {
 
     func curveTable(status: Int32) -> Table {
         var keys: [[String?]] = keyNames.map { _ in [] }
-        var periods: [Int32] = [], planned: [Int64?] = [], realized: [Int64?] = [], cumPlanned: [Int64?] = [], cumRealized: [Int64?] = []
-        var cumMeasured: [Int64?] = [], pct: [Double?] = [], measured: [String?] = []
+        var periods: [Int32] = [], planned: [Int128?] = [], realized: [Int128?] = [], cumPlanned: [Int128?] = [], cumRealized: [Int128?] = []
+        var cumMeasured: [Int128?] = [], pct: [Double?] = [], measured: [String?] = []
         for g in order {
-            var cp: Int64 = 0, cr: Int64 = 0, cm: Int64 = 0
+            var cp: Int128 = 0, cr: Int128 = 0, cm: Int128 = 0
             let lastMeasured = cells[g].filter { $0.key <= status && $0.value.measuredRows > 0 }.keys.max()
             for p in cells[g].keys.sorted() {
                 let c = cells[g][p]!

@@ -23,28 +23,38 @@ struct EVMCommand: TableCommand {
         let method =
             call.arguments.word("eac").flatMap(EVMFigures.EACMethod.init(rawValue:))
             ?? EVMFigures.EACMethod(rawValue: AnalyticsSettings.value("evm_eac", in: session.settings)) ?? .cpi
-        let input = InputTables(session: session, at: call.nameRange)
+        let input = InputTables(session: session, at: call.nameRange, command: "evm")
         let data = try FinancialData(level: level.0, levelRange: level.1, input: input)
         guard let status = call.arguments.period("as_of") ?? data.latestPeriod else {
             throw InputError.make(.noData, "`financials` has no rows with a project and a period", at: call.nameRange)
         }
-        return EVMReport.table(data, status: status, method: method, thresholds: AnalyticsSettings.thresholds(session.settings))
+        return try EVMReport.table(data, status: status, method: method, thresholds: AnalyticsSettings.thresholds(session.settings), input: input)
     }
 }
 
 /// Builds the `evm` result table.
 enum EVMReport {
-    static func table(_ data: FinancialData, status: Int32, method: EVMFigures.EACMethod, thresholds: EVMThresholds) -> Table {
+    /// - Throws: `numeric-overflow` when a group's CV or SV does not fit 38 digits (its EV and AC or PV each do).
+    static func table(
+        _ data: FinancialData, status: Int32, method: EVMFigures.EACMethod, thresholds: EVMThresholds, input: InputTables
+    ) throws(QueryError) -> Table {
         let groups = data.grouping.sortedGroups
         let scale = data.scale
-        var bac: [Int64?] = [], pv: [Int64?] = [], ev: [Int64?] = [], ac: [Int64?] = [], cv: [Int64?] = [], sv: [Int64?] = []
+        var bac: [Int128?] = [], pv: [Int128?] = [], ev: [Int128?] = [], ac: [Int128?] = [], cv: [Int128?] = [], sv: [Int128?] = []
         var figures: [EVMFigures] = []
         var es: [Double?] = [], at: [Double?] = []
         for g in groups {
             let c = data.cumulative(g, through: status)
             let b = data.grouping.bac[g]
             bac.append(b); pv.append(c.pv); ev.append(c.ev); ac.append(c.ac)
-            cv.append(c.ev - c.ac); sv.append(c.ev - c.pv)
+            func variance(_ what: String, _ a: Int128, _ b: Int128) throws(QueryError) -> Int128 {
+                guard let d = AmountBound.subtract(a, b) else {
+                    throw input.amountOverflow(what, keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
+                }
+                return d
+            }
+            cv.append(try variance("the cost variance ev − ac", c.ev, c.ac))
+            sv.append(try variance("the schedule variance ev − pv", c.ev, c.pv))
             let f = EVMFigures(bac: b?.amount(scale: scale), pv: c.pv.amount(scale: scale), ev: c.ev.amount(scale: scale), ac: c.ac.amount(scale: scale))
             figures.append(f)
             if let (curve, t) = data.scheduleCurve(g, status: status) {

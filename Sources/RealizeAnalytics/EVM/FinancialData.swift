@@ -5,11 +5,15 @@ import RealizeStore
 ///
 /// Per-period amounts are summed over the group's projects first (null amounts count as nothing, as in `sum`);
 /// every ratio is taken afterwards, so a program's CPI is ΣEV / ΣAC over its projects, never an average of CPIs.
+///
+/// Loading bounds each group's Σ|PV|, Σ|EV| and Σ|AC| by 38 digits (``AmountBound``), so any sum of a group's
+/// cells (per period, cumulative, running) fits and `+` on ``Amounts`` cannot overflow.
 struct FinancialData {
     struct Amounts: Sendable, Equatable {
-        var pv: Int64 = 0
-        var ev: Int64 = 0
-        var ac: Int64 = 0
+        var pv: Int128 = 0
+        var ev: Int128 = 0
+        var ac: Int128 = 0
+        /// Safe for the cells of one group: their magnitudes are bounded when loading.
         static func + (a: Amounts, b: Amounts) -> Amounts { Amounts(pv: a.pv + b.pv, ev: a.ev + b.ev, ac: a.ac + b.ac) }
     }
 
@@ -23,6 +27,9 @@ struct FinancialData {
     static let columns = ["project_id", "period", "planned_value", "earned_value", "actual_cost"]
 
     /// Reads `financials` (and `projects` for the grouping and BAC).
+    ///
+    /// - Throws: ``QueryError``: a missing table or column, or `numeric-overflow` naming the command, the column
+    ///   and the group when a group's amounts add up past 38 digits.
     init(level: String, levelRange: SourceRange, input: InputTables, needBudget: Bool = true) throws(QueryError) {
         let fin = try input.table("financials", for: "earned value")
         var cols: [Column] = []
@@ -36,13 +43,20 @@ struct FinancialData {
         let ev = try input.amounts(cols[3], "financials", scale: scale)
         let ac = try input.amounts(cols[4], "financials", scale: scale)
         cells = Array(repeating: [:], count: grouping.count)
+        var bounds = Array(repeating: [AmountBound](repeating: AmountBound(), count: 3), count: grouping.count)
         var latest: Int32? = nil
         for row in 0..<fin.rowCount {
             try input.checkCancelled(row: row)
             guard let id = ids[row], let p = periods[row] else { continue }
             let g = grouping.group(ofProject: id)
             while cells.count <= g { cells.append([:]) }
-            cells[g][p, default: Amounts()] = cells[g][p, default: Amounts()] + Amounts(pv: pv[row] ?? 0, ev: ev[row] ?? 0, ac: ac[row] ?? 0)
+            while bounds.count <= g { bounds.append([AmountBound](repeating: AmountBound(), count: 3)) }
+            let amounts = Amounts(pv: pv[row] ?? 0, ev: ev[row] ?? 0, ac: ac[row] ?? 0)
+            for (k, x) in [amounts.pv, amounts.ev, amounts.ac].enumerated() where !bounds[g][k].add(x) {
+                throw input.amountOverflow(
+                    "the sum of \(Self.columns[k + 2])", keyName: grouping.keyNames[0], keyValue: grouping.keyValues[g][0])
+            }
+            cells[g][p, default: Amounts()] = cells[g][p, default: Amounts()] + amounts
             latest = max(latest ?? p, p)
         }
         while cells.count < grouping.count { cells.append([:]) }
@@ -77,7 +91,7 @@ struct FinancialData {
     func scheduleCurve(_ g: Int, periods ps: [Int32]) -> ScheduleCurve {
         var curve = ScheduleCurve()
         guard let first = ps.first else { return curve }
-        var running: Int64 = 0
+        var running: Int128 = 0
         for p in ps {
             running += cells[g][p]?.pv ?? 0
             curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))

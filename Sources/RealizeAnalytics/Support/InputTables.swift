@@ -5,6 +5,8 @@ import RealizeStore
 struct InputTables {
     let session: QuerySession
     let at: SourceRange
+    /// The command's name, for errors about its sums (``amountOverflow(_:keyName:keyValue:)``).
+    var command = "this command"
 
     /// The table called `name`.
     func table(_ name: String, for what: String) throws(QueryError) -> Table {
@@ -51,32 +53,33 @@ struct InputTables {
     /// A money column as exact units at `scale` (nil for null); doubles are rounded to that scale, and NaN
     /// or ±∞ is null.
     ///
-    /// - Throws: a `numeric-overflow` error naming the column and the row when an amount does not fit the
-    ///   commands' 64-bit arithmetic at `scale` (about ±9.2 × 10^18 units), never a trap.
-    func amounts(_ c: Column, _ tableName: String, scale: Int) throws(QueryError) -> [Int64?] {
-        var out = [Int64?](repeating: nil, count: c.count)
+    /// - Throws: a `numeric-overflow` error naming the column and the row when an amount does not fit 38 digits
+    ///   at `scale`, never a trap.
+    func amounts(_ c: Column, _ tableName: String, scale: Int) throws(QueryError) -> [Int128?] {
+        var out = [Int128?](repeating: nil, count: c.count)
         func tooLarge(_ row: Int) -> QueryError {
             InputError.make(
                 .numericOverflow,
-                "numeric overflow: the amount in row \(row + 1) of `\(c.name)` in `\(tableName)` is too large for this command"
-                    + " (at most 18 digits at \(scale) decimals)",
-                at: at, hint: "`agg sum(\(c.name))` adds exactly up to 38 digits; check the data for a misplaced value")
+                "numeric overflow: the amount in row \(row + 1) of `\(c.name)` in `\(tableName)` is too large for \(command)"
+                    + " (at most 38 digits at \(scale) decimals)",
+                at: at, hint: "check the data for a misplaced value")
         }
+        func exact(_ u: Int128?) -> Int128? { u.flatMap { FixedDecimal.fits($0) ? $0 : nil } }
         switch c.storage {
         case .decimal(let a, let s):
             for i in 0..<a.count where !c.isNull(i) {
-                guard let u = FixedDecimal.rescale(a[i], from: s, to: scale), let v = Int64(exactly: u) else { throw tooLarge(i) }
+                guard let v = exact(FixedDecimal.rescale(a[i], from: s, to: scale)) else { throw tooLarge(i) }
                 out[i] = v
             }
         case .int(let a):
             for i in 0..<a.count where !c.isNull(i) {
-                guard let u = FixedDecimal.rescale(Int128(a[i]), from: 0, to: scale), let v = Int64(exactly: u) else { throw tooLarge(i) }
+                guard let v = exact(FixedDecimal.rescale(Int128(a[i]), from: 0, to: scale)) else { throw tooLarge(i) }
                 out[i] = v
             }
         case .double(let a):
             let f = Double(FixedDecimal.pow10[scale])
             for i in 0..<a.count where !c.isNull(i) && a[i].isFinite {
-                guard let v = Int64(exactly: (a[i] * f).rounded()) else { throw tooLarge(i) }
+                guard let v = exact(Int128(exactly: (a[i] * f).rounded(.toNearestOrAwayFromZero))) else { throw tooLarge(i) }
                 out[i] = v
             }
         default:
@@ -120,10 +123,10 @@ enum ResultColumn {
     }
 
     /// Exact amounts in units at `scale`.
-    static func money(_ name: String, _ v: [Int64?], scale: Int) -> Column {
+    static func money(_ name: String, _ v: [Int128?], scale: Int) -> Column {
         var units = [Int128](repeating: 0, count: v.count)
         var valid = Bitmap(count: v.count, value: true)
-        for (i, x) in v.enumerated() { if let x { units[i] = Int128(x) } else { valid[i] = false } }
+        for (i, x) in v.enumerated() { if let x { units[i] = x } else { valid[i] = false } }
         return Column(name: name, storage: .decimal(units, scale: scale), validity: valid)
     }
 
@@ -134,7 +137,7 @@ enum ResultColumn {
     }
 }
 
-extension Int64 {
-    /// Units at `scale` as a double.
-    func amount(scale: Int) -> Double { Double(self) / Double(FixedDecimal.pow10[scale]) }
+extension Int128 {
+    /// Units at `scale` as the nearest double.
+    func amount(scale: Int) -> Double { FixedDecimal.double(self, scale: scale) }
 }

@@ -14,7 +14,7 @@ struct ProjectGrouping {
     /// Projects in each group (from `projects`).
     private(set) var projectCount: [Int] = []
     /// Sum of `budget` over each group's projects, in units at `scale`; nil if a project has no budget.
-    private(set) var bac: [Int64?] = []
+    private(set) var bac: [Int128?] = []
     let scale: Int
     private var groupOfProject: [String: Int] = [:]
     private var groupOfKey: [String: Int] = [:]
@@ -22,7 +22,8 @@ struct ProjectGrouping {
 
     /// Reads `projects` and forms the groups.
     ///
-    /// - Throws: ``QueryError`` when `projects` or the grouping column is missing.
+    /// - Throws: ``QueryError`` when `projects` or the grouping column is missing, or `numeric-overflow` when a
+    ///   group's budgets add up past 38 digits.
     init(level: String, levelRange: SourceRange, input: InputTables, scale: Int, needBudget: Bool) throws(QueryError) {
         self.level = level
         self.scale = scale
@@ -55,7 +56,14 @@ struct ProjectGrouping {
             projectKey[id] = key
             projectCount[g] += 1
             if needBudget {
-                if let b = budgets?[row], let current = bac[g] { bac[g] = current + b } else { bac[g] = nil }
+                if let b = budgets?[row], let current = bac[g] {
+                    guard let sum = AmountBound.add(current, b) else {
+                        throw input.amountOverflow("the sum of budget", keyName: keyNames[0], keyValue: values[0])
+                    }
+                    bac[g] = sum
+                } else {
+                    bac[g] = nil
+                }
             }
         }
     }

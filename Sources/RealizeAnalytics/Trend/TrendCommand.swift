@@ -30,7 +30,7 @@ struct TrendCommand: TableCommand {
         let detail = call.arguments.has("detail")
         let asOf = call.arguments.period("as_of")
         let source = call.arguments.name("from")
-        let input = InputTables(session: session, at: at)
+        let input = InputTables(session: session, at: at, command: "trend")
         var series: [TrendSeries]
         if source == nil, let metric = TrendMetric.named(metricName) {
             let data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: metric.usesBudget)
