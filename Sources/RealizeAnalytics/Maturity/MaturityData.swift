@@ -51,16 +51,14 @@ struct MaturityData {
         var sums: [[Int]: (sum: Int64, count: Int, target: Int64?, order: Int)] = [:]
         for r in 0..<t.rowCount {
             if unit.isNull(r) || dimension.isNull(r) || date.isNull(r) || values.isNull(r) { continue }
-            let v = values.value(r, scale: Self.scale)
-            guard (100...500).contains(v) else {
+            guard let v = values.value(r, scale: Self.scale), (100...500).contains(v) else {
                 throw source.badValue(
                     .maturityScoreOutOfRange, column: valueName, row: r,
                     "`\(values.column.value(at: r))` is not a level from 1 to 5")
             }
             var target: Int64? = nil
             if let targets, !targets.isNull(r) {
-                let x = targets.value(r, scale: Self.scale)
-                guard (100...500).contains(x) else {
+                guard let x = targets.value(r, scale: Self.scale), (100...500).contains(x) else {
                     throw source.badValue(
                         .maturityTargetOutOfRange, column: "target", row: r,
                         "`\(targets.column.value(at: r))` is not a level from 1 to 5")
@@ -71,7 +69,8 @@ struct MaturityData {
             if fromAnswers {
                 let key = [u, d, Int(days[r])]
                 var entry = sums[key] ?? (0, 0, nil, sums.count)
-                entry.sum += values.value(r, scale: 4)
+                // v is a level from 1 to 5 at scale 2, so it has a value at scale 4 too.
+                entry.sum += values.value(r, scale: 4) ?? v * 100
                 entry.count += 1
                 entry.target = [entry.target, target].compactMap { $0 }.max()
                 sums[key] = entry

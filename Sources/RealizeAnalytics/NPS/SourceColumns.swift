@@ -48,9 +48,12 @@ struct SourceColumns {
 }
 
 /// Numbers of a column read as one scaled integer per row (`units / 10^scale`), whatever the numeric storage.
+///
+/// Nothing is clamped: a value that has no exact 64-bit form at the scale asked for (a decimal or double far
+/// beyond any score) reads as nil, which the callers report as out of range, naming the row.
 struct ScaledNumbers {
-    /// Scaled values; 0 under a null.
-    var units: [Int64]
+    /// Scaled values, exact; 0 under a null, nil for a double too large for 128 bits.
+    var units: [Int128?]
     var scale: Int
     var column: Column
 
@@ -58,12 +61,11 @@ struct ScaledNumbers {
     init(_ c: Column, doubleScale: Int = 4) {
         column = c
         switch c.storage {
-        case .int(let a): units = a; scale = 0
-        // Scores are small: a value beyond 64 bits saturates and is then out of range for the caller.
-        case .decimal(let a, let s): units = a.map { Int64(clamping: $0) }; scale = s
+        case .int(let a): units = a.map(Int128.init); scale = 0
+        case .decimal(let a, let s): units = a; scale = s
         case .double(let a):
             let f = Double(FixedDecimal.pow10[doubleScale])
-            units = a.map { $0.isFinite ? Int64(clamping: Int128(exactly: ($0 * f).rounded(.toNearestOrAwayFromZero)) ?? 0) : 0 }
+            units = a.map { $0.isFinite ? Int128(exactly: ($0 * f).rounded(.toNearestOrAwayFromZero)) : 0 }
             scale = doubleScale
         default: units = Array(repeating: 0, count: c.count); scale = 0
         }
@@ -75,15 +77,17 @@ struct ScaledNumbers {
         return false
     }
 
-    /// The value at `row` at scale `s` (rounded half away from zero when narrowing).
-    func value(_ row: Int, scale s: Int) -> Int64 {
-        Int64(clamping: FixedDecimal.rescale(Int128(units[row]), from: scale, to: s) ?? (units[row] < 0 ? .min : .max))
+    /// The value at `row` at scale `s` (rounded half away from zero when narrowing), or nil when it does not fit
+    /// 64 bits there.
+    func value(_ row: Int, scale s: Int) -> Int64? {
+        units[row].flatMap { FixedDecimal.rescale($0, from: scale, to: s) }.flatMap { Int64(exactly: $0) }
     }
 
-    /// The value at `row` as a whole number, or nil when it has a fraction.
+    /// The value at `row` as a whole number, or nil when it has a fraction or does not fit 64 bits.
     func wholeNumber(_ row: Int) -> Int64? {
-        let f = Int64(FixedDecimal.pow10[scale])  // scale ≤ 18
-        return units[row] % f == 0 ? units[row] / f : nil
+        guard let u = units[row] else { return nil }
+        let (q, r) = u.quotientAndRemainder(dividingBy: FixedDecimal.pow10[scale])
+        return r == 0 ? Int64(exactly: q) : nil
     }
 }
 

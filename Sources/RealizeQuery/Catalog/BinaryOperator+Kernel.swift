@@ -68,7 +68,7 @@ extension BinaryOperator {
             return Column(name: "", storage: .double(out), validity: Bitmap.clearing(bad, in: valid, count: n))
         }
         if t == .int {
-            let (out, bad) = try exactLoop(va.ints, vb.ints, valid: valid, rows: n, what: "ints")
+            let (out, bad) = try exactLoop(va.ints(), vb.ints(), valid: valid, rows: n, what: "ints")
             return Column(name: "", storage: .int(out), validity: Bitmap.clearing(bad, in: valid, count: n))
         }
         if self == .multiply { return try DecimalProduct.multiply(va, vb, valid: valid, rows: n) }

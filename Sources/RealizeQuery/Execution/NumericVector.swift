@@ -25,12 +25,29 @@ enum NumericVector {
         }
     }
 
-    /// Int values as 64-bit integers (decimals rounded to whole units, doubles truncated); for int results.
-    var ints: [Int64] {
+    /// Int values as 64-bit integers (decimals rounded half away from zero to whole units, doubles truncated;
+    /// non-finite doubles, which are null, give 0); for int results.
+    ///
+    /// - Throws: ``NumericOverflow`` when a value does not fit 64 bits, never a clamped value.
+    func ints() throws(NumericOverflow) -> [Int64] {
         switch self {
         case .int(let a): return a
-        case .decimal(let a, let s): return a.map { Int64(clamping: FixedDecimal.rescale($0, from: s, to: 0) ?? 0) }
-        case .double(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? 0 }
+        case .decimal(let a, let s):
+            var out = [Int64](repeating: 0, count: a.count)
+            for i in a.indices {
+                guard let r = FixedDecimal.rescale(a[i], from: s, to: 0), let v = Int64(exactly: r) else {
+                    throw NumericOverflow("converting a decimal to a 64-bit integer")
+                }
+                out[i] = v
+            }
+            return out
+        case .double(let a):
+            var out = [Int64](repeating: 0, count: a.count)
+            for i in a.indices where a[i].isFinite {
+                guard let v = Int64(exactly: a[i].rounded(.towardZero)) else { throw NumericOverflow("converting a double to a 64-bit integer") }
+                out[i] = v
+            }
+            return out
         }
     }
 

@@ -8,8 +8,18 @@ struct SheetXML {
     static let serialOf1970: Int64 = 25_569
     /// Serials below this (before 1900-03-01) fall in the 1900 leap-year bug's range.
     static let firstSafeSerial: Int64 = 61
-    /// Doubles in spreadsheets keep 15 significant digits.
+    /// Doubles in spreadsheets keep 15 significant digits: an int or decimal with more is written as text
+    /// (a shared string holding every digit), so that no digit is lost; with fewer it is a number.
     static let maxExactDigits = 15
+
+    /// Significant digits of an integer magnitude: its digits without trailing zeros (0 has none), so that
+    /// `1.000000000000000000` (scale 18) or `10^20` still go to the workbook as numbers.
+    static func significantDigits(_ m: UInt128) -> Int {
+        var m = m
+        if m == 0 { return 0 }
+        while m % 10 == 0 { m /= 10 }
+        return String(m).count
+    }
 
     /// The sheet's XML and the range its auto-filter covers (`A1:C10`; empty for a table without columns).
     /// - Throws: ``ExportError`` (`cancelled`) when `shouldStop`, polled per column and every 4096 rows, says so.
@@ -78,7 +88,11 @@ struct SheetXML {
             switch column.storage {
             case .int(let a):
                 let t = String(a[r])
-                if t.count > Self.maxExactDigits + 1 { string(r, t) } else { number(r, t, style: XLSXStyles.general) }
+                if Self.significantDigits(UInt128(a[r].magnitude)) > Self.maxExactDigits {
+                    string(r, t)
+                } else {
+                    number(r, t, style: XLSXStyles.general)
+                }
                 width = max(width, t.count)
             case .double(let a):
                 guard a[r].isFinite else { continue }
@@ -87,8 +101,7 @@ struct SheetXML {
                 width = max(width, min(t.count, 12))
             case .decimal(let a, let scale):
                 let d = FixedDecimal(units: a[r], scale: scale)
-                let digits = String(a[r].magnitude).count
-                if digits > Self.maxExactDigits { string(r, d.description); continue }
+                if Self.significantDigits(a[r].magnitude) > Self.maxExactDigits { string(r, d.description); continue }
                 number(r, d.description, style: styles.decimal(scale: scale))
                 width = max(width, d.description.count + d.description.count / 3 + 1)
             case .text(let codes, let dictionary):
