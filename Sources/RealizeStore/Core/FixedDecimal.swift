@@ -85,8 +85,10 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                 if seenDot { return nil }
                 seenDot = true
             } else if c >= 48 && c <= 57 {
-                units = units * 10 + Int128(c - 48)
-                if units > Self.maxUnits { return nil }
+                // Checked before multiplying: 38 nines times 10 would not fit 128 bits.
+                let digit = Int128(c - 48)
+                if units > (Self.maxUnits - digit) / 10 { return nil }
+                units = units * 10 + digit
                 digits += 1
                 if seenDot { scale += 1 }
             } else {
