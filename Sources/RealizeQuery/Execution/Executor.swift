@@ -6,11 +6,15 @@ struct Executor {
     let lastResult: Table?
     let settings: QuerySettings
     let cancel: CancellationToken?
+    /// Where casts count the values they could not convert.
+    var warnings: WarningLog? = nil
 
     /// Why a running query stopped early.
     enum Stop: Error {
         case cancelled
         case tooLarge(String)
+        /// A `strict` cast met a value it could not convert.
+        case conversion(String)
     }
 
     /// Runs `plan` as it is: every rewrite was made before, by the ``Optimizer``.
@@ -22,6 +26,9 @@ struct Executor {
         for op in plan.operators {
             if cancel?.isCancelled == true { throw Stop.cancelled }
             t = try apply(op, to: t)
+            if let failure = warnings?.strictFailure {
+                throw Stop.conversion("\(failure.function): \(failure.example) does not convert (strict)")
+            }
         }
         return t
     }
@@ -86,7 +93,7 @@ struct Executor {
 
     /// Runs one operator over `t`.
     func apply(_ op: Operator, to t: Table) throws(Stop) -> Table {
-        let ev = Evaluator(table: t, settings: settings)
+        let ev = Evaluator(table: t, settings: settings, warnings: warnings)
         switch op.kind {
         case .filter(let p):
             let sel = selection(ev.eval(p), rows: t.rowCount)
@@ -101,7 +108,7 @@ struct Executor {
                 inter.append(Aggregator.compute(a, input: a.argument.map { ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
             }
             let groupsTable = Table(columns: inter, rowCount: g.count)
-            let post = Evaluator(table: groupsTable, settings: settings)
+            let post = Evaluator(table: groupsTable, settings: settings, warnings: warnings)
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
         case .join(let rightInput, let lks, let rks, let rightCols, let isLeft, let lookup):
             let right = try table(rightInput)
@@ -129,11 +136,17 @@ struct Executor {
             }
             var cols = t.columns
             for call in calls {
+                if let spec = call.aggregate {
+                    // An aggregate over the whole partition, spread back onto each of its rows.
+                    let perGroup = Aggregator.compute(spec, input: spec.argument.map { ev.eval($0) }, grouping: g, rows: t.rowCount)
+                    cols.append(perGroup.gather(g.groupOf.map(Int.init)))
+                    continue
+                }
                 let arg = call.args.first.map { ev.eval($0) }
-                cols.append(call.function.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
+                cols.append(call.function!.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
             }
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)
-            let post = Evaluator(table: withCalls, settings: settings)
+            let post = Evaluator(table: withCalls, settings: settings, warnings: warnings)
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .pivot:
             return t

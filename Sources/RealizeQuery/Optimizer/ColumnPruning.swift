@@ -111,7 +111,15 @@ struct ColumnPruning: OptimizerRule {
                 // Whole input kept (identity mapping), so the outputs, over input and calls, need no renumbering.
                 newOp.kind = .window(
                     partition: partition.map(r), order: order.map { (r($0.0), $0.1) },
-                    calls: calls.map { WindowCall(function: $0.function, args: $0.args.map(r), params: $0.params, type: $0.type) }, outputs: outputs)
+                    calls: calls.map { c in
+                        var c = c
+                        c.args = c.args.map(r)
+                        if var a = c.aggregate {
+                            a.argument = a.argument.map(r)
+                            c.aggregate = a
+                        }
+                        return c
+                    }, outputs: outputs)
                 for j in op.schema.indices { newMapping[j] = j }
             case .pivot:
                 newMapping = mapping

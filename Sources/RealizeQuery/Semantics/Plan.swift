@@ -39,7 +39,11 @@ public indirect enum PlanInput: Sendable {
 
 /// A window function call of a `window` stage: its checked arguments, numeric parameters and result type.
 public struct WindowCall: Sendable {
-    public var function: WindowFunction
+    /// The window function; nil for an aggregate over the whole partition.
+    public var function: WindowFunction?
+    /// An aggregate over the row's whole partition (`window by program derive share = budget / sum(budget)`),
+    /// its argument bound against the window's input.
+    public var aggregate: AggregateSpec?
     public var args: [BoundExpr]
     public var params: [Int]
     public var type: DataType
