@@ -148,6 +148,8 @@ struct Executor {
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)
             let post = Evaluator(table: withCalls, settings: settings, warnings: warnings)
             return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
+        case .unpivot(let keep, let columns, let names, let valueType):
+            return Unpivot.run(t, keep: keep, columns: columns, names: names, valueType: valueType, schema: op.schema)
         case .pivot:
             return t
         }

@@ -55,7 +55,7 @@ struct ColumnPruning: OptimizerRule {
                 need = live.union(p.columnsReferenced)
                 for (e, _) in keys { need.formUnion(e.columnsReferenced) }
             case .limit: need = live
-            case .distinct, .window, .pivot: need = Set(0..<inCount)
+            case .distinct, .window, .pivot, .unpivot: need = Set(0..<inCount)
             }
             liveIn[k] = need
             live = need
@@ -123,10 +123,14 @@ struct ColumnPruning: OptimizerRule {
                 for j in op.schema.indices { newMapping[j] = j }
             case .pivot:
                 newMapping = mapping
+            case .unpivot:
+                // Whole input kept, so the new schema stands as it is.
+                for j in op.schema.indices { newMapping[j] = j }
             }
             if case .project = op.kind {
             } else if case .aggregate = op.kind {
             } else if case .join = op.kind {
+            } else if case .unpivot = op.kind {
             } else if case .window = op.kind {
             } else {
                 newOp.schema = schema

@@ -72,6 +72,8 @@ public struct Operator: Sendable {
         /// Window functions within partitions, in order. `outputs` are all the output columns, computed over the
         /// input columns followed by the calls' results (an unchanged input column is a plain reference).
         case window(partition: [BoundExpr], order: (BoundExpr, Bool)?, calls: [WindowCall], outputs: [BoundExpr])
+        /// Each of `columns` becomes a row: the kept columns, then its name (as `names[k]`) and its value.
+        case unpivot(keep: [Int], columns: [Int], names: [Value], valueType: DataType)
         /// Group by rows + the pivot column, then spread the pivot values across columns.
         case pivot(rows: [BoundExpr], column: BoundExpr, aggregate: AggregateSpec, post: BoundExpr)
     }
