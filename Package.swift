@@ -11,7 +11,7 @@ import PackageDescription
 //   realize           the executable: command-line parsing only
 let package = Package(
     name: "Realize",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "realize", targets: ["realize"])
     ],

@@ -61,6 +61,12 @@ public struct QuerySession: Sendable {
     /// What the last statement noticed without failing (values a cast could not convert), one line each; the
     /// shell prints them on standard error.
     public private(set) var warnings: [String] = []
+    /// The running statement's token (Ctrl-C), set while a statement runs so that table commands can
+    /// poll it in their per-row loops; nil outside a run.
+    public var cancellation: CancellationToken? = nil
+
+    /// Whether the running statement was cancelled: a cheap check for long loops.
+    public var isCancelled: Bool { cancellation?.isCancelled == true }
 
     public init(catalog: Catalog = Catalog()) {
         self.catalog = catalog
@@ -155,6 +161,8 @@ public struct QuerySession: Sendable {
                         Diagnostic(
                             id: .conversionFailed, message: why, range: p.sourceRange,
                             hint: "without `strict`, values that do not convert are null and counted in a warning"))
+                case .overflow(let o, let range):
+                    throw QueryError(NumericOverflowDiagnostic.make(o, range: range ?? p.sourceRange))
                 }
             }
             guard let k = pivotIndex else { return (table, PlanExplainer.text(steps: explainLines, rewrites: rewrites)) }

@@ -17,7 +17,7 @@ func assessments(_ rows: [(String, String, String, String, String?)]) -> Table {
 
 func hundredths(_ t: Table, _ column: String) -> [Int64?] {
     t.npsValues(column).map { v in
-        if case .decimal(let d) = v { return d.rescaled(to: 2)?.units }
+        if case .decimal(let d) = v { return d.rescaled(to: 2).flatMap { Int64(exactly: $0.units) } }
         if case .double(let d) = v { return Int64((d * 100).rounded()) }
         return nil
     }

@@ -12,7 +12,7 @@ func complete(_ source: String, session: QuerySession = Fixtures.session()) -> [
 }
 
 @Suite struct CompletionTests {
-    static let allVerbs = ["agg", "by", "derive", "distinct", "join", "left", "pivot", "select", "sort", "take", "top", "where", "window", "chart"]
+    static let allVerbs = ["agg", "by", "derive", "distinct", "join", "left", "pivot", "select", "sort", "take", "top", "unpivot", "where", "window", "chart"]
 
     @Test func verbsAfterAPipe() {
         #expect(complete("financials | ") == Self.allVerbs)

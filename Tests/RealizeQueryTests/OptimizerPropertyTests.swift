@@ -13,7 +13,7 @@ extension OptimizerTests {
             var f: [[Value]] = []
             for id in 0..<n {
                 let k: Value = g.chance(0.1) ? .null : .int(Int64(g.int(0...6)))
-                let v: Value = g.chance(0.15) ? .null : .decimal(FixedDecimal(units: Int64(g.int(-500...500)), scale: 2))
+                let v: Value = g.chance(0.15) ? .null : .decimal(FixedDecimal(units: Int128(g.int(-500...500)), scale: 2))
                 let t: Value = g.chance(0.15) ? .null : .text(g.pick(["a", "b", "c"]))
                 f.append([.int(Int64(id)), k, v, t, .int(Int64(g.int(0...4)))])
             }

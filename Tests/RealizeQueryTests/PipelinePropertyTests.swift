@@ -25,7 +25,7 @@ struct PipelineCase: CustomStringConvertible {
         var data: [[Value]] = []
         for k in 0..<rows {
             let i: Value = g.chance(0.2) ? .null : .int(Int64(g.int(-20...20)))
-            let d: Value = g.chance(0.2) ? .null : .decimal(FixedDecimal(units: Int64(g.chance(0.3) ? g.int(-5...5) * 100 : g.int(-5000...5000)), scale: 2))
+            let d: Value = g.chance(0.2) ? .null : .decimal(FixedDecimal(units: Int128(g.chance(0.3) ? g.int(-5...5) * 100 : g.int(-5000...5000)), scale: 2))
             let t: Value = g.chance(0.2) ? .null : .text(g.pick(["a", "b", "c"]))
             let j: Value = g.chance(0.1) ? .null : .int(Int64(g.int(0...2)))
             data.append([.int(Int64(k)), i, d, t, j])
@@ -60,7 +60,7 @@ struct StageGenerator {
         if depth <= 0 || rng.chance(0.35) {
             if !cols.isEmpty && rng.chance(0.7) { return .column(rng.pick(cols)) }
             if rng.chance(0.5) { return .literal(.int(Int64(rng.int(0...9)))) }
-            return .literal(.decimal(FixedDecimal(units: Int64(rng.int(0...999)), scale: rng.int(1...2))))
+            return .literal(.decimal(FixedDecimal(units: Int128(rng.int(0...999)), scale: rng.int(1...2))))
         }
         let e = Ref.Expr.arithmetic(rng.pick(["+", "-", "*"]), numeric(depth - 1), numeric(depth - 1))
         return rng.chance(0.15) ? .paren(e) : e

@@ -87,8 +87,9 @@ enum Ref {
                 let (u, o) = x.units.multipliedReportingOverflow(by: y.units)
                 if o { return .null }
                 let product = FixedDecimal(units: u, scale: x.scale + y.scale)
-                // Products keep at most 8 decimals, rounded half away from zero.
-                return .decimal(product.scale > 8 ? product.rescaled(to: 8)! : product)
+                // Products keep at most max(8, the inputs' scales) decimals, rounded half away from zero.
+                let keep = max(8, x.scale, y.scale)
+                return .decimal(product.scale > keep ? product.rescaled(to: keep)! : product)
             }
             let s = max(x.scale, y.scale)
             guard let xs = x.rescaled(to: s), let ys = y.rescaled(to: s) else { return .null }
@@ -125,7 +126,7 @@ enum Ref {
 
     static func decimal(_ v: Value) -> FixedDecimal {
         switch v {
-        case .int(let x): return FixedDecimal(units: x, scale: 0)
+        case .int(let x): return FixedDecimal(units: Int128(x), scale: 0)
         case .decimal(let d): return d
         default: fatalError("not a number: \(v)")
         }
@@ -253,7 +254,7 @@ enum Ref {
                 return .int(s)
             }
             let scale = decimal(first).scale
-            var s: Int64 = 0
+            var s: Int128 = 0
             for v in values {
                 let (t, o) = s.addingReportingOverflow(decimal(v).rescaled(to: scale)!.units)
                 if o { return .null }

@@ -42,7 +42,7 @@ enum RenderingSamples {
             Column(name: "name", type: .text, values: (1...n).map { .text("Project \($0)") }),
             Column(name: "sponsor", type: .text, values: (1...n).map { .text(["Finance", "Operations", "IT"][$0 % 3]) }),
             Column(name: "status", type: .text, values: (1...n).map { .text(["green", "amber", "red"][$0 % 3]) }),
-            Column(name: "budget", storage: .decimal((1...Int64(n)).map { $0 * 125_050 }, scale: 2)),
+            Column(name: "budget", storage: .decimal((1...Int128(n)).map { $0 * 125_050 }, scale: 2)),
         ])
     }
 }

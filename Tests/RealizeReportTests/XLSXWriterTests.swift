@@ -35,7 +35,7 @@ import RealizeTestSupport
     @Test func sheetXMLIsWellFormedAndTyped() throws {
         var strings = SharedStrings()
         var styles = XLSXStyles()
-        let sheet = SheetXML(table: Self.typedTable()).render(strings: &strings, styles: &styles)
+        let sheet = try SheetXML(table: Self.typedTable()).render(strings: &strings, styles: &styles)
         #expect(sheet.range == "A1:G5")
         let check = XMLCheck.parse(sheet.text)
         #expect(check.error == nil, "\(check.error ?? "")")

@@ -48,7 +48,7 @@ enum EVMReport {
             let f = EVMFigures(bac: b?.amount(scale: scale), pv: c.pv.amount(scale: scale), ev: c.ev.amount(scale: scale), ac: c.ac.amount(scale: scale))
             figures.append(f)
             if let (curve, t) = data.scheduleCurve(g, status: status) {
-                es.append(EarnedSchedule.es(cumulativePV: curve, ev: f.ev)); at.append(t)
+                es.append(EarnedSchedule.es(curve: curve, ev: f.ev)); at.append(t)
             } else {
                 es.append(nil); at.append(nil)
             }

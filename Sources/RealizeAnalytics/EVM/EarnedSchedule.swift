@@ -9,19 +9,27 @@ public enum EarnedSchedule {
     ///   - ev: cumulative earned value at the status date.
     /// - Returns: ES in periods, or nil when it cannot be interpolated (EV beyond the known plan and not equal to it).
     public static func es(cumulativePV: [Double], ev: Double) -> Double? {
-        let curve = [0.0] + cumulativePV
-        var c = 0
-        for k in curve.indices where curve[k] <= ev { c = k }
-        if curve[c] == ev {
+        es(curve: ScheduleCurve(cumulativePV: cumulativePV), ev: ev)
+    }
+
+    /// ES over a curve kept as its steps: the same result as the dense form, in O(steps), whatever the span.
+    public static func es(curve: ScheduleCurve, ev: Double) -> Double? {
+        // C: the last index whose value is ≤ EV, i.e. the end of the last step at or below EV (0 when none is).
+        var last = -1
+        for k in curve.values.indices where curve.values[k] <= ev { last = k }
+        let c = last < 0 ? 0 : curve.end(ofStep: last)
+        let cStep = last < 0 ? 0 : last
+        if curve.values[cStep] == ev {
             // Exactly on the curve: the earliest period at which the plan reached EV (a flat stretch adds no time).
-            var k = c
-            while k > 0 && curve[k - 1] == ev { k -= 1 }
-            return Double(k)
+            var k = cStep
+            while k > 0 && curve.values[k - 1] == ev { k -= 1 }
+            return Double(curve.indices[k])
         }
-        guard c + 1 < curve.count else { return nil }
-        let step = curve[c + 1] - curve[c]
+        guard c + 1 <= curve.lastIndex else { return nil }
+        let next = curve.values[curve.step(containing: c + 1)]
+        let step = next - curve.values[cStep]
         guard step > 0 else { return nil }
-        return Double(c) + (ev - curve[c]) / step
+        return Double(c) + (ev - curve.values[cStep]) / step
     }
 
     /// SV(t) = ES − AT, in periods.

@@ -38,6 +38,7 @@ struct FinancialData {
         cells = Array(repeating: [:], count: grouping.count)
         var latest: Int32? = nil
         for row in 0..<fin.rowCount {
+            try input.checkCancelled(row: row)
             guard let id = ids[row], let p = periods[row] else { continue }
             let g = grouping.group(ofProject: id)
             while cells.count <= g { cells.append([:]) }
@@ -63,16 +64,24 @@ struct FinancialData {
     ///
     /// AT counts the periods from the group's first period to the status date, or to its last period with data
     /// when that comes earlier (a completed project's clock stops at its last month).
-    func scheduleCurve(_ g: Int, status: Int32) -> (curve: [Double], at: Double)? {
+    ///
+    /// - Complexity: O(p log p) in the group's periods with data, never in the calendar span between them.
+    func scheduleCurve(_ g: Int, status: Int32) -> (curve: ScheduleCurve, at: Double)? {
         let ps = periods(g)
-        guard let first = ps.first, first <= status, let last = ps.last else { return nil }
-        var curve: [Double] = []
-        var running: Int64 = 0
-        for p in first...last {
-            running += cells[g][p]?.pv ?? 0
-            curve.append(running.amount(scale: scale))
-        }
+        guard let first = ps.first, first <= status else { return nil }
         let end = min(status, ps.last { $0 <= status } ?? status)
-        return (curve, Double(end - first + 1))
+        return (scheduleCurve(g, periods: ps), Double(end - first + 1))
+    }
+
+    /// The cumulative PV curve of group `g` over its sorted periods `ps` (see ``scheduleCurve(_:status:)``).
+    func scheduleCurve(_ g: Int, periods ps: [Int32]) -> ScheduleCurve {
+        var curve = ScheduleCurve()
+        guard let first = ps.first else { return curve }
+        var running: Int64 = 0
+        for p in ps {
+            running += cells[g][p]?.pv ?? 0
+            curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
+        }
+        return curve
     }
 }

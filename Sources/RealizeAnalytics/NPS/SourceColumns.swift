@@ -59,10 +59,11 @@ struct ScaledNumbers {
         column = c
         switch c.storage {
         case .int(let a): units = a; scale = 0
-        case .decimal(let a, let s): units = a; scale = s
+        // Scores are small: a value beyond 64 bits saturates and is then out of range for the caller.
+        case .decimal(let a, let s): units = a.map { Int64(clamping: $0) }; scale = s
         case .double(let a):
             let f = Double(FixedDecimal.pow10[doubleScale])
-            units = a.map { $0.isFinite ? Int64(($0 * f).rounded(.toNearestOrAwayFromZero)) : 0 }
+            units = a.map { $0.isFinite ? Int64(clamping: Int128(exactly: ($0 * f).rounded(.toNearestOrAwayFromZero)) ?? 0) : 0 }
             scale = doubleScale
         default: units = Array(repeating: 0, count: c.count); scale = 0
         }
@@ -76,12 +77,12 @@ struct ScaledNumbers {
 
     /// The value at `row` at scale `s` (rounded half away from zero when narrowing).
     func value(_ row: Int, scale s: Int) -> Int64 {
-        FixedDecimal(units: units[row], scale: scale).rescaled(to: s)?.units ?? 0
+        Int64(clamping: FixedDecimal.rescale(Int128(units[row]), from: scale, to: s) ?? (units[row] < 0 ? .min : .max))
     }
 
     /// The value at `row` as a whole number, or nil when it has a fraction.
     func wholeNumber(_ row: Int) -> Int64? {
-        let f = FixedDecimal.pow10[scale]
+        let f = Int64(FixedDecimal.pow10[scale])  // scale ≤ 18
         return units[row] % f == 0 ? units[row] / f : nil
     }
 }
@@ -168,6 +169,6 @@ enum OutputColumn {
 
     /// Exact decimals from scaled units.
     static func decimals(_ name: String, _ v: [Int64?], scale: Int) -> Column {
-        Column(name: name, type: .decimal, values: v.map { $0.map { .decimal(FixedDecimal(units: $0, scale: scale)) } ?? .null })
+        Column(name: name, type: .decimal, values: v.map { $0.map { .decimal(FixedDecimal(units: Int128($0), scale: scale)) } ?? .null })
     }
 }

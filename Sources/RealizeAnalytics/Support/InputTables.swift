@@ -48,19 +48,37 @@ struct InputTables {
         }
     }
 
-    /// A money column as exact units at `scale` (nil for null); doubles are rounded to that scale.
+    /// A money column as exact units at `scale` (nil for null); doubles are rounded to that scale, and NaN
+    /// or ±∞ is null.
+    ///
+    /// - Throws: a `numeric-overflow` error naming the column and the row when an amount does not fit the
+    ///   commands' 64-bit arithmetic at `scale` (about ±9.2 × 10^18 units), never a trap.
     func amounts(_ c: Column, _ tableName: String, scale: Int) throws(QueryError) -> [Int64?] {
         var out = [Int64?](repeating: nil, count: c.count)
+        func tooLarge(_ row: Int) -> QueryError {
+            InputError.make(
+                .numericOverflow,
+                "numeric overflow: the amount in row \(row + 1) of `\(c.name)` in `\(tableName)` is too large for this command"
+                    + " (at most 18 digits at \(scale) decimals)",
+                at: at, hint: "`agg sum(\(c.name))` adds exactly up to 38 digits; check the data for a misplaced value")
+        }
         switch c.storage {
         case .decimal(let a, let s):
             for i in 0..<a.count where !c.isNull(i) {
-                out[i] = FixedDecimal(units: a[i], scale: s).rescaled(to: scale)?.units
+                guard let u = FixedDecimal.rescale(a[i], from: s, to: scale), let v = Int64(exactly: u) else { throw tooLarge(i) }
+                out[i] = v
             }
         case .int(let a):
-            for i in 0..<a.count where !c.isNull(i) { out[i] = FixedDecimal(units: a[i], scale: 0).rescaled(to: scale)?.units }
+            for i in 0..<a.count where !c.isNull(i) {
+                guard let u = FixedDecimal.rescale(Int128(a[i]), from: 0, to: scale), let v = Int64(exactly: u) else { throw tooLarge(i) }
+                out[i] = v
+            }
         case .double(let a):
             let f = Double(FixedDecimal.pow10[scale])
-            for i in 0..<a.count where !c.isNull(i) && a[i].isFinite { out[i] = Int64((a[i] * f).rounded()) }
+            for i in 0..<a.count where !c.isNull(i) && a[i].isFinite {
+                guard let v = Int64(exactly: (a[i] * f).rounded()) else { throw tooLarge(i) }
+                out[i] = v
+            }
         default:
             throw InputError.make(.typeMismatch, "column `\(c.name)` of `\(tableName)` must hold amounts, but it is \(c.type)", at: at)
         }
@@ -103,9 +121,9 @@ enum ResultColumn {
 
     /// Exact amounts in units at `scale`.
     static func money(_ name: String, _ v: [Int64?], scale: Int) -> Column {
-        var units = [Int64](repeating: 0, count: v.count)
+        var units = [Int128](repeating: 0, count: v.count)
         var valid = Bitmap(count: v.count, value: true)
-        for (i, x) in v.enumerated() { if let x { units[i] = x } else { valid[i] = false } }
+        for (i, x) in v.enumerated() { if let x { units[i] = Int128(x) } else { valid[i] = false } }
         return Column(name: name, storage: .decimal(units, scale: scale), validity: valid)
     }
 

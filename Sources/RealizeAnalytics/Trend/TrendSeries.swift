@@ -13,13 +13,22 @@ struct TrendSeries {
     var cumulative: [Double?]
 
     /// Series of a financial metric for every group, from its first period to the status period.
+    ///
+    /// - Complexity: O(b · s + p log p) per group, for b buckets in its span, s periods with planned value and
+    ///   p periods with data: cumulative amounts are carried from bucket to bucket, and the schedule curve is
+    ///   built once, from the periods present. The span itself is bounded by the loader's period range.
     static func financial(_ data: FinancialData, metric: TrendMetric, status: Int32, quarterly: Bool) -> [TrendSeries] {
         let grouping = data.grouping
         let keyCount = grouping.level == "project" ? min(2, grouping.keyNames.count) : 1
         var out: [TrendSeries] = []
         for g in grouping.sortedGroups {
-            let ps = data.periods(g).filter { $0 <= status }
+            let all = data.periods(g)
+            let ps = all.filter { $0 <= status }
             guard let first = ps.first, let last = ps.last else { continue }
+            let curve = metric.usesSchedule ? data.scheduleCurve(g, periods: all) : nil
+            var cum = FinancialData.Amounts()
+            var next = 0  // the first of `all` not yet in `cum`
+            var lastSeen = first
             let bucket: (Int32) -> Int32 = quarterly ? { Int32(floorDiv(Int($0), 3)) } : { $0 }
             // BAC only for the metrics that use it: without them `projects.budget` was not read.
             let bac = metric.usesBudget ? grouping.bac[g]?.amount(scale: data.scale) : nil
@@ -31,18 +40,22 @@ struct TrendSeries {
                 let end = min(months.upperBound, status)
                 var own = FinancialData.Amounts()
                 for m in months where m <= status { if let a = data.cells[g][m] { own = own + a } }
-                let cum = data.cumulative(g, through: end)
+                while next < all.count && all[next] <= end {
+                    if let a = data.cells[g][all[next]] { cum = cum + a }
+                    lastSeen = all[next]
+                    next += 1
+                }
                 func figures(_ a: FinancialData.Amounts) -> EVMFigures {
                     EVMFigures(bac: bac, pv: a.pv.amount(scale: data.scale), ev: a.ev.amount(scale: data.scale), ac: a.ac.amount(scale: data.scale))
                 }
                 let cumulativeValue: Double?
-                if metric.usesSchedule {
-                    let curve = data.scheduleCurve(g, status: end)
-                    let es = curve.flatMap { EarnedSchedule.es(cumulativePV: $0.curve, ev: cum.ev.amount(scale: data.scale)) }
+                if let curve {
+                    let es = EarnedSchedule.es(curve: curve, ev: cum.ev.amount(scale: data.scale))
+                    let at = Double(lastSeen - first + 1)
                     switch metric.name {
                     case "es": cumulativeValue = es
-                    case "sv_t": cumulativeValue = curve.flatMap { EarnedSchedule.svT(es: es, at: $0.at) }
-                    default: cumulativeValue = curve.flatMap { EarnedSchedule.spiT(es: es, at: $0.at) }
+                    case "sv_t": cumulativeValue = EarnedSchedule.svT(es: es, at: at)
+                    default: cumulativeValue = EarnedSchedule.spiT(es: es, at: at)
                     }
                 } else {
                     cumulativeValue = metric.compute(figures(cum))

@@ -5,7 +5,9 @@ import RealizeStore
 extension AggregateFunction {
     /// Computes the aggregate per group of `g`; `input` is the evaluated argument (nil for `count()`), and
     /// `parameter` percentile's fraction.
-    func evaluate(_ input: Column?, parameter: Double, grouping g: Grouping, rows: Int) -> Column {
+    ///
+    /// - Throws: ``NumericOverflow`` when an exact sum of a group does not fit (never a wrap).
+    func evaluate(_ input: Column?, parameter: Double, grouping g: Grouping, rows: Int) throws(NumericOverflow) -> Column {
         let groups = g.count
         let gid = g.groupOf
         guard let c = input else {
@@ -28,11 +30,14 @@ extension AggregateFunction {
             return Column(name: "", storage: .int(seen))
         case .sum:
             switch c.storage {
-            case .int(let a), .decimal(let a, _):
+            case .int(let a):
                 let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
-                let valid = Aggregator.validity(counts, overflow)
-                if case .decimal(_, let s) = c.storage { return Column(name: "", storage: .decimal(sums, scale: s), validity: valid) }
-                return Column(name: "", storage: .int(sums), validity: valid)
+                if !overflow.isEmpty { throw NumericOverflow("sum of ints") }
+                return Column(name: "", storage: .int(sums), validity: Aggregator.validity(counts, []))
+            case .decimal(let a, let s):
+                let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
+                if !overflow.isEmpty { throw NumericOverflow("sum of decimals") }
+                return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(counts, []))
             default:
                 let x = NumericVector(c).doubles
                 var sums = [Double](repeating: 0, count: groups)
@@ -40,7 +45,7 @@ extension AggregateFunction {
                     sums[Int(gid[i])] += x[i]
                     seen[Int(gid[i])] += 1
                 }
-                return Column(name: "", storage: .double(sums), validity: Aggregator.validity(seen, []))
+                return Column(name: "", storage: .double(sums), validity: ScalarFunction.finite(sums, Aggregator.validity(seen, [])))
             }
         case .avg, .stddev:
             let x = NumericVector(c).doubles

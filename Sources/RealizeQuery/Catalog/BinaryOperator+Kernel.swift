@@ -40,16 +40,19 @@ extension BinaryOperator {
         return Column(name: "", storage: .bool(out), validity: anyNull ? valid : nil)
     }
 
-    /// `+ - * / %`. Money stays exact: decimals align their scales; `/` gives a double; division by zero gives null.
-    func arithmetic(_ a: Column, _ b: Column, type t: DataType, rows n: Int) -> Column {
+    /// `+ - * / %`. Money stays exact: decimals align their scales; `/` gives a double; division by zero,
+    /// and any double result that is NaN or ±∞, gives null.
+    ///
+    /// - Throws: ``NumericOverflow`` when an exact (int or decimal) result does not fit: never a wrap.
+    func arithmetic(_ a: Column, _ b: Column, type t: DataType, rows n: Int) throws(NumericOverflow) -> Column {
         let valid = Bitmap.and(a.validity, b.validity)
         let va = NumericVector(a)
         let vb = NumericVector(b)
-        var bad: [Int] = []
         if t == .double {
             let x = va.doubles
             let y = vb.doubles
             var out = [Double](repeating: 0, count: n)
+            var bad: [Int] = []
             switch self {
             case .add: for i in 0..<n { out[i] = x[i] + y[i] }
             case .subtract: for i in 0..<n { out[i] = x[i] - y[i] }
@@ -58,56 +61,54 @@ extension BinaryOperator {
             default:
                 for i in 0..<n { if y[i] == 0 { bad.append(i) } else { out[i] = x[i].truncatingRemainder(dividingBy: y[i]) } }
             }
-            for i in 0..<n where !out[i].isFinite { bad.append(i) }
+            for i in 0..<n where !out[i].isFinite {
+                out[i] = 0
+                bad.append(i)
+            }
             return Column(name: "", storage: .double(out), validity: Bitmap.clearing(bad, in: valid, count: n))
         }
-        // int or decimal: exact, with overflow giving null rather than a crash.
-        let scale: Int
-        var x: [Int64]
-        var y: [Int64]
-        if self == .multiply {
-            (x, _) = va.units(at: va.scale)
-            (y, _) = vb.units(at: vb.scale)
-            scale = va.scale + vb.scale
-        } else {
-            scale = max(va.scale, vb.scale)
-            var o1: [Int]
-            var o2: [Int]
-            (x, o1) = va.units(at: scale)
-            (y, o2) = vb.units(at: scale)
-            bad = o1 + o2
+        if t == .int {
+            let (out, bad) = try exactLoop(va.ints, vb.ints, valid: valid, rows: n, what: "ints")
+            return Column(name: "", storage: .int(out), validity: Bitmap.clearing(bad, in: valid, count: n))
         }
-        var out = [Int64](repeating: 0, count: n)
+        if self == .multiply { return try DecimalProduct.multiply(va, vb, valid: valid, rows: n) }
+        let scale = max(va.scale, vb.scale)
+        let (out, bad) = try exactLoop(va.units(at: scale), vb.units(at: scale), valid: valid, rows: n, what: "decimals")
+        return Column(name: "", storage: .decimal(out, scale: scale), validity: Bitmap.clearing(bad, in: valid, count: n))
+    }
+
+    /// `+ - * %` over two integer buffers, checked; returns the rows that became null (remainder by zero).
+    private func exactLoop<T: FixedWidthInteger>(
+        _ x: [T], _ y: [T], valid: Bitmap?, rows n: Int, what: String
+    ) throws(NumericOverflow) -> ([T], [Int]) {
+        var out = [T](repeating: 0, count: n)
+        var bad: [Int] = []
+        var overflow = false
         switch self {
         case .add:
             for i in 0..<n {
                 let (r, o) = x[i].addingReportingOverflow(y[i])
                 out[i] = r
-                if o { bad.append(i) }
+                overflow = overflow || (o && valid.map { $0[i] } ?? true)
             }
         case .subtract:
             for i in 0..<n {
                 let (r, o) = x[i].subtractingReportingOverflow(y[i])
                 out[i] = r
-                if o { bad.append(i) }
+                overflow = overflow || (o && valid.map { $0[i] } ?? true)
             }
         case .multiply:
             for i in 0..<n {
                 let (r, o) = x[i].multipliedReportingOverflow(by: y[i])
                 out[i] = r
-                if o { bad.append(i) }
+                overflow = overflow || (o && valid.map { $0[i] } ?? true)
             }
         default:
-            for i in 0..<n { if y[i] == 0 || (x[i] == .min && y[i] == -1) { bad.append(i) } else { out[i] = x[i] % y[i] } }
+            // x % -1 is 0 even for the minimum value (whose quotient would not fit).
+            for i in 0..<n { if y[i] == 0 { bad.append(i) } else if y[i] != -1 { out[i] = x[i] % y[i] } }
         }
-        let v = Bitmap.clearing(bad, in: valid, count: n)
-        if t == .int { return Column(name: "", storage: .int(out), validity: v) }
-        // Keep products at a readable scale: at most 8 decimals, rounded half away from zero.
-        if scale > 8 {
-            let narrowed = out.map { FixedDecimal(units: $0, scale: scale).rescaled(to: 8)!.units }
-            return Column(name: "", storage: .decimal(narrowed, scale: 8), validity: v)
-        }
-        return Column(name: "", storage: .decimal(out, scale: scale), validity: v)
+        if overflow { throw NumericOverflow("`\(symbol)` on \(what)") }
+        return (out, bad)
     }
 
     /// A comparison of a text column with a text constant: decided once per dictionary entry, then mapped
@@ -140,11 +141,16 @@ extension BinaryOperator {
         default:
             let va = NumericVector(a)
             let vb = NumericVector(b)
-            let s = max(va.scale, vb.scale)
-            let (x, o1) = va.units(at: s)
-            let (y, o2) = vb.units(at: s)
-            compareLoop(x, y, &out)
-            return Column(name: "", storage: .bool(out), validity: Bitmap.clearing(o1 + o2, in: valid, count: n))
+            if case .int(let x) = va, case .int(let y) = vb {
+                compareLoop(x, y, &out)
+            } else if let x = try? va.units(at: va.scale), let y = try? vb.units(at: vb.scale) {
+                if va.scale == vb.scale {
+                    compareLoop(x, y, &out)
+                } else {
+                    // Aligning could overflow 128 bits: compare exactly, value by value.
+                    for i in 0..<n { out[i] = test(FixedDecimal.compare(x[i], va.scale, y[i], vb.scale)) }
+                }
+            }
         }
         return Column(name: "", storage: .bool(out), validity: valid)
     }

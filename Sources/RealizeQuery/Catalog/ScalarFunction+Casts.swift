@@ -64,8 +64,10 @@ extension ScalarFunction {
             case .int: return v
             case .bool(let x): return .int(x ? 1 : 0)
             case .decimal(let d):
-                guard let whole = d.rescaled(to: 0), FixedDecimal(units: whole.units, scale: 0) == d else { return nil }
-                return .int(whole.units)
+                guard let whole = d.rescaled(to: 0), FixedDecimal(units: whole.units, scale: 0) == d, let x = Int64(exactly: whole.units) else {
+                    return nil
+                }
+                return .int(x)
             case .double(let x):
                 guard x.isFinite, x.rounded() == x, Swift.abs(x) < 9.2e18 else { return nil }
                 return .int(Int64(x))
@@ -74,7 +76,7 @@ extension ScalarFunction {
         case .toDecimal:
             let d: FixedDecimal?
             switch v {
-            case .int(let x): d = FixedDecimal(units: x, scale: 0)
+            case .int(let x): d = FixedDecimal(units: Int128(x), scale: 0)
             case .decimal(let x): d = x
             case .double(let x): d = x.isFinite ? FixedDecimal(parsing: Substring(Value.formatDouble(x))) : nil
             default: d = nil

@@ -5,7 +5,7 @@ import RealizeStore
 /// Dates are days since 1970-01-01 and periods `year × 12 + month − 1`, so day and month arithmetic is integer
 /// arithmetic; only `add_months` on a date needs the calendar (to clamp to the month's end).
 extension ScalarFunction {
-    func dates(_ args: [BoundExpr], _ cols: [Column], type t: DataType, in ev: Evaluator) -> Column {
+    func dates(_ args: [BoundExpr], _ cols: [Column], type t: DataType, in ev: Evaluator) throws(NumericOverflow) -> Column {
         let n = ev.n
         let valid = cols.count > 1 ? Bitmap.and(cols[0].validity, cols[1].validity) : cols[0].validity
         switch self {
@@ -29,7 +29,7 @@ extension ScalarFunction {
             let (a, b) = (Self.days(cols[0]), Self.days(cols[1]))
             return Column(name: "", storage: .int((0..<n).map { Self.wholeMonths(from: a[$0], to: b[$0]) }), validity: valid)
         case .periodOf:
-            return ev.cast(cols[0], to: .period)
+            return try ev.cast(cols[0], to: .period)
         case .startOf, .endOf:
             let p = Self.periods(cols[0])
             let end = self == .endOf

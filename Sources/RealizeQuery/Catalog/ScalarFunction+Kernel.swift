@@ -5,11 +5,15 @@ import RealizeStore
 extension ScalarFunction {
     /// Runs the function over its checked arguments, a column at a time; `t` is the result type the checker
     /// gave the call. Literal arguments (round's digits) are read from the expression, not per row.
-    func evaluate(_ args: [BoundExpr], type t: DataType, in ev: Evaluator) -> Column {
+    ///
+    /// - Throws: ``NumericOverflow`` from an argument, or from `abs` of the most negative value.
+    func evaluate(_ args: [BoundExpr], type t: DataType, in ev: Evaluator) throws(NumericOverflow) -> Column {
         let n = ev.n
-        let cols = args.map { ev.eval($0) }
+        var cols: [Column] = []
+        for a in args { cols.append(try ev.eval(a)) }
         switch self {
         case .coalesce:
+            // Decimal arguments at different scales give the widest scale that fits (see ColumnBuilder).
             var b = ColumnBuilder(name: "", type: t, capacity: n)
             for i in 0..<n { b.append(cols.first { !$0.isNull(i) }?.value(at: i) ?? .null) }
             return b.finish()
@@ -22,9 +26,12 @@ extension ScalarFunction {
         case .abs:
             let c = cols[0]
             switch NumericVector(c) {
-            case .int(let a): return Column(name: "", storage: .int(a.map { $0 == .min ? 0 : Swift.abs($0) }), validity: c.validity)
+            case .int(let a):
+                if a.contains(.min) { throw NumericOverflow("abs of an int") }
+                return Column(name: "", storage: .int(a.map { Swift.abs($0) }), validity: c.validity)
             case .decimal(let a, let s):
-                return Column(name: "", storage: .decimal(a.map { $0 == .min ? 0 : Swift.abs($0) }, scale: s), validity: c.validity)
+                if a.contains(.min) { throw NumericOverflow("abs of a decimal") }
+                return Column(name: "", storage: .decimal(a.map { Swift.abs($0) }, scale: s), validity: c.validity)
             case .double(let a): return Column(name: "", storage: .double(a.map { Swift.abs($0) }), validity: c.validity)
             }
         case .round:
@@ -34,9 +41,9 @@ extension ScalarFunction {
         case .year, .quarter, .month, .fiscalYear, .fiscalQuarter:
             return datePart!.evaluate(cols[0], rows: n, fiscalStart: ev.settings.fiscalYearStart)
         case .period:
-            return ev.cast(cols[0], to: .period)
+            return try ev.cast(cols[0], to: .period)
         case .addDays, .addMonths, .daysBetween, .monthsBetween, .periodOf, .startOf, .endOf, .dateTrunc:
-            return dates(args, cols, type: t, in: ev)
+            return try dates(args, cols, type: t, in: ev)
         case .substr, .left, .right, .trim, .ltrim, .rtrim, .replace, .concat, .lpad, .rpad, .matches, .splitPart:
             return text(args, cols, type: t, in: ev)
         case .toInt, .toDecimal, .toDouble, .toText, .toDate, .toPeriod:
@@ -58,11 +65,12 @@ extension ScalarFunction {
         case .int(let a): return Column(name: "", storage: .int(a), validity: c.validity)
         case .decimal(let a, let s):
             let target = max(0, min(s, digits))
-            let units = a.map { FixedDecimal(units: $0, scale: s).rescaled(to: target)!.units }
+            let units = a.map { FixedDecimal.rescale($0, from: s, to: target) ?? 0 }  // narrowing never fails
             return Column(name: "", storage: .decimal(units, scale: target), validity: c.validity)
         case .double(let a):
             let f = pow(10.0, Double(digits))
-            return Column(name: "", storage: .double(a.map { ($0 * f).rounded(.toNearestOrAwayFromZero) / f }), validity: c.validity)
+            let out = a.map { ($0 * f).rounded(.toNearestOrAwayFromZero) / f }
+            return Column(name: "", storage: .double(out), validity: ScalarFunction.finite(out, c.validity))
         }
     }
 
@@ -77,5 +85,12 @@ extension ScalarFunction {
         let mapped = self == .lower ? dict.map { $0.lowercased() } : dict.map { $0.uppercased() }
         for i in 0..<n { if c.isNull(i) { b.appendNull() } else { b.appendText(mapped[Int(codes[i])]) } }
         return b.finish()
+    }
+
+    /// `validity` with the rows whose value is NaN or ±∞ cleared: such a result is null (n/a).
+    static func finite(_ a: [Double], _ validity: Bitmap?) -> Bitmap? {
+        var bad: [Int] = []
+        for i in a.indices where !a[i].isFinite { bad.append(i) }
+        return Bitmap.clearing(bad, in: validity, count: a.count)
     }
 }

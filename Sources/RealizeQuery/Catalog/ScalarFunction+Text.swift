@@ -111,7 +111,7 @@ extension Value {
     var intValue: Int64? {
         switch self {
         case .int(let x): return x
-        case .decimal(let d): return d.rescaled(to: 0).flatMap { FixedDecimal(units: $0.units, scale: 0) == d ? $0.units : nil }
+        case .decimal(let d): return d.rescaled(to: 0).flatMap { FixedDecimal(units: $0.units, scale: 0) == d ? Int64(exactly: $0.units) : nil }
         case .double(let x): return x.isFinite && x.rounded() == x && abs(x) < 9.2e18 ? Int64(x) : nil
         default: return nil
         }

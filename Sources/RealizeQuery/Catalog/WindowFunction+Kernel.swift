@@ -4,7 +4,9 @@ import RealizeStore
 extension WindowFunction {
     /// Computes the function; `partitions` lists each partition's rows in window order, `type` is the result
     /// type the checker gave the call.
-    func evaluate(_ arg: Column?, params: [Int], partitions: [[Int]], rows: Int, type: DataType) -> Column {
+    ///
+    /// - Throws: ``NumericOverflow`` when an exact running sum or delta does not fit (never a wrap).
+    func evaluate(_ arg: Column?, params: [Int], partitions: [[Int]], rows: Int, type: DataType) throws(NumericOverflow) -> Column {
         switch self {
         case .rowNumber, .rank:
             var out = [Int64](repeating: 0, count: rows)
@@ -36,28 +38,33 @@ extension WindowFunction {
             }
             return Aggregator.gatherOrNull(arg!, src)
         case .runningSum, .delta, .pctChange, .rollingMean:
-            return numeric(arg!, window: params.first ?? 3, partitions: partitions, rows: rows, type: type)
+            return try numeric(arg!, window: params.first ?? 3, partitions: partitions, rows: rows, type: type)
         }
     }
 
     /// running_sum, delta, pct_change and rolling_mean. running_sum and delta stay exact for ints and decimals.
-    private func numeric(_ c: Column, window n: Int, partitions: [[Int]], rows: Int, type: DataType) -> Column {
+    private func numeric(_ c: Column, window n: Int, partitions: [[Int]], rows: Int, type: DataType) throws(NumericOverflow) -> Column {
         let nv = NumericVector(c)
         let x = nv.doubles
         var out = [Double](repeating: 0, count: rows)
         var valid = Bitmap(count: rows, value: true)
-        let exact: [Int64]? = (self == .runningSum || self == .delta) && type != .double ? nv.units(at: nv.scale).0 : nil
-        var exactOut = [Int64](repeating: 0, count: rows)
+        let exact: [Int128]? = (self == .runningSum || self == .delta) && type != .double ? try nv.units(at: nv.scale) : nil
+        var exactOut = [Int128](repeating: 0, count: rows)
+        var overflow = false
         for part in partitions {
             switch self {
             case .runningSum:
                 // Nulls add nothing (aggregates skip nulls).
                 var runD = 0.0
-                var runI: Int64 = 0
+                var runI: Int128 = 0
                 for r in part {
                     if !c.isNull(r) {
                         runD += x[r]
-                        if let e = exact { runI = runI &+ e[r] }
+                        if let e = exact {
+                            let (sum, o) = runI.addingReportingOverflow(e[r])
+                            runI = sum
+                            overflow = overflow || o
+                        }
                     }
                     out[r] = runD
                     exactOut[r] = runI
@@ -69,7 +76,11 @@ extension WindowFunction {
                     if let p = prev, !isNull {
                         if self == .delta {
                             out[r] = x[r] - x[p]
-                            if let e = exact { exactOut[r] = e[r] &- e[p] }
+                            if let e = exact {
+                                let (d, o) = e[r].subtractingReportingOverflow(e[p])
+                                exactOut[r] = d
+                                overflow = overflow || o
+                            }
                         } else if x[p] != 0 {
                             out[r] = (x[r] - x[p]) / x[p]
                         } else {
@@ -91,10 +102,21 @@ extension WindowFunction {
                 }
             }
         }
+        if overflow { throw NumericOverflow("\(name) of \(type == .int ? "ints" : "decimals")") }
         if exact != nil {
-            let storage: ColumnStorage = type == .int ? .int(exactOut) : .decimal(exactOut, scale: nv.scale)
+            let storage: ColumnStorage
+            if type == .int {
+                var ints = [Int64](repeating: 0, count: rows)
+                for r in 0..<rows {
+                    guard let v = Int64(exactly: exactOut[r]) else { throw NumericOverflow("\(name) of ints") }
+                    ints[r] = v
+                }
+                storage = .int(ints)
+            } else {
+                storage = .decimal(exactOut, scale: nv.scale)
+            }
             return Column(name: "", storage: storage, validity: valid)
         }
-        return Column(name: "", storage: .double(out), validity: valid)
+        return Column(name: "", storage: .double(out), validity: ScalarFunction.finite(out, valid))
     }
 }

@@ -30,5 +30,24 @@ public struct SettingSpec: Sendable {
             }
             return nil
         },
+        SettingSpec(
+            name: "period_range", defaultValue: "1900-2200",
+            help: "the years a period in a loaded file may fall in (FIRST-LAST); a period outside is a load error"
+        ) { v in
+            periodYears(v) == nil ? "period_range must be two years FIRST-LAST from 1 to 9999, such as 1800-2300, not `\(v)`" : nil
+        },
+        SettingSpec(
+            name: "memory_limit", defaultValue: "auto",
+            help: "the most memory one operator's result may take, e.g. 8GB (KB, MB, GB, TB); `auto` is 80% of physical memory"
+        ) { v in
+            v == "auto" || MemoryLimit.parse(v) != nil ? nil : "memory_limit must be a size such as 512MB or 8GB, not `\(v)`"
+        },
     ]
+
+    /// The years of a `period_range` value (`1800-2300`), or nil when it is not two years from 1 to 9999 in order.
+    public static func periodYears(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]), 1 <= lo, lo <= hi, hi <= 9999 else { return nil }
+        return lo...hi
+    }
 }

@@ -66,6 +66,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let unknownChartKind = DiagnosticID("unknown-chart-kind")
     public static let unknownChoice = DiagnosticID("unknown-choice")
     public static let unterminatedString = DiagnosticID("unterminated-string")
+    /// An expression or pipeline nested deeper than ``Parser/maximumDepth`` levels.
+    public static let nestedTooDeeply = DiagnosticID("nested-too-deeply")
 
     // MARK: Checking: names and types against the catalog, before anything runs.
 
@@ -116,6 +118,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
 
     public static let badSetting = DiagnosticID("bad-setting")
     public static let cancelled = DiagnosticID("cancelled")
+    /// An exact (int or decimal) result, or a domain command's sum, does not fit: never a wrap or a trap.
+    public static let numericOverflow = DiagnosticID("numeric-overflow")
     public static let pivotNeedsData = DiagnosticID("pivot-needs-data")
     public static let resultTooLarge = DiagnosticID("result-too-large")
     public static let unknownSetting = DiagnosticID("unknown-setting")
@@ -130,9 +134,11 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
         .expectedClosingParen, .expectedCount, .expectedDate, .expectedEquals, .expectedExpression, .expectedInteger, .expectedLiteral, .expectedName,
         .expectedNumber, .expectedOpeningParen, .expectedPeriod, .expectedPredicate, .expectedProperty, .expectedRate, .expectedSymbol, .expectedTable,
         .expectedTimeUnit, .expectedTiming, .expectedVerb, .expectedWhen, .maturityGrouping, .missingColumn, .missingTable, .noData, .noLastResult,
+        .numericOverflow,
         .pivotNeedsData, .reservedName, .resultTooLarge, .sortUndone, .trendNeedsPeriod, .typeMismatch, .unexpectedArgument, .unexpectedCharacter,
         .unexpectedDistinct, .unexpectedToken, .unknownChartKind, .unknownChoice, .unknownColumn, .unknownCommand, .unknownFunction, .unknownGrouping,
         .unknownMetric, .unknownOperator, .unknownProperty, .unknownSetting, .unknownTable, .unknownUnit, .unterminatedString, .windowOutsideWindow,
         .wrongArity,
+        .nestedTooDeeply,
     ]
 }

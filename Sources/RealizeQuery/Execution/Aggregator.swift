@@ -3,14 +3,14 @@ import RealizeStore
 /// Computes aggregates per group, and the helpers their kernels share (``AggregateFunction`` holds the kernels).
 enum Aggregator {
     /// Computes one aggregate per group: the kernel of its catalog entry.
-    static func compute(_ spec: AggregateSpec, input: Column?, grouping g: Grouping, rows: Int) -> Column {
-        spec.function.evaluate(input, parameter: spec.parameter, grouping: g, rows: rows)
+    static func compute(_ spec: AggregateSpec, input: Column?, grouping g: Grouping, rows: Int) throws(NumericOverflow) -> Column {
+        try spec.function.evaluate(input, parameter: spec.parameter, grouping: g, rows: rows)
     }
 
     /// Exact per-group sums of scaled integers, over raw buffers (the hot loop of most PMO queries).
     /// Returns the sums, the non-null count per group, and the groups whose sum overflowed.
-    static func sumExact(_ a: [Int64], _ valid: Bitmap?, _ gid: [Int32], groups: Int) -> ([Int64], [Int64], [Int]) {
-        var sums = [Int64](repeating: 0, count: groups)
+    static func sumExact<T: FixedWidthInteger>(_ a: [T], _ valid: Bitmap?, _ gid: [Int32], groups: Int) -> ([T], [Int64], [Int]) {
+        var sums = [T](repeating: 0, count: groups)
         var counts = [Int64](repeating: 0, count: groups)
         var overflowed = [Bool](repeating: false, count: groups)
         sums.withUnsafeMutableBufferPointer { s in

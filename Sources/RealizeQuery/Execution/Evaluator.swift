@@ -8,59 +8,66 @@ struct Evaluator {
     var warnings: WarningLog? = nil
     var n: Int { table.rowCount }
 
-    func eval(_ e: BoundExpr) -> Column {
+    /// The column of values of `e`, one per row.
+    ///
+    /// - Throws: ``NumericOverflow`` when an exact computation does not fit its type.
+    func eval(_ e: BoundExpr) throws(NumericOverflow) -> Column {
         switch e {
         case .column(let i, _): return table.columns[i]
         case .literal(let v, let t): return constant(v, t)
         case .negate(let x, _):
-            let c = eval(x)
+            let c = try eval(x)
             switch NumericVector(c) {
-            case .int(let a): return Column(name: "", storage: .int(a.map { $0 == .min ? 0 : -$0 }), validity: c.validity)
-            case .decimal(let a, let s): return Column(name: "", storage: .decimal(a.map { $0 == .min ? 0 : -$0 }, scale: s), validity: c.validity)
+            case .int(let a):
+                if a.contains(.min) { throw NumericOverflow("`-` on ints") }
+                return Column(name: "", storage: .int(a.map { -$0 }), validity: c.validity)
+            case .decimal(let a, let s):
+                if a.contains(.min) { throw NumericOverflow("`-` on decimals") }
+                return Column(name: "", storage: .decimal(a.map { -$0 }, scale: s), validity: c.validity)
             case .double(let a): return Column(name: "", storage: .double(a.map { -$0 }), validity: c.validity)
             }
         case .not(let x):
-            let c = eval(x)
+            let c = try eval(x)
             guard case .bool(let a) = c.storage else { return c }
             return Column(name: "", storage: .bool(a.map { !$0 }), validity: c.validity)
-        case .arithmetic(let op, let l, let r, let t): return op.arithmetic(eval(l), eval(r), type: t, rows: n)
+        case .arithmetic(let op, let l, let r, let t): return try op.arithmetic(eval(l), eval(r), type: t, rows: n)
         case .concat(let l, let r):
-            let a = eval(l), b = eval(r)
+            let a = try eval(l), b = try eval(r)
             var bld = ColumnBuilder(name: "", type: .text, capacity: n)
             for i in 0..<n {
                 if a.isNull(i) || b.isNull(i) { bld.appendNull() } else { bld.appendText(a.value(at: i).description + b.value(at: i).description) }
             }
             return bld.finish()
-        case .compare(let op, let l, let r): return compare(op, l, r)
-        case .logic(let op, let l, let r): return op.logic(eval(l), eval(r), rows: n)
-        case .datePart(let p, let x): return p.evaluate(eval(x), rows: n, fiscalStart: settings.fiscalYearStart)
-        case .call(let function, let args, let t): return function.evaluate(args, type: t, in: self)
-        case .inList(let x, let values, let negated): return inList(eval(x), values, negated)
+        case .compare(let op, let l, let r): return try compare(op, l, r)
+        case .logic(let op, let l, let r): return op.logic(try eval(l), try eval(r), rows: n)
+        case .datePart(let p, let x): return p.evaluate(try eval(x), rows: n, fiscalStart: settings.fiscalYearStart)
+        case .call(let function, let args, let t): return try function.evaluate(args, type: t, in: self)
+        case .inList(let x, let values, let negated): return inList(try eval(x), values, negated)
         case .isNull(let x, let negated):
-            let c = eval(x)
+            let c = try eval(x)
             var out = [Bool](repeating: negated, count: n)
             if let v = c.validity { for i in 0..<n where !v[i] { out[i] = !negated } }
             return Column(name: "", storage: .bool(out))
-        case .conditional(let branches, let otherwise, let t): return conditional(branches, otherwise, t)
-        case .match(let op, let x, let p, let negated): return match(op, eval(x), p, negated)
+        case .conditional(let branches, let otherwise, let t): return try conditional(branches, otherwise, t)
+        case .match(let op, let x, let p, let negated): return try match(op, eval(x), p, negated)
         case .inRange(let x, let lo, let hi):
-            let c = eval(x)
+            let c = try eval(x)
             var out = [Bool](repeating: false, count: n)
             switch c.storage {
             case .date(let a), .period(let a): for i in 0..<n { out[i] = a[i] >= lo && a[i] <= hi }
             default: break
             }
             return Column(name: "", storage: .bool(out), validity: c.validity)
-        case .cast(let x, let t): return cast(eval(x), to: t)
+        case .cast(let x, let t): return try cast(eval(x), to: t)
         }
     }
 
     /// Comparison of two operands of one type (numbers already unified by the checker).
-    func compare(_ op: BinaryOperator, _ l: BoundExpr, _ r: BoundExpr) -> Column {
-        let a = eval(l)
+    func compare(_ op: BinaryOperator, _ l: BoundExpr, _ r: BoundExpr) throws(NumericOverflow) -> Column {
+        let a = try eval(l)
         // Text against a literal: decide once per dictionary entry, then map the codes.
         if case .literal(.text(let s), _) = r, let c = op.compare(text: a, with: s, rows: n) { return c }
-        return op.compare(a, eval(r), rows: n)
+        return op.compare(a, try eval(r), rows: n)
     }
 
     /// A column of `n` copies of `v`.
@@ -84,7 +91,7 @@ struct Evaluator {
         }
     }
 
-    func cast(_ c: Column, to t: DataType) -> Column {
+    func cast(_ c: Column, to t: DataType) throws(NumericOverflow) -> Column {
         if c.type == t { return c }
         switch t {
         case .int:
@@ -92,8 +99,8 @@ struct Evaluator {
         case .double: return Column(name: "", storage: .double(NumericVector(c).doubles), validity: c.validity)
         case .decimal:
             let nv = NumericVector(c)
-            let (u, bad) = nv.units(at: nv.scale)
-            return Column(name: "", storage: .decimal(u, scale: nv.scale), validity: Bitmap.clearing(bad, in: c.validity, count: n))
+            if case .double(let a) = nv { return decimal(fromDoubles: a, validity: c.validity) }
+            return Column(name: "", storage: .decimal(try nv.units(at: nv.scale), scale: nv.scale), validity: c.validity)
         case .period:
             if case .date(let a) = c.storage {
                 return Column(
@@ -114,17 +121,37 @@ struct Evaluator {
         return b.finish()
     }
 
-    func conditional(_ branches: [(BoundExpr, BoundExpr)], _ otherwise: BoundExpr?, _ t: DataType) -> Column {
+    /// `if`/`case`: each row takes its branch's value. Decimal branches at different scales give a column at
+    /// the widest scale that fits every chosen value (see ``ColumnBuilder``).
+    func conditional(_ branches: [(BoundExpr, BoundExpr)], _ otherwise: BoundExpr?, _ t: DataType) throws(NumericOverflow) -> Column {
         var chosen = [Int](repeating: branches.count, count: n)  // branch index per row; count = else
         var decided = [Bool](repeating: false, count: n)
         for (k, (c, _)) in branches.enumerated() {
-            let cc = eval(c)
+            let cc = try eval(c)
             guard case .bool(let a) = cc.storage else { continue }
             for i in 0..<n where !decided[i] && !cc.isNull(i) && a[i] { chosen[i] = k; decided[i] = true }
         }
-        let values = branches.map { eval($0.1) } + [otherwise.map { eval($0) } ?? constant(.null, t)]
+        var values: [Column] = []
+        for (_, v) in branches { values.append(try eval(v)) }
+        values.append(try otherwise.map { e throws(NumericOverflow) in try eval(e) } ?? constant(.null, t))
         var b = ColumnBuilder(name: "", type: t, capacity: n)
         for i in 0..<n { b.append(values[chosen[i]].value(at: i)) }
+        return b.finish()
+    }
+
+    /// Doubles as exact decimals at the fewest places (≤ 18) that hold each one's shortest text; NaN and ±∞
+    /// give null.
+    func decimal(fromDoubles a: [Double], validity: Bitmap?) -> Column {
+        var b = ColumnBuilder(name: "", type: .decimal, capacity: a.count)
+        for (i, x) in a.enumerated() {
+            if validity.map({ !$0[i] }) ?? false || !x.isFinite {
+                b.appendNull()
+            } else if let d = FixedDecimal(parsing: Substring(Value.formatDouble(x))) {
+                b.append(.decimal(d))
+            } else {
+                b.appendNull()
+            }
+        }
         return b.finish()
     }
 }

@@ -15,6 +15,8 @@ struct Executor {
         case tooLarge(String)
         /// A `strict` cast met a value it could not convert.
         case conversion(String)
+        /// An exact computation did not fit (see ``NumericOverflow``), in the stage at `range`.
+        case overflow(NumericOverflow, range: SourceRange?)
     }
 
     /// Runs `plan` as it is: every rewrite was made before, by the ``Optimizer``.
@@ -24,13 +26,20 @@ struct Executor {
         var t = try table(plan.source)
         if let read = plan.scanColumns, read != Array(t.columns.indices) { t = t.projecting(read) }
         for op in plan.operators {
-            if cancel?.isCancelled == true { throw Stop.cancelled }
+            try checkCancelled()
             t = try apply(op, to: t)
             if let failure = warnings?.strictFailure {
                 throw Stop.conversion("\(failure.function): \(failure.example) does not convert (strict)")
             }
         }
+        // An operator's inner loops may stop early on Ctrl-C; their partial result is dropped here.
+        try checkCancelled()
         return t
+    }
+
+    /// Throws ``Stop/cancelled`` once Ctrl-C raised the token.
+    func checkCancelled() throws(Stop) {
+        if cancel?.isCancelled == true { throw Stop.cancelled }
     }
 
     /// The rows of a plan's input: a catalog table, the last result, a command's result, or a sub-plan run now.
@@ -53,7 +62,9 @@ struct Executor {
             leftKeys.count == 1
             ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
-        let (li, ri) = try HashJoin.match(left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true })
+        let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
+        let (li, ri) = try HashJoin.match(
+            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
         // every row matched, and the left columns stay as they are.
         var cols = lookup && li.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
@@ -93,63 +104,83 @@ struct Executor {
 
     /// Runs one operator over `t`.
     func apply(_ op: Operator, to t: Table) throws(Stop) -> Table {
+        do {
+            return try compute(op, to: t)
+        } catch let stop as Stop {
+            throw stop
+        } catch let overflow as NumericOverflow {
+            throw .overflow(overflow, range: op.range)
+        } catch {
+            throw .tooLarge("\(error)")  // not reached: compute throws only the two above
+        }
+    }
+
+    /// The body of ``apply(_:to:)``; throws ``Stop`` or ``NumericOverflow``.
+    private func compute(_ op: Operator, to t: Table) throws -> Table {
         let ev = Evaluator(table: t, settings: settings, warnings: warnings)
         switch op.kind {
         case .filter(let p):
-            let sel = selection(ev.eval(p), rows: t.rowCount)
+            let sel = selection(try ev.eval(p), rows: t.rowCount)
             return sel.count == t.rowCount ? t : t.gather(sel)
         case .project(let exprs):
-            return Table(columns: zip(exprs, op.schema).map { ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
+            return Table(columns: try zip(exprs, op.schema).map { try ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .aggregate(let keys, let aggs, let outputs):
-            let keyCols = keys.map { ev.eval($0) }
+            let keyCols = try keys.map { try ev.eval($0) }
             let g = keys.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: keyCols, rows: t.rowCount)
+            try checkCancelled()
             var inter: [Column] = keyCols.enumerated().map { $0.element.gather(g.firstRow).renamed("k\($0.offset)") }
             for (k, a) in aggs.enumerated() {
-                inter.append(Aggregator.compute(a, input: a.argument.map { ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
+                try checkCancelled()
+                inter.append(try Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
             }
             let groupsTable = Table(columns: inter, rowCount: g.count)
             let post = Evaluator(table: groupsTable, settings: settings, warnings: warnings)
-            return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: g.count)
+            return Table(columns: try zip(outputs, op.schema).map { try post.eval($0).renamed($1.name) }, rowCount: g.count)
         case .join(let rightInput, let lks, let rks, let rightCols, let isLeft, let lookup):
             let right = try table(rightInput)
             return try join(t, right, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, lookup: lookup, schema: op.schema)
         case .sort(let keys):
-            let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
+            let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
+            try checkCancelled()
             return t.gather(Sorter.permutation(sk, rows: t.rowCount))
         case .limit(let n):
             return n >= t.rowCount ? t : t.prefix(n)
         case .topN(let keys, let n):
-            let sk = keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }
+            let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
         case .filteredTopN(let p, let keys, let n):
-            return filteredTop(t, where: ev.eval(p), keys: keys.map { (SortKeys.rankable(ev.eval($0.0)), $0.1) }, n: n)
+            return filteredTop(t, where: try ev.eval(p), keys: try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }, n: n)
         case .distinct:
             let g = Grouping(keys: t.columns, rows: t.rowCount)
             return t.columns.isEmpty ? t : t.gather(g.firstRow)
         case .window(let partition, let order, let calls, let outputs):
-            let g = partition.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: partition.map { ev.eval($0) }, rows: t.rowCount)
+            let g = partition.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: try partition.map { try ev.eval($0) }, rows: t.rowCount)
             var parts = [[Int]](repeating: [], count: t.rowCount == 0 ? 0 : g.count)
             for i in 0..<t.rowCount { parts[Int(g.groupOf[i])].append(i) }
             if let (o, desc) = order {
-                let cmp = RowComparator([(SortKeys.rankable(ev.eval(o)), desc)])
-                parts = parts.map { $0.sorted { cmp.precedes($0, $1) } }
+                let cmp = RowComparator([(SortKeys.rankable(try ev.eval(o)), desc)])
+                for k in parts.indices {
+                    if k & 0xFF == 0 { try checkCancelled() }
+                    parts[k].sort { cmp.precedes($0, $1) }
+                }
             }
             var cols = t.columns
             for call in calls {
+                try checkCancelled()
                 if let spec = call.aggregate {
                     // An aggregate over the whole partition, spread back onto each of its rows.
-                    let perGroup = Aggregator.compute(spec, input: spec.argument.map { ev.eval($0) }, grouping: g, rows: t.rowCount)
+                    let perGroup = try Aggregator.compute(spec, input: try spec.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount)
                     cols.append(perGroup.gather(g.groupOf.map(Int.init)))
                     continue
                 }
-                let arg = call.args.first.map { ev.eval($0) }
-                cols.append(call.function!.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
+                let arg = try call.args.first.map { try ev.eval($0) }
+                cols.append(try call.function!.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
             }
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)
             let post = Evaluator(table: withCalls, settings: settings, warnings: warnings)
-            return Table(columns: zip(outputs, op.schema).map { post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
+            return Table(columns: try zip(outputs, op.schema).map { try post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .unpivot(let keep, let columns, let names, let valueType):
-            return Unpivot.run(t, keep: keep, columns: columns, names: names, valueType: valueType, schema: op.schema)
+            return try Unpivot.run(t, keep: keep, columns: columns, names: names, valueType: valueType, schema: op.schema)
         case .pivot:
             return t
         }

@@ -99,8 +99,10 @@ struct Grouping {
             } else {
                 return hashed(a.map(Int64.init), c)
             }
-        case .int(let a), .decimal(let a, _):
+        case .int(let a):
             return hashed(a, c)
+        case .decimal(let a, _):
+            return hashed(DecimalKeys.ordered(a), c)
         case .double(let a):
             return hashed(a.map { Int64(bitPattern: ($0 == 0 ? 0 : $0).bitPattern) }, c)
         }

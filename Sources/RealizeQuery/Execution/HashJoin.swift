@@ -8,8 +8,11 @@ enum HashJoin {
     static let maxRows = 200_000_000
 
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past ``maxRows``.
-    static func match(left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }) throws(Executor.Stop) -> (left: [Int], right: [Int])
-    {
+    /// - Parameter budget: the bytes one output row takes and the memory limit; the join's size is
+    ///   counted before any row is produced, and a join past the limit throws `.tooLarge` naming its need.
+    static func match(
+        left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil
+    ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
         var rightIds = [Int32](repeating: -1, count: right.count)
         var leftIds = [Int32](repeating: -1, count: left.count)
@@ -30,10 +33,8 @@ enum HashJoin {
         default:
             var lk = integerKeys(left), rk = integerKeys(right)
             // Decimal keys at different scales compare at the larger one (1.5 joins 1.50).
-            if case .decimal(_, let ls) = left.storage, case .decimal(_, let rs) = right.storage, ls != rs {
-                let s = max(ls, rs)
-                lk = NumericVector(left).units(at: s).0
-                rk = NumericVector(right).units(at: s).0
+            if case .decimal(let la, let ls) = left.storage, case .decimal(let ra, let rs) = right.storage {
+                (lk, rk) = DecimalKeys.joint(la, ls, ra, rs)
             }
             var table: [Int64: Int32] = [:]
             table.reserveCapacity(right.count)
@@ -59,7 +60,16 @@ enum HashJoin {
             rows[fill[Int(id)]] = j
             fill[Int(id)] += 1
         }
-        // 3. Probe.
+        // 3. Count the result before building it.
+        if let budget {
+            var rowsOut = 0
+            for i in 0..<left.count {
+                let id = Int(leftIds[i])
+                rowsOut += id < 0 ? (keepUnmatched ? 1 : 0) : offsets[id + 1] - offsets[id]
+            }
+            if let why = MemoryLimit.excess("the join", rows: rowsOut, width: budget.rowWidth + 16, limit: budget.limit) { throw .tooLarge(why) }
+        }
+        // 4. Probe.
         var li: [Int] = [], ri: [Int] = []
         li.reserveCapacity(left.count); ri.reserveCapacity(left.count)
         for i in 0..<left.count {
@@ -122,9 +132,8 @@ enum HashJoin {
             return ((0..<l.count).map { l.isNull($0) ? -1 : lmap[Int(lc[$0])] }, (0..<r.count).map { r.isNull($0) ? -1 : rmap[Int(rc[$0])] })
         default:
             var lk = integerKeys(l), rk = integerKeys(r)
-            if case .decimal(_, let ls) = l.storage, case .decimal(_, let rs) = r.storage, ls != rs {
-                lk = NumericVector(l).units(at: max(ls, rs)).0
-                rk = NumericVector(r).units(at: max(ls, rs)).0
+            if case .decimal(let la, let ls) = l.storage, case .decimal(let ra, let rs) = r.storage {
+                (lk, rk) = DecimalKeys.joint(la, ls, ra, rs)
             }
             var ids: [Int64: Int64] = [:]
             func id(_ v: Int64) -> Int64 {
@@ -138,7 +147,8 @@ enum HashJoin {
 
     static func integerKeys(_ c: Column) -> [Int64] {
         switch c.storage {
-        case .int(let a), .decimal(let a, _): return a
+        case .int(let a): return a
+        case .decimal(let a, _): return DecimalKeys.ordered(a)
         case .double(let a): return a.map { Int64(bitPattern: $0.bitPattern) }
         case .date(let a), .period(let a): return a.map(Int64.init)
         case .bool(let a): return a.map { $0 ? 1 : 0 }

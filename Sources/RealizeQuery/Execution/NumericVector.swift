@@ -3,7 +3,7 @@ import RealizeStore
 /// A numeric column's values in one of three representations, for arithmetic and comparison loops.
 enum NumericVector {
     case int([Int64])
-    case decimal([Int64], scale: Int)
+    case decimal([Int128], scale: Int)
     case double([Double])
 
     init(_ c: Column) {
@@ -20,45 +20,53 @@ enum NumericVector {
     var doubles: [Double] {
         switch self {
         case .int(let a): return a.map(Double.init)
-        case .decimal(let a, let s):
-            let f = Double(FixedDecimal.pow10[s])
-            return a.map { Double($0) / f }
+        case .decimal(let a, let s): return a.map { FixedDecimal.double($0, scale: s) }
         case .double(let a): return a
         }
     }
 
-    /// Scaled units at `scale`, with a validity mask of values that overflowed.
-    func units(at scale: Int) -> ([Int64], overflow: [Int]) {
+    /// Int values as 64-bit integers (decimals rounded to whole units, doubles truncated); for int results.
+    var ints: [Int64] {
+        switch self {
+        case .int(let a): return a
+        case .decimal(let a, let s): return a.map { Int64(clamping: FixedDecimal.rescale($0, from: s, to: 0) ?? 0) }
+        case .double(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? 0 }
+        }
+    }
+
+    /// 128-bit scaled units at `scale` (at least this vector's scale), exact.
+    ///
+    /// - Throws: ``NumericOverflow`` when a value does not fit at that scale.
+    func units(at scale: Int) throws(NumericOverflow) -> [Int128] {
         switch self {
         case .int(let a):
-            if scale == 0 { return (a, []) }
-            return rescale(a, from: 0, to: scale)
+            let f = FixedDecimal.pow10[scale]
+            // |Int64| × 10^18 < 2^127: never overflows.
+            return a.map { Int128($0) * f }
         case .decimal(let a, let s):
-            if s == scale { return (a, []) }
-            return rescale(a, from: s, to: scale)
+            if s == scale { return a }
+            var out = [Int128](repeating: 0, count: a.count)
+            for i in a.indices {
+                guard let r = FixedDecimal.rescale(a[i], from: s, to: scale) else {
+                    throw NumericOverflow("aligning decimals to \(scale) places")
+                }
+                out[i] = r
+            }
+            return out
         case .double(let a):
             let f = Double(FixedDecimal.pow10[scale])
-            return (a.map { Int64(exactly: ($0 * f).rounded()) ?? 0 }, [])
+            var out = [Int128](repeating: 0, count: a.count)
+            for i in a.indices {
+                let v = (a[i] * f).rounded()
+                if !v.isFinite { continue }
+                guard let u = Int128(exactly: v) else { throw NumericOverflow("converting a double to a decimal") }
+                out[i] = u
+            }
+            return out
         }
     }
 
     var scale: Int { if case .decimal(_, let s) = self { s } else { 0 } }
-
-    private func rescale(_ a: [Int64], from: Int, to: Int) -> ([Int64], overflow: [Int]) {
-        var out = [Int64](repeating: 0, count: a.count)
-        var bad: [Int] = []
-        if to > from {
-            let f = FixedDecimal.pow10[to - from]
-            for i in a.indices {
-                let (r, o) = a[i].multipliedReportingOverflow(by: f)
-                out[i] = r
-                if o { bad.append(i) }
-            }
-        } else {
-            for i in a.indices { out[i] = FixedDecimal(units: a[i], scale: from).rescaled(to: to)!.units }
-        }
-        return (out, bad)
-    }
 }
 
 extension Bitmap {

@@ -24,6 +24,10 @@ enum Pivot {
         let rowGrouping = nRowKeys == 0 ? Grouping.single(rows: grouped.rowCount) : Grouping(keys: Array(grouped.columns[0..<nRowKeys]), rows: grouped.rowCount)
         let outRows = grouped.rowCount == 0 ? 0 : rowGrouping.count
         var cols: [Column] = (0..<nRowKeys).map { grouped.columns[$0].gather(rowGrouping.firstRow) }
+        let width = MemoryLimit.rowWidth([valueCol]) * orderedGroups.count + MemoryLimit.rowWidth(cols)
+        if let why = MemoryLimit.excess("the pivot", rows: outRows, width: width, limit: settings.memoryLimit) {
+            throw Diagnostic(id: .resultTooLarge, message: why, range: columns.range, hint: "pivot on a column with fewer distinct values")
+        }
         var used = Set(cols.map(\.name))
         for g in orderedGroups {
             var src = [Int](repeating: -1, count: outRows)

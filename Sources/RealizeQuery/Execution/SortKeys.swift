@@ -12,7 +12,8 @@ struct SortKeys {
 
     static func rankable(_ c: Column) -> SortKeys {
         switch c.storage {
-        case .int(let a), .decimal(let a, _): return SortKeys(keys: .ints(a), validity: c.validity)
+        case .int(let a): return SortKeys(keys: .ints(a), validity: c.validity)
+        case .decimal(let a, _): return SortKeys(keys: .ints(DecimalKeys.ordered(a)), validity: c.validity)
         case .double(let a): return SortKeys(keys: .doubles(a), validity: c.validity)
         case .date(let a), .period(let a): return SortKeys(keys: .ints(a.map(Int64.init)), validity: c.validity)
         case .bool(let a): return SortKeys(keys: .ints(a.map { $0 ? 1 : 0 }), validity: c.validity)
@@ -33,8 +34,15 @@ struct SortKeys {
         }
         switch keys {
         case .ints(let a): return a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
-        case .doubles(let a): return a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
+        case .doubles(let a): return SortKeys.compare(a[i], a[j])
         }
+    }
+
+    /// A total order on doubles: NaN after every number and equal to itself, so one NaN cannot misorder the rest.
+    @inline(__always) static func compare(_ x: Double, _ y: Double) -> Int {
+        if x < y { return -1 }
+        if x > y { return 1 }
+        return x.isNaN == y.isNaN ? 0 : (x.isNaN ? 1 : -1)
     }
 
     @inline(__always) func less(_ i: Int, _ j: Int) -> Bool { compare(i, j) < 0 }
@@ -88,7 +96,7 @@ final class RowComparator {
                 c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
             } else {
                 let a = k.doubles!
-                c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
+                c = SortKeys.compare(a[i], a[j])
             }
             if k.descending { c = -c }
             if c != 0 { return c < 0 }

@@ -57,9 +57,10 @@ enum Unpivot {
             summary: "unpivot \(picked.count) columns into \(name), \(value)")
     }
 
-    static func run(_ t: Table, keep: [Int], columns: [Int], names: [Value], valueType: DataType, schema: Schema) -> Table {
+    static func run(_ t: Table, keep: [Int], columns: [Int], names: [Value], valueType: DataType, schema: Schema) throws(NumericOverflow) -> Table {
         let ev = Evaluator(table: t, settings: QuerySettings())
-        let values = columns.map { ev.cast(t.columns[$0], to: valueType) }
+        var values: [Column] = []
+        for c in columns { values.append(try ev.cast(t.columns[c], to: valueType)) }
         // Row-major: each input row, then each of its non-null values.
         var source: [Int] = []
         var which: [Int] = []

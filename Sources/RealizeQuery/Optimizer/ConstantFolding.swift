@@ -40,9 +40,10 @@ struct ConstantFolding: OptimizerRule {
     func folded(_ e: BoundExpr, _ folds: inout Int) -> BoundExpr {
         if case .literal = e { return e }
         if e.columnsReferenced.isEmpty {
+            // An overflow is left for the run, which reports it at the stage.
+            guard let c = try? Evaluator(table: Table(columns: [], rowCount: 1), settings: settings).eval(e) else { return e }
             folds += 1
-            let value = Evaluator(table: Table(columns: [], rowCount: 1), settings: settings).eval(e).value(at: 0)
-            return .literal(value, e.type)
+            return .literal(c.value(at: 0), e.type)
         }
         return ConstantFolding.mapChildren(e) { folded($0, &folds) }
     }

@@ -16,7 +16,7 @@ struct TopN: OptimizerRule {
             if case .sort(let keys) = ops[k].kind, case .limit(let n) = ops[k + 1].kind {
                 let summary = "partial sort: \(ops[k].summary), take \(n)"
                 notes.append("`\(ops[k].summary) | take \(n)` keeps the first \(n) rows of a partial sort")
-                ops[k] = Operator(kind: .topN(keys, n), schema: ops[k].schema, summary: summary)
+                ops[k] = Operator(kind: .topN(keys, n), schema: ops[k].schema, summary: summary, range: ops[k].range)
                 ops.remove(at: k + 1)
             }
             k += 1
@@ -27,7 +27,7 @@ struct TopN: OptimizerRule {
             if case .filter(let p) = ops[k].kind, case .topN(let keys, let n) = ops[k + 1].kind {
                 let summary = "\(ops[k].summary), then \(ops[k + 1].summary)"
                 notes.append("`\(ops[k].summary)` fused with the top-\(n) that follows: rows are ordered through the filter's mask")
-                ops[k] = Operator(kind: .filteredTopN(p, keys, n), schema: ops[k + 1].schema, summary: summary)
+                ops[k] = Operator(kind: .filteredTopN(p, keys, n), schema: ops[k + 1].schema, summary: summary, range: ops[k].range)
                 ops.remove(at: k + 1)
             }
             k += 1

@@ -208,7 +208,7 @@ struct Binder {
         case (.period(let p), .date):
             let (y, m) = CivilCalendar.yearMonth(period: p)
             return .date(CivilCalendar.days(year: y, month: m, day: 1))
-        case (.int(let i), .decimal): return .decimal(FixedDecimal(units: i, scale: 0))
+        case (.int(let i), .decimal): return .decimal(FixedDecimal(units: Int128(i), scale: 0))
         case (_, .double) where v.doubleValue != nil: return .double(v.doubleValue!)
         case (.int, .int), (.decimal, .decimal): return v
         case (.decimal, .int), (.double, .int), (.double, .decimal): return v

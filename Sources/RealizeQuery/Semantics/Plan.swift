@@ -81,4 +81,7 @@ public struct Operator: Sendable {
     public var schema: Schema
     /// Human-readable description for `explain`.
     public var summary: String
+    /// The stage it was planned from, where a run-time error (an overflow) is reported; nil for operators
+    /// an optimizer rule made.
+    public var range: SourceRange? = nil
 }

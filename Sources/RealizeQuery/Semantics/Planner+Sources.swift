@@ -64,6 +64,7 @@ extension Planner {
         var s = QuerySession(catalog: catalog)
         s.lastResult = lastResult
         s.settings = settings
+        s.cancellation = cancel
         return s
     }
 }

@@ -44,7 +44,8 @@ struct Planner {
                 return nil
             }
             do throws(Diagnostic) {
-                let op = try plan(stage, input: schema)
+                var op = try plan(stage, input: schema)
+                op.range = stage.range
                 ops.append(op)
                 schema = op.schema
             } catch {

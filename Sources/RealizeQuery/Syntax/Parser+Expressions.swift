@@ -1,5 +1,7 @@
 /// Expression grammar, lowest precedence first:
 /// `if`/`case` → `or` → `and` → `not` → comparison and predicates → `+ - ||` → `* / %` → unary `-` → `.property` → primary.
+///
+/// Each function leaves the height of the tree it returns in `height`, and nesting is bounded (`Parser+Depth.swift`).
 extension Parser {
     mutating func parseExpr() throws(Failure) -> Expr {
         if current.isKeyword("if") { return try parseIf() }
@@ -7,51 +9,74 @@ extension Parser {
     }
 
     mutating func parseIf() throws(Failure) -> Expr {
+        try enter()
+        defer { leave() }
         let start = advance().range.start
         let c = try parseExpr()
+        var h = height
         try expectKeyword("then", context: "after the condition of `if`")
         let a = try parseExpr()
+        h = max(h, height)
         var otherwise: Expr? = nil
-        if current.isKeyword("else") { _ = advance(); otherwise = try parseExpr() }
-        return .conditional(branches: [(c, a)], otherwise: otherwise, SourceRange(start, previousEnd))
+        if current.isKeyword("else") {
+            _ = advance()
+            otherwise = try parseExpr()
+            h = max(h, height)
+        }
+        let range = SourceRange(start, previousEnd)
+        try built(height: h + 1, at: range)
+        return .conditional(branches: [(c, a)], otherwise: otherwise, range)
     }
 
     mutating func parseOr() throws(Failure) -> Expr {
         var l = try parseAnd()
+        var h = height
         while current.isKeyword("or") {
-            _ = advance()
+            let op = advance().range
             let r = try parseAnd()
+            h = max(h, height) + 1
             l = .binary(op: "or", l, r, SourceRange(l.range.start, r.range.end))
+            try built(height: h, at: op)
         }
+        height = h
         return l
     }
 
     mutating func parseAnd() throws(Failure) -> Expr {
         var l = try parseNot()
+        var h = height
         while current.isKeyword("and") {
-            _ = advance()
+            let op = advance().range
             let r = try parseNot()
+            h = max(h, height) + 1
             l = .binary(op: "and", l, r, SourceRange(l.range.start, r.range.end))
+            try built(height: h, at: op)
         }
+        height = h
         return l
     }
 
     mutating func parseNot() throws(Failure) -> Expr {
         if current.isKeyword("not") {
-            let s = advance().range.start
+            try enter()
+            defer { leave() }
+            let s = advance().range
             let e = try parseNot()
-            return .unary(op: "not", e, SourceRange(s, e.range.end))
+            try built(height: height + 1, at: s)
+            return .unary(op: "not", e, SourceRange(s.start, e.range.end))
         }
         return try parseComparison()
     }
 
     mutating func parseComparison() throws(Failure) -> Expr {
         let l = try parseAdditive()
+        let hl = height
         let s = l.range.start
         if current.kind == .symbol, ["=", "!=", "<", "<=", ">", ">="].contains(current.text) {
-            let op = advance().text
+            let op = advance()
             let r = try parseAdditive()
-            return .binary(op: op, l, r, SourceRange(s, r.range.end))
+            try built(height: max(hl, height) + 1, at: op.range)
+            return .binary(op: op.text, l, r, SourceRange(s, r.range.end))
         }
         var negated = false
         if current.isKeyword("not"), tokens[pos + 1].kind == .keyword, ["in", "between", "like", "contains", "starts", "ends"].contains(tokens[pos + 1].text) {
@@ -60,18 +85,26 @@ extension Parser {
         if current.isKeyword("in") {
             _ = advance()
             if let window = try parseTimeWindow() {
-                return wrapNot(.timeFilter(l, window, SourceRange(s, previousEnd)), negated)
+                let range = SourceRange(s, previousEnd)
+                try built(height: hl + (negated ? 2 : 1), at: range)
+                return wrapNot(.timeFilter(l, window, range), negated)
             }
             try expectSymbol("(", "to open the list after `in`")
+            try enter()
+            defer { leave() }
             var items: [Expr] = []
+            var h = hl
             if !current.isSymbol(")") {
                 repeat {
                     if current.isSymbol(",") { _ = advance() }
                     items.append(try parseExpr())
+                    h = max(h, height)
                 } while current.isSymbol(",")
             }
             try expectSymbol(")", "to close the list after `in`")
-            return .inList(l, items, negated: negated, SourceRange(s, previousEnd))
+            let range = SourceRange(s, previousEnd)
+            try built(height: h + 1, at: range)
+            return .inList(l, items, negated: negated, range)
         }
         if current.isKeyword("as"), tokens[pos + 1].isKeyword("of") || (tokens[pos + 1].kind == .identifier && tokens[pos + 1].text == "of") {
             _ = advance(); _ = advance()
@@ -79,27 +112,36 @@ extension Parser {
             guard case .literal(let v, _) = lit else {
                 throw fail(.expectedPeriod, "expected a period or date after `as of`, e.g. `as of 2025-06`", at: lit.range)
             }
-            return .timeFilter(l, .asOf(v), SourceRange(s, previousEnd))
+            let range = SourceRange(s, previousEnd)
+            try built(height: hl + 1, at: range)
+            return .timeFilter(l, .asOf(v), range)
         }
         if current.isKeyword("between") {
             _ = advance()
             let lo = try parseAdditive()
+            let hlo = height
             try expectKeyword("and", context: "in `between LOW and HIGH`")
             let hi = try parseAdditive()
-            return .between(l, lo, hi, negated: negated, SourceRange(s, previousEnd))
+            let range = SourceRange(s, previousEnd)
+            try built(height: max(hl, hlo, height) + 1, at: range)
+            return .between(l, lo, hi, negated: negated, range)
         }
         if current.kind == .keyword, ["contains", "starts", "ends", "like"].contains(current.text) {
             let op = advance().text
             if op == "starts" || op == "ends" { try expectKeyword("with", context: "after `\(op)`") }
             let r = try parseAdditive()
-            return .match(op: op, l, r, negated: negated, SourceRange(s, r.range.end))
+            let range = SourceRange(s, r.range.end)
+            try built(height: max(hl, height) + 1, at: range)
+            return .match(op: op, l, r, negated: negated, range)
         }
         if current.isKeyword("is") {
             _ = advance()
             var neg = false
             if current.isKeyword("not") { _ = advance(); neg = true }
             try expectKeyword("null", context: "after `is`")
-            return .isNull(l, negated: neg, SourceRange(s, previousEnd))
+            let range = SourceRange(s, previousEnd)
+            try built(height: hl + 1, at: range)
+            return .isNull(l, negated: neg, range)
         }
         if negated { throw fail(.expectedPredicate, "expected `in`, `between`, `like` or a text match after `not`") }
         return l
@@ -107,52 +149,42 @@ extension Parser {
 
     private func wrapNot(_ e: Expr, _ negated: Bool) -> Expr { negated ? .unary(op: "not", e, e.range) : e }
 
-    /// `this quarter`, `last quarter`, `last 6 months`, `ytd`; nil if the next tokens are not a time window.
-    mutating func parseTimeWindow() throws(Failure) -> TimeWindow? {
-        let units = ["month", "months", "quarter", "quarters", "year", "years"]
-        func unit(_ s: String) -> String { s.hasSuffix("s") ? String(s.dropLast()) : s }
-        if current.kind == .identifier && current.text.lowercased() == "ytd" { _ = advance(); return .ytd }
-        guard current.kind == .identifier, ["this", "last", "previous"].contains(current.text.lowercased()) else { return nil }
-        let word = advance().text.lowercased()
-        if word == "last", current.kind == .integer, let n = Int(current.text) {
-            _ = advance()
-            guard current.kind == .identifier, units.contains(current.text.lowercased()) else {
-                throw fail(.expectedTimeUnit, "expected months, quarters or years after `last \(n)`")
-            }
-            return .lastN(n, unit(advance().text.lowercased()))
-        }
-        guard current.kind == .identifier, units.contains(current.text.lowercased()) else {
-            throw fail(.expectedTimeUnit, "expected month, quarter or year after `\(word)`")
-        }
-        let u = unit(advance().text.lowercased())
-        return word == "this" ? .this(u) : .previous(u)
-    }
-
     mutating func parseAdditive() throws(Failure) -> Expr {
         var l = try parseMultiplicative()
+        var h = height
         while current.kind == .symbol, ["+", "-", "||"].contains(current.text) {
-            let op = advance().text
+            let op = advance()
             let r = try parseMultiplicative()
-            l = .binary(op: op, l, r, SourceRange(l.range.start, r.range.end))
+            h = max(h, height) + 1
+            l = .binary(op: op.text, l, r, SourceRange(l.range.start, r.range.end))
+            try built(height: h, at: op.range)
         }
+        height = h
         return l
     }
 
     mutating func parseMultiplicative() throws(Failure) -> Expr {
         var l = try parseUnary()
+        var h = height
         while current.kind == .symbol, ["*", "/", "%"].contains(current.text) {
-            let op = advance().text
+            let op = advance()
             let r = try parseUnary()
-            l = .binary(op: op, l, r, SourceRange(l.range.start, r.range.end))
+            h = max(h, height) + 1
+            l = .binary(op: op.text, l, r, SourceRange(l.range.start, r.range.end))
+            try built(height: h, at: op.range)
         }
+        height = h
         return l
     }
 
     mutating func parseUnary() throws(Failure) -> Expr {
         if current.isSymbol("-") {
-            let s = advance().range.start
+            try enter()
+            defer { leave() }
+            let s = advance().range
             let e = try parseUnary()
-            return .unary(op: "-", e, SourceRange(s, e.range.end))
+            try built(height: height + 1, at: s)
+            return .unary(op: "-", e, SourceRange(s.start, e.range.end))
         }
         if current.isSymbol("+") { _ = advance() }
         return try parsePostfix()
@@ -160,6 +192,7 @@ extension Parser {
 
     mutating func parsePostfix() throws(Failure) -> Expr {
         var e = try parsePrimary()
+        var h = height
         while current.isSymbol(".") {
             _ = advance()
             guard current.kind == .identifier else {
@@ -169,12 +202,16 @@ extension Parser {
             }
             let p = advance()
             e = .property(e, p.text.lowercased(), SourceRange(e.range.start, p.range.end))
+            h += 1
+            try built(height: h, at: p.range)
         }
+        height = h
         return e
     }
 
     mutating func parsePrimary() throws(Failure) -> Expr {
         let t = current
+        height = 1
         switch t.kind {
         case .integer: _ = advance(); return .literal(.integer(t.text), t.range)
         case .number: _ = advance(); return .literal(.number(t.text), t.range)
@@ -207,6 +244,8 @@ extension Parser {
             default: break
             }
         case .symbol where t.text == "(":
+            try enter()
+            defer { leave() }
             _ = advance()
             let e = try parseExpr()
             try expectSymbol(")", "to close `(`")
@@ -216,38 +255,5 @@ extension Parser {
         throw fail(
             .expectedExpression, "expected an expression, found \(describe(t))",
             hint: t.kind == .keyword ? "`\(t.text)` is a reserved word; quote a column of that name in backticks" : nil)
-    }
-
-    mutating func parseCall(_ name: Token) throws(Failure) -> Expr {
-        _ = advance()  // (
-        var args: [Expr] = []
-        var distinct = false
-        if current.isKeyword("distinct") { _ = advance(); distinct = true }
-        if current.isSymbol("*") {
-            _ = advance()
-        } else if !current.isSymbol(")") {
-            repeat {
-                if current.isSymbol(",") { _ = advance() }
-                args.append(try parseExpr())
-            } while current.isSymbol(",")
-        }
-        try expectSymbol(")", "to close the call to `\(name.text)`")
-        return .call(name: name.text.lowercased(), args: args, distinct: distinct, SourceRange(name.range.start, previousEnd))
-    }
-
-    mutating func parseCase() throws(Failure) -> Expr {
-        let s = advance().range.start
-        var branches: [(Expr, Expr)] = []
-        var otherwise: Expr? = nil
-        while current.isKeyword("when") {
-            _ = advance()
-            let c = try parseExpr()
-            try expectKeyword("then", context: "after the condition of `when`")
-            branches.append((c, try parseExpr()))
-        }
-        if branches.isEmpty { throw fail(.expectedWhen, "expected `when` after `case`") }
-        if current.isKeyword("else") { _ = advance(); otherwise = try parseExpr() }
-        try expectKeyword("end", context: "to close `case`")
-        return .conditional(branches: branches, otherwise: otherwise, SourceRange(s, previousEnd))
     }
 }

@@ -26,10 +26,16 @@ public struct Parser {
     /// Whether a line break came right before each token.
     var afterNewline: [Bool]
     var pos = 0
+    /// How many expressions or bracketed pipelines enclose the current token (see `Parser+Depth.swift`).
+    var depth = 0
+    /// The height of the expression the last `parse…` function returned: 1 for a leaf.
+    var height = 0
     public private(set) var diagnostics: [Diagnostic]
 
     /// Words that start a stage.
-    public static let verbs: Set<String> = ["where", "select", "derive", "by", "agg", "join", "left", "sort", "take", "top", "distinct", "pivot", "unpivot", "window"]
+    public static let verbs: Set<String> = [
+        "where", "select", "derive", "by", "agg", "join", "left", "sort", "take", "top", "distinct", "pivot", "unpivot", "window",
+    ]
 
     public init(_ source: String, context: Context = Context(), cancel: CancellationToken? = nil) {
         self.context = context
@@ -176,6 +182,8 @@ public struct Parser {
         // A statement that starts with `|` continues from the last result: `| chart bar program cv`.
         if current.isSymbol("|") && !joinTarget && pos == 0 { return .table("_", current.range) }
         if current.isSymbol("(") {
+            try enter()
+            defer { leave() }
             let open = advance()
             var noChart: ChartClause? = nil
             let inner = try parsePipeline(chart: &noChart, nested: true)

@@ -11,6 +11,8 @@ public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case container
         /// The tables cannot be written in that format (for example several tables to one CSV file).
         case unsupported
+        /// Ctrl-C stopped the export before the file was replaced.
+        case cancelled
     }
 
     public var code: Code
@@ -22,8 +24,11 @@ public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     init(_ error: AtomicFileError) {
-        self.init(.write, error.description)
+        self.init(error.code == .cancelled ? .cancelled : .write, error.description)
     }
+
+    /// The export was cancelled; nothing was written.
+    static let cancelled = ExportError(.cancelled, "the export was cancelled")
 
     public var description: String { message }
 }

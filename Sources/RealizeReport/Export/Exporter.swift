@@ -1,3 +1,4 @@
+import RealizeQuery
 import RealizeStore
 
 /// Writes result tables to a file in one of the ``ExportFormat``s: what `.export` does once it knows
@@ -17,16 +18,22 @@ package enum Exporter {
     ///   - format: the file format, usually ``ExportFormat/init(path:)`` of `path`.
     ///   - path: where to write; an existing file is replaced only when the whole file is written.
     ///   - csv: how CSV is written (byte-order mark, formula neutralisation).
-    /// - Throws: ``ExportError`` saying why nothing was written.
-    package static func write(_ tables: [NamedTable], format: ExportFormat, to path: String, csv: CSVWriteOptions) throws(ExportError) {
+    ///   - cancel: the session's token (Ctrl-C). CSV and XLSX poll it every few thousand rows, the other
+    ///     formats after building the text, and every format while writing and before replacing the file.
+    /// - Throws: ``ExportError`` saying why nothing was written (`cancelled` when `cancel` was raised).
+    package static func write(
+        _ tables: [NamedTable], format: ExportFormat, to path: String, csv: CSVWriteOptions, cancel: CancellationToken? = nil
+    ) throws(ExportError) {
+        let shouldStop = { cancel?.isCancelled == true }
+        if shouldStop() { throw ExportError.cancelled }
         let text: String
         switch format {
         case .xlsx:
-            try XLSXWriter.write(tables.map { XLSXWriter.Sheet(name: $0.name, table: $0.table) }, to: path)
+            try XLSXWriter.write(tables.map { XLSXWriter.Sheet(name: $0.name, table: $0.table) }, to: path, shouldStop: shouldStop)
             return
         case .csv:
             guard let first = tables.first else { throw ExportError(.unsupported, "there is no table to write") }
-            do { try CSVWriter.write(first.table, toFile: path, options: csv) } catch { throw ExportError(.write, error.description) }
+            do { try CSVWriter.write(first.table, toFile: path, options: csv, shouldStop: shouldStop) } catch { throw ExportError(error) }
             return
         case .markdown: text = markdown(tables)
         case .json: text = json(tables)
@@ -34,7 +41,7 @@ package enum Exporter {
             let stem = String((path.split(separator: "/").last ?? "export").split(separator: ".").first ?? "export")
             text = HTMLWriter.document(title: stem, tables: tables.map { ($0.name, FormattedTable($0.table)) })
         }
-        do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw ExportError(.write, error.description) }
+        do { try AtomicFile.write(Array(text.utf8), to: path, shouldStop: shouldStop) } catch { throw ExportError(error) }
     }
 
     /// One table as a pipe table; several as a `## name` section each.

@@ -2,11 +2,15 @@
 enum XMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and in quoted attributes.
     ///
-    /// Characters XML 1.0 forbids (controls other than tab, line feed and carriage return) are written
-    /// as OOXML's `_xHHHH_` escape when `ooxmlEscapes` is set, else replaced by U+FFFD.
+    /// Characters XML 1.0 forbids (controls other than tab, line feed and carriage return, and the
+    /// non-characters U+FFFE and U+FFFF; lone surrogates cannot occur in a Swift string) are written as
+    /// OOXML's `_xHHHH_` escape when `ooxmlEscapes` is set, else replaced by U+FFFD, so that the
+    /// document stays well-formed.
     static func escape(_ text: String, ooxmlEscapes: Bool = false) -> String {
+        // 0xEF leads the UTF-8 of U+FFFE and U+FFFF (and of harmless characters near them): look closer.
         var clean = true
-        for b in text.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) {
+        for b in text.utf8
+        where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xEF || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) {
             clean = false
             break
         }

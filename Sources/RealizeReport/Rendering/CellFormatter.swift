@@ -88,17 +88,17 @@ enum CellFormatter {
     }
 
     /// Money: at least two decimals (`1,234.50`), or the value's own scale when it is larger.
-    static func decimal(units: Int64, scale: Int) -> String {
+    static func decimal(units: Int128, scale: Int) -> String {
         let mag = units.magnitude
         let shown = max(2, scale)
-        let whole: UInt64, fracDigits: String
+        let whole: UInt128, fracDigits: String
         if scale == 0 {
             whole = mag
             fracDigits = ""
         } else {
-            let f = UInt64(FixedDecimal.pow10[scale])
+            let f = UInt128(FixedDecimal.pow10[scale])
             whole = mag / f
-            fracDigits = zeroPadded(mag % f, width: scale)
+            fracDigits = zeroPadded(UInt64(mag % f), width: scale)  // below 10^18
         }
         let frac = fracDigits + String(repeating: "0", count: shown - scale)
         return (units < 0 ? "-" : "") + grouped(String(whole)) + "." + frac

@@ -12,7 +12,10 @@ struct SheetXML {
     static let maxExactDigits = 15
 
     /// The sheet's XML and the range its auto-filter covers (`A1:C10`; empty for a table without columns).
-    func render(strings: inout SharedStrings, styles: inout XLSXStyles) -> (text: String, range: String) {
+    /// - Throws: ``ExportError`` (`cancelled`) when `shouldStop`, polled per column and every 4096 rows, says so.
+    func render(strings: inout SharedStrings, styles: inout XLSXStyles, shouldStop: () -> Bool = { false }) throws(ExportError) -> (
+        text: String, range: String
+    ) {
         let columns = table.columns
         let lastColumn = XLSXParts.columnLetters(max(columns.count - 1, 0))
         let lastRow = table.rowCount + 1
@@ -22,6 +25,7 @@ struct SheetXML {
         var body: [String] = Array(repeating: "", count: table.rowCount)
         var widths: [Int] = columns.map { min(60, max(6, $0.name.count + 3)) }
         for (c, column) in columns.enumerated() {
+            if shouldStop() { throw ExportError.cancelled }
             let cells = cellXML(column, letter: letters[c], strings: &strings, styles: &styles)
             for r in 0..<table.rowCount where !cells.xml[r].isEmpty { body[r] += cells.xml[r] }
             widths[c] = min(60, max(widths[c], cells.width + 2))
@@ -47,7 +51,10 @@ struct SheetXML {
             }
             out += "</row>"
         }
-        for r in 0..<table.rowCount { out += "<row r=\"\(r + 2)\">" + body[r] + "</row>" }
+        for r in 0..<table.rowCount {
+            if r & 0xFFF == 0, shouldStop() { throw ExportError.cancelled }
+            out += "<row r=\"\(r + 2)\">" + body[r] + "</row>"
+        }
         out += "</sheetData>"
         if !columns.isEmpty { out += "<autoFilter ref=\"\(range)\"/>" }
         out += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"

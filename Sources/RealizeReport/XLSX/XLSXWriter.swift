@@ -30,11 +30,13 @@ public enum XLSXWriter {
     }
 
     /// Writes `sheets` to `path` as one workbook, atomically.
-    /// - Throws: ``ExportError`` when the workbook cannot be built or the file written.
-    public static func write(_ sheets: [Sheet], to path: String) throws(ExportError) {
-        let bytes = try workbook(sheets)
+    /// - Parameter shouldStop: polled while the sheets are built and written (Ctrl-C); when it says so,
+    ///   nothing is written.
+    /// - Throws: ``ExportError`` when the workbook cannot be built or the file written, or it was cancelled.
+    public static func write(_ sheets: [Sheet], to path: String, shouldStop: () -> Bool = { false }) throws(ExportError) {
+        let bytes = try workbook(sheets, shouldStop: shouldStop)
         do {
-            try AtomicFile.write(bytes, to: path)
+            try AtomicFile.write(bytes, to: path, shouldStop: shouldStop)
         } catch {
             throw ExportError(error)
         }
@@ -42,7 +44,7 @@ public enum XLSXWriter {
 
     /// The bytes of a workbook holding `sheets` (at least one; an empty list gives one empty sheet).
     /// - Throws: ``ExportError`` (`container`) if the zip container cannot be built.
-    public static func workbook(_ sheets: [Sheet]) throws(ExportError) -> [UInt8] {
+    public static func workbook(_ sheets: [Sheet], shouldStop: () -> Bool = { false }) throws(ExportError) -> [UInt8] {
         let sheets = sheets.isEmpty ? [Sheet(name: "Sheet1", table: .empty)] : sheets
         let names = SheetNames.unique(sheets.map(\.name))
         var strings = SharedStrings()
@@ -50,7 +52,7 @@ public enum XLSXWriter {
         var parts: [(String, String)] = []
         var ranges: [String] = []
         for (k, sheet) in sheets.enumerated() {
-            let xml = SheetXML(table: sheet.table).render(strings: &strings, styles: &styles)
+            let xml = try SheetXML(table: sheet.table).render(strings: &strings, styles: &styles, shouldStop: shouldStop)
             parts.append(("xl/worksheets/sheet\(k + 1).xml", xml.text))
             ranges.append(xml.range)
         }
@@ -61,6 +63,7 @@ public enum XLSXWriter {
         parts.insert(("xl/_rels/workbook.xml.rels", XLSXParts.workbookRelationships(sheetCount: sheets.count)), at: 4)
         parts.append(("xl/styles.xml", styles.xml))
         parts.append(("xl/sharedStrings.xml", strings.xml))
+        if shouldStop() { throw ExportError.cancelled }
         return try zip(parts)
     }
 

@@ -68,8 +68,8 @@ struct ColumnStats: Equatable, Sendable {
             }
             finish(distinct: seen.count, lo: String(lo), hi: String(hi), sum: sum)
         case .decimal(let a, let scale):
-            var seen = Set<Int64>(), lo = Int64.max, hi = Int64.min
-            var exact: Int64 = 0, overflowed = false, sum = 0.0
+            var seen = Set<Int128>(), lo = Int128.max, hi = Int128.min
+            var exact: Int128 = 0, overflowed = false, sum = 0.0
             for r in a.indices where isValid(r) {
                 let v = a[r]
                 seen.insert(v); lo = Swift.min(lo, v); hi = Swift.max(hi, v); sum += Double(v)
@@ -79,7 +79,7 @@ struct ColumnStats: Equatable, Sendable {
                 }
             }
             let total = overflowed ? sum : Double(exact)
-            let text = { (u: Int64) in FixedDecimal(units: u, scale: scale).description }
+            let text = { (u: Int128) in FixedDecimal(units: u, scale: scale).description }
             finish(distinct: seen.count, lo: text(lo), hi: text(hi), sum: total / Double(FixedDecimal.pow10[scale]))
         case .double(let a):
             var seen = Set<UInt64>(), lo = Double.infinity, hi = -Double.infinity, sum = 0.0, ordered = 0

@@ -56,8 +56,10 @@ extension ShellSession {
         }
         let target = resolveOutputPath(path)
         do throws(ExportError) {
-            try Exporter.write(tables, format: format, to: target, csv: CSVWriteOptions(bom: bom, neutraliseFormulas: neutralise))
+            try Exporter.write(
+                tables, format: format, to: target, csv: CSVWriteOptions(bom: bom, neutraliseFormulas: neutralise), cancel: cancellation)
         } catch {
+            if error.code == .cancelled { throw ShellError("cancelled", "export cancelled", hint: "nothing was written; an existing file is unchanged") }
             throw ShellError("export", "cannot export: \(error.description)", hint: "nothing was written; an existing file is unchanged")
         }
         observer?(.exported(paths: [target]))

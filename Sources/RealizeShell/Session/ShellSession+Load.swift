@@ -1,4 +1,5 @@
 import Foundation
+import RealizeQuery
 import RealizeStore
 #if canImport(Glibc)
     import Glibc
@@ -34,7 +35,8 @@ extension ShellSession {
         let started = ContinuousClock.now
         let loaded: [(name: String, table: Table)]
         do throws(CSVError) {
-            loaded = try PortfolioLoader.load(path: path, options: CSVReadOptions(typeOverrides: overrides))
+            let years = query.settingValue("period_range").flatMap { SettingSpec.periodYears($0) } ?? CSVReadOptions.defaultPeriodYears
+            loaded = try PortfolioLoader.load(path: path, options: CSVReadOptions(typeOverrides: overrides, periodYears: years))
         } catch {
             throw ShellError(preformatted: "csv", error.fullDescription)
         }

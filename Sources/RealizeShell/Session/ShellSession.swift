@@ -57,6 +57,7 @@ package final class ShellSession {
     package func execute(_ statement: Statement, sourceName: String) -> Outcome {
         switch statement.kind {
         case .dotCommand:
+            cancellation.reset()  // a Ctrl-C at the prompt must not cancel the next `.export` or `.load`
             do throws(ShellError) {
                 return try runDotCommand(statement.text)
             } catch {

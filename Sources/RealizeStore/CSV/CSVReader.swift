@@ -3,10 +3,21 @@ public struct CSVReadOptions: Sendable {
     /// Column name → type, overriding inference. Names the file does not have are ignored, so
     /// one set of overrides can serve every file of a portfolio.
     public var typeOverrides: [String: DataType] = [:]
+    /// The years a period (`YYYY-MM`) may fall in; a period outside is a load error naming the cell. Loops over time
+    /// in the analytics follow the data, and a mistyped `9999-07` would otherwise stretch every series by centuries.
+    public var periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears
+
+    /// The default ``periodYears``: 1900 to 2200.
+    public static let defaultPeriodYears = 1900...2200
 
     /// Creates options.
-    /// - Parameter typeOverrides: column name → type, overriding inference.
-    public init(typeOverrides: [String: DataType] = [:]) { self.typeOverrides = typeOverrides }
+    /// - Parameters:
+    ///   - typeOverrides: column name → type, overriding inference.
+    ///   - periodYears: the years a period may fall in.
+    public init(typeOverrides: [String: DataType] = [:], periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears) {
+        self.typeOverrides = typeOverrides
+        self.periodYears = periodYears
+    }
 }
 
 /// Reads CSV files (RFC 4180, UTF-8) into typed, columnar tables.
@@ -73,11 +84,12 @@ public enum CSVReader {
             } else {
                 (type, scale) = TypeInference.infer(index, column: c, p)
             }
-            switch ColumnDecoder(p: p, index: index, column: c).decode(as: type, scale: scale) {
+            switch ColumnDecoder(p: p, index: index, column: c, periodYears: options.periodYears).decode(as: type, scale: scale) {
             case .success(let (storage, validity)):
                 columns.append(Column(name: name, storage: storage, validity: validity))
             case .failure(let bad):
-                throw valueError(index, p, sourceName, row: bad.row + 1, column: c, name: name, type: type, overridden: override != nil)
+                throw valueError(
+                    index, p, sourceName, row: bad.row + 1, column: c, name: name, type: type, overridden: override != nil, periodYears: options.periodYears)
             }
         }
         return Table(columns: columns, rowCount: index.rowCount)
@@ -110,10 +122,23 @@ public enum CSVReader {
 
     private static func valueError(
         _ index: FieldIndex, _ p: UnsafePointer<UInt8>, _ file: String,
-        row: Int, column: Int, name: String, type: DataType, overridden: Bool
+        row: Int, column: Int, name: String, type: DataType, overridden: Bool, periodYears: ClosedRange<Int>
     ) -> CSVError {
         let span = index.span(row: row, column: column)
         let found = FieldContent.quotedForMessage(FieldContent.text(p, span))
+        let (s, e) = FieldContent.unquoted(p, span)
+        if type == .double, let v = FieldParsers.double(p, s, e), !v.isFinite {
+            return CSVError(
+                file: file, line: FieldContent.line(of: span.start, in: p), column: column + 1,
+                message: "expected a finite number in column \(column + 1) (`\(name)`), found \(found)",
+                hint: "NaN and infinities are not loaded; leave the field empty for a missing value", code: .badValue)
+        }
+        if type == .period, FieldParsers.period(p, s, e) != nil {
+            return CSVError(
+                file: file, line: FieldContent.line(of: span.start, in: p), column: column + 1,
+                message: "period \(found) in column \(column + 1) (`\(name)`) is outside the years \(periodYears.lowerBound)–\(periodYears.upperBound)",
+                hint: "correct the period, or widen the accepted years with `.set period_range 1800-2300` before loading", code: .badValue)
+        }
         let hint: String?
         if overridden {
             hint = "the type of `\(name)` is set to \(type) by a type override; remove it to let the reader infer the type"

@@ -6,7 +6,7 @@ struct CSVRowEncoder {
     private enum Cells {
         case int([Int64])
         case double([Double])
-        case decimal([Int64], scale: Int)
+        case decimal([Int128], scale: Int)
         case text(codes: [UInt32], arena: [UInt8], starts: [Int])
         case date([Int32])
         case period([Int32])
@@ -98,13 +98,24 @@ struct CSVRowEncoder {
     }
 
     /// `units × 10^-scale` written exactly at `scale` digits, as ``FixedDecimal/description``.
-    static func appendDecimal(_ units: Int64, scale: Int, _ out: inout [UInt8]) {
-        guard scale > 0 else { return appendInt(units, &out) }
-        let f = UInt64(FixedDecimal.pow10[scale])
+    static func appendDecimal(_ units: Int128, scale: Int, _ out: inout [UInt8]) {
         if units < 0 { out.append(0x2D) }
-        appendDigits(units.magnitude / f, &out)
+        let mag = units.magnitude
+        // Values of up to 19 digits (nearly all) take the 64-bit path.
+        if mag <= UInt128(UInt64.max) {
+            let m = UInt64(mag)
+            guard scale > 0 else { return appendDigits(m, &out) }
+            let f = UInt64(FixedDecimal.pow10[scale])
+            appendDigits(m / f, &out)
+            out.append(0x2E)
+            appendDigits(m % f, width: scale, &out)
+            return
+        }
+        let (whole, frac) = mag.quotientAndRemainder(dividingBy: UInt128(FixedDecimal.pow10[scale]))
+        out += String(whole).utf8
+        guard scale > 0 else { return }
         out.append(0x2E)
-        appendDigits(units.magnitude % f, width: scale, &out)
+        appendDigits(UInt64(frac), width: scale, &out)
     }
 
     static func appendDate(_ days: Int32, _ out: inout [UInt8]) {

@@ -62,8 +62,22 @@ public enum CSVWriter {
     /// Writes `table` as CSV to `path` atomically (see ``AtomicFile``): on failure the file that
     /// was there is untouched.
     /// - Throws: ``AtomicFileError`` saying why the file could not be written.
-    public static func write(_ table: Table, toFile path: String, options: CSVWriteOptions = .init()) throws(AtomicFileError) {
-        try AtomicFile.write(write(table, options: options), to: path)
+    /// - Parameter shouldStop: polled every 4096 rows and while writing (Ctrl-C); when it says so,
+    ///   nothing is replaced and the error's code is `cancelled`.
+    public static func write(
+        _ table: Table, toFile path: String, options: CSVWriteOptions = .init(), shouldStop: () -> Bool = { false }
+    ) throws(AtomicFileError) {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + table.rowCount * max(table.columns.count, 1) * 8)
+        let encoder = CSVRowEncoder(table: table, options: options)
+        encoder.writePrologue(into: &out)
+        for row in 0..<table.rowCount {
+            if row & 0xFFF == 0, shouldStop() {
+                throw AtomicFileError(path: path, code: .cancelled, message: "writing `\(path)` was cancelled")
+            }
+            encoder.writeRow(row, into: &out)
+        }
+        try AtomicFile.write(out, to: path, shouldStop: shouldStop)
     }
 
     /// The bytes of one text field: neutralised and quoted as the options and its content require.

@@ -7,6 +7,8 @@ struct ColumnDecoder {
     let p: UnsafePointer<UInt8>
     let index: FieldIndex
     let column: Int
+    /// The years a period may fall in (``CSVReadOptions/periodYears``).
+    var periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears
 
     /// The decoded storage and validity, or the data row (0-based) of the first value that does not parse.
     typealias Outcome = Result<(storage: ColumnStorage, validity: Bitmap?), BadRow>
@@ -19,14 +21,19 @@ struct ColumnDecoder {
         case .int:
             return fixed(Int64(0), FieldParsers.int).map { (.int($0.values), $0.validity) }
         case .decimal:
-            return fixed(Int64(0)) { p, s, e in FieldParsers.decimalUnits(p, s, e, scale: scale) }
+            return fixed(Int128(0)) { p, s, e in FieldParsers.decimalUnits(p, s, e, scale: scale) }
                 .map { (.decimal($0.values, scale: scale), $0.validity) }
         case .double:
-            return fixed(0.0, FieldParsers.double).map { (.double($0.values), $0.validity) }
+            // NaN and ±Inf are refused: they have no place in an order or a sum (README, "Loading data").
+            return fixed(0.0) { p, s, e in FieldParsers.double(p, s, e).flatMap { $0.isFinite ? $0 : nil } }
+                .map { (.double($0.values), $0.validity) }
         case .date:
             return fixed(Int32(0), FieldParsers.date).map { (.date($0.values), $0.validity) }
         case .period:
-            return fixed(Int32(0), FieldParsers.period).map { (.period($0.values), $0.validity) }
+            let lo = CivilCalendar.period(year: periodYears.lowerBound, month: 1)
+            let hi = CivilCalendar.period(year: periodYears.upperBound, month: 12)
+            return fixed(Int32(0)) { p, s, e in FieldParsers.period(p, s, e).flatMap { lo...hi ~= $0 ? $0 : nil } }
+                .map { (.period($0.values), $0.validity) }
         case .bool:
             return fixed(false, FieldParsers.bool).map { (.bool($0.values), $0.validity) }
         case .text:

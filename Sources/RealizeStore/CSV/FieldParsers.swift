@@ -67,24 +67,34 @@ enum FieldParsers {
     }
 
     /// A plain decimal (`-12.5`, `.5`, `7`) as units at `scale`; nil if it has more fractional
-    /// digits than `scale`, is not a plain decimal, or overflows.
+    /// digits than `scale`, is not a plain decimal, or has more than 38 significant digits.
+    ///
+    /// The first 18 digits accumulate in 64 bits; only longer values take the 128-bit path.
     @inline(__always)
-    static func decimalUnits(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, scale: Int) -> Int64? {
+    static func decimalUnits(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, scale: Int) -> Int128? {
         var i = s
         var negative = false
         if i < e && (p[i] == minus || p[i] == plus) { negative = p[i] == minus; i += 1 }
         var v: UInt64 = 0
-        var digits = 0, frac = 0, seenDot = false
+        var wide: UInt128 = 0
+        var isWide = false
+        var digits = 0, frac = 0, seenDot = false, anyDigit = false
         while i < e {
             let c = p[i]
             let d = c &- digit0
             if d < 10 {
-                let (m, o1) = v.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(UInt64(d))
-                if o1 || o2 { return nil }
-                v = a
-                digits += 1
+                anyDigit = true
+                if isWide {
+                    wide = wide &* 10 &+ UInt128(d)
+                } else if digits < 18 {
+                    v = v &* 10 &+ UInt64(d)
+                } else {
+                    isWide = true
+                    wide = UInt128(v) &* 10 &+ UInt128(d)
+                }
+                if digits > 0 || d != 0 { digits += 1 }
                 if seenDot { frac += 1 }
+                if digits > FixedDecimal.maxDigits { return nil }
             } else if c == dot && !seenDot {
                 seenDot = true
             } else {
@@ -92,15 +102,10 @@ enum FieldParsers {
             }
             i += 1
         }
-        guard digits > 0, frac <= scale else { return nil }
-        var scaled = v
-        for _ in frac..<scale {
-            let (m, o) = scaled.multipliedReportingOverflow(by: 10)
-            if o { return nil }
-            scaled = m
-        }
-        if negative { return scaled <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- scaled) : nil }
-        return scaled <= UInt64(Int64.max) ? Int64(scaled) : nil
+        guard anyDigit, frac <= scale, digits + (scale - frac) <= FixedDecimal.maxDigits else { return nil }
+        var units = isWide ? Int128(wide) : Int128(v)
+        if frac < scale { units *= FixedDecimal.pow10[scale - frac] }
+        return negative ? -units : units
     }
 
     private static let exactPowers: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { acc, _ in acc * 10 } }

@@ -2,9 +2,12 @@
 ///
 /// Rules, tried in order over every non-null value:
 /// - `int`: every value is an integer that fits `Int64` (a larger integer makes the column text);
-/// - `decimal`: every value is an integer or a plain decimal with at most 4 fractional digits
-///   (money: `123.45`), and all fit 18 significant digits at the widest scale;
-/// - `double`: every value is a number (exponents or more fractional digits allowed);
+/// - `decimal`: every value is an integer or a plain decimal with at most 18 fractional digits
+///   (money `123.45`, FX rates `1.084375`), and all fit 38 significant digits at the widest
+///   scale (128-bit units, as DuckDB's `DECIMAL(38, s)`); a plain decimal is never rounded;
+/// - `double`: every value is a number, and some value has an exponent, more than 18 fractional
+///   digits, or more than 38 significant digits at the column's scale (documented fallback:
+///   such a column is read as doubles);
 /// - `date`: every value is a valid `YYYY-MM-DD`; `period`: every value is `YYYY-MM`;
 /// - `bool`: every value is `true` or `false`, in any case;
 /// - otherwise, and for a column with no values at all, `text`.
@@ -13,7 +16,7 @@
 /// stops at the first value that rules out every type but text.
 enum TypeInference {
     /// The widest decimal scale inference accepts.
-    static let maxInferredScale = 4
+    static let maxInferredScale = FixedDecimal.maxScale
 
     private struct Candidates: OptionSet {
         let rawValue: UInt8
@@ -37,12 +40,15 @@ enum TypeInference {
                 if possible.contains(.double), let shape = FieldParsers.numberShape(p, s, e) {
                     switch shape.kind {
                     case .integer:
-                        // An integer too large for Int64 is kept as text rather than rounded to a double.
+                        // An integer too large for Int64 is kept as an exact decimal (up to 38 digits), else as
+                        // text, rather than rounded to a double.
                         if shape.intDigits <= 18 || FieldParsers.int(p, s, e) != nil { these.formUnion([.int, .double]) }
-                        if shape.intDigits <= 18 { these.insert(.decimal) }
+                        if shape.intDigits <= FixedDecimal.maxDigits { these.insert(.decimal) }
                     case .decimal:
                         these.insert(.double)
-                        if shape.fracDigits <= maxInferredScale && shape.intDigits + shape.fracDigits <= 18 { these.insert(.decimal) }
+                        if shape.fracDigits <= maxInferredScale && shape.intDigits + shape.fracDigits <= FixedDecimal.maxDigits {
+                            these.insert(.decimal)
+                        }
                     case .exponent:
                         these.insert(.double)
                     }
@@ -64,7 +70,7 @@ enum TypeInference {
         }
         if !sawValue { return (.text, 0) }
         if possible.contains(.int) { return (.int, 0) }
-        if possible.contains(.decimal) && maxIntDigits + maxScale <= 18 { return (.decimal, maxScale) }
+        if possible.contains(.decimal) && maxIntDigits + maxScale <= FixedDecimal.maxDigits { return (.decimal, maxScale) }
         if possible.contains(.double) && sawNumber { return (.double, 0) }
         if possible.contains(.date) { return (.date, 0) }
         if possible.contains(.period) { return (.period, 0) }

@@ -4,8 +4,8 @@
 public enum ColumnStorage: Sendable {
     case int([Int64])
     case double([Double])
-    /// Scaled units, all at one scale.
-    case decimal([Int64], scale: Int)
+    /// Scaled 128-bit units, all at one scale (0…18): up to 38 significant digits.
+    case decimal([Int128], scale: Int)
     /// Dictionary-encoded text: `dictionary[codes[i]]`. Dictionary entries are distinct.
     case text(codes: [UInt32], dictionary: [String])
     /// Days since 1970-01-01.

@@ -1,48 +1,81 @@
-/// An exact fixed-point decimal: `units × 10^-scale`.
+/// An exact fixed-point decimal: `units × 10^-scale`, with 128-bit units.
 ///
-/// Money is kept as decimals so that `0.7 + 0.79 + 1 + 1.1` is exactly `3.59`.
-/// Addition and subtraction align scales; multiplication adds them; division
-/// leaves the exact world and yields a `Double`.
+/// Money is kept as decimals so that `0.7 + 0.79 + 1 + 1.1` is exactly `3.59`. Units are `Int128`
+/// and the scale is 0…18, so a value holds up to 38 significant digits, like DuckDB's
+/// `DECIMAL(38, s)`. Addition and subtraction align scales; multiplication adds them; division
+/// leaves the exact world and yields a `Double`. Every operation that could overflow reports it.
 public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The scaled integer value.
-    public var units: Int64
+    public var units: Int128
     /// The number of digits after the decimal point (0…18).
     public var scale: Int
 
-    /// Powers of ten that fit in an `Int64`.
-    public static let pow10: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
+    /// The largest scale a decimal can have.
+    public static let maxScale = 18
+    /// The most significant digits a decimal can hold.
+    public static let maxDigits = 38
+
+    /// Powers of ten 10^0…10^38 (all fit an `Int128`).
+    public static let pow10: [Int128] = (0...38).map { n in (0..<n).reduce(Int128(1)) { acc, _ in acc * 10 } }
+
+    /// The largest magnitude of units: 38 nines.
+    public static let maxUnits: Int128 = pow10[38] - 1
 
     /// Creates a decimal from scaled units.
-    public init(units: Int64, scale: Int) {
+    public init(units: Int128, scale: Int) {
         self.units = units
         self.scale = scale
     }
 
-    /// This value expressed at a larger scale (exact), or nil on overflow.
+    /// This value expressed at another scale: exact when widening (nil on overflow), rounded half
+    /// away from zero when narrowing.
     public func rescaled(to newScale: Int) -> FixedDecimal? {
-        if newScale == scale { return self }
-        if newScale > scale {
-            let (r, o) = units.multipliedReportingOverflow(by: Self.pow10[newScale - scale])
-            return o ? nil : FixedDecimal(units: r, scale: newScale)
-        }
-        // Rounds half away from zero when narrowing.
-        let f = Self.pow10[scale - newScale]
-        let q = units / f, r = units % f
-        let adj: Int64 = (abs(r) * 2 >= f) ? (units < 0 ? -1 : 1) : 0
-        return FixedDecimal(units: q + adj, scale: newScale)
+        Self.rescale(units, from: scale, to: newScale).map { FixedDecimal(units: $0, scale: newScale) }
     }
 
-    /// The nearest `Double`.
-    public var doubleValue: Double { Double(units) / Double(Self.pow10[scale]) }
+    /// `units` at scale `from` expressed at scale `to`; nil when widening overflows 38 digits.
+    @inline(__always)
+    public static func rescale(_ units: Int128, from: Int, to: Int) -> Int128? {
+        if to == from { return units }
+        if to > from {
+            let (r, o) = units.multipliedReportingOverflow(by: pow10[to - from])
+            return o ? nil : r
+        }
+        let f = pow10[from - to]
+        let (q, r) = units.quotientAndRemainder(dividingBy: f)
+        return r.magnitude * 2 >= f.magnitude ? q + (units < 0 ? -1 : 1) : q
+    }
 
-    /// Parses `-123.45`, `+7`, `.5`; nil if the text is not a plain decimal or has more than 18 digits of scale.
+    /// Whether `units` fits in 38 digits.
+    @inline(__always)
+    public static func fits(_ units: Int128) -> Bool { units.magnitude <= maxUnits.magnitude }
+
+    /// The nearest `Double`.
+    public var doubleValue: Double { Self.double(units, scale: scale) }
+
+    /// The `Double` nearest `units × 10^-scale`.
+    @inline(__always)
+    public static func double(_ units: Int128, scale: Int) -> Double {
+        if scale == 0 { return Double(units) }
+        // Split so that the integer part and the fraction each convert with one rounding.
+        let (q, r) = units.quotientAndRemainder(dividingBy: pow10[scale])
+        return Double(q) + Double(r) / Double(pow10[scale])
+    }
+
+    /// Parses `-123.45`, `+7`, `.5`; nil if the text is not a plain decimal, has more than 18
+    /// digits of scale or more than 38 significant digits.
     public init?(parsing text: Substring) {
         var neg = false
-        var i = text.utf8.startIndex
         let u = text.utf8
+        var i = u.startIndex
         if i == u.endIndex { return nil }
-        if u[i] == UInt8(ascii: "-") { neg = true; i = u.index(after: i) } else if u[i] == UInt8(ascii: "+") { i = u.index(after: i) }
-        var units: Int64 = 0
+        if u[i] == UInt8(ascii: "-") {
+            neg = true
+            i = u.index(after: i)
+        } else if u[i] == UInt8(ascii: "+") {
+            i = u.index(after: i)
+        }
+        var units: Int128 = 0
         var scale = 0
         var seenDot = false
         var digits = 0
@@ -52,10 +85,8 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                 if seenDot { return nil }
                 seenDot = true
             } else if c >= 48 && c <= 57 {
-                let (m, o1) = units.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int64(c - 48))
-                if o1 || o2 { return nil }
-                units = a
+                units = units * 10 + Int128(c - 48)
+                if units > Self.maxUnits { return nil }
                 digits += 1
                 if seenDot { scale += 1 }
             } else {
@@ -63,36 +94,53 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             }
             i = u.index(after: i)
         }
-        if digits == 0 || scale > 18 { return nil }
+        if digits == 0 || scale > Self.maxScale { return nil }
         self.units = neg ? -units : units
         self.scale = scale
     }
 
     public static func < (a: FixedDecimal, b: FixedDecimal) -> Bool {
-        let s = max(a.scale, b.scale)
-        if let x = a.rescaled(to: s), let y = b.rescaled(to: s) { return x.units < y.units }
-        return a.doubleValue < b.doubleValue
+        compare(a.units, a.scale, b.units, b.scale) < 0
     }
 
     public static func == (a: FixedDecimal, b: FixedDecimal) -> Bool {
-        let s = max(a.scale, b.scale)
-        if let x = a.rescaled(to: s), let y = b.rescaled(to: s) { return x.units == y.units }
-        return false
+        compare(a.units, a.scale, b.units, b.scale) == 0
+    }
+
+    /// Three-way comparison of two decimals at any scales, exact (scales ≤ 18 and 38-digit units
+    /// never overflow when aligned in a wider split).
+    public static func compare(_ a: Int128, _ sa: Int, _ b: Int128, _ sb: Int) -> Int {
+        if sa == sb { return a < b ? -1 : (a == b ? 0 : 1) }
+        // Align the smaller scale up; if that overflows, its magnitude dominates.
+        if sa < sb {
+            guard let x = rescale(a, from: sa, to: sb) else { return a < 0 ? -1 : 1 }
+            return x < b ? -1 : (x == b ? 0 : 1)
+        }
+        guard let y = rescale(b, from: sb, to: sa) else { return b < 0 ? 1 : -1 }
+        return a < y ? -1 : (a == y ? 0 : 1)
     }
 
     public func hash(into h: inout Hasher) {
         // Normalise trailing zeros so that 1.50 and 1.5 hash alike.
-        var u = units, s = scale
-        while s > 0 && u % 10 == 0 { u /= 10; s -= 1 }
-        h.combine(u); h.combine(s)
+        var u = units
+        var s = scale
+        while s > 0 && u % 10 == 0 {
+            u /= 10
+            s -= 1
+        }
+        h.combine(u)
+        h.combine(s)
     }
 
     /// Plain text: `-1234.50` (no thousands separators), at this value's scale.
-    public var description: String {
+    public var description: String { Self.text(units, scale: scale) }
+
+    /// `units × 10^-scale` as plain text at `scale` digits.
+    public static func text(_ units: Int128, scale: Int) -> String {
         if scale == 0 { return String(units) }
         let mag = units.magnitude
-        let f = UInt64(Self.pow10[scale])
-        let whole = mag / f, frac = mag % f
+        let f = UInt128(pow10[scale])
+        let (whole, frac) = mag.quotientAndRemainder(dividingBy: f)
         var fracText = String(frac)
         if fracText.count < scale { fracText = String(repeating: "0", count: scale - fracText.count) + fracText }
         return (units < 0 ? "-" : "") + String(whole) + "." + fracText

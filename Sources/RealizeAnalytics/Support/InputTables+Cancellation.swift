@@ -1,0 +1,10 @@
+import RealizeQuery
+
+extension InputTables {
+    /// Throws `cancelled` once Ctrl-C raised the session's token; cheap enough to call every few
+    /// thousand rows of a command's per-row loop (it looks at the token only when `row` is a multiple of 4096).
+    /// - Throws: ``QueryError`` `cancelled`, at the command's name.
+    func checkCancelled(row: Int) throws(QueryError) {
+        if row & 0xFFF == 0, session.isCancelled { throw InputError.make(.cancelled, "query cancelled", at: at) }
+    }
+}
