@@ -67,13 +67,16 @@ extension ScalarFunction {
         return CivilCalendar.days(year: ny, month: nm, day: min(day, CivilCalendar.daysInMonth(year: ny, month: nm)))
     }
 
-    /// Whole months from `a` to `b`: the month difference, less one when the day of `b` has not reached `a`'s.
+    /// Whole months from `a` to `b`: counted from the earlier date, the most months that can be added to it
+    /// (with ``addMonths(_:_:)``, which clamps to the month's end) without passing the later one; negative when
+    /// `b` is earlier. So `months_between(a, add_months(a, k))` is `k` for k ≥ 0, and swapping the dates only
+    /// changes the sign.
     static func wholeMonths(from a: Int32, to b: Int32) -> Int64 {
-        let (y1, m1, d1) = CivilCalendar.civil(days: a)
-        let (y2, m2, d2) = CivilCalendar.civil(days: b)
+        if b < a { return -wholeMonths(from: b, to: a) }
+        let (y1, m1, _) = CivilCalendar.civil(days: a)
+        let (y2, m2, _) = CivilCalendar.civil(days: b)
         var months = Int64((y2 - y1) * 12 + (m2 - m1))
-        if months > 0 && d2 < d1 { months -= 1 }
-        if months < 0 && d2 > d1 { months += 1 }
+        if months > 0, let moved = addMonths(a, months), moved > b { months -= 1 }
         return months
     }
 
