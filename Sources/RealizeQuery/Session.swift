@@ -58,6 +58,9 @@ public struct QuerySession: Sendable {
     /// The last result, queried as `_`.
     public var lastResult: Table?
     public var settings = QuerySettings()
+    /// What the last statement noticed without failing (values a cast could not convert), one line each; the
+    /// shell prints them on standard error.
+    public private(set) var warnings: [String] = []
     /// The running statement's token (Ctrl-C), set while a statement runs so that table commands can
     /// poll it in their per-row loops; nil outside a run.
     public var cancellation: CancellationToken? = nil
@@ -92,8 +95,12 @@ public struct QuerySession: Sendable {
         if let (name, range) = statement.letName, name == "_" {
             throw QueryError(Diagnostic(id: .reservedName, message: "`_` is the last result and cannot be defined", range: range))
         }
+        let log = WarningLog()
+        warnings = []
         let (table, plan) = try execute(
-            statement.pipeline, source: source, cancel: cancel, explainOnly: statement.explain, chart: statement.explain ? nil : statement.chart)
+            statement.pipeline, source: source, cancel: cancel, explainOnly: statement.explain, chart: statement.explain ? nil : statement.chart,
+            warnings: log)
+        warnings = log.messages
         if statement.explain { return .plan(plan) }
         if let (name, _) = statement.letName {
             catalog.set(name, table)
@@ -108,7 +115,8 @@ public struct QuerySession: Sendable {
 
     /// Checks and runs a pipeline; `pivot` stages split it, since their columns come from the data.
     func execute(
-        _ p: Pipeline, source: String = "", cancel: CancellationToken?, explainOnly: Bool, chart: ChartClause? = nil
+        _ p: Pipeline, source: String = "", cancel: CancellationToken?, explainOnly: Bool, chart: ChartClause? = nil,
+        warnings: WarningLog? = nil
     ) throws(QueryError) -> (Table, String) {
         var planner = Planner(catalog: catalog, lastResult: lastResult, settings: settings)
         var current = p
@@ -138,7 +146,8 @@ public struct QuerySession: Sendable {
             if explainOnly && pivotIndex == nil { return (.empty, PlanExplainer.text(steps: explainLines, rewrites: rewrites)) }
             var table: Table
             do {
-                table = try Executor(catalog: tempCatalog, lastResult: last, settings: settings, cancel: cancel).run(optimized.plan)
+                table = try Executor(catalog: tempCatalog, lastResult: last, settings: settings, cancel: cancel, warnings: warnings).run(
+                    optimized.plan)
             } catch {
                 switch error {
                 case .cancelled: throw QueryError(Diagnostic(id: .cancelled, message: "query cancelled", range: p.sourceRange))
@@ -147,6 +156,11 @@ public struct QuerySession: Sendable {
                         Diagnostic(
                             id: .resultTooLarge, message: why, range: p.sourceRange,
                             hint: "check the join key: each row of the right table should match few rows"))
+                case .conversion(let why):
+                    throw QueryError(
+                        Diagnostic(
+                            id: .conversionFailed, message: why, range: p.sourceRange,
+                            hint: "without `strict`, values that do not convert are null and counted in a warning"))
                 case .overflow(let o, let range):
                     throw QueryError(NumericOverflowDiagnostic.make(o, range: range ?? p.sourceRange))
                 }

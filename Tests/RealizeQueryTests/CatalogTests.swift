@@ -32,6 +32,8 @@ import RealizeStore
         for n in arity.prefix(3) {
             for t in DataType.allCases {
                 if case .success(let r) = rule(Array(repeating: t, count: n)) { return r }
+                // Mixed signatures (`add_days(date, int)`): the first typed, the rest untyped nulls.
+                if n > 0, case .success(let r) = rule([t] + Array(repeating: nil, count: n - 1)) { return r }
             }
         }
         return nil

@@ -12,7 +12,7 @@ func complete(_ source: String, session: QuerySession = Fixtures.session()) -> [
 }
 
 @Suite struct CompletionTests {
-    static let allVerbs = ["agg", "by", "derive", "distinct", "join", "left", "pivot", "select", "sort", "take", "top", "where", "window", "chart"]
+    static let allVerbs = ["agg", "by", "derive", "distinct", "join", "left", "pivot", "select", "sort", "take", "top", "unpivot", "where", "window", "chart"]
 
     @Test func verbsAfterAPipe() {
         #expect(complete("financials | ") == Self.allVerbs)
@@ -43,7 +43,7 @@ func complete(_ source: String, session: QuerySession = Fixtures.session()) -> [
         #expect(c.first == "cv")
         #expect(c.contains("count") && !c.contains("actual_cost"))
         #expect(complete("financials | derive cv = earned_value - actual_cost | sort -cv | select cv‸") == ["cv"])
-        #expect(complete("financials | by project_id agg total_cost = sum(actual_cost) | where to") == ["total_cost"])
+        #expect(complete("financials | by project_id agg total_cost = sum(actual_cost) | where tot") == ["total_cost"])
     }
 
     @Test func columnsAfterAJoinIncludeTheRightTable() {

@@ -32,7 +32,7 @@ let financialsColumns = "columns in scope: project_id, period, planned_value, ea
     @Test func notAVerbListsVerbs() {
         expectDiagnostic(
             "financials | 42", id: "expected-verb", message: "expected a verb after `|`, found `42`", column: 14,
-            hint: "verbs: agg, by, derive, distinct, join, left, pivot, select, sort, take, top, where, window")
+            hint: "verbs: agg, by, derive, distinct, join, left, pivot, select, sort, take, top, unpivot, where, window")
     }
 
     @Test func misspelledVerbOnSecondLine() {
@@ -131,8 +131,8 @@ let financialsColumns = "columns in scope: project_id, period, planned_value, ea
     @Test func aggregateOutsideAgg() {
         expectDiagnostic(
             "financials | where sum(actual_cost) > 1", id: "aggregate-outside-agg",
-            message: "aggregate `sum` can only be used in `agg` (or `by … agg`)", column: 20, endColumn: 36,
-            hint: "for example `by program agg total = sum(…)`")
+            message: "aggregate `sum` can only be used in `agg` (or `by … agg`), or over a `window`'s partition", column: 20, endColumn: 36,
+            hint: "for example `by program agg total = sum(…)`, or `window by program derive share = x / sum(x)`")
     }
 
     @Test func columnOutsideAggregate() {

@@ -56,6 +56,7 @@ extension Operator {
         case .distinct: "distinct"
         case .window: "window"
         case .pivot: "pivot"
+        case .unpivot: "unpivot"
         }
     }
 

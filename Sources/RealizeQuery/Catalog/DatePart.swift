@@ -50,6 +50,6 @@ public enum DatePart: String, CaseIterable, Sendable {
             }
         default: break
         }
-        return Column(name: "", storage: .int(out), validity: c.validity)
+        return Column(name: "", storage: .int(out), validity: c.validity).displayed(.plain)
     }
 }

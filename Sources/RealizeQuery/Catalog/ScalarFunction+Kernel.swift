@@ -42,6 +42,14 @@ extension ScalarFunction {
             return datePart!.evaluate(cols[0], rows: n, fiscalStart: ev.settings.fiscalYearStart)
         case .period:
             return try ev.cast(cols[0], to: .period)
+        case .addDays, .addMonths, .daysBetween, .monthsBetween, .periodOf, .startOf, .endOf, .dateTrunc:
+            return try dates(args, cols, type: t, in: ev)
+        case .substr, .left, .right, .trim, .ltrim, .rtrim, .replace, .concat, .lpad, .rpad, .matches, .splitPart:
+            return text(args, cols, type: t, in: ev)
+        case .toInt, .toDecimal, .toDouble, .toText, .toDate, .toPeriod:
+            return convert(args, cols, type: t, in: ev)
+        case .today:
+            return ev.constant(.date(TimeWindows.todayDate(ev.settings)), .date)
         }
     }
 

@@ -18,6 +18,26 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
     case fiscalYear = "fiscal_year"
     case fiscalQuarter = "fiscal_quarter"
     case period
+    // Dates and periods (ScalarFunction+Dates.swift).
+    case addDays = "add_days"
+    case addMonths = "add_months"
+    case daysBetween = "days_between"
+    case monthsBetween = "months_between"
+    case periodOf = "period_of"
+    case startOf = "start_of"
+    case endOf = "end_of"
+    case dateTrunc = "date_trunc"
+    // Text (ScalarFunction+Text.swift).
+    case substr, left, right, trim, ltrim, rtrim, replace, concat, lpad, rpad, matches
+    case splitPart = "split_part"
+    // Casts (ScalarFunction+Casts.swift).
+    case toInt = "to_int"
+    case toDecimal = "to_decimal"
+    case toDouble = "to_double"
+    case toText = "to_text"
+    case toDate = "to_date"
+    case toPeriod = "to_period"
+    case today
 
     /// The name as written in queries.
     public var name: String { rawValue }
@@ -28,7 +48,8 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
         case .coalesce: 1...32
         case .nullif: 2...2
         case .round: 1...2
-        default: 1...1
+        case .year, .quarter, .month, .fiscalYear, .fiscalQuarter, .period, .abs, .lower, .upper, .length: 1...1
+        default: extendedArity
         }
     }
 
@@ -38,7 +59,8 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
         case .coalesce: "coalesce(x, y, …)"
         case .nullif: "nullif(a, b)"
         case .round: "round(x[, digits])"
-        default: "\(name)(x)"
+        case .year, .quarter, .month, .fiscalYear, .fiscalQuarter, .period, .abs, .lower, .upper, .length: "\(name)(x)"
+        default: extendedSignature
         }
     }
 
@@ -58,11 +80,22 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
         case .fiscalYear: "fiscal year (see .set fiscal_year_start)"
         case .fiscalQuarter: "fiscal quarter (1–4)"
         case .period: "the year-month period of a date"
+        default: extendedHelp
         }
     }
 
     /// The argument that must be a whole-number literal (round's digits), if any.
     var literalArgument: Int? { self == .round ? 1 : nil }
+
+    /// Arguments that must be literals, checked when the query is checked (a unit, a format, a pattern).
+    var literalTextArguments: [Int] {
+        switch self {
+        case .dateTrunc: [0]
+        case .matches: [1]
+        case .toDate, .toPeriod: [1]
+        default: []
+        }
+    }
 
     /// Whether every argument is converted to the result type before the kernel runs.
     var convertsArguments: Bool { self == .coalesce || self == .nullif }
@@ -82,6 +115,7 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
     /// The type rule: argument types (nil for an untyped `null`) → the result type, or why they do not fit.
     func resultType(_ args: [DataType?]) -> Result<DataType, TypeRuleError> {
         guard arity.contains(args.count) else { return .failure(.arity(name, arity, got: args.count)) }
+        if self == .today { return .success(.date) }
         let first = args[0] ?? .int
         switch self {
         case .coalesce, .nullif:
@@ -109,6 +143,8 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
                 return .failure(TypeRuleError(.typeMismatch, "`\(name)` needs \(what)"))
             }
             return .success(self == .period ? .period : .int)
+        default:
+            return extendedResultType(args)
         }
     }
 }

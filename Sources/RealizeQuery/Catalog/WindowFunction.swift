@@ -84,5 +84,5 @@ public enum WindowFunction: String, CaseIterable, Sendable {
 
 extension WindowCall {
     /// The function's name, as written in queries.
-    public var name: String { function.name }
+    public var name: String { function?.name ?? aggregate?.function.name ?? "" }
 }

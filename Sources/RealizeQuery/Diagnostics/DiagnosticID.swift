@@ -107,6 +107,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let unknownGrouping = DiagnosticID("unknown-grouping")
     public static let unknownMetric = DiagnosticID("unknown-metric")
     public static let unknownUnit = DiagnosticID("unknown-unit")
+    public static let invalidPattern = DiagnosticID("invalid-pattern")
+    public static let conversionFailed = DiagnosticID("conversion-failed")
 
     public static let maturityScoreOutOfRange = DiagnosticID("maturity-score-out-of-range")
     public static let maturityTargetOutOfRange = DiagnosticID("maturity-target-out-of-range")
@@ -124,7 +126,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
 
     /// Every declared ID (the `expected-` family aside), for documentation and tests.
     public static let all: [DiagnosticID] = [
-        .maturityScoreOutOfRange, .maturityTargetOutOfRange, .npsScoreOutOfRange, .aggregateOutsideAgg, .badDate, .badMeasure, .badNumber, .badPeriod, .badRate,
+        .conversionFailed, .invalidPattern, .maturityScoreOutOfRange, .maturityTargetOutOfRange, .npsScoreOutOfRange, .aggregateOutsideAgg, .badDate,
+        .badMeasure, .badNumber, .badPeriod, .badRate,
         .badSetting, .badSubquery, .cancelled, .chartColumnMissing, .chartColumnType, .chartDuplicateDimension, .chartKindMissing, .chartNotLast, .chartNotSvg,
         .chartPathMissing, .chartRadarTooFew, .chartTextMissing, .chartUnexpected, .columnOutsideAggregate, .columnType, .duplicateArgument, .duplicateColumn,
         .expectedAColumnName, .expectedAKeyColumn, .expectedAName, .expectedATableNameToJoin, .expectedAmount, .expectedArgument, .expectedChoice,

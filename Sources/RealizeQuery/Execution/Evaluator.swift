@@ -4,6 +4,8 @@ import RealizeStore
 struct Evaluator {
     let table: Table
     let settings: QuerySettings
+    /// Where casts count the values they could not convert (nil: nobody is listening).
+    var warnings: WarningLog? = nil
     var n: Int { table.rowCount }
 
     /// The column of values of `e`, one per row.

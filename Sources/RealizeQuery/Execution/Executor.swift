@@ -6,11 +6,15 @@ struct Executor {
     let lastResult: Table?
     let settings: QuerySettings
     let cancel: CancellationToken?
+    /// Where casts count the values they could not convert.
+    var warnings: WarningLog? = nil
 
     /// Why a running query stopped early.
     enum Stop: Error {
         case cancelled
         case tooLarge(String)
+        /// A `strict` cast met a value it could not convert.
+        case conversion(String)
         /// An exact computation did not fit (see ``NumericOverflow``), in the stage at `range`.
         case overflow(NumericOverflow, range: SourceRange?)
     }
@@ -24,6 +28,9 @@ struct Executor {
         for op in plan.operators {
             try checkCancelled()
             t = try apply(op, to: t)
+            if let failure = warnings?.strictFailure {
+                throw Stop.conversion("\(failure.function): \(failure.example) does not convert (strict)")
+            }
         }
         // An operator's inner loops may stop early on Ctrl-C; their partial result is dropped here.
         try checkCancelled()
@@ -110,7 +117,7 @@ struct Executor {
 
     /// The body of ``apply(_:to:)``; throws ``Stop`` or ``NumericOverflow``.
     private func compute(_ op: Operator, to t: Table) throws -> Table {
-        let ev = Evaluator(table: t, settings: settings)
+        let ev = Evaluator(table: t, settings: settings, warnings: warnings)
         switch op.kind {
         case .filter(let p):
             let sel = selection(try ev.eval(p), rows: t.rowCount)
@@ -127,7 +134,7 @@ struct Executor {
                 inter.append(try Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
             }
             let groupsTable = Table(columns: inter, rowCount: g.count)
-            let post = Evaluator(table: groupsTable, settings: settings)
+            let post = Evaluator(table: groupsTable, settings: settings, warnings: warnings)
             return Table(columns: try zip(outputs, op.schema).map { try post.eval($0).renamed($1.name) }, rowCount: g.count)
         case .join(let rightInput, let lks, let rks, let rightCols, let isLeft, let lookup):
             let right = try table(rightInput)
@@ -160,12 +167,20 @@ struct Executor {
             var cols = t.columns
             for call in calls {
                 try checkCancelled()
+                if let spec = call.aggregate {
+                    // An aggregate over the whole partition, spread back onto each of its rows.
+                    let perGroup = try Aggregator.compute(spec, input: try spec.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount)
+                    cols.append(perGroup.gather(g.groupOf.map(Int.init)))
+                    continue
+                }
                 let arg = try call.args.first.map { try ev.eval($0) }
-                cols.append(try call.function.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
+                cols.append(try call.function!.evaluate(arg, params: call.params, partitions: parts, rows: t.rowCount, type: call.type))
             }
             let withCalls = Table(columns: cols.enumerated().map { $0.element.renamed("c\($0.offset)") }, rowCount: t.rowCount)
-            let post = Evaluator(table: withCalls, settings: settings)
+            let post = Evaluator(table: withCalls, settings: settings, warnings: warnings)
             return Table(columns: try zip(outputs, op.schema).map { try post.eval($0).renamed($1.name) }, rowCount: t.rowCount)
+        case .unpivot(let keep, let columns, let names, let valueType):
+            return try Unpivot.run(t, keep: keep, columns: columns, names: names, valueType: valueType, schema: op.schema)
         case .pivot:
             return t
         }

@@ -55,7 +55,7 @@ struct ColumnPruning: OptimizerRule {
                 need = live.union(p.columnsReferenced)
                 for (e, _) in keys { need.formUnion(e.columnsReferenced) }
             case .limit: need = live
-            case .distinct, .window, .pivot: need = Set(0..<inCount)
+            case .distinct, .window, .pivot, .unpivot: need = Set(0..<inCount)
             }
             liveIn[k] = need
             live = need
@@ -111,14 +111,26 @@ struct ColumnPruning: OptimizerRule {
                 // Whole input kept (identity mapping), so the outputs, over input and calls, need no renumbering.
                 newOp.kind = .window(
                     partition: partition.map(r), order: order.map { (r($0.0), $0.1) },
-                    calls: calls.map { WindowCall(function: $0.function, args: $0.args.map(r), params: $0.params, type: $0.type) }, outputs: outputs)
+                    calls: calls.map { c in
+                        var c = c
+                        c.args = c.args.map(r)
+                        if var a = c.aggregate {
+                            a.argument = a.argument.map(r)
+                            c.aggregate = a
+                        }
+                        return c
+                    }, outputs: outputs)
                 for j in op.schema.indices { newMapping[j] = j }
             case .pivot:
                 newMapping = mapping
+            case .unpivot:
+                // Whole input kept, so the new schema stands as it is.
+                for j in op.schema.indices { newMapping[j] = j }
             }
             if case .project = op.kind {
             } else if case .aggregate = op.kind {
             } else if case .join = op.kind {
+            } else if case .unpivot = op.kind {
             } else if case .window = op.kind {
             } else {
                 newOp.schema = schema

@@ -1,3 +1,4 @@
+import Foundation
 import RealizeStore
 
 /// Function calls: the name is resolved in ``FunctionCatalog`` once, the entry's type rule checks the
@@ -24,7 +25,17 @@ extension Binder {
 
     mutating func bindScalar(_ f: ScalarFunction, _ args: [Expr], _ r: SourceRange) throws(Diagnostic) -> BoundExpr {
         var bs: [BoundExpr] = []
-        for a in args { bs.append(try bind(a)) }
+        for (k, a) in args.enumerated() {
+            // A cast's last argument may be the word `strict` (fail at the first value that does not convert).
+            if f.isCast, k > 0, k == args.count - 1, case .column(let word, _) = a, word.lowercased() == "strict",
+                !schema.contains(where: { $0.name == word })
+            {
+                bs.append(.literal(.text("strict"), .text))
+                continue
+            }
+            bs.append(try bind(a))
+        }
+        try checkLiteralArguments(f, bs, args)
         let t: DataType
         switch f.resultType(bs.map { isNullLiteral($0) ? nil : $0.type }) {
         case .success(let type): t = type
@@ -41,10 +52,10 @@ extension Binder {
     mutating func bindAggregate(
         _ function: AggregateFunction, _ name: String, _ args: [Expr], _ distinct: Bool, _ r: SourceRange
     ) throws(Diagnostic) -> BoundExpr {
-        guard aggregates != nil else {
+        guard aggregates != nil || windowCalls != nil else {
             throw error(
-                .aggregateOutsideAgg, "aggregate `\(name)` can only be used in `agg` (or `by … agg`)", r,
-                hint: "for example `by program agg total = \(name)(…)`")
+                .aggregateOutsideAgg, "aggregate `\(name)` can only be used in `agg` (or `by … agg`), or over a `window`'s partition", r,
+                hint: "for example `by program agg total = \(name)(…)`, or `window by program derive share = x / \(name)(x)`")
         }
         // Arguments are bound against the input rows, not the groups.
         var inner = Binder(schema: schema, settings: settings)
@@ -75,6 +86,11 @@ extension Binder {
         case .failure(let e): throw diagnostic(e, args, r)
         }
         let spec = AggregateSpec(function: fn, argument: arg, parameter: parameter, type: type)
+        if aggregates == nil {
+            // In a `window` stage: the aggregate over the row's whole partition, on every row of it.
+            windowCalls!.append(WindowCall(function: nil, aggregate: spec, args: [], params: [], type: type))
+            return .column(windowBase + windowCalls!.count - 1, type)
+        }
         // The same aggregate written twice (`sum(ev) / sum(ac)` beside `ev = sum(ev)`) is computed once.
         let key = String(describing: spec)
         if let k = aggregates!.firstIndex(where: { String(describing: $0) == key }) { return .column(aggregateBase + k, type) }
@@ -107,7 +123,48 @@ extension Binder {
         case .success(let type): t = type
         case .failure(let e): throw diagnostic(e, args, r)
         }
-        windowCalls!.append(WindowCall(function: function, args: bs, params: params, type: t))
+        windowCalls!.append(WindowCall(function: function, aggregate: nil, args: bs, params: params, type: t))
         return .column(windowBase + windowCalls!.count - 1, t)
+    }
+}
+
+extension Binder {
+    /// Units, formats and patterns must be literals, checked now rather than per row: `date_trunc`'s unit,
+    /// `matches`' regular expression, `to_date`'s format, `to_decimal`'s scale.
+    func checkLiteralArguments(_ f: ScalarFunction, _ bs: [BoundExpr], _ args: [Expr]) throws(Diagnostic) {
+        for k in f.literalTextArguments where k < bs.count {
+            guard case .literal(let v, _) = bs[k], case .text(let text) = v else {
+                throw error(.expectedLiteral, "`\(f.name)` needs its \(k == 0 ? "first" : "second") argument written in quotes", args[k].range)
+            }
+            switch f {
+            case .dateTrunc where !["month", "quarter", "year"].contains(text.lowercased()):
+                let near = Suggest.nearest(text.lowercased(), in: ["month", "quarter", "year"])
+                throw error(
+                    .unknownUnit, "unknown unit '\(text)' for `date_trunc`", args[k].range,
+                    hint: near.map { "did you mean '\($0)'?" } ?? "month, quarter or year")
+            case .matches:
+                do {
+                    _ = try NSRegularExpression(pattern: text)
+                } catch {
+                    throw self.error(
+                        .invalidPattern, "'\(text)' is not a valid regular expression", args[k].range,
+                        hint: "see ICU regular expressions; escape special characters with \\\\")
+                }
+            default: break
+            }
+        }
+        if f == .toDecimal, bs.count > 1, !(bs.count == 2 && isStrictFlag(bs[1])) {
+            guard case .literal(.int(let s), _) = bs[1], (0...18).contains(s) else {
+                throw error(.expectedLiteral, "`to_decimal`'s scale must be a whole number from 0 to 18", args[1].range)
+            }
+        }
+        if f.isCast, bs.count > 1, let last = bs.last, case .literal(.text(let w), _) = last, w != "strict", f == .toInt || f == .toDouble {
+            throw error(.expectedLiteral, "`\(f.name)` takes only `strict` after the value, not '\(w)'", args[args.count - 1].range)
+        }
+    }
+
+    func isStrictFlag(_ e: BoundExpr) -> Bool {
+        if case .literal(.text(let w), _) = e { return w == "strict" }
+        return false
     }
 }

@@ -21,6 +21,7 @@ extension Binder {
             if isNullLiteral(bl) { bl = .literal(.null, br.type) }
             if isNullLiteral(br) { br = .literal(.null, bl.type) }
         }
+        if op == .add || op == .subtract, let calendar = try dateArithmetic(op, bl, br, l, r, range) { return calendar }
         let lt: DataType? = isNullLiteral(bl) ? nil : bl.type
         let rt: DataType? = isNullLiteral(br) ? nil : br.type
         let t: DataType
@@ -64,6 +65,39 @@ extension Binder {
             }
         case .call(let n, _, _, _): return n + "(…)"
         default: return "expression"
+        }
+    }
+}
+
+extension Binder {
+    /// `+` and `-` on dates and periods, as the calendar functions they stand for: `date ± int` moves by days,
+    /// `period ± int` by months, `date - date` gives days and `period - period` months (both as int).
+    /// Returns nil when neither operand is a date or period.
+    func dateArithmetic(
+        _ op: BinaryOperator, _ bl: BoundExpr, _ br: BoundExpr, _ l: Expr, _ r: Expr, _ range: SourceRange
+    ) throws(Diagnostic) -> BoundExpr? {
+        let calendar: Set<DataType> = [.date, .period]
+        let (a, b) = (bl.type, br.type)
+        guard calendar.contains(a) || calendar.contains(b) else { return nil }
+        func shift(_ x: BoundExpr, _ n: BoundExpr, negate: Bool) -> BoundExpr {
+            let k = negate ? BoundExpr.negate(n, .int) : n
+            return x.type == .date ? .call(.addDays, [x, k], .date) : .call(.addMonths, [x, k], .period)
+        }
+        switch (a, b) {
+        case (.date, .int), (.period, .int): return shift(bl, br, negate: op == .subtract)
+        case (.int, .date),
+            (.int, .period) where op == .add:
+            return shift(br, bl, negate: false)
+        case (.date, .date) where op == .subtract: return .call(.daysBetween, [br, bl], .int)
+        case (.period, .period) where op == .subtract: return .call(.monthsBetween, [br, bl], .int)
+        default:
+            let hint: String
+            switch (a, b) {
+            case (.date, .period), (.period, .date): hint = "convert one side: `period_of(date)`, or `start_of(period)`/`end_of(period)` for a date"
+            case (.date, .date), (.period, .period): hint = "dates and periods can be subtracted, not added"
+            default: hint = "add or subtract a whole number: `date + 30` (days), `period - 1` (months)"
+            }
+            throw error(.typeMismatch, "`\(op.symbol)` cannot combine \(a) and \(b)", range, hint: hint)
         }
     }
 }

@@ -47,7 +47,11 @@ struct Binder {
                 }
                 throw unknownColumn(name, r)
             }
-            guard let i = schema.firstIndex(where: { $0.name == name }) else { throw unknownColumn(name, r) }
+            guard let i = schema.firstIndex(where: { $0.name == name }) else {
+                // `today` is a value unless a column has that name.
+                if name.lowercased() == "today" { return .call(.today, [], .date) }
+                throw unknownColumn(name, r)
+            }
             return .column(i, schema[i].type)
         case .literal(let lit, let r):
             let v = try literalValue(lit, r)

@@ -39,7 +39,11 @@ public indirect enum PlanInput: Sendable {
 
 /// A window function call of a `window` stage: its checked arguments, numeric parameters and result type.
 public struct WindowCall: Sendable {
-    public var function: WindowFunction
+    /// The window function; nil for an aggregate over the whole partition.
+    public var function: WindowFunction?
+    /// An aggregate over the row's whole partition (`window by program derive share = budget / sum(budget)`),
+    /// its argument bound against the window's input.
+    public var aggregate: AggregateSpec?
     public var args: [BoundExpr]
     public var params: [Int]
     public var type: DataType
@@ -68,6 +72,8 @@ public struct Operator: Sendable {
         /// Window functions within partitions, in order. `outputs` are all the output columns, computed over the
         /// input columns followed by the calls' results (an unchanged input column is a plain reference).
         case window(partition: [BoundExpr], order: (BoundExpr, Bool)?, calls: [WindowCall], outputs: [BoundExpr])
+        /// Each of `columns` becomes a row: the kept columns, then its name (as `names[k]`) and its value.
+        case unpivot(keep: [Int], columns: [Int], names: [Value], valueType: DataType)
         /// Group by rows + the pivot column, then spread the pivot values across columns.
         case pivot(rows: [BoundExpr], column: BoundExpr, aggregate: AggregateSpec, post: BoundExpr)
     }

@@ -227,6 +227,8 @@ struct Planner {
             return Operator(
                 kind: .window(partition: parts, order: ord, calls: wb.windowCalls!, outputs: outputs), schema: fields,
                 summary: "window: " + text(stage.range))
+        case .unpivot(let columns, let patterns, let name, let value):
+            return try Unpivot.plan(columns: columns, patterns: patterns, name: name, value: value, input: input, range: stage.range, binder: binder)
         case .pivot:
             throw Diagnostic(id: .pivotNeedsData, message: "internal: pivot is planned with data", range: stage.range)
         }

@@ -5,9 +5,14 @@ import RealizeStore
 enum TimeWindows {
     /// Today's period: the fixed "today" if set, else the real date.
     static func today(_ s: QuerySettings) -> Int32 {
-        let days = s.today ?? Int32((Date().timeIntervalSince1970 / 86400).rounded(.down))
+        let days = todayDate(s)
         let (y, m, _) = CivilCalendar.civil(days: days)
         return CivilCalendar.period(year: y, month: m)
+    }
+
+    /// Today's date: the fixed "today" if set, else the real date (UTC).
+    static func todayDate(_ s: QuerySettings) -> Int32 {
+        s.today ?? Int32((Date().timeIntervalSince1970 / 86400).rounded(.down))
     }
 
     /// First period of the fiscal quarter or year containing `p`.

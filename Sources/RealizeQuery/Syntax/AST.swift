@@ -76,6 +76,9 @@ public struct Stage: Sendable {
         case distinct
         /// `window [by KEYS] [order EXPR] derive …`: window functions within groups, in order.
         case window(partition: [Expr], order: SortKey?, items: [NamedExpr])
+        /// `unpivot COLUMNS into NAME, VALUE`: each listed column (or every column matching a quoted pattern
+        /// such as `'2025-*'`) becomes rows of NAME (the column's name) and VALUE (its value).
+        case unpivot(columns: [(String, SourceRange)], patterns: [(String, SourceRange)], name: String, value: String)
         /// `pivot COLUMN_EXPR [by ROW_KEYS] value AGG`.
         case pivot(columns: Expr, rows: [NamedExpr], value: Expr)
     }

@@ -6,7 +6,7 @@ public struct Lexer {
     /// Words with a meaning of their own; a column with such a name is written in backticks.
     public static let keywords: Set<String> = [
         "let", "where", "select", "derive", "by", "agg", "join", "left", "on", "sort", "take", "top",
-        "distinct", "pivot", "explain", "window", "order",
+        "distinct", "pivot", "unpivot", "explain", "window", "order",
         "and", "or", "not", "in", "between", "is", "null", "true", "false", "if", "then", "else",
         "case", "when", "end", "contains", "starts", "ends", "with", "like", "as", "except", "asc", "desc",
     ]

@@ -221,8 +221,21 @@ extension Parser {
         case .identifier:
             _ = advance()
             if current.isSymbol("(") { return try parseCall(t) }
+            // `this month|quarter|year`: the current period (of `.set today`), to compute with: `this month - 1`.
+            if t.text.lowercased() == "this", current.kind == .identifier, ["month", "quarter", "year"].contains(current.text.lowercased()) {
+                let unit = advance()
+                let range = SourceRange(t.range.start, unit.range.end)
+                let month = Expr.call(name: "period_of", args: [.column("today", t.range)], distinct: false, range)
+                if unit.text.lowercased() == "month" { return month }
+                return .call(name: "date_trunc", args: [.literal(.string(unit.text.lowercased()), unit.range), month], distinct: false, range)
+            }
             return .column(t.text, t.range)
         case .keyword:
+            // `left(text, n)` is a function, though `left` is also the word of `left join`.
+            if t.text == "left", tokens[pos + 1].isSymbol("(") {
+                _ = advance()
+                return try parseCall(Token(kind: .identifier, text: "left", range: t.range))
+            }
             switch t.text {
             case "true", "false": _ = advance(); return .literal(.bool(t.text == "true"), t.range)
             case "null": _ = advance(); return .literal(.null, t.range)

@@ -91,6 +91,26 @@ extension Parser {
             }
             if current.isKeyword("derive") { _ = advance() }
             kind = .window(partition: partition, order: order, items: try parseNamedList(requireName: true))
+        case "unpivot":
+            var columns: [(String, SourceRange)] = []
+            var patterns: [(String, SourceRange)] = []
+            repeat {
+                if current.isSymbol(",") { _ = advance() }
+                if current.kind == .string {
+                    let t = advance()
+                    patterns.append((t.text, t.range))
+                } else {
+                    columns.append(try identifier("a column to unpivot (or a quoted pattern such as '2025-*')"))
+                }
+            } while current.isSymbol(",")
+            guard current.kind == .identifier && current.text.lowercased() == "into" else {
+                throw fail(.expected("into"), "expected `into NAME, VALUE` after the columns to unpivot, found \(describe(current))")
+            }
+            _ = advance()
+            let name = try identifier("a name for the column of names").0
+            try expectSymbol(",", "between the name and value columns of `into`")
+            let value = try identifier("a name for the column of values").0
+            kind = .unpivot(columns: columns, patterns: patterns, name: name, value: value)
         case "pivot":
             let cols = try parseExpr()
             var rows: [NamedExpr] = []

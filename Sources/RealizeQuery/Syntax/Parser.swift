@@ -33,7 +33,9 @@ public struct Parser {
     public private(set) var diagnostics: [Diagnostic]
 
     /// Words that start a stage.
-    public static let verbs: Set<String> = ["where", "select", "derive", "by", "agg", "join", "left", "sort", "take", "top", "distinct", "pivot", "window"]
+    public static let verbs: Set<String> = [
+        "where", "select", "derive", "by", "agg", "join", "left", "sort", "take", "top", "distinct", "pivot", "unpivot", "window",
+    ]
 
     public init(_ source: String, context: Context = Context(), cancel: CancellationToken? = nil) {
         self.context = context

@@ -5,7 +5,7 @@ extension CellFormatter {
     static func alignment(of column: Column) -> Alignment {
         switch column.display {
         case .sparkline?, .profileBar?: .left
-        case .decimals?, nil: alignment(of: column.type)
+        case .decimals?, .plain?, nil: alignment(of: column.type)
         }
     }
 
@@ -37,8 +37,14 @@ extension CellFormatter {
                 guard let score = hundredths(column.value(at: r)) else { return .null }
                 return Cell(text: ProfileBar.draw(score: score, target: target.flatMap { hundredths($0.value(at: r)) }), style: .plain)
             }
+        case .plain?:
+            guard case .int(let a) = column.storage else { return nil }
+            return rows.map { r in column.isNull(r) ? .null : Cell(text: String(a[r]), style: a[r] < 0 ? .negative : .plain) }
         case nil:
-            return nil
+            // Ids and years print as they are written, whatever computed them: `project_year`, `cost_centre_id`.
+            let name = column.name.lowercased()
+            guard case .int(let a) = column.storage, name.hasSuffix("_id") || name.hasSuffix("year") || name == "id" else { return nil }
+            return rows.map { r in column.isNull(r) ? .null : Cell(text: String(a[r]), style: a[r] < 0 ? .negative : .plain) }
         }
     }
 

@@ -87,6 +87,7 @@ package final class ShellSession {
             return .failure
         }
         let elapsed = clock.now - started
+        for w in query.warnings { output.err("warning: \(w)\n") }
         switch outcome {
         case .table(let table):
             observer?(.table(table))

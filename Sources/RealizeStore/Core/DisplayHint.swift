@@ -14,6 +14,9 @@ public enum DisplayHint: Sendable, Hashable {
     /// A maturity score from 0 to 5 drawn as a bar, with the value of the column named `target`
     /// in the same row marked on it when that column is present.
     case profileBar(target: String?)
+    /// A whole number that is a code or a calendar number (a year, a quarter, an id): digits without
+    /// thousands separators, `2026` rather than `2,026`.
+    case plain
 }
 
 extension DisplayHint {
