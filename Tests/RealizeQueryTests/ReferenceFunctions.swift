@@ -79,6 +79,29 @@ extension Ref {
             let chars = Array(text(0)), n = int(1)
             return .text(String(n >= 0 ? chars.suffix(n) : chars.suffix(max(0, chars.count + n))))
         case "trim": return .text(text(0).trimmingCharacters(in: .whitespaces))
+        case "ltrim": return .text(String(text(0).drop { $0 == " " || $0 == "\t" }))
+        case "rtrim": return .text(String(String(text(0).reversed()).drop { $0 == " " || $0 == "\t" }.reversed()))
+        case "matches": return .bool(text(0).range(of: text(1), options: .regularExpression) != nil)
+        case "period_of":
+            let (y, m, _) = ymd(day(0))
+            return .period(Int32(y * 12 + m - 1))
+        case "date_trunc":
+            let months = ["month": 1, "quarter": 3, "year": 12][text(0)]!
+            if case .period(let p) = args[1] { return .period(p - p % Int32(months)) }
+            let (y, m, _) = ymd(day(1))
+            return .date(makeDate(y, (m - 1) / months * months + 1, 1))
+        case "to_double":
+            let t = text(0).trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? .null : Double(t).map { .double($0) } ?? .null
+        case "to_text":
+            if case .text = args[0] { return args[0] }
+            return .text(args[0].description)
+        case "to_date":
+            let parts = text(0).trimmingCharacters(in: .whitespaces).split(separator: ".").map { Int($0) }
+            guard parts.count == 3, let d = parts[0], let m = parts[1], let y = parts[2], (1...12).contains(m), d >= 1,
+                d <= utc.range(of: .day, in: .month, for: date(makeDate(y, m, 1)))!.count
+            else { return .null }
+            return .date(makeDate(y, m, d))
         case "upper": return .text(text(0).uppercased())
         case "length": return .int(Int64(text(0).count))
         case "replace": return .text(text(1).isEmpty ? text(0) : text(0).components(separatedBy: text(1)).joined(separator: text(2)))

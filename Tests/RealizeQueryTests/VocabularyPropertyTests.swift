@@ -61,7 +61,7 @@ import Testing
         let p: (String, (Int) -> Value) = ("p", { rows[$0][2] })
         let name: String
         var args: [(String, (Int) -> Value)]
-        switch g.int(0...15) {
+        switch g.int(0...21) {
         case 0: (name, args) = ("add_days", [dt, intArg()])
         case 1: (name, args) = ("add_months", [g.chance(0.5) ? dt : p, intArg()])
         case 2: (name, args) = ("days_between", [dt, (literal(.date(Ref.makeDate(2024, 2, 29))), { _ in .date(Ref.makeDate(2024, 2, 29)) })])
@@ -79,6 +79,12 @@ import Testing
         case 12: (name, args) = (g.chance(0.5) ? "lpad" : "rpad", g.chance(0.5) ? [t, intArg()] : [t, intArg(), textArg(["0", "ab"])])
         case 13: (name, args) = ("concat", [t, g.chance(0.5) ? dt : p, intArg()])
         case 14: (name, args) = ("to_int", [t])
+        case 15: (name, args) = (g.chance(0.5) ? "ltrim" : "rtrim", [t])
+        case 16: (name, args) = ("matches", [t, textArg(["^[A-Z]", "-", "\\d$", "^$", "ich$"])])
+        case 17: (name, args) = ("period_of", [dt])
+        case 18: (name, args) = ("date_trunc", [textArg(["month", "quarter", "year"]), g.chance(0.5) ? dt : p])
+        case 19: (name, args) = ("to_double", [t])
+        case 20: (name, args) = ("to_date", [textArg(["31.12.2025", "29.02.2024", "29.02.2023", "1.1.2000", "x"]), ("'dd.mm.yyyy'", { _ in .text("dd.mm.yyyy") })])
         default: (name, args) = ("length", [t])
         }
         let expression = "\(name)(\(args.map(\.0).joined(separator: ", ")))"
