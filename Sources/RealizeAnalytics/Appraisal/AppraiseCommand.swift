@@ -78,6 +78,7 @@ enum PortfolioAppraisal {
         guard let status = asOf ?? data.latestPeriod else { throw InputError.make(.noData, "`financials` has no rows", at: input.at) }
         var benefitCells: [Int: [Int32: Int64]] = [:]
         for r in 0..<benefits.rowCount {
+            try input.checkCancelled(row: r)
             guard let id = bIds[r], let p = bPeriods[r], p <= status, let v = realized[r] else { continue }
             let g = data.grouping.group(ofProject: id)
             benefitCells[g, default: [:]][p, default: 0] += v
@@ -175,6 +176,7 @@ enum GenericAppraisal {
         }
         var order: [String?] = [], flowsBy: [String: [Int64: Double]] = [:]
         for r in 0..<table.rowCount {
+            try input.checkCancelled(row: r)
             guard let t = times[r], let v = values[r] else { continue }
             let k = keys[r] ?? "\u{0}"
             if flowsBy[k] == nil { order.append(keys[r]) }

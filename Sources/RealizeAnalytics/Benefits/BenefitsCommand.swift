@@ -76,6 +76,7 @@ struct BenefitsData {
         cells = Array(repeating: [:], count: keyValues.count)
         var lastMeasured: Int32? = nil
         for r in 0..<table.rowCount {
+            try input.checkCancelled(row: r)
             let g = groupOfRow[r]
             guard g >= 0, let p = periods[r] else { continue }
             var c = cells[g][p, default: Cell()]
