@@ -169,7 +169,7 @@ public struct QuerySession: Sendable {
             let stage = current.stages[k]
             guard case .pivot(let colExpr, let rows, let value) = stage.kind else { return (table, "") }
             do throws(Diagnostic) {
-                table = try Pivot.run(table, columns: colExpr, rows: rows, value: value, settings: settings)
+                table = try Pivot.run(table, columns: colExpr, rows: rows, value: value, settings: settings, cancel: cancel)
             } catch {
                 throw QueryError(error)
             }

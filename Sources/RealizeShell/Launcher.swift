@@ -36,7 +36,14 @@ public enum Launcher {
         let started = ContinuousClock.now
         let catalog: Catalog
         let description: String
-        switch loadCatalog(options.dataPaths) {
+        // Interactively, Ctrl-C during a long `--data` load stops it (elsewhere SIGINT ends the process as usual).
+        let interrupts = InterruptState.shared
+        if interactive && !options.dataPaths.isEmpty { interrupts.install() }
+        let token = interrupts.token
+        let stop: @Sendable () -> Bool = { interactive && token.isCancelled }
+        let outcome = loadCatalog(options.dataPaths, shouldStop: stop)
+        if interactive && !options.dataPaths.isEmpty { interrupts.uninstall() }
+        switch outcome {
         case .success(let loaded): (catalog, description) = loaded
         case .failure(let error):
             output.err(error.description + "\n")
@@ -76,7 +83,8 @@ public enum Launcher {
     }
 
     /// The embedded sample portfolio, or the tables of the `--data` paths; and a line describing them.
-    static func loadCatalog(_ paths: [String]) -> Result<(Catalog, String), ShellError> {
+    /// - Parameter shouldStop: asked every few thousand rows; true stops the load with "load cancelled".
+    static func loadCatalog(_ paths: [String], shouldStop: @escaping @Sendable () -> Bool = { false }) -> Result<(Catalog, String), ShellError> {
         var catalog = Catalog()
         if paths.isEmpty {
             let tables = SamplePortfolio.tables()
@@ -86,8 +94,9 @@ public enum Launcher {
         }
         for path in paths {
             do throws(CSVError) {
-                for (name, table) in try PortfolioLoader.load(path: path, options: .init()) { catalog.set(name, table) }
+                for (name, table) in try PortfolioLoader.load(path: path, options: .init(shouldStop: shouldStop)) { catalog.set(name, table) }
             } catch {
+                if error.code == .cancelled { return .failure(ShellError("cancelled", "load cancelled")) }
                 return .failure(ShellError(preformatted: "csv", error.fullDescription))
             }
         }

@@ -84,7 +84,8 @@ import Testing
         case 17: (name, args) = ("period_of", [dt])
         case 18: (name, args) = ("date_trunc", [textArg(["month", "quarter", "year"]), g.chance(0.5) ? dt : p])
         case 19: (name, args) = ("to_double", [t])
-        case 20: (name, args) = ("to_date", [textArg(["31.12.2025", "29.02.2024", "29.02.2023", "1.1.2000", "x"]), ("'dd.mm.yyyy'", { _ in .text("dd.mm.yyyy") })])
+        case 20:
+            (name, args) = ("to_date", [textArg(["31.12.2025", "29.02.2024", "29.02.2023", "1.1.2000", "x"]), ("'dd.mm.yyyy'", { _ in .text("dd.mm.yyyy") })])
         default: (name, args) = ("length", [t])
         }
         let expression = "\(name)(\(args.map(\.0).joined(separator: ", ")))"

@@ -3,15 +3,22 @@ import RealizeStore
 import Testing
 
 /// Each `Fixtures/malformed/NAME.csv` must fail with the error description in `NAME.expected`
-/// (the file named by its base name). Run with `RECORD_FIXTURES=1` to rewrite the `.expected`
-/// files in the source tree from the current messages, then review the diff.
+/// (the file named by its base name). Run with `REALIZE_RECORD=1` (or `RECORD_FIXTURES=1`) to rewrite the
+/// `.expected` files in the source tree from the current messages, then review the diff.
 @Suite struct MalformedCorpusTests {
     /// Type overrides some fixtures are read with.
     static let overrides: [String: [String: DataType]] = [
         "bad_override.csv": ["budget": .int],
         "bad_number.csv": ["planned_value": .decimal, "actual_cost": .decimal],
         "bad_date.csv": ["start_date": .date],
+        "impossible_date.csv": ["start_date": .date],
+        "int_too_large.csv": ["budget": .int],
     ]
+
+    static var recording: Bool {
+        let env = ProcessInfo.processInfo.environment
+        return env["REALIZE_RECORD"] != nil || env["RECORD_FIXTURES"] != nil
+    }
 
     static var corpusFolder: URL {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("malformed")
@@ -23,7 +30,21 @@ import Testing
     }
 
     @Test func corpusIsPresent() {
-        #expect(Self.cases.count >= 10)
+        #expect(Self.cases.count >= 20)
+    }
+
+    /// Every case fails at a position: `file:line:column: error:` with a line and a field number, never
+    /// a message about the whole file.
+    @Test(arguments: cases)
+    func failsNamingFileLineAndColumn(_ name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.corpusFolder.appendingPathComponent(name)))
+        do {
+            _ = try CSVReader.read(bytes: bytes, sourceName: name, options: CSVReadOptions(typeOverrides: Self.overrides[name] ?? [:]))
+            Issue.record("\(name) was read without an error")
+        } catch {
+            #expect(error.line > 0 && error.column > 0, "\(name): \(error)")
+            #expect(error.description.hasPrefix("\(name):\(error.line):\(error.column): error: "), "\(error)")
+        }
     }
 
     @Test(arguments: cases)
@@ -40,7 +61,7 @@ import Testing
             message = error.description
         }
         let expectedName = String(name.dropLast(4)) + ".expected"
-        if ProcessInfo.processInfo.environment["RECORD_FIXTURES"] != nil {
+        if Self.recording {
             let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .appendingPathComponent("Fixtures/malformed/\(expectedName)")
             try (message + "\n").write(to: source, atomically: true, encoding: .utf8)

@@ -79,6 +79,7 @@ enum PortfolioAppraisal {
         // Σ|realized| per group is bounded by 38 digits, so the group's sums below fit (as in `FinancialData`).
         var benefitCells: [Int: [Int32: Int128]] = [:], bounds: [Int: AmountBound] = [:]
         for r in 0..<benefits.rowCount {
+            try input.checkCancelled(row: r)
             guard let id = bIds[r], let p = bPeriods[r], p <= status, let v = realized[r] else { continue }
             let g = data.grouping.group(ofProject: id)
             guard bounds[g, default: AmountBound()].add(v) else {

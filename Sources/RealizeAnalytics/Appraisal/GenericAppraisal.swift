@@ -30,6 +30,7 @@ enum GenericAppraisal {
         // Flows are summed exactly per key and time; Σ|flow| per key is bounded by 38 digits, so every sum fits.
         var order: [String?] = [], exact: [String: [Int64: Int128]] = [:], bounds: [String: AmountBound] = [:]
         for r in 0..<table.rowCount {
+            try input.checkCancelled(row: r)
             guard let t = times[r], let v = values[r] else { continue }
             let k = keys[r] ?? "\u{0}"
             if exact[k] == nil { order.append(keys[r]) }

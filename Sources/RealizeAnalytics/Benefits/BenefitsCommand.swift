@@ -80,6 +80,7 @@ struct BenefitsData {
         var bounds = Array(repeating: [AmountBound(), AmountBound()], count: keyValues.count)
         var lastMeasured: Int32? = nil
         for r in 0..<table.rowCount {
+            try input.checkCancelled(row: r)
             let g = groupOfRow[r]
             guard g >= 0, let p = periods[r] else { continue }
             for (k, x) in [planned[r] ?? 0, realized[r] ?? 0].enumerated() where !bounds[g][k].add(x) {

@@ -50,6 +50,7 @@ struct MaturityData {
         // Answers are summed per unit, dimension and date, in scaled units.
         var sums: [[Int]: (sum: Int64, count: Int, target: Int64?, order: Int)] = [:]
         for r in 0..<t.rowCount {
+            try source.checkCancelled(row: r)
             if unit.isNull(r) || dimension.isNull(r) || date.isNull(r) || values.isNull(r) { continue }
             guard let v = values.value(r, scale: Self.scale), (100...500).contains(v) else {
                 throw source.badValue(

@@ -55,6 +55,7 @@ enum NPSAnalysis {
         var total = [NPSTally](repeating: NPSTally(), count: groups.count)
         var lastBucket = Int32.min
         for r in 0..<rowCount where !scores.isNull(r) {
+            try source.checkCancelled(row: r)
             guard let s = scores.wholeNumber(r), (0...10).contains(s) else {
                 throw source.badValue(
                     .npsScoreOutOfRange, column: scoreColumnName, row: r,

@@ -7,6 +7,8 @@ struct SourceColumns {
     let tableName: String
     /// Where errors about the data point: the command's name, or the table name after `from`.
     let range: SourceRange
+    /// The session's Ctrl-C token (see ``checkCancelled(row:)``).
+    let cancellation: CancellationToken?
 
     /// The table `name` from the session (`_` is the last result).
     init(_ name: String, session: QuerySession, range: SourceRange, command: String) throws(QueryError) {
@@ -20,6 +22,7 @@ struct SourceColumns {
         table = t
         tableName = name
         self.range = range
+        cancellation = session.cancellation
     }
 
     /// The column `name`, which must exist and have one of `types`.

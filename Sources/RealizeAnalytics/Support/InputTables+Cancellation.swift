@@ -8,3 +8,19 @@ extension InputTables {
         if row & 0xFFF == 0, session.isCancelled { throw InputError.make(.cancelled, "query cancelled", at: at) }
     }
 }
+
+extension QuerySession {
+    /// ``InputTables/checkCancelled(row:)`` for a loop that holds the session rather than its input tables.
+    /// - Throws: ``QueryError`` `cancelled`, at `at` (the command's name).
+    func checkCancelled(row: Int, at: SourceRange) throws(QueryError) {
+        if row & 0xFFF == 0, isCancelled { throw InputError.make(.cancelled, "query cancelled", at: at) }
+    }
+}
+
+extension SourceColumns {
+    /// ``InputTables/checkCancelled(row:)`` for `nps` and `maturity`.
+    /// - Throws: ``QueryError`` `cancelled`, at the command's name or its table.
+    func checkCancelled(row: Int) throws(QueryError) {
+        if row & 0xFFF == 0, cancellation?.isCancelled == true { throw InputError.make(.cancelled, "query cancelled", at: range) }
+    }
+}

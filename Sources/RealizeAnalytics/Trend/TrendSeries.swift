@@ -103,6 +103,7 @@ struct TrendSeries {
         var byKey: [String: [Int32: Double?]] = [:]
         var order: [String?] = []
         for r in 0..<table.rowCount {
+            try session.checkCancelled(row: r, at: at)
             guard let b = bucketOf[r] else { continue }
             let k = keyValues[r] ?? "\u{0}"
             if byKey[k] == nil { order.append(keyValues[r]) }

@@ -65,7 +65,8 @@ extension AggregateFunction {
         case .median, .percentile:
             let x = NumericVector(c).doubles
             var buckets = [[Double]](repeating: [], count: groups)
-            for i in 0..<rows where !hasNulls || !c.isNull(i) {
+            // NaN (from a column built in code) has no place in an order: it counts as null here.
+            for i in 0..<rows where (!hasNulls || !c.isNull(i)) && !x[i].isNaN {
                 buckets[Int(gid[i])].append(x[i])
                 seen[Int(gid[i])] += 1
             }

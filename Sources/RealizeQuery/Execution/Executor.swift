@@ -37,6 +37,9 @@ struct Executor {
         return t
     }
 
+    /// Whether Ctrl-C raised the token, for the inner loops of operators (which stop early; ``run(_:)`` then throws).
+    var stop: () -> Bool { { [cancel] in cancel?.isCancelled == true } }
+
     /// Throws ``Stop/cancelled`` once Ctrl-C raised the token.
     func checkCancelled() throws(Stop) {
         if cancel?.isCancelled == true { throw Stop.cancelled }
@@ -92,7 +95,8 @@ struct Executor {
     /// The first `n` rows of `t`, in the order of `keys`, among those where `condition` is true.
     func filteredTop(_ t: Table, where condition: Column, keys sk: [(SortKeys, Bool)], n: Int) -> Table {
         // One key without nulls reads the filter's mask in place; otherwise order the selected rows.
-        guard sk.count == 1, sk[0].0.validity == nil, n > 0, n <= Sorter.insertionLimit, case .bool(let values) = condition.storage else {
+        guard sk.count == 1, sk[0].0.validity == nil, !sk[0].0.hasNaN, n > 0, n <= Sorter.insertionLimit, case .bool(let values) = condition.storage
+        else {
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n, among: selection(condition, rows: t.rowCount)))
         }
         let mask = (values: values, validity: condition.validity)
@@ -126,7 +130,7 @@ struct Executor {
             return Table(columns: try zip(exprs, op.schema).map { try ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .aggregate(let keys, let aggs, let outputs):
             let keyCols = try keys.map { try ev.eval($0) }
-            let g = keys.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: keyCols, rows: t.rowCount)
+            let g = keys.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: keyCols, rows: t.rowCount, shouldStop: stop)
             try checkCancelled()
             var inter: [Column] = keyCols.enumerated().map { $0.element.gather(g.firstRow).renamed("k\($0.offset)") }
             for (k, a) in aggs.enumerated() {
@@ -142,7 +146,9 @@ struct Executor {
         case .sort(let keys):
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             try checkCancelled()
-            return t.gather(Sorter.permutation(sk, rows: t.rowCount))
+            let order = Sorter.permutation(sk, rows: t.rowCount, shouldStop: stop)
+            try checkCancelled()
+            return t.gather(order)
         case .limit(let n):
             return n >= t.rowCount ? t : t.prefix(n)
         case .topN(let keys, let n):
@@ -151,10 +157,14 @@ struct Executor {
         case .filteredTopN(let p, let keys, let n):
             return filteredTop(t, where: try ev.eval(p), keys: try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }, n: n)
         case .distinct:
-            let g = Grouping(keys: t.columns, rows: t.rowCount)
+            let g = Grouping(keys: t.columns, rows: t.rowCount, shouldStop: stop)
+            try checkCancelled()
             return t.columns.isEmpty ? t : t.gather(g.firstRow)
         case .window(let partition, let order, let calls, let outputs):
-            let g = partition.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: try partition.map { try ev.eval($0) }, rows: t.rowCount)
+            let g =
+                partition.isEmpty
+                ? Grouping.single(rows: t.rowCount) : Grouping(keys: try partition.map { try ev.eval($0) }, rows: t.rowCount, shouldStop: stop)
+            try checkCancelled()
             var parts = [[Int]](repeating: [], count: t.rowCount == 0 ? 0 : g.count)
             for i in 0..<t.rowCount { parts[Int(g.groupOf[i])].append(i) }
             if let (o, desc) = order {

@@ -20,8 +20,11 @@ struct Grouping {
     }
 
     /// Groups rows by the values of `keys` (nulls form a group of their own).
-    init(keys: [Column], rows: Int) {
-        guard let first = keys.first else { self = .single(rows: rows); return }
+    ///
+    /// `shouldStop` is asked between key columns and every 64K rows of the loops that combine them; once it says
+    /// yes, the result is one group of all rows, which the caller must drop (it checks its token right after).
+    init(keys: [Column], rows: Int, shouldStop: () -> Bool = { false }) {
+        guard let first = keys.first, !shouldStop() else { self = .single(rows: rows); return }
         var ids = Grouping.denseIds(first)
         var card = ids.count
         var groupOf = ids.ids
@@ -30,7 +33,9 @@ struct Grouping {
             var combined = [Int32](repeating: 0, count: rows)
             var map: [Int: Int32] = [:]
             var c: Int32 = 0
+            if shouldStop() { self = .single(rows: rows); return }
             for i in 0..<rows {
+                if i & 0xFFFF == 0xFFFF, shouldStop() { self = .single(rows: rows); return }
                 let key = Int(groupOf[i]) * next.count + Int(next.ids[i])
                 if let g = map[key] { combined[i] = g } else { map[key] = c; combined[i] = c; c += 1 }
             }

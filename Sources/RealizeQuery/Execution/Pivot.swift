@@ -3,7 +3,13 @@ import RealizeStore
 /// `pivot COLUMNS [by ROWS] agg AGGREGATE`: one output column per distinct value of COLUMNS (in order),
 /// one row per combination of ROWS, each cell the aggregate over the matching rows.
 enum Pivot {
-    static func run(_ t: Table, columns: Expr, rows: [NamedExpr], value: Expr, settings: QuerySettings) throws(Diagnostic) -> Table {
+    /// Pivots `t`; `cancel` is checked between output columns and inside the groupings.
+    /// - Throws: a ``Diagnostic`` `cancelled` on Ctrl-C, or `resultTooLarge` past the memory limit.
+    static func run(
+        _ t: Table, columns: Expr, rows: [NamedExpr], value: Expr, settings: QuerySettings, cancel: CancellationToken? = nil
+    ) throws(Diagnostic) -> Table {
+        let stop = { cancel?.isCancelled == true }
+        let cancelled = Diagnostic(id: .cancelled, message: "query cancelled", range: columns.range)
         let keyName = "\u{1}pivot_column"
         let keys = rows + [NamedExpr(name: keyName, expr: columns, range: columns.range)]
         let stage = Stage(
@@ -12,16 +18,23 @@ enum Pivot {
         catalog.set("t", t)
         var planner = Planner(catalog: catalog, lastResult: t, settings: settings)
         let op = try planner.plan(stage, input: Planner.schema(of: t))
-        guard let grouped = try? Executor(catalog: catalog, lastResult: t, settings: settings, cancel: nil).apply(op, to: t) else { return t }
+        guard let grouped = try? Executor(catalog: catalog, lastResult: t, settings: settings, cancel: cancel).apply(op, to: t) else {
+            if stop() { throw cancelled }
+            return t
+        }
         let nRowKeys = rows.count
         let pivotCol = grouped.columns[nRowKeys]
         let valueCol = grouped.columns[nRowKeys + 1]
         // Distinct pivot values in sorted order, nulls last.
-        let pg = Grouping(keys: [pivotCol], rows: grouped.rowCount)
+        if stop() { throw cancelled }
+        let pg = Grouping(keys: [pivotCol], rows: grouped.rowCount, shouldStop: stop)
         let firsts = pg.firstRow
         let sk = SortKeys.rankable(pivotCol)
         let orderedGroups = (0..<pg.count).sorted { sk.less(firsts[$0], firsts[$1]) }
-        let rowGrouping = nRowKeys == 0 ? Grouping.single(rows: grouped.rowCount) : Grouping(keys: Array(grouped.columns[0..<nRowKeys]), rows: grouped.rowCount)
+        let rowGrouping =
+            nRowKeys == 0
+            ? Grouping.single(rows: grouped.rowCount) : Grouping(keys: Array(grouped.columns[0..<nRowKeys]), rows: grouped.rowCount, shouldStop: stop)
+        if stop() { throw cancelled }
         let outRows = grouped.rowCount == 0 ? 0 : rowGrouping.count
         var cols: [Column] = (0..<nRowKeys).map { grouped.columns[$0].gather(rowGrouping.firstRow) }
         let width = MemoryLimit.rowWidth([valueCol]) * orderedGroups.count + MemoryLimit.rowWidth(cols)
@@ -30,6 +43,7 @@ enum Pivot {
         }
         var used = Set(cols.map(\.name))
         for g in orderedGroups {
+            if stop() { throw cancelled }
             var src = [Int](repeating: -1, count: outRows)
             for i in 0..<grouped.rowCount where pg.groupOf[i] == Int32(g) { src[Int(rowGrouping.groupOf[i])] = i }
             var name = pivotCol.value(at: firsts[g]).description

@@ -46,10 +46,17 @@ struct SortKeys {
     }
 
     @inline(__always) func less(_ i: Int, _ j: Int) -> Bool { compare(i, j) < 0 }
+
+    /// Whether a double key holds a NaN (a column built in code can); the single-key top-N compares with `<`,
+    /// which has no total order over NaN, so such keys take the general path, which puts NaN last.
+    var hasNaN: Bool {
+        if case .doubles(let a) = keys { return a.contains { $0.isNaN } }
+        return false
+    }
 }
 
 /// Sort keys copied into raw buffers, so that comparing two rows costs no reference counting.
-/// Nulls sort last in either direction.
+/// Nulls and NaN sort last in either direction.
 final class RowComparator {
     private struct Key {
         var ints: UnsafeMutableBufferPointer<Int64>?
@@ -95,8 +102,13 @@ final class RowComparator {
             if let a = k.ints {
                 c = a[i] < a[j] ? -1 : (a[i] == a[j] ? 0 : 1)
             } else {
-                let a = k.doubles!
-                c = SortKeys.compare(a[i], a[j])
+                // NaN goes last in either direction, as null does.
+                let x = k.doubles![i], y = k.doubles![j]
+                if x.isNaN || y.isNaN {
+                    if x.isNaN == y.isNaN { continue }
+                    return y.isNaN
+                }
+                c = x < y ? -1 : (x == y ? 0 : 1)
             }
             if k.descending { c = -c }
             if c != 0 { return c < 0 }
@@ -110,21 +122,34 @@ enum Sorter {
     /// Largest N for which top-N keeps a sorted buffer instead of sorting every row.
     static let insertionLimit = 1024
 
-    static func permutation(_ keys: [(SortKeys, Bool)], rows: Int, among selection: [Int]? = nil) -> [Int] {
+    /// The rows (or the `selection`) in the order of `keys`, ties in row order.
+    ///
+    /// `shouldStop` is asked every 64K comparisons; once it says yes the sort finishes at once in no particular
+    /// order, and the caller must drop the result (it checks its token right after).
+    static func permutation(
+        _ keys: [(SortKeys, Bool)], rows: Int, among selection: [Int]? = nil, shouldStop: () -> Bool = { false }
+    ) -> [Int] {
+        var comparisons = 0
+        var stopped = false
+        @inline(__always) func stopping() -> Bool {
+            comparisons &+= 1
+            if comparisons & 0xFFFF == 0, !stopped { stopped = shouldStop() }
+            return stopped
+        }
         // One integer key without nulls: sort (key, row) pairs directly.
         if keys.count == 1, keys[0].0.validity == nil, case .ints(let a) = keys[0].0.keys {
             let desc = keys[0].1
             var pairs = (selection ?? Array(0..<rows)).map { (desc ? ~a[$0] : a[$0], $0) }
-            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            pairs.sort { !stopping() && ($0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1) }
             return pairs.map(\.1)
         }
         let cmp = RowComparator(keys)
         var idx = selection ?? Array(0..<rows)
-        idx.sort { cmp.precedes($0, $1) }
+        idx.sort { !stopping() && cmp.precedes($0, $1) }
         return idx
     }
 
-    /// Top-N on one key without nulls: most rows are rejected by a single comparison with the current N-th value.
+    /// Top-N on one key without nulls or NaN: most rows are rejected by a single comparison with the current N-th value.
     static func topSingle<T: Comparable>(
         _ a: [T], descending: Bool, rows: Int, n: Int, among selection: [Int]?,
         mask: (values: [Bool], validity: Bitmap?)? = nil
@@ -174,7 +199,7 @@ enum Sorter {
         let count = selection?.count ?? rows
         // Binary insertion into a buffer of N costs O(N) a row at worst: for a large N a full sort is cheaper.
         if n >= count / 8 || n > Sorter.insertionLimit { return Array(permutation(keys, rows: rows, among: selection).prefix(n)) }
-        if keys.count == 1, keys[0].0.validity == nil {
+        if keys.count == 1, keys[0].0.validity == nil, !keys[0].0.hasNaN {
             switch keys[0].0.keys {
             case .ints(let a): return topSingle(a, descending: keys[0].1, rows: rows, n: n, among: selection)
             case .doubles(let a): return topSingle(a, descending: keys[0].1, rows: rows, n: n, among: selection)

@@ -36,8 +36,13 @@ extension ShellSession {
         let loaded: [(name: String, table: Table)]
         do throws(CSVError) {
             let years = query.settingValue("period_range").flatMap { SettingSpec.periodYears($0) } ?? CSVReadOptions.defaultPeriodYears
-            loaded = try PortfolioLoader.load(path: path, options: CSVReadOptions(typeOverrides: overrides, periodYears: years))
+            let token = cancellation
+            let options = CSVReadOptions(typeOverrides: overrides, periodYears: years, shouldStop: { token.isCancelled })
+            loaded = try PortfolioLoader.load(path: path, options: options)
         } catch {
+            if error.code == .cancelled {
+                throw ShellError("cancelled", "load cancelled", hint: "nothing was loaded; the tables loaded before are unchanged")
+            }
             throw ShellError(preformatted: "csv", error.fullDescription)
         }
         var catalog = query.catalog

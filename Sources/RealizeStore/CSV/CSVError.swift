@@ -28,6 +28,13 @@ public struct CSVError: Error, Sendable, CustomStringConvertible, Equatable {
         case tooLarge
         /// Two files of a portfolio map to the same table name.
         case duplicateTable
+        /// The read was stopped (Ctrl-C) through ``CSVReadOptions/shouldStop``.
+        case cancelled
+    }
+
+    /// The error of a read that ``CSVReadOptions/shouldStop`` stopped.
+    static func cancelled(_ file: String) -> CSVError {
+        CSVError(file: file, line: 0, column: 0, message: "load cancelled", code: .cancelled)
     }
 
     /// The file as named by the caller (a path, or the `sourceName` of in-memory bytes).

@@ -6,6 +6,9 @@ public struct CSVReadOptions: Sendable {
     /// The years a period (`YYYY-MM`) may fall in; a period outside is a load error naming the cell. Loops over time
     /// in the analytics follow the data, and a mistyped `9999-07` would otherwise stretch every series by centuries.
     public var periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears
+    /// Asked every few thousand rows while reading; once it says yes the read stops with a ``CSVError`` whose
+    /// code is ``CSVError/Code/cancelled`` (the shell passes its Ctrl-C token here).
+    public var shouldStop: @Sendable () -> Bool = { false }
 
     /// The default ``periodYears``: 1900 to 2200.
     public static let defaultPeriodYears = 1900...2200
@@ -14,9 +17,14 @@ public struct CSVReadOptions: Sendable {
     /// - Parameters:
     ///   - typeOverrides: column name → type, overriding inference.
     ///   - periodYears: the years a period may fall in.
-    public init(typeOverrides: [String: DataType] = [:], periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears) {
+    ///   - shouldStop: asked every few thousand rows; true stops the read (Ctrl-C).
+    public init(
+        typeOverrides: [String: DataType] = [:], periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears,
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.typeOverrides = typeOverrides
         self.periodYears = periodYears
+        self.shouldStop = shouldStop
     }
 }
 
@@ -36,7 +44,8 @@ public enum CSVReader {
     /// - Parameters:
     ///   - path: the file; it is named as given in errors.
     ///   - options: type overrides.
-    /// - Throws: ``CSVError`` naming the file, line and column of the first problem.
+    /// - Throws: ``CSVError`` naming the file, line and column of the first problem, or with code
+    ///   ``CSVError/Code/cancelled`` once ``CSVReadOptions/shouldStop`` said so.
     /// - Complexity: O(n) in the file's size; the file is read into memory in one go.
     public static func read(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> Table {
         switch FileSystem.readFile(path) {
@@ -70,7 +79,7 @@ public enum CSVReader {
 
     /// Reads CSV bytes held in memory the caller owns (for example a mapped file).
     static func read(buffer: UnsafeBufferPointer<UInt8>, sourceName: String, options: CSVReadOptions) throws(CSVError) -> Table {
-        let index = try CSVTokenizer(bytes: buffer, file: sourceName).tokenize()
+        let index = try CSVTokenizer(bytes: buffer, file: sourceName, shouldStop: options.shouldStop).tokenize()
         let p = buffer.baseAddress!  // tokenize() rejects an empty buffer
         let names = try headerNames(index, p, sourceName)
         var columns: [Column] = []
@@ -84,9 +93,12 @@ public enum CSVReader {
             } else {
                 (type, scale) = TypeInference.infer(index, column: c, p)
             }
-            switch ColumnDecoder(p: p, index: index, column: c, periodYears: options.periodYears).decode(as: type, scale: scale) {
+            let decoder = ColumnDecoder(p: p, index: index, column: c, periodYears: options.periodYears, shouldStop: options.shouldStop)
+            switch decoder.decode(as: type, scale: scale) {
             case .success(let (storage, validity)):
                 columns.append(Column(name: name, storage: storage, validity: validity))
+            case .failure(let bad) where bad.cancelled:
+                throw CSVError.cancelled(sourceName)
             case .failure(let bad):
                 throw valueError(
                     index, p, sourceName, row: bad.row + 1, column: c, name: name, type: type, overridden: override != nil, periodYears: options.periodYears)

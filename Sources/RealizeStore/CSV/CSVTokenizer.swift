@@ -13,16 +13,18 @@
 struct CSVTokenizer {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
+    /// Asked every 4096 rows; true stops the scan with a `cancelled` error.
+    var shouldStop: () -> Bool = { false }
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    /// Bytes that stop the scan of an unquoted field: `,` LF CR `"` and every non-ASCII byte.
+    /// Bytes that stop the scan of an unquoted field: `,` LF CR `"` NUL and every non-ASCII byte.
     /// (A table allocated once and never freed, read without bounds checks in the hot loop.)
     private nonisolated(unsafe) static let plainStops = stopTable { b in
-        b == 0x2C || b == 0x0A || b == 0x0D || b == 0x22 || b >= 0x80
+        b == 0x2C || b == 0x0A || b == 0x0D || b == 0x22 || b == 0 || b >= 0x80
     }
-    /// Bytes that stop the scan inside a quoted field: `"` LF and every non-ASCII byte.
-    private nonisolated(unsafe) static let quotedStops = stopTable { b in b == 0x22 || b == 0x0A || b >= 0x80 }
+    /// Bytes that stop the scan inside a quoted field: `"` LF NUL and every non-ASCII byte.
+    private nonisolated(unsafe) static let quotedStops = stopTable { b in b == 0x22 || b == 0x0A || b == 0 || b >= 0x80 }
 
     private static func stopTable(_ stops: (Int) -> Bool) -> UnsafePointer<Bool> {
         let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
@@ -36,7 +38,8 @@ struct CSVTokenizer {
     }
 
     /// Scans the whole buffer.
-    /// - Throws: ``CSVError`` for an empty file, a bad quote, a ragged row, invalid UTF-8 or a stray CR.
+    /// - Throws: ``CSVError`` for an empty file, a bad quote, a ragged row, invalid UTF-8 or a stray CR, or
+    ///   `cancelled` once ``shouldStop`` says so.
     /// - Complexity: O(n) in the number of bytes.
     func tokenize() throws(CSVError) -> FieldIndex {
         let count = bytes.count
@@ -76,6 +79,7 @@ struct CSVTokenizer {
                         break
                     }
                     if c == lf { line += 1; i += 1; continue }
+                    if c == 0 { throw nulError(line, fieldInRow + 1, label(fieldInRow, columns, spans, p)) }
                     i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, spans, p))
                 }
                 if i < count && p[i] != comma && p[i] != lf && p[i] != cr {
@@ -84,12 +88,19 @@ struct CSVTokenizer {
                         hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                 }
             } else {
+                // A byte-order mark opening an unquoted field: files joined together (the writer quotes such a text).
+                if i + 2 < count && p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF {
+                    throw error(
+                        line, fieldInRow + 1, "a byte-order mark (U+FEFF) in the middle of the file, in \(label(fieldInRow, columns, spans, p))",
+                        hint: "the file may be two files joined together; remove the mark, or quote the field if it is text", .badEncoding)
+                }
                 while true {
                     while i < count && !plain[Int(p[i])] { i += 1 }
                     if i < count && p[i] >= 0x80 {
                         i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, spans, p))
                         continue
                     }
+                    if i < count && p[i] == 0 { throw nulError(line, fieldInRow + 1, label(fieldInRow, columns, spans, p)) }
                     break
                 }
                 if i < count && p[i] == quote {
@@ -130,6 +141,7 @@ struct CSVTokenizer {
                 rows = 1
             } else if fieldInRow == columns {
                 rows += 1
+                if rows & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }
             } else if fieldInRow == 1 && start == end {
                 spans.removeLast()  // a blank line in a file of several columns
             } else {
@@ -156,6 +168,13 @@ struct CSVTokenizer {
                 hint: "the file may be Latin-1 or Windows-1252; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
         }
         return i + n
+    }
+
+    /// A NUL byte: no text holds one; it usually means a UTF-16 file or a binary one.
+    private func nulError(_ line: Int, _ column: Int, _ label: String) -> CSVError {
+        error(
+            line, column, "a NUL byte (0x00) in \(label)",
+            hint: "the file may be UTF-16 or not text at all; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
     }
 
     /// "column 3 (`name`)", or "column 3" in the header row itself. For messages only.

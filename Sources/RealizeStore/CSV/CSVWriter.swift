@@ -98,11 +98,11 @@ public enum CSVWriter {
     /// First bytes that make a spreadsheet treat a cell as a formula: `=` `+` `-` `@` tab CR.
     static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
-    /// Whether a field must be quoted: empty (to tell it from null), holding `,` `"` CR LF, or
-    /// starting or ending with a space or tab.
+    /// Whether a field must be quoted: empty (to tell it from null), holding `,` `"` CR LF,
+    /// starting or ending with a space or tab, or starting with U+FEFF (which the reader refuses unquoted).
     static func needsQuotes(_ utf8: [UInt8]) -> Bool {
         guard let first = utf8.first, let last = utf8.last else { return true }
-        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first == 0xEF && utf8.starts(with: [0xEF, 0xBB, 0xBF]) { return true }
         return utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
     }
 }

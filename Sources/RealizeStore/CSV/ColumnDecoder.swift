@@ -9,11 +9,17 @@ struct ColumnDecoder {
     let column: Int
     /// The years a period may fall in (``CSVReadOptions/periodYears``).
     var periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears
+    /// Asked every 64K rows; true abandons the column with a ``BadRow`` marked `cancelled`.
+    var shouldStop: () -> Bool = { false }
 
     /// The decoded storage and validity, or the data row (0-based) of the first value that does not parse.
     typealias Outcome = Result<(storage: ColumnStorage, validity: Bitmap?), BadRow>
 
-    struct BadRow: Error { var row: Int }
+    /// The row that failed to parse, or (`cancelled`) the row where ``shouldStop`` stopped the decoding.
+    struct BadRow: Error {
+        var row: Int
+        var cancelled = false
+    }
 
     /// Decodes the column as `type` (with `scale` for decimals).
     func decode(as type: DataType, scale: Int) -> Outcome {
@@ -37,7 +43,7 @@ struct ColumnDecoder {
         case .bool:
             return fixed(false, FieldParsers.bool).map { (.bool($0.values), $0.validity) }
         case .text:
-            return .success(text())
+            return text()
         }
     }
 
@@ -49,8 +55,14 @@ struct ColumnDecoder {
         let rows = index.rowCount
         var validity: Bitmap? = nil
         var bad = -1
+        var stopped = false
         let values = [T](unsafeUninitializedCapacity: rows) { out, initialized in
             for r in 0..<rows {
+                if r & 0xFFFF == 0xFFFF, shouldStop() {
+                    stopped = true
+                    bad = r
+                    break
+                }
                 let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
                 if s == e {
                     out.initializeElement(at: r, to: zero)
@@ -69,19 +81,26 @@ struct ColumnDecoder {
             }
             initialized = rows
         }
-        if bad >= 0 { return .failure(BadRow(row: bad)) }
+        if bad >= 0 { return .failure(BadRow(row: bad, cancelled: stopped)) }
         return .success((values, validity))
     }
 
     /// A text column, dictionary-encoded by the bytes. An unquoted empty field is null; a quoted
     /// empty field is the empty string. Doubled quotes inside quoted fields are undone.
-    private func text() -> (storage: ColumnStorage, validity: Bitmap?) {
+    private func text() -> Outcome {
         let rows = index.rowCount
         var interner = ByteInterner()
         var validity: Bitmap? = nil
         var scratch: [UInt8] = []
+        var stopped = false
         let codes = [UInt32](unsafeUninitializedCapacity: rows) { out, initialized in
             for r in 0..<rows {
+                if r & 0xFFFF == 0xFFFF, shouldStop() {
+                    // Keep the array well-formed before giving up.
+                    for k in r..<rows { out.initializeElement(at: k, to: 0) }
+                    stopped = true
+                    break
+                }
                 let span = index.span(row: r + 1, column: column)
                 if span.start == span.end {
                     out.initializeElement(at: r, to: 0)
@@ -113,6 +132,7 @@ struct ColumnDecoder {
             }
             initialized = rows
         }
-        return (.text(codes: codes, dictionary: interner.strings()), validity)
+        if stopped { return .failure(BadRow(row: 0, cancelled: true)) }
+        return .success((.text(codes: codes, dictionary: interner.strings()), validity))
     }
 }
