@@ -3,7 +3,8 @@ import PackageDescription
 
 // Coverage-guided fuzz targets (libFuzzer), one executable per target, kept out of the main package so that
 // `swift build --build-tests` never compiles them. Build and run them with `scripts/fuzz TARGET [SECONDS]`,
-// which passes `-sanitize=fuzzer,address` and `-parse-as-library` (libFuzzer supplies `main`).
+// which passes `-sanitize=fuzzer,address`. Each target's `main.swift` hands its `LLVMFuzzerTestOneInput` to
+// libFuzzer's driver (CLibFuzzer), because SwiftPM links `main` to the module's own entry point.
 let package = Package(
     name: "RealizeFuzz",
     platforms: [.macOS(.v13)],
@@ -11,6 +12,7 @@ let package = Package(
         .package(name: "Realize", path: "..")
     ],
     targets: [
+        .target(name: "CLibFuzzer"),
         .target(
             name: "FuzzSupport",
             dependencies: [
@@ -18,6 +20,7 @@ let package = Package(
                 .product(name: "RealizeQuery", package: "Realize"),
                 .product(name: "RealizeAnalytics", package: "Realize"),
                 .product(name: "RealizeSamples", package: "Realize"),
+                "CLibFuzzer",
             ]
         ),
         // Any bytes as statement text: the lexer, the parser and the StatementText questions.

@@ -7,8 +7,8 @@ import RealizeStore
 /// message and a position inside the file; it never traps. A table that reads is read again with every
 /// column forced to text, which must also succeed with the same shape.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCSV(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
-    let bytes = Array(UnsafeRawBufferPointer(start: data, count: count))
+public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let bytes = Array(FuzzDriver.bytes(data, count))
     let table: Table
     do {
         table = try CSVReader.read(bytes: bytes, sourceName: "fuzz.csv")

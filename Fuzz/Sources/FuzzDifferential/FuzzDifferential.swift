@@ -9,8 +9,8 @@ import RealizeStore
 /// linked here) runs its stages row by row. Any difference in columns, types or rows (in order when the
 /// pipeline fixes it), a rejected pipeline or a broken invariant aborts with both results.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDifferential(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
-    let c = DifferentialCase(ByteChooser(Array(UnsafeRawBufferPointer(start: data, count: count))))
+public func fuzzDifferential(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let c = DifferentialCase(ByteChooser(Array(FuzzDriver.bytes(data, count))))
     if let difference = c.difference() { FuzzCheck.fail("engine and reference differ\n\(c)\n\(difference)") }
     return 0
 }

@@ -146,4 +146,3 @@ func canonical(_ v: Value) -> String {
     default: return "\(v.type!) \(v.description)"
     }
 }
-

@@ -7,8 +7,8 @@ import RealizeQuery
 /// the shell, scripts and notebooks ask, and completes at the end and in the middle. Nothing may trap;
 /// a syntax error is a thrown ``QueryError`` with at least one diagnostic whose range lies inside the text.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzParse(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
-    let text = FuzzCheck.text(UnsafeRawBufferPointer(start: data, count: count))
+public func fuzzParse(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let text = FuzzCheck.text(FuzzDriver.bytes(data, count))
     let session = FuzzCatalogs.sample
     do {
         _ = try session.parse(text)

@@ -7,8 +7,8 @@ import RealizeQuery
 /// plan printer see it, but nothing is executed (except the stages before a `pivot`, whose columns come
 /// from the data). Nothing may trap; a rejected statement is a ``QueryError`` with a diagnostic.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzPlan(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
-    let text = FuzzCheck.text(UnsafeRawBufferPointer(start: data, count: count))
+public func fuzzPlan(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let text = FuzzCheck.text(FuzzDriver.bytes(data, count))
     var session = FuzzCatalogs.sample
     do {
         guard case .plan = try session.run("explain " + text) else { FuzzCheck.fail("explain did not give a plan") }

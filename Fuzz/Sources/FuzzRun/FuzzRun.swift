@@ -8,8 +8,8 @@ import RealizeStore
 /// Every table a statement produces must pass its invariant check; a failed statement must be a
 /// ``QueryError`` with a diagnostic and leave the session as it was. At most 8 statements run.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzRun(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
-    let text = FuzzCheck.text(UnsafeRawBufferPointer(start: data, count: count))
+public func fuzzRun(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let text = FuzzCheck.text(FuzzDriver.bytes(data, count))
     var session = FuzzCatalogs.small
     let utf8 = Array(text.utf8)
     var start = 0

@@ -28,6 +28,18 @@ public enum FuzzCatalogs {
         return s
     }()
 
+    /// Statements run once before fuzzing (``FuzzDriver/run(_:warmUp:)``), so that the catalogs and the lazy state
+    /// of the lexer, parser, planner, executor and domain commands exist before leak detection starts.
+    public static let warmUpStatements = [
+        "financials | join projects on project_id | by program agg ac = sum(actual_cost), n = count() | sort -ac | take 3",
+        "evm by program | where cpi < 1",
+        "let x = projects | where budget > 1 | select project_id, budget; x | derive y = budget * 2.5 | top 2 by y",
+        "explain nps by program",
+        "financials | window order period derive c = running_sum(actual_cost)",
+        "projects | where (",
+        "",
+    ]
+
     static let smallCSV: [(String, String)] = [
         (
             "financials",

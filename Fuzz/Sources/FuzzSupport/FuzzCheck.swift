@@ -9,7 +9,8 @@
 public enum FuzzCheck {
     /// Writes `message` to standard error and stops the process with `SIGABRT`.
     public static func fail(_ message: String) -> Never {
-        fputs("FUZZ CHECK FAILED: \(message)\n", stderr)
+        var line = "FUZZ CHECK FAILED: \(message)\n"
+        line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
         abort()
     }
 
