@@ -3,6 +3,8 @@
 struct ByteChooser: RandomNumberGenerator {
     private let bytes: [UInt8]
     private var position = 0
+    /// SplitMix64 state for ``next()`` past the end of the input.
+    private var tail: UInt64 = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -13,11 +15,20 @@ struct ByteChooser: RandomNumberGenerator {
         return bytes[position]
     }
 
-    /// Eight bytes, for `shuffled(using:)` and the standard library's other random algorithms.
+    /// Eight bytes, for `shuffled(using:)` and the standard library's other random algorithms; past the end of the
+    /// input, a fixed SplitMix64 sequence, since those algorithms reject some values and would loop forever on zeros.
     mutating func next() -> UInt64 {
-        var x: UInt64 = 0
-        for _ in 0..<8 { x = x << 8 | UInt64(byte()) }
-        return x
+        if position + 8 <= bytes.count {
+            var x: UInt64 = 0
+            for _ in 0..<8 { x = x << 8 | UInt64(byte()) }
+            return x
+        }
+        position = bytes.count
+        tail &+= 0x9E37_79B9_7F4A_7C15
+        var z = tail
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     /// True with probability about `p` over uniform bytes.
