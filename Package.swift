@@ -13,7 +13,12 @@ let package = Package(
     name: "Realize",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "realize", targets: ["realize"])
+        .executable(name: "realize", targets: ["realize"]),
+        // Libraries for the fuzz targets in Fuzz/Package.swift, a separate package kept out of the CI build.
+        .library(name: "RealizeStore", targets: ["RealizeStore"]),
+        .library(name: "RealizeQuery", targets: ["RealizeQuery"]),
+        .library(name: "RealizeAnalytics", targets: ["RealizeAnalytics"]),
+        .library(name: "RealizeSamples", targets: ["RealizeSamples"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

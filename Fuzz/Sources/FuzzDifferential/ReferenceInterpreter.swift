@@ -1,0 +1,1 @@
+../../../Tests/RealizeQueryTests/ReferenceInterpreter.swift
