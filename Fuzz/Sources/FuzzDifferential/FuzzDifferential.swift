@@ -28,7 +28,7 @@ struct DifferentialCase: CustomStringConvertible {
         for k in 0..<g.int(0...12) {
             let i: Value = g.chance(0.2) ? .null : .int(Int64(g.int(-20...20)))
             let units = g.chance(0.3) ? g.int(-5...5) * 100 : g.int(-5000...5000)
-            let d: Value = g.chance(0.2) ? .null : .decimal(FixedDecimal(units: Int64(units), scale: 2))
+            let d: Value = g.chance(0.2) ? .null : .decimal(FixedDecimal(units: Int128(units), scale: 2))
             let t: Value = g.chance(0.2) ? .null : .text(g.pick(["a", "b", "c"]))
             let j: Value = g.chance(0.1) ? .null : .int(Int64(g.int(0...2)))
             rows.append([.int(Int64(k)), i, d, t, j])

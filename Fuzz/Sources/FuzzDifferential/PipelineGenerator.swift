@@ -18,7 +18,7 @@ struct StageGenerator {
         if depth <= 0 || rng.chance(0.35) {
             if !cols.isEmpty && rng.chance(0.7) { return .column(rng.pick(cols)) }
             if rng.chance(0.5) { return .literal(.int(Int64(rng.int(0...9)))) }
-            return .literal(.decimal(FixedDecimal(units: Int64(rng.int(0...999)), scale: rng.int(1...2))))
+            return .literal(.decimal(FixedDecimal(units: Int128(rng.int(0...999)), scale: rng.int(1...2))))
         }
         let e = Ref.Expr.arithmetic(rng.pick(["+", "-", "*"]), numeric(depth - 1), numeric(depth - 1))
         return rng.chance(0.15) ? .paren(e) : e
