@@ -26,7 +26,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "RealizeStore"),
+        .target(name: "RealizeStore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "RealizeQuery", dependencies: ["RealizeStore"]),
         .target(name: "RealizeAnalytics", dependencies: ["RealizeStore", "RealizeQuery"]),
         .target(name: "RealizeSamples", dependencies: ["RealizeStore"]),
@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RealizeReportTests",
-            dependencies: ["RealizeReport", "RealizeQuery", "RealizeStore", "RealizeTestSupport"],
+            dependencies: ["RealizeReport", "RealizeQuery", "RealizeStore", "RealizeSamples", "RealizeTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -94,7 +94,10 @@ public enum Launcher {
         }
         for path in paths {
             do throws(CSVError) {
-                for (name, table) in try PortfolioLoader.load(path: path, options: .init(shouldStop: shouldStop)) { catalog.set(name, table) }
+                let loaded = try PortfolioLoader.load(path: path, options: .init(shouldStop: shouldStop)) { note in
+                    ShellOutput.standard().err(note + "\n")
+                }
+                for (name, table) in loaded { catalog.set(name, table) }
             } catch {
                 if error.code == .cancelled { return .failure(ShellError("cancelled", "load cancelled")) }
                 return .failure(ShellError(preformatted: "csv", error.fullDescription))

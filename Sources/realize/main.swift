@@ -28,7 +28,7 @@ struct RealizeCommand: ParsableCommand {
 
     @Option(
         name: .customLong("data"),
-        help: ArgumentHelp("A CSV file or a folder of CSV files to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
+        help: ArgumentHelp("A CSV file, an .xlsx workbook, or a folder of them to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
     var data: [String] = []
 
     @Option(
@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         name: .customLong("data"),
-        help: ArgumentHelp("A CSV file or a folder of CSV files to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
+        help: ArgumentHelp("A CSV file, an .xlsx workbook, or a folder of them to load instead of the sample portfolio (repeatable).", valueName: "PATH"))
     var data: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the notebook declares (repeatable).", valueName: "name=value"))

@@ -65,7 +65,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let empty = #expect(throws: CSVError.self) { try PortfolioLoader.load(path: folder.path) }
-        #expect(empty?.description == "\(folder.path): error: the folder holds no CSV files")
+        #expect(empty?.description == "\(folder.path): error: the folder holds no CSV files or workbooks")
         let missing = #expect(throws: CSVError.self) { try PortfolioLoader.load(path: folder.file("nope")) }
         #expect(missing?.description == "\(folder.file("nope")): error: no such file or folder")
     }

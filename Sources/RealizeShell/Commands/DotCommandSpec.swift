@@ -40,10 +40,13 @@ package struct DotCommandSpec: Sendable {
                 (for numbers). Useful first look at an extract before querying it. `_` is the last result.
                 """),
         .init(
-            name: "load", arguments: "PATH [as NAME] [types COLUMN:TYPE, …]", summary: "Load a CSV file or a folder of CSV files",
+            name: "load", arguments: "PATH [sheet NAME] [range A5:H900] [header row N] [as NAME] [types COLUMN:TYPE, …]",
+            summary: "Load a CSV file, an Excel workbook, or a folder of them",
             details: """
-                Reads PATH, a CSV file (with a header row) or a folder of them; each file becomes a table named
-                after its file stem, replacing a table of that name. `as NAME` names the table of a single file.
+                Reads PATH, a CSV file (with a header row), an .xlsx workbook, or a folder of them; each file becomes
+                a table named after its file stem (each sheet of a workbook after the sheet), replacing a table of
+                that name. `as NAME` names the table of a single file or sheet. `sheet 'Financials'` reads one sheet;
+                `range A5:H900` and `header row 5` pick the region, which is otherwise found below any title rows.
                 Column types are inferred (int, decimal, double, date YYYY-MM-DD, period YYYY-MM, bool, text);
                 `types` overrides them, e.g. `.load extract.csv types cost_centre:text, budget:decimal`.
                 If any file is malformed nothing is loaded, and the error names the file, line and column.

@@ -8,7 +8,8 @@ import RealizeStore
 #endif
 
 extension ShellSession {
-    /// `.load PATH [as NAME] [types COLUMN:TYPE, …]`: reads a CSV file or a folder of them into the catalog, all or nothing.
+    /// `.load PATH [sheet NAME] [range R] [header row N] [as NAME] [types COLUMN:TYPE, …]`: reads a CSV file,
+    /// a workbook or a folder of them into the catalog, all or nothing.
     func load(_ args: [String], usage: String) throws(ShellError) {
         var args = args
         var overrides: [String: DataType] = [:]
@@ -16,15 +17,33 @@ extension ShellSession {
             overrides = try Self.typeOverrides(args[(k + 1)...].joined(separator: " "))
             args = Array(args[..<k])
         }
-        var path: String
+        guard var path = args.first else { throw .usage(usage) }
         var alias: String? = nil
-        switch args.count {
-        case 1: path = args[0]
-        case 3 where args[1].lowercased() == "as": path = args[0]; alias = args[2]
-        default: throw .usage(usage)
+        var workbook = XLSXReadOptions()
+        var k = 1
+        while k < args.count {
+            let word = args[k].lowercased()
+            switch word {
+            case "as" where k + 1 < args.count: alias = args[k + 1]
+            case "sheet" where k + 1 < args.count: workbook.sheet = args[k + 1]
+            case "range" where k + 1 < args.count: workbook.range = args[k + 1]
+            case "header" where k + 2 < args.count && args[k + 1].lowercased() == "row":
+                guard let n = Int(args[k + 2]), n > 0 else { throw ShellError("usage", "`header row` takes a row number, found `\(args[k + 2])`") }
+                workbook.headerRow = n
+                k += 1
+            default: throw .usage(usage)
+            }
+            k += 2
+        }
+        let isWorkbook = PortfolioLoader.isWorkbook(path)
+        if !isWorkbook && (workbook.sheet != nil || workbook.range != nil || workbook.headerRow != nil) {
+            throw ShellError("usage", "`sheet`, `range` and `header row` apply to an .xlsx workbook, and `\(path)` is not one")
         }
         path = Self.expandingTilde(path)
         if let alias {
+            if isWorkbook && workbook.sheet == nil {
+                throw ShellError("usage", "`as NAME` names one table, and a workbook gives one per sheet", hint: "choose the sheet: `sheet 'NAME' as \(alias)`")
+            }
             guard Self.isDirectory(path) == false else {
                 throw ShellError("usage", "`as NAME` names the table of a single file, but `\(args[0])` is a folder")
             }
@@ -38,7 +57,9 @@ extension ShellSession {
             let years = query.settingValue("period_range").flatMap { SettingSpec.periodYears($0) } ?? CSVReadOptions.defaultPeriodYears
             let token = cancellation
             let options = CSVReadOptions(typeOverrides: overrides, periodYears: years, shouldStop: { token.isCancelled })
-            loaded = try PortfolioLoader.load(path: path, options: options)
+            var notes: [String] = []
+            loaded = try PortfolioLoader.load(path: path, options: options, workbook: workbook) { notes.append($0) }
+            for note in notes { output.err(note + "\n") }
         } catch {
             if error.code == .cancelled {
                 throw ShellError("cancelled", "load cancelled", hint: "nothing was loaded; the tables loaded before are unchanged")

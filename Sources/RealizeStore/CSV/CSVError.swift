@@ -28,6 +28,10 @@ public struct CSVError: Error, Sendable, CustomStringConvertible, Equatable {
         case tooLarge
         /// Two files of a portfolio map to the same table name.
         case duplicateTable
+        /// A workbook is damaged, encrypted or not a workbook.
+        case badWorkbook
+        /// A workbook has no sheet of the name asked for.
+        case noSuchSheet
         /// The read was stopped (Ctrl-C) through ``CSVReadOptions/shouldStop``.
         case cancelled
     }

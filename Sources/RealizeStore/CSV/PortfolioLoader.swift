@@ -1,26 +1,32 @@
-/// Loads a portfolio: one CSV file, or a folder of them, as named tables.
+/// Loads a portfolio: one CSV file or workbook, or a folder of them, as named tables (a workbook gives one per sheet).
 ///
 /// Loading is all-or-nothing: either every file is read or the first error is thrown, so a
 /// caller can apply the tables to its ``Catalog`` only when the whole load succeeded.
 public enum PortfolioLoader {
-    /// Reads a CSV file, or every `*.csv` file of a folder (in name order, not recursively).
+    /// Reads a CSV file or workbook, or every `*.csv` and `*.xlsx` file of a folder (in name order, not recursively).
     /// - Parameters:
     ///   - path: a CSV file or a folder.
     ///   - options: read options, applied to every file (overrides naming absent columns are ignored).
+    ///   - workbook: the sheet and region to read from a workbook.
+    ///   - notes: called with what is worth telling about a workbook (a header found below titles, error cells).
     /// - Returns: each table with its name, from ``tableName(forFile:)``.
     /// - Throws: ``CSVError`` for the first file that cannot be read, if the folder holds no CSV
     ///   files, or if two files map to the same table name.
-    public static func load(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> [(name: String, table: Table)] {
+    public static func load(
+        path: String, options: CSVReadOptions = .init(), workbook: XLSXReadOptions = .init(), notes: (String) -> Void = { _ in }
+    ) throws(CSVError) -> [(name: String, table: Table)] {
         switch FileSystem.kind(of: path) {
         case nil:
             throw CSVError(file: path, line: 0, column: 0, message: "no such file or folder", code: .io)
+        case .file where isWorkbook(path):
+            return try XLSXReader.read(path: path, options: workbook, csv: options, notes: notes).map { ($0.tableName, $0.table) }
         case .file:
             return [(tableName(forFile: path), try CSVReader.read(path: path, options: options))]
         case .directory:
             let files: [String]
             switch FileSystem.listDirectory(path) {
             case .success(let names):
-                files = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
+                files = names.filter { ($0.lowercased().hasSuffix(".csv") || isWorkbook($0)) && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }.sorted()
             case .failure(.cannotOpen(let why)), .failure(.cannotRead(let why)):
                 throw CSVError(file: path, line: 0, column: 0, message: "cannot list the folder: \(why)", code: .io)
             case .failure(.isDirectory):
@@ -28,25 +34,38 @@ public enum PortfolioLoader {
             }
             if files.isEmpty {
                 throw CSVError(
-                    file: path, line: 0, column: 0, message: "the folder holds no CSV files",
+                    file: path, line: 0, column: 0, message: "the folder holds no CSV files or workbooks",
                     hint: "a portfolio is a folder of `.csv` files, one per table", code: .io)
             }
             var loaded: [(name: String, table: Table)] = []
             var seen: [String: String] = [:]
             for file in files {
-                let name = tableName(forFile: file)
                 let filePath = FileSystem.join(path, file)
-                if let other = seen[name] {
-                    throw CSVError(
-                        file: filePath, line: 0, column: 0,
-                        message: "the file would become table `\(name)`, as `\(other)` does",
-                        hint: "rename one of the two files", code: .duplicateTable)
+                let tables: [(name: String, table: Table)]
+                if isWorkbook(file) {
+                    tables = try XLSXReader.read(path: filePath, options: workbook, csv: options, notes: notes).map { ($0.tableName, $0.table) }
+                } else {
+                    tables = [(tableName(forFile: file), try CSVReader.read(path: filePath, options: options))]
                 }
-                seen[name] = file
-                loaded.append((name, try CSVReader.read(path: filePath, options: options)))
+                for (name, table) in tables {
+                    if let other = seen[name] {
+                        throw CSVError(
+                            file: filePath, line: 0, column: 0,
+                            message: "the file would become table `\(name)`, as `\(other)` does",
+                            hint: "rename one of the two files", code: .duplicateTable)
+                    }
+                    seen[name] = file
+                    loaded.append((name, table))
+                }
             }
             return loaded
         }
+    }
+
+    /// Whether `path` names an Excel workbook (`.xlsx` or `.xlsm`).
+    public static func isWorkbook(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
     }
 
     /// The table name for a file: its stem (name without folder and last extension), lowercased,
@@ -56,6 +75,11 @@ public enum PortfolioLoader {
     public static func tableName(forFile path: String) -> String {
         var stem = Substring(FileSystem.baseName(path))
         if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
+        return identifier(stem)
+    }
+
+    /// `text` as a table name, by the rules of ``tableName(forFile:)`` (used for sheet names too).
+    public static func identifier(_ stem: some StringProtocol) -> String {
         var name = ""
         var pendingUnderscore = false
         for scalar in stem.unicodeScalars {
