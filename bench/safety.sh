@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Measures Ctrl-C and the memory limit of an interactive realize on a generated portfolio.
+#
+#   bench/safety.sh [--scale large|medium|small] [safety.py options]
+#
+# Builds realize in release, generates the portfolio with ../shared/gen_portfolio.py into
+# /tmp/realize-bench-SCALE (reused when its manifest matches), installs pexpect with pip if it
+# is missing, then runs bench/safety.py, which drives the shell through a pseudo-terminal.
+# Exits with safety.py's status: 0 when every Ctrl-C brought the prompt back and the runaway
+# join stopped at the memory limit; see bench/README.md.
+#
+# Environment: REALIZE_SCRATCH_PATH  a SwiftPM scratch path for the build (default: .build)
+#              REALIZE_BENCH_OUT     where to generate the data (default: /tmp/realize-bench-SCALE)
+set -euo pipefail
+
+scale=large
+extra=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --scale) scale="${2:?--scale needs small, medium or large}"; shift 2 ;;
+        --scale=*) scale="${1#--scale=}"; shift ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) extra+=("$1"); shift ;;
+    esac
+done
+case "$scale" in small|medium|large) ;; *) echo "safety.sh: unknown scale '$scale' (small, medium or large)" >&2; exit 2 ;; esac
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+gen="$root/../shared/gen_portfolio.py"
+out="${REALIZE_BENCH_OUT:-/tmp/realize-bench-$scale}"
+
+# 1. realize, release build.
+build=(swift build -c release --product realize)
+if [ -n "${REALIZE_SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$REALIZE_SCRATCH_PATH"); fi
+echo "== building realize (release)" >&2
+"${build[@]}" >&2
+bin="$("${build[@]}" --show-bin-path)/realize"
+
+# 2. The portfolio, unless an identical one is already there.
+if [ ! -f "$gen" ]; then echo "safety.sh: $gen not found (the shared folder sits beside the repo)" >&2; exit 2; fi
+if python3 - "$out" "$scale" <<'PY'
+import json, os, sys
+out, scale = sys.argv[1], sys.argv[2]
+try:
+    man = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+    ok = man.get("scale") == scale and man.get("seed") == 20240601 and all(
+        os.path.getsize(os.path.join(out, name)) == meta["bytes"] for name, meta in man["files"].items())
+except (OSError, ValueError, KeyError):
+    ok = False
+sys.exit(0 if ok else 1)
+PY
+then
+    echo "== reusing $out" >&2
+else
+    echo "== generating the $scale portfolio into $out" >&2
+    python3 "$gen" --scale "$scale" --out "$out" --quiet
+fi
+
+# 3. pexpect.
+if ! python3 -c "import pexpect" 2>/dev/null; then
+    echo "== installing pexpect" >&2
+    python3 -m pip install -q --disable-pip-version-check pexpect >&2
+fi
+
+# 4. The measurements.
+exec python3 "$root/bench/safety.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}"
