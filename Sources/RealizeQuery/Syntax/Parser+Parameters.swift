@@ -1,10 +1,11 @@
 import RealizeStore
 
 extension Parser {
-    /// Replaces a `$name` token that stands where a command argument goes (`evm as of $period`) with the
+    /// Replaces a `$name` token that stands where a command argument or a row count goes (`evm as of
+    /// $period`, `take $top`) with the
     /// literal token its value would be written as, so the argument is checked exactly like a literal.
     ///
-    /// Expressions keep `$name` for the binder; command arguments are read here, by the parser.
+    /// Expressions keep `$name` for the binder; command arguments and counts are read here, by the parser.
     /// - Throws: `unknown-parameter`, suggesting the nearest name.
     mutating func substituteParameter() throws(Failure) {
         let t = current
