@@ -61,7 +61,7 @@ extension ShellSession {
         case "headers":
             try setHeaders(args, usage: spec.usage)
         case "param":
-            try param(args, usage: spec.usage)
+            try param(args, rawValue: Self.text(after: 3, in: line), usage: spec.usage)
         case "drop":
             try drop(args, usage: spec.usage)
         case "rename":

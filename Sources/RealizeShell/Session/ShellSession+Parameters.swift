@@ -6,8 +6,9 @@ extension ShellSession {
     ///
     /// VALUE is read like a literal of the language: `2025-12` a period, `2025-12-31` a date, `42` a
     /// number, `'text'` text, `true` a bool (a bare word is text). Queries use it as `$NAME`.
+    /// - Parameter rawValue: the line after `.param set NAME`, quotes kept (`'2025-12'` is text).
     /// - Throws: ``ShellError`` `usage`, `bad-parameter`, `unknown-parameter`.
-    func param(_ args: [String], usage: String) throws(ShellError) {
+    func param(_ args: [String], rawValue: String, usage: String) throws(ShellError) {
         switch args.first ?? "list" {
         case "list":
             guard args.count <= 1 else { throw .usage(usage) }
@@ -22,7 +23,7 @@ extension ShellSession {
                     ], rowCount: names.count))
         case "set":
             guard args.count >= 3 else { throw .usage(usage) }
-            try setParameter(args[1], args[2...].joined(separator: " "))
+            try setParameter(args[1], rawValue)
         case "unset":
             guard args.count == 2 else { throw .usage(usage) }
             let name = args[1].hasPrefix("$") ? String(args[1].dropFirst()) : args[1]
@@ -35,6 +36,16 @@ extension ShellSession {
         default:
             throw ShellError("usage", "unknown `.param` action `\(args[0])`", hint: "usage: \(usage)")
         }
+    }
+
+    /// The text of `line` after its first `words` blank-separated words, trimmed.
+    static func text(after words: Int, in line: String) -> String {
+        var rest = Substring(line)
+        for _ in 0..<words {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            rest = rest.drop { $0 != " " && $0 != "\t" }
+        }
+        return rest.trimmingCharacters(in: " \t")
     }
 
     /// Sets parameter `name` (with or without `$`) from `text`, read like a literal.
