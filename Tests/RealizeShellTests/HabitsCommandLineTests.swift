@@ -7,6 +7,13 @@ import Testing
 @Suite struct HabitsCommandLineTests {
     var portfolio: String { RealizeBinary.fixtures.appendingPathComponent("portfolio").path }
 
+    @Test func helpListsTheNewOptions() throws {
+        let r = try RealizeBinary.run(["--help"])
+        for option in ["--param", "--init", "--no-init", "--cmd", "--echo", "--keep-going", "also -init"] {
+            #expect(r.stdout.contains(option), "help lacks \(option)")
+        }
+    }
+
     @Test func keepGoingNamesEveryErrorAndExits1() throws {
         let folder = try RealizeBinary.temporaryFolder()
         let script = folder.appendingPathComponent("two-errors.rz")
