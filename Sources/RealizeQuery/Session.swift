@@ -13,6 +13,8 @@ public struct QuerySettings: Sendable {
     public var options: [String: String] = [:]
     /// The table commands and settings that the layers above registered (``QuerySession/register(_:)-…``).
     public var registry = Registry()
+    /// The parameters queries use as `$name` (`.param set`, `--param`), each a typed value.
+    public var parameters: [String: Value] = [:]
     public init() {}
 }
 
@@ -58,6 +60,11 @@ public struct QuerySession: Sendable {
     /// The last result, queried as `_`.
     public var lastResult: Table?
     public var settings = QuerySettings()
+    /// The parameters queries use as `$name`: `.param set`, `--param`, a notebook's parameters.
+    public var parameters: [String: Value] {
+        get { settings.parameters }
+        set { settings.parameters = newValue }
+    }
     /// What the last statement noticed without failing (values a cast could not convert), one line each; the
     /// shell prints them on standard error.
     public private(set) var warnings: [String] = []
@@ -74,7 +81,7 @@ public struct QuerySession: Sendable {
 
     /// How the parser tells this session's commands from its tables.
     public var parserContext: Parser.Context {
-        Parser.Context(commands: settings.registry.signatures, tables: Set(catalog.names))
+        Parser.Context(commands: settings.registry.signatures, tables: Set(catalog.names), parameters: settings.parameters)
     }
 
     /// Parses one statement with this session's commands.

@@ -17,6 +17,18 @@ public struct LaunchOptions: Sendable {
     public var timer = false
     /// A script file to run after the `-c` texts.
     public var script: String? = nil
+    /// `--param name=value` settings of `$name` parameters.
+    public var parameters: [String] = []
+    /// `--init FILE`: a start-up script to run instead of `$XDG_CONFIG_HOME/realize/init.rz`.
+    public var initFile: String? = nil
+    /// `--no-init`: run no start-up script.
+    public var noInit = false
+    /// `--cmd STATEMENT` texts, run before the prompt (or before `-c` and the script).
+    public var startupCommands: [String] = []
+    /// `--echo`: print each statement before its result.
+    public var echo = false
+    /// `--keep-going`: go on after a failing statement, and exit 1 at the end naming every failure.
+    public var keepGoing = false
 
     public init(dataPaths: [String] = [], commands: [String] = [], format: OutputFormat = .table, timer: Bool = false, script: String? = nil) {
         self.dataPaths = dataPaths
@@ -52,8 +64,11 @@ public enum Launcher {
         let session = ShellSession(
             catalog: catalog, format: options.format, timer: options.timer, interactive: interactive,
             output: output, cancellation: interactive ? InterruptState.shared.token : .init())
+        session.echo = options.echo
+        session.keepGoing = options.keepGoing
+        let environment = Dictionary(Environment.variables(), uniquingKeysWith: { a, _ in a })
+        if let status = startUp(session, options, environment: environment, interactive: interactive) { return status }
         if interactive {
-            let environment = Dictionary(Environment.variables(), uniquingKeysWith: { a, _ in a })
             let shell = InteractiveShell(session: session, historyPath: HistoryFile.path(environment: environment))
             let banner = "Realize \(Shell.version): benefits-realization analytics\n\(description)\nType .help for help, Ctrl-D to leave.\n"
             return shell.run(banner: banner)
@@ -63,8 +78,8 @@ public enum Launcher {
         for command in options.commands {
             switch runner.run(text: command, sourceName: "query") {
             case .success: continue
-            case .quit: return 0
-            case .failure: return 1
+            case .quit: return finish(session)
+            case .failure: if !options.keepGoing { return 1 }
             }
         }
         if let script = options.script {
@@ -73,13 +88,12 @@ public enum Launcher {
                 output.err(error.description + "\n")
                 return 1
             case .success(let text):
-                return runner.run(text: text, sourceName: script) == .failure ? 1 : 0
+                if runner.run(text: text, sourceName: script) == .failure && !options.keepGoing { return 1 }
             }
+        } else if options.commands.isEmpty {
+            if runner.run(lines: BatchRunner.standardInputLines, sourceName: "<stdin>") == .failure && !options.keepGoing { return 1 }
         }
-        if options.commands.isEmpty {
-            return runner.run(lines: BatchRunner.standardInputLines, sourceName: "<stdin>") == .failure ? 1 : 0
-        }
-        return 0
+        return finish(session)
     }
 
     /// The embedded sample portfolio, or the tables of the `--data` paths; and a line describing them.

@@ -8,7 +8,8 @@ import RealizeShell
     import Darwin
 #endif
 
-/// `realize [--data PATH]… [-c QUERY]… [--format FORMAT] [--timer] [SCRIPT]`.
+/// `realize [--data PATH]… [-c QUERY]… [--format FORMAT] [--timer] [--param name=value]… [--init FILE | --no-init]
+/// [--cmd STATEMENT]… [--echo] [--keep-going] [SCRIPT]`.
 struct RealizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "realize",
@@ -35,11 +36,32 @@ struct RealizeCommand: ParsableCommand {
         name: [.customShort("c"), .customLong("command")], help: ArgumentHelp("A query or dot command to run, then exit (repeatable).", valueName: "QUERY"))
     var commands: [String] = []
 
-    @Option(help: ArgumentHelp("How results are printed: table, csv, json or markdown.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("How results are printed: table, csv, json, markdown, line or html.", valueName: "FORMAT"))
     var format: String = "table"
 
     @Flag(help: "Print `Load Time: … s` and `Run Time: … s` on standard error.")
     var timer = false
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set the parameter $name that queries use (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(
+        name: .customLong("init"),
+        help: ArgumentHelp("A start-up script to run first, instead of $XDG_CONFIG_HOME/realize/init.rz (also -init).", valueName: "FILE"))
+    var initFile: String?
+
+    @Flag(name: .customLong("no-init"), help: "Run no start-up script (also -no-init).")
+    var noInit = false
+
+    @Option(
+        name: .customLong("cmd"), help: ArgumentHelp("A statement to run before the prompt, -c or the script (repeatable; also -cmd).", valueName: "STATEMENT"))
+    var startupCommands: [String] = []
+
+    @Flag(help: "Print each statement before its result (also -echo).")
+    var echo = false
+
+    @Flag(help: "Go on after a failing statement; exit 1 at the end, naming every failure.")
+    var keepGoing = false
 
     @Argument(help: ArgumentHelp("A script of statements to run, then exit.", valueName: "SCRIPT"))
     var script: String?
@@ -51,7 +73,13 @@ struct RealizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = LaunchOptions(dataPaths: data, commands: commands, format: OutputFormat(rawValue: format) ?? .table, timer: timer, script: script)
+        var options = LaunchOptions(dataPaths: data, commands: commands, format: OutputFormat(rawValue: format) ?? .table, timer: timer, script: script)
+        options.parameters = parameters
+        options.initFile = initFile
+        options.noInit = noInit
+        options.startupCommands = startupCommands
+        options.echo = echo
+        options.keepGoing = keepGoing
         let status = Launcher.run(options)
         if status != 0 { throw ExitCode(status) }
     }
@@ -115,7 +143,20 @@ func main() -> Never {
     if arguments.first == "run" {
         launch(RunCommand.self, Array(arguments.dropFirst()))
     }
-    launch(RealizeCommand.self, arguments)
+    launch(RealizeCommand.self, sqliteSpellings(arguments))
+}
+
+/// sqlite3's one-dash spellings (`-init FILE`, `-no-init`, `-cmd STATEMENT`, `-echo`) as the two-dash
+/// options they stand for; arguments after `--` are left alone.
+func sqliteSpellings(_ arguments: [String]) -> [String] {
+    let spellings = ["-init": "--init", "-no-init": "--no-init", "-cmd": "--cmd", "-echo": "--echo"]
+    var out: [String] = []
+    var ended = false
+    for a in arguments {
+        if a == "--" { ended = true }
+        out.append(ended ? a : spellings[a] ?? a)
+    }
+    return out
 }
 
 main()

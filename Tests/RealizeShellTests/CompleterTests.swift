@@ -66,3 +66,41 @@ import Testing
         #expect(q == ["quarterly"])
     }
 }
+
+@Suite struct HabitsCompletionTests {
+    var completer: Completer {
+        var catalog = Catalog()
+        catalog.set("projects", Table(columns: [Column(name: "budget", type: .int, values: [.int(1)])]))
+        var session = QuerySession(catalog: catalog)
+        session.parameters = ["period": .int(1)]
+        return Completer(session: session)
+    }
+
+    @Test func newCommandsCompleteTheirArguments() {
+        #expect(completer.complete(word: "pro", line: ".drop pro", cursor: 9) == .words(["projects"]))
+        #expect(completer.complete(word: "pro", line: ".rename pro", cursor: 11) == .words(["projects"]))
+        #expect(completer.complete(word: "s", line: ".param s", cursor: 8) == .words(["set"]))
+        #expect(completer.complete(word: "pe", line: ".param unset pe", cursor: 15) == .words(["period"]))
+        #expect(completer.complete(word: "o", line: ".headers o", cursor: 10) == .words(["on", "off"]))
+        #expect(completer.complete(word: "l", line: ".mode l", cursor: 7) == .words(["line"]))
+        for command in ["read", "output", "once", "cd"] {
+            #expect(completer.complete(word: "x", line: ".\(command) x", cursor: command.count + 3) == .fileNames)
+        }
+    }
+
+    /// Every dot command is in `.help`, in Tab completion and in the README's table.
+    @Test func everyDotCommandIsDiscoverable() throws {
+        let readme = try String(
+            contentsOfFile: #filePath.split(separator: "/").dropLast(3).joined(separator: "/").prepending("/") + "/README.md", encoding: .utf8)
+        let completions = completer.complete(word: ".", line: ".", cursor: 1)
+        for spec in DotCommandSpec.all {
+            #expect(HelpText.overview.contains(spec.usage), "`.help` lacks .\(spec.name)")
+            #expect(completions == .words(DotCommandSpec.all.map { "." + $0.name }))
+            #expect(readme.contains("| `.\(spec.name)"), "the README's table lacks .\(spec.name)")
+        }
+    }
+}
+
+extension String {
+    fileprivate func prepending(_ prefix: String) -> String { prefix + self }
+}

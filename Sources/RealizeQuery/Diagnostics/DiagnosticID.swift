@@ -82,6 +82,7 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let sortUndone = DiagnosticID("sort-undone")
     public static let typeMismatch = DiagnosticID("type-mismatch")
     public static let unknownColumn = DiagnosticID("unknown-column")
+    public static let unknownParameter = DiagnosticID("unknown-parameter")
     public static let unknownCommand = DiagnosticID("unknown-command")
     public static let unknownFunction = DiagnosticID("unknown-function")
     public static let unknownOperator = DiagnosticID("unknown-operator")
@@ -136,7 +137,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
         .expectedTimeUnit, .expectedTiming, .expectedVerb, .expectedWhen, .maturityGrouping, .missingColumn, .missingTable, .noData, .noLastResult,
         .numericOverflow,
         .pivotNeedsData, .reservedName, .resultTooLarge, .sortUndone, .trendNeedsPeriod, .typeMismatch, .unexpectedArgument, .unexpectedCharacter,
-        .unexpectedDistinct, .unexpectedToken, .unknownChartKind, .unknownChoice, .unknownColumn, .unknownCommand, .unknownFunction, .unknownGrouping,
+        .unexpectedDistinct, .unexpectedToken, .unknownChartKind, .unknownChoice, .unknownColumn, .unknownParameter, .unknownCommand, .unknownFunction,
+        .unknownGrouping,
         .unknownMetric, .unknownOperator, .unknownProperty, .unknownSetting, .unknownTable, .unknownUnit, .unterminatedString, .windowOutsideWindow,
         .wrongArity,
         .nestedTooDeeply,

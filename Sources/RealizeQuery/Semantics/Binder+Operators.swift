@@ -62,6 +62,7 @@ extension Binder {
             case .integer(let s), .number(let s), .date(let s), .period(let s): return s
             case .bool(let b): return b ? "true" : "false"
             case .null: return "null"
+            case .parameter(let n): return "$" + n
             }
         case .call(let n, _, _, _): return n + "(…)"
         default: return "expression"

@@ -194,6 +194,7 @@ struct Binder {
             return .period(p)
         case .bool(let b): return .bool(b)
         case .null: return .null
+        case .parameter(let name): return try settings.parameter(name, at: r)
         }
     }
 

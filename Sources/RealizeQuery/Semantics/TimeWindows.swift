@@ -49,6 +49,15 @@ enum TimeWindows {
         case .ytd:
             return (start(of: "year", containing: now, fiscalStart: fs), now)
         case .asOf(let lit):
+            if case .parameter(let name) = lit {
+                switch try s.parameter(name, at: r) {
+                case .period(let p): return (Int32.min, p)
+                case .date(let d):
+                    let (y, m, _) = CivilCalendar.civil(days: d)
+                    return (Int32.min, CivilCalendar.period(year: y, month: m))
+                default: break
+                }
+            }
             switch lit {
             case .period(let t): if let p = CivilCalendar.parsePeriod(Array(t.utf8)) { return (Int32.min, p) }
             case .date(let t):

@@ -127,6 +127,8 @@ public enum LiteralValue: Sendable {
     case period(String)
     case bool(Bool)
     case null
+    /// `$name`: a session parameter, bound to its value (and checked like a literal of its type) by the binder.
+    case parameter(String)
 }
 
 /// A relative window of time, resolved against "today" (settable for reproducible scripts).

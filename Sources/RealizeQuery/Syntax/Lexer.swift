@@ -100,6 +100,12 @@ public struct Lexer {
             let lower = word.lowercased()
             return make(Lexer.keywords.contains(lower) ? .keyword : .identifier, Lexer.keywords.contains(lower) ? lower : word)
         }
+        if c == UInt8(ascii: "$"), Lexer.isIdentStart(peek(1)) {
+            i += 1
+            let s = i
+            while i < bytes.count && Lexer.isIdent(bytes[i]) { i += 1 }
+            return make(.parameter, String(decoding: bytes[s..<i], as: UTF8.self))
+        }
         if c == UInt8(ascii: "`") || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
             i += 1
             var buf: [UInt8] = []

@@ -61,6 +61,7 @@ extension Parser {
 
     /// One argument value of kind `kind`, after the word `after`.
     mutating func parseValue(_ kind: ArgumentKind, after: String, usage: String) throws(Failure) -> ArgumentValue {
+        try substituteParameter()
         let t = current
         switch kind {
         case .flag:

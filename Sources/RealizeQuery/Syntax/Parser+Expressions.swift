@@ -218,6 +218,7 @@ extension Parser {
         case .string: _ = advance(); return .literal(.string(t.text), t.range)
         case .date: _ = advance(); return .literal(.date(t.text), t.range)
         case .period: _ = advance(); return .literal(.period(t.text), t.range)
+        case .parameter: _ = advance(); return .literal(.parameter(t.text), t.range)
         case .identifier:
             _ = advance()
             if current.isSymbol("(") { return try parseCall(t) }

@@ -124,6 +124,7 @@ extension Parser {
     }
 
     mutating func parseCount(_ verb: String) throws(Failure) -> Int {
+        try substituteParameter()
         guard current.kind == .integer, let n = Int(current.text) else {
             throw fail(
                 .expectedCount, "expected a row count after `\(verb)`, found \(describe(current))",

@@ -1,4 +1,5 @@
 import Foundation
+import RealizeStore
 
 /// Parses a statement: `[let NAME =] [explain] SOURCE (| STAGE)* [| chart …]`. Stages are separated by `|` or
 /// by a line break before a verb. A source is a table, `_`, a table command with its arguments
@@ -13,10 +14,13 @@ public struct Parser {
         /// The tables a name may also mean: a command's name that is also a table reads as the table when no
         /// argument follows it.
         public var tables: Set<String>
+        /// The session's parameters (`$name`), substituted into command arguments (`evm as of $period`).
+        public var parameters: [String: Value]
 
-        public init(commands: [String: CommandSignature] = [:], tables: Set<String> = []) {
+        public init(commands: [String: CommandSignature] = [:], tables: Set<String> = [], parameters: [String: Value] = [:]) {
             self.commands = commands
             self.tables = tables
+            self.parameters = parameters
         }
     }
 
@@ -74,6 +78,7 @@ public struct Parser {
         switch t.kind {
         case .end: return "end of query"
         case .string: return "string '\(t.text)'"
+        case .parameter: return "`$\(t.text)`"
         default: return "`\(t.text)`"
         }
     }

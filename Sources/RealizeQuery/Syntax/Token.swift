@@ -8,6 +8,7 @@ public struct Token: Sendable, Hashable {
         case string  // 'text' or "text"
         case date  // 2025-06-30
         case period  // 2025-06
+        case parameter  // $name: a value set with `.param set` or `--param` (text is the name without `$`)
         case symbol  // operators and punctuation
         case newline  // a line break (a stage separator where a stage could end)
         case end

@@ -99,7 +99,10 @@ struct BoxTableRenderer {
     private func prepare(_ column: Column, rows: [Int], in table: Table) -> Prepared {
         let name = CellFormatter.printable(column.name)
         let type = column.type.description
-        let cells = CellFormatter.cells(column, rows: rows, in: table)
+        var cells = CellFormatter.cells(column, rows: rows, in: table)
+        if options.nullText != CellFormatter.nullText {
+            cells = cells.map { $0.style == .null ? Cell(text: CellFormatter.printable(options.nullText), style: .null) : $0 }
+        }
         let cellWidth = cells.reduce(1) { max($0, DisplayWidth.of($1.text)) }
         let nameWidth = DisplayWidth.of(name), typeWidth = DisplayWidth.of(type)
         let natural = max(nameWidth, typeWidth, cellWidth)

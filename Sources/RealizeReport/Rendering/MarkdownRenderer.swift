@@ -13,13 +13,14 @@ import RealizeStore
 /// ```
 package enum MarkdownRenderer {
     /// The Markdown text of `table`, ending with a newline; empty for a table without columns.
-    package static func render(_ table: Table) -> String {
+    /// - Parameter nullText: what a null shows (`.nullvalue`).
+    package static func render(_ table: Table, nullText: String = "n/a") -> String {
         if table.columns.isEmpty { return "" }
         let rows = Array(0..<table.rowCount)
         var columns: [(header: String, alignment: Alignment, cells: [String], width: Int)] = []
         for column in table.columns {
             let header = escape(CellFormatter.printable(column.name))
-            let cells = CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? $0.text : escape($0.text) }
+            let cells = CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? escape(nullText) : escape($0.text) }
             let width = cells.reduce(max(3, DisplayWidth.of(header))) { max($0, DisplayWidth.of($1)) }
             columns.append((header, CellFormatter.alignment(of: column), cells, width))
         }

@@ -10,6 +10,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// A GitHub pipe table.
     case markdown
+    /// One `column = value` line per cell, a blank line between rows: for wide rows.
+    case line
+    /// An HTML `<table>`, for pasting into a page.
+    case html
 }
 
 /// Options for rendering a result.
@@ -25,6 +29,11 @@ public struct RenderOptions: Sendable {
     /// How CSV is written (line endings, byte-order mark, formula neutralisation); CSV format only.
     /// Keep it equal to what `.export` uses so that the two agree.
     public var csv = CSVWriteOptions()
+    /// What a null looks like in the table, Markdown, line and HTML formats (`.nullvalue`); CSV and JSON
+    /// keep nulls raw (an empty field, `null`).
+    public var nullText = "n/a"
+    /// Whether CSV starts with its header row (`.headers on|off`).
+    public var headers = true
 
     /// Creates options; the defaults render every row and column as a plain table.
     public init(
@@ -51,9 +60,11 @@ public enum ResultRenderer {
     public static func render(_ table: Table, options: RenderOptions) -> String {
         switch options.format {
         case .table: BoxTableRenderer(options: options).render(table)
-        case .csv: CSVRenderer.render(table, options: options.csv)
+        case .csv: CSVRenderer.render(table, options: options.csv, headers: options.headers)
         case .json: JSONRenderer.render(table)
-        case .markdown: MarkdownRenderer.render(table)
+        case .markdown: MarkdownRenderer.render(table, nullText: options.nullText)
+        case .line: LineRenderer.render(table, nullText: options.nullText)
+        case .html: HTMLTableRenderer.render(table, nullText: options.nullText)
         }
     }
 }

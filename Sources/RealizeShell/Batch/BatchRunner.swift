@@ -1,4 +1,5 @@
-/// Runs statements from a script, `-c` text or standard input, stopping at the first error.
+/// Runs statements from a script, `-c` text or standard input, stopping at the first error (or, with
+/// `--keep-going`, going on and failing at the end).
 package struct BatchRunner {
     package let session: ShellSession
 
@@ -9,22 +10,31 @@ package struct BatchRunner {
     /// Splits `lines` into statements and runs them in order.
     ///
     /// - Parameter sourceName: how errors name the input (`query`, `<stdin>`, the script's path).
-    /// - Returns: `.failure` at the first statement that fails, `.quit` at `.quit`, else `.success`.
+    /// - Returns: `.failure` at the first statement that fails (with `keepGoing`, at the end if any
+    ///   failed), `.quit` at `.quit`, else `.success`. Each failure is noted in the session's `failures`.
     package func run<S: Sequence<String>>(lines: S, sourceName: String) -> ShellSession.Outcome {
         var accumulator = StatementAccumulator(lookahead: true)
         var number = 0
+        var failed = false
+        func run(_ statement: Statement) -> ShellSession.Outcome? {
+            if session.echo { session.output.out(statement.text + "\n") }
+            let outcome = session.execute(statement, sourceName: sourceName)
+            if outcome == .failure {
+                failed = true
+                session.failures.append("\(sourceName):\(statement.firstLine)")
+                return session.keepGoing ? nil : outcome
+            }
+            return outcome == .quit ? outcome : nil
+        }
         for raw in lines {
             number += 1
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
             for statement in accumulator.feed(line, lineNumber: number) {
-                let outcome = session.execute(statement, sourceName: sourceName)
-                if outcome != .success { return outcome }
+                if let stop = run(statement) { return stop }
             }
         }
-        if let last = accumulator.finish() {
-            return session.execute(last, sourceName: sourceName)
-        }
-        return .success
+        if let last = accumulator.finish(), let stop = run(last) { return stop }
+        return failed ? .failure : .success
     }
 
     /// Runs a whole text (as given to `-c`).

@@ -12,8 +12,15 @@ package struct DotCommandSpec: Sendable {
     /// `.name ARGS`.
     package var usage: String { arguments.isEmpty ? ".\(name)" : ".\(name) \(arguments)" }
 
-    /// Every dot command, in the order `.help` lists them.
-    package static let all: [DotCommandSpec] = [
+    /// Every dot command, in the order `.help` lists them: the core ones, then the sqlite3 and DuckDB
+    /// habits (scripts, redirection, display, parameters), with `.quit` and `.exit` last.
+    package static let all: [DotCommandSpec] = {
+        let leaving: Set<String> = ["quit", "exit"]
+        return core.filter { !leaving.contains($0.name) } + habits + core.filter { leaving.contains($0.name) }
+    }()
+
+    /// The dot commands of the core shell.
+    static let core: [DotCommandSpec] = [
         .init(
             name: "help", arguments: "[TOPIC]", summary: "Show help; topics: a dot command, `query`, `functions`, or a verb",
             details: """
@@ -31,13 +38,15 @@ package struct DotCommandSpec: Sendable {
             name: "schema", arguments: "TABLE", summary: "Show a table's columns: name, type, nulls",
             details: """
                 Shows each column of TABLE with its type (int, double, decimal, text, date, period, bool)
-                and how many of its values are null. `_` is the last result.
+                and how many of its values are null. `_` is the last result; the listing becomes `_` in turn,
+                so it can be piped, exported and charted: `.schema projects` then `_ | where nulls > 0`.
                 """),
         .init(
             name: "summarize", arguments: "TABLE", summary: "Profile a table: count, nulls, distinct, min, max, mean",
             details: """
                 One row per column of TABLE: type, count, nulls, distinct values, minimum, maximum and mean
-                (for numbers). Useful first look at an extract before querying it. `_` is the last result.
+                (for numbers). Useful first look at an extract before querying it. `_` is the last result; the
+                profile becomes `_` in turn: `.summarize financials` then `.export profile.xlsx`.
                 """),
         .init(
             name: "load", arguments: "PATH [sheet NAME] [range A5:H900] [header row N] [as NAME] [types COLUMN:TYPE, …]",
@@ -68,10 +77,11 @@ package struct DotCommandSpec: Sendable {
                 Example: .export board-pack.xlsx evm overruns --named
                 """),
         .init(
-            name: "mode", arguments: "table|csv|json|markdown", summary: "Set the output format",
+            name: "mode", arguments: "table|csv|json|markdown|line|html", summary: "Set the output format",
             details: """
                 Chooses how results are printed: `table` (aligned, the default), `csv`, `json` (an array of
-                objects) or `markdown` (a pipe table for pasting into documents). `--format` sets it at start.
+                objects), `markdown` (a pipe table for pasting into documents), `line` (one `column = value`
+                per line, for wide rows) or `html` (a <table>). `--format` sets it at start.
                 """),
         .init(
             name: "timer", arguments: "on|off", summary: "Print the run time of each statement",

@@ -68,6 +68,7 @@ package enum HelpText {
         Stages: \(verbs.keys.sorted().joined(separator: ", ")) (`.help VERB` for each).
         `explain PIPELINE` shows the plan without running it.
         Text is quoted with "…", dates are written YYYY-MM-DD and periods YYYY-MM.
+        `$name` is a parameter (`.param set period 2025-12`, `--param`), used and checked like a literal.
         A statement continues over lines while it ends in `|` or a bracket or quote is open.
         Errors point at the place in the query, with suggestions for misspelt names.
 

@@ -2,8 +2,8 @@ import RealizeAnalytics
 import RealizeQuery
 import RealizeReport
 
-/// Decides what TAB offers: dot commands at the start of a line, table names after `.schema`
-/// and `.summarize`, otherwise what the query session suggests (plus table names at the start).
+/// Decides what TAB offers: dot commands at the start of a line, table names after `.schema`,
+/// `.summarize`, `.drop` and `.rename`, file names after `.read`, `.output` and the like, otherwise what the query session suggests (plus table names at the start).
 ///
 /// A value snapshot of the session, so that the readline callback can use it without reaching
 /// into the shell.
@@ -43,7 +43,14 @@ package struct Completer: Sendable {
                 case "schema", "summarize": return .words(argument == 0 ? filter(tableNames + ["_"], by: word) : [])
                 case "help": return .words(argument == 0 ? filter(HelpText.topics, by: word) : [])
                 case "mode": return .words(argument == 0 ? filter(OutputFormat.allCases.map(\.rawValue), by: word) : [])
-                case "timer": return .words(argument == 0 ? filter(["on", "off"], by: word) : [])
+                case "timer", "headers": return .words(argument == 0 ? filter(["on", "off"], by: word) : [])
+                case "drop": return .words(filter(tableNames, by: word))
+                case "rename": return .words(argument == 0 ? filter(tableNames, by: word) : [])
+                case "param":
+                    if argument == 0 { return .words(filter(["set", "list", "unset", "clear"], by: word)) }
+                    let names = session.parameters.keys.sorted()
+                    return .words(argument == 1 && headWords.count > 1 && headWords[1] != "list" ? filter(names, by: word) : [])
+                case "read", "output", "once", "cd", "shell", "system": return .fileNames
                 case "set": return .words(argument == 0 ? filter(session.settings.registry.settingNames, by: word) : [])
                 case "measures": return .words(argument == 0 ? filter(FinancialMeasures.all.map(\.name), by: word) : [])
                 case "load": return argument == 1 ? .words(filter(["as"], by: word)) : (argument == 0 ? .fileNames : .words([]))

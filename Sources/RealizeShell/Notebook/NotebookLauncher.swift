@@ -90,6 +90,14 @@ public enum NotebookLauncher {
         let folder = directory(of: ShellSession.expandingTilde(options.out))
         if let problem = makeFolder(folder) { return fail("error: cannot create the report's folder `\(folder)`: \(problem)") }
         let runner = NotebookRunner(catalog: catalog, sourceName: options.notebook, outputFolder: folder)
+        // The parameters are `$name` in the blocks too, typed like literals, as `.param set` makes them in the shell.
+        for name in parameters.names {
+            do throws(ShellError) {
+                try runner.session.setParameter(name, parameters.values[name] ?? "")
+            } catch {
+                return fail(error.description, status: 2)
+            }
+        }
         let results: [NotebookRunner.BlockResult]
         switch runner.run(blocks) {
         case .success(let r): results = r

@@ -25,10 +25,10 @@ extension ShellSession {
             tables()
         case "schema":
             guard args.count == 1 else { throw .usage(spec.usage) }
-            print(schema(of: try table(named: args[0])))
+            show(schema(of: try table(named: args[0])))
         case "summarize":
             guard args.count == 1 else { throw .usage(spec.usage) }
-            print(TableSummary.summarize(try table(named: args[0])))
+            show(TableSummary.summarize(try table(named: args[0])))
         case "load":
             try load(args, usage: spec.usage)
         case "export":
@@ -46,6 +46,32 @@ extension ShellSession {
             try set(args, usage: spec.usage)
         case "measures":
             try measures(args, usage: spec.usage)
+        case "read":
+            return try read(args, usage: spec.usage)
+        case "output":
+            try redirectOutput(args, once: false, usage: spec.usage)
+        case "once":
+            try redirectOutput(args, once: true, usage: spec.usage)
+        case "maxrows":
+            try setCap(args, rows: true, usage: spec.usage)
+        case "maxwidth":
+            try setCap(args, rows: false, usage: spec.usage)
+        case "nullvalue":
+            setNullText(args)
+        case "headers":
+            try setHeaders(args, usage: spec.usage)
+        case "param":
+            try param(args, rawValue: Self.text(after: 3, in: line), usage: spec.usage)
+        case "drop":
+            try drop(args, usage: spec.usage)
+        case "rename":
+            try rename(args, usage: spec.usage)
+        case "print":
+            printText(args)
+        case "cd":
+            try changeDirectory(args, usage: spec.usage)
+        case "shell", "system":
+            try runProgram(args, usage: spec.usage)
         default:
             throw ShellError("unknown-command", "unknown command `.\(command.name)`")
         }
@@ -64,6 +90,13 @@ extension ShellSession {
             throw ShellError("unknown-topic", "no help on `\(topic)`", hint: hint)
         }
         output.out(text)
+    }
+
+    /// Prints a table the shell made (`.schema`, `.summarize`) and makes it the last result `_`, so it
+    /// can be piped (`_ | where nulls > 0`), exported and charted.
+    private func show(_ table: Table) {
+        query.lastResult = table
+        print(table)
     }
 
     /// The table called `name` (`_` is the last result).

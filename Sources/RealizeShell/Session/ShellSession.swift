@@ -36,6 +36,18 @@ package final class ShellSession {
     package var outputFolder: String? = nil
     /// The names defined with `let` in this session, in order (`.export PATH --named` writes them all).
     package var definedNames: [String] = []
+    /// `.maxrows`, `.maxwidth`, `.nullvalue` and `.headers`.
+    package var display = DisplaySettings()
+    /// Where results go instead of standard output (`.output FILE`, `.once FILE`).
+    package var redirect: OutputRedirect? = nil
+    /// The scripts being run by `.read`, outermost first (to stop cycles and runaway nesting).
+    package var readStack: [String] = []
+    /// Print each statement before its result (`--echo`).
+    package var echo = false
+    /// Go on after a failing statement in a script, failing at the end (`--keep-going`).
+    package var keepGoing = false
+    /// Where each failed statement of a script started (`script.rz:3`), for the `--keep-going` summary.
+    package var failures: [String] = []
 
     package init(
         catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,
@@ -108,13 +120,22 @@ package final class ShellSession {
         return .success
     }
 
-    /// Prints a table in the current format, capped to the terminal when results go to one.
+    /// Prints a table in the current format, capped to the terminal when results go to one (or as
+    /// `.maxrows` and `.maxwidth` say), or sends it to the `.output`/`.once` file.
     package func print(_ table: Table) {
+        if redirect != nil {
+            writeRedirected(table)
+            return
+        }
         var options = RenderOptions(format: format, colour: output.stdoutColour)
+        options.nullText = display.nullText
+        options.headers = display.headers
         if output.stdoutIsTerminal, let size = Terminal.size(of: 1) {
             options.maxWidth = size.columns
             options.maxRows = max(5, size.rows - 10)
         }
+        if let rows = display.maxRows { options.maxRows = rows == 0 ? nil : rows }
+        if let width = display.maxWidth { options.maxWidth = width == 0 ? nil : width }
         var text = ResultRenderer.render(table, options: options)
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         output.out(text)
