@@ -64,6 +64,17 @@ import Testing
         #expect(p.value("rebaselined", where: "program", is: "P") == .bool(true))
     }
 
+    /// December's extract is the sample's current tables, so its forecast NPV is `appraise … forecast`'s.
+    @Test func forecastNPVOfTheLaterExtractIsTheBusinessCase() throws {
+        var s = financialSession()
+        let c = try runTable("compare by program", &s)
+        let a = try runTable("appraise by program forecast", &s)
+        let program = "Zürich Hub Consolidation"
+        #expect(close(c.double("forecast_npv_to", where: "program", is: program), a.double("forecast_npv", where: "program", is: program)!, 1e-6))
+        let from = c.double("forecast_npv_from", where: "program", is: program)!, to = c.double("forecast_npv_to", where: "program", is: program)!
+        #expect(close(c.double("forecast_npv_change", where: "program", is: program), to - from, 1e-6))
+    }
+
     @Test func errors() throws {
         var s = financialSession(Self.tables())
         #expect(failureID("compare since 2024-12", &s) == "no-data")

@@ -68,6 +68,9 @@ struct SnapshotComparison {
             ResultColumn.computedMoney("benefits_realized_change", change(\.realized), scale: 2),
             ResultColumn.computedMoney("benefits_planned_to", values(b, \.planned), scale: 2),
             ResultColumn.computedMoney("benefits_realized_to", values(b, \.realized), scale: 2),
+            ResultColumn.computedMoney("forecast_npv_from", values(a, \.forecastNPV), scale: 2),
+            ResultColumn.computedMoney("forecast_npv_to", values(b, \.forecastNPV), scale: 2),
+            ResultColumn.computedMoney("forecast_npv_change", change(\.forecastNPV), scale: 2),
             ResultColumn.text("note", notes),
         ]
         return Table(columns: columns, rowCount: keys.count)

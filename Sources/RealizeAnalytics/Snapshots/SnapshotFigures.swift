@@ -13,6 +13,8 @@ struct SnapshotFigures {
         var status: String?
         var planned: Double?
         var realized: Double?
+        /// The whole-life business case's forecast NPV (`appraise … forecast`) on this extract.
+        var forecastNPV: Double?
     }
 
     /// Key column names (as `evm` gives them).
@@ -43,6 +45,15 @@ struct SnapshotFigures {
                 keys: keys, bac: double("bac", r), eac: double("eac", r), cpi: double("cpi", r), spi: double("spi", r), status: status)
         }
         guard hasBenefits else { return }
+        let rate = AnalyticsSettings.parseRate(AnalyticsSettings.value("discount_rate", in: session.settings)) ?? 0.08
+        let case_ = try BusinessCaseReport(
+            .init(level: level, rate: rate, status: snapshot, method: method, scenario: CaseScenario()), input: input
+        ).table()
+        if let npv = case_.column(named: "forecast_npv"), let key = case_.columns.first {
+            for r in 0..<case_.rowCount where rows[key.value(at: r).description] != nil {
+                rows[key.value(at: r).description]!.forecastNPV = npv.value(at: r).doubleValue
+            }
+        }
         for k in order {
             rows[k]!.planned = 0
             rows[k]!.realized = 0
