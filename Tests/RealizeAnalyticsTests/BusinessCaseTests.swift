@@ -68,10 +68,10 @@ import Testing
     }
 
     /// What-ifs on the forecast (rate 0, so NPV = benefits − costs):
-    /// `benefits 80%`: 600 × 0.8 − 450 = 30; `overrun 10%`: 600 − (150 + 300 × 1.1) = 120;
+    /// `benefits_at 80%`: 600 × 0.8 − 450 = 30; `overrun 10%`: 600 − (150 + 300 × 1.1) = 120;
     /// `delay 3`: NPV unchanged at rate 0 (150), payback moves from 2025-06 to 2025-09.
     @Test func whatIfs() throws {
-        #expect(close(try run("appraise forecast rate 0 as of 2025-01 benefits 80%").double("forecast_npv", where: "project_id", is: "A"), 30))
+        #expect(close(try run("appraise forecast rate 0 as of 2025-01 benefits_at 80%").double("forecast_npv", where: "project_id", is: "A"), 30))
         #expect(close(try run("appraise forecast rate 0 as of 2025-01 overrun 10%").double("forecast_npv", where: "project_id", is: "A"), 120))
         let late = try run("appraise forecast rate 0 as of 2025-01 delay 3")
         #expect(close(late.double("forecast_npv", where: "project_id", is: "A"), 150))
@@ -122,6 +122,9 @@ import Testing
     @Test func whatIfsNeedForecast() throws {
         var s = financialSession(Self.tables())
         #expect(failureID("appraise by program overrun 10%", &s) == "unexpected-argument")
+        #expect(failureID("appraise financials amount actual_cost period period forecast", &s) == "unexpected-argument")
+        // `benefits` still names a table to appraise.
+        #expect(try runTable("appraise benefits amount planned period period", &s).rowCount == 1)
     }
 }
 

@@ -26,7 +26,9 @@ struct AppraiseCommand: TableCommand {
             CommandOption(
                 "risk_adjusted", words: ["risk", "adjusted"], kind: .flag,
                 help: "with forecast: remaining benefits × realized/planned to date (as planned where nothing is measured)"),
-            CommandOption("benefits", words: ["benefits"], kind: .rate, help: "with forecast: what-if share of the remaining benefits (80%)"),
+            CommandOption(
+                "benefits_at", words: ["benefits_at"], kind: .rate,
+                help: "with forecast: what-if share of the remaining benefits (80%; not `benefits`, which names a table)"),
             CommandOption("delay", words: ["delay"], kind: .integer(minimum: 0), help: "with forecast: what-if months the remaining benefits slip"),
             CommandOption("overrun", words: ["overrun"], kind: .rate, help: "with forecast: what-if overrun on the remaining cost (10%)"),
             .flag("sensitivity", help: "with forecast: NPV at -20%/+20% of rate, benefits, cost and a 6-month delay, by swing"),
@@ -51,6 +53,13 @@ struct AppraiseCommand: TableCommand {
                     id: .unexpectedArgument, message: "`\(misplaced)` needs a table to appraise: `appraise TABLE \(misplaced) COLUMN …`",
                     range: args.range(misplaced) ?? at, hint: "usage: \(usage)"))
         }
+        let whatIfs = ["eac", "risk_adjusted", "benefits_at", "delay", "overrun", "sensitivity"]
+        if generic != nil, let misplaced = (["forecast"] + whatIfs).first(where: { args.has($0) }) {
+            throw QueryError(
+                Diagnostic(
+                    id: .unexpectedArgument, message: "`\(misplaced)` applies to the portfolio's business case, not to a table's flows",
+                    range: args.range(misplaced) ?? at, hint: "usage: \(usage)"))
+        }
         var level = (generic == nil ? "project" : "", at)
         if generic == nil {
             level = CommonArguments.level(call, default: "project")
@@ -73,7 +82,6 @@ struct AppraiseCommand: TableCommand {
                 table, name: g.table, amount: amount, period: periodColumn, date: dateColumn,
                 by: level.0.isEmpty ? nil : level.0, rate: annual, input: input)
         }
-        let whatIfs = ["eac", "risk_adjusted", "benefits", "delay", "overrun", "sensitivity"]
         if !args.has("forecast"), let misplaced = whatIfs.first(where: { args.has($0) }) {
             let words = misplaced.split(separator: "_").joined(separator: " ")
             throw QueryError(
@@ -84,7 +92,7 @@ struct AppraiseCommand: TableCommand {
         if args.has("forecast") {
             var scenario = CaseScenario()
             scenario.riskAdjusted = args.has("risk_adjusted")
-            scenario.benefitFactor = args.number("benefits") ?? 1
+            scenario.benefitFactor = args.number("benefits_at") ?? 1
             scenario.costFactor = 1 + (args.number("overrun") ?? 0)
             scenario.delay = args.integer("delay") ?? 0
             let method =

@@ -100,7 +100,7 @@ struct MonthlyFlows: Sendable, Equatable {
 
 /// What-if settings of a forecast: scale the remaining benefits and cost, delay the remaining benefits.
 struct CaseScenario: Sendable, Equatable {
-    /// `benefits 80%`: the share of the remaining planned benefits expected.
+    /// `benefits_at 80%`: the share of the remaining planned benefits expected.
     var benefitFactor = 1.0
     /// 1 + `overrun 10%`: the remaining cost's multiplier.
     var costFactor = 1.0
