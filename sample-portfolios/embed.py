@@ -24,7 +24,7 @@ ROOT = os.path.dirname(HERE)
 SOURCE_DIR = os.path.join(HERE, "default")
 TARGET = os.path.join(ROOT, "Sources", "RealizeSamples", "SamplePortfolio+Data.swift")
 # Order matters: it is the order of SamplePortfolio.tables().
-TABLES = ["projects", "financials", "benefits", "nps", "maturity"]
+TABLES = ["projects", "financials", "benefits", "nps", "maturity", "projects_history", "financials_history", "benefits_history"]
 
 
 def literal(text: str, name: str) -> str:

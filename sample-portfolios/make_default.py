@@ -31,6 +31,7 @@ FIRST_PERIOD = (2023, 1)    # financials, NPS: 2023-01 ... 2025-12
 LAST_PERIOD = (2025, 12)    # the data date: actuals are reported up to here
 LAST_MEASURED = (2025, 9)   # benefits are measured one quarter in arrears
 BENEFIT_HORIZON = (2026, 12)
+LIFE_HORIZON = (2030, 12)   # the business case's planned benefits run on to here (appended rows, own seed)
 
 FIN = 'Finance Transformation, "Phase II"'
 ZRH = "Zürich Hub Consolidation"
@@ -266,6 +267,21 @@ def make_benefits(rng: random.Random, facts):
                     t[0] += planned
                     t[1] += r
                 rows.append(f"{pid},{field(bname)},{cat},{ym_str(idx)},{money(planned)},{realized}\n")
+    # The rest of each benefit's planned life, 2027 to 2030, for the whole-life business case: appended after the
+    # rows above and drawn from a seed of its own, so that every earlier row (and everything drawn after) is unchanged.
+    later = random.Random(SEED + 1)
+    life = month_index(LIFE_HORIZON)
+    for pid, _, program, _, status, *_rest, benefits in PROJECTS:
+        f = facts[pid]
+        golive = f["end"] if status == "Completed" else f["start"] + round(0.6 * (f["end"] - f["start"]))
+        q_first = (golive // 3 + 1) * 3 + 2
+        start = max(q_first, horizon + 3 - (horizon - q_first) % 3 if q_first <= horizon else q_first)
+        for bname, cat, annual in benefits:
+            for idx in range(start, life + 1, 3):
+                q = (idx - q_first) // 3
+                ramp = min(1.0, (q + 1) / 4)
+                planned = round(annual / 4 * ramp * later.uniform(0.98, 1.02) / 10) * 1000
+                rows.append(f"{pid},{field(bname)},{cat},{ym_str(idx)},{money(planned)},\n")
     return rows, totals
 
 
@@ -316,6 +332,37 @@ def make_maturity(rng: random.Random):
     return rows
 
 
+REBASELINED = ("P016", 1.15)  # December's extract raises P016's budget by 15 % (the re-plan after its delay)
+SNAPSHOTS = ("2025-11", "2025-12")
+
+
+def make_history(projects, financials, benefits):
+    """Two monthly extracts stacked with a `snapshot` column: November 2025 and December 2025 (= the tables).
+
+    November's extract has the financials up to 2025-11, P016's budget before its re-baseline, and the
+    2025-09 quarter's benefits not yet measured (they are measured one quarter in arrears, in December).
+    """
+    nov, dec = SNAPSHOTS
+    p_rows, f_rows, b_rows = [], [], []
+    for row in projects:
+        head, budget = row.rstrip("\n").rsplit(",", 1)
+        old = budget
+        if head.split(",", 1)[0] == REBASELINED[0]:
+            old = money(round(float(budget) * 100 / REBASELINED[1] / 1000) * 1000)
+        p_rows.append(f"{nov},{head},{old}\n")
+    p_rows += [f"{dec},{row}" for row in projects]
+    for row in financials:
+        period = row.split(",", 2)[1]
+        if period <= nov:
+            f_rows.append(f"{nov},{row}")
+    f_rows += [f"{dec},{row}" for row in financials]
+    for row in benefits:
+        head, period, planned, realized = row.rstrip("\n").rsplit(",", 3)
+        b_rows.append(f"{nov},{head},{period},{planned},{'' if period >= '2025-09' else realized}\n")
+    b_rows += [f"{dec},{row}" for row in benefits]
+    return p_rows, f_rows, b_rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "default"))
@@ -328,6 +375,7 @@ def main(argv=None) -> int:
     nps, nps_q = make_nps(rng)
     maturity = make_maturity(rng)
 
+    history = make_history(projects, financials, benefits)
     os.makedirs(a.out, exist_ok=True)
     files = {
         "projects.csv": ("project_id,project,program,portfolio,sponsor,status,start_date,end_date,budget\n", projects),
@@ -335,6 +383,9 @@ def main(argv=None) -> int:
         "benefits.csv": ("project_id,benefit,category,period,planned,realized\n", benefits),
         "nps.csv": ("program,period,respondent_id,segment,score\n", nps),
         "maturity.csv": ("unit,dimension,assessed_on,score,target\n", maturity),
+        "projects_history.csv": ("snapshot,project_id,project,program,portfolio,sponsor,status,start_date,end_date,budget\n", history[0]),
+        "financials_history.csv": ("snapshot,project_id,period,planned_value,earned_value,actual_cost\n", history[1]),
+        "benefits_history.csv": ("snapshot,project_id,benefit,category,period,planned,realized\n", history[2]),
     }
     for name, (header, rows) in files.items():
         with open(os.path.join(a.out, name), "w", encoding="utf-8", newline="") as f:

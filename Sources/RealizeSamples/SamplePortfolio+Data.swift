@@ -9,6 +9,9 @@ extension SamplePortfolio {
         ("benefits", benefitsCSV),
         ("nps", npsCSV),
         ("maturity", maturityCSV),
+        ("projects_history", projects_historyCSV),
+        ("financials_history", financials_historyCSV),
+        ("benefits_history", benefits_historyCSV),
     ]
 }
 
@@ -1008,6 +1011,662 @@ P034,Risk avoidance,Strategic,2026-03,24580.00,
 P034,Risk avoidance,Strategic,2026-06,49620.00,
 P034,Risk avoidance,Strategic,2026-09,76450.00,
 P034,Risk avoidance,Strategic,2026-12,98110.00,
+P001,Finance headcount avoidance,Operational,2027-03,272760.00,
+P001,Finance headcount avoidance,Operational,2027-06,274680.00,
+P001,Finance headcount avoidance,Operational,2027-09,275700.00,
+P001,Finance headcount avoidance,Operational,2027-12,271490.00,
+P001,Finance headcount avoidance,Operational,2028-03,274230.00,
+P001,Finance headcount avoidance,Operational,2028-06,270540.00,
+P001,Finance headcount avoidance,Operational,2028-09,279580.00,
+P001,Finance headcount avoidance,Operational,2028-12,273640.00,
+P001,Finance headcount avoidance,Operational,2029-03,273320.00,
+P001,Finance headcount avoidance,Operational,2029-06,277350.00,
+P001,Finance headcount avoidance,Operational,2029-09,271330.00,
+P001,Finance headcount avoidance,Operational,2029-12,274270.00,
+P001,Finance headcount avoidance,Operational,2030-03,273550.00,
+P001,Finance headcount avoidance,Operational,2030-06,270380.00,
+P001,Finance headcount avoidance,Operational,2030-09,269520.00,
+P001,Finance headcount avoidance,Operational,2030-12,274820.00,
+P001,Licence cost reduction,Financial,2027-03,160750.00,
+P001,Licence cost reduction,Financial,2027-06,160640.00,
+P001,Licence cost reduction,Financial,2027-09,165410.00,
+P001,Licence cost reduction,Financial,2027-12,165040.00,
+P001,Licence cost reduction,Financial,2028-03,161000.00,
+P001,Licence cost reduction,Financial,2028-06,165390.00,
+P001,Licence cost reduction,Financial,2028-09,161190.00,
+P001,Licence cost reduction,Financial,2028-12,161840.00,
+P001,Licence cost reduction,Financial,2029-03,162590.00,
+P001,Licence cost reduction,Financial,2029-06,164880.00,
+P001,Licence cost reduction,Financial,2029-09,164620.00,
+P001,Licence cost reduction,Financial,2029-12,159390.00,
+P001,Licence cost reduction,Financial,2030-03,161620.00,
+P001,Licence cost reduction,Financial,2030-06,164340.00,
+P001,Licence cost reduction,Financial,2030-09,163140.00,
+P001,Licence cost reduction,Financial,2030-12,159260.00,
+P002,"Faster close, days saved",Operational,2027-03,93120.00,
+P002,"Faster close, days saved",Operational,2027-06,94550.00,
+P002,"Faster close, days saved",Operational,2027-09,95360.00,
+P002,"Faster close, days saved",Operational,2027-12,93920.00,
+P002,"Faster close, days saved",Operational,2028-03,94980.00,
+P002,"Faster close, days saved",Operational,2028-06,95010.00,
+P002,"Faster close, days saved",Operational,2028-09,94350.00,
+P002,"Faster close, days saved",Operational,2028-12,95990.00,
+P002,"Faster close, days saved",Operational,2029-03,95400.00,
+P002,"Faster close, days saved",Operational,2029-06,96090.00,
+P002,"Faster close, days saved",Operational,2029-09,94140.00,
+P002,"Faster close, days saved",Operational,2029-12,94180.00,
+P002,"Faster close, days saved",Operational,2030-03,95220.00,
+P002,"Faster close, days saved",Operational,2030-06,95820.00,
+P002,"Faster close, days saved",Operational,2030-09,94060.00,
+P002,"Faster close, days saved",Operational,2030-12,95750.00,
+P003,Postage and print savings,Financial,2027-03,51770.00,
+P003,Postage and print savings,Financial,2027-06,51720.00,
+P003,Postage and print savings,Financial,2027-09,52220.00,
+P003,Postage and print savings,Financial,2027-12,52140.00,
+P003,Postage and print savings,Financial,2028-03,52220.00,
+P003,Postage and print savings,Financial,2028-06,53040.00,
+P003,Postage and print savings,Financial,2028-09,51890.00,
+P003,Postage and print savings,Financial,2028-12,52970.00,
+P003,Postage and print savings,Financial,2029-03,53270.00,
+P003,Postage and print savings,Financial,2029-06,52390.00,
+P003,Postage and print savings,Financial,2029-09,52820.00,
+P003,Postage and print savings,Financial,2029-12,52870.00,
+P003,Postage and print savings,Financial,2030-03,52580.00,
+P003,Postage and print savings,Financial,2030-06,52140.00,
+P003,Postage and print savings,Financial,2030-09,51570.00,
+P003,Postage and print savings,Financial,2030-12,52970.00,
+P003,"Days sales outstanding, reduced",Financial,2027-03,85650.00,
+P003,"Days sales outstanding, reduced",Financial,2027-06,84370.00,
+P003,"Days sales outstanding, reduced",Financial,2027-09,86060.00,
+P003,"Days sales outstanding, reduced",Financial,2027-12,83490.00,
+P003,"Days sales outstanding, reduced",Financial,2028-03,86090.00,
+P003,"Days sales outstanding, reduced",Financial,2028-06,84910.00,
+P003,"Days sales outstanding, reduced",Financial,2028-09,83620.00,
+P003,"Days sales outstanding, reduced",Financial,2028-12,84350.00,
+P003,"Days sales outstanding, reduced",Financial,2029-03,85850.00,
+P003,"Days sales outstanding, reduced",Financial,2029-06,85640.00,
+P003,"Days sales outstanding, reduced",Financial,2029-09,84100.00,
+P003,"Days sales outstanding, reduced",Financial,2029-12,83680.00,
+P003,"Days sales outstanding, reduced",Financial,2030-03,86000.00,
+P003,"Days sales outstanding, reduced",Financial,2030-06,83640.00,
+P003,"Days sales outstanding, reduced",Financial,2030-09,83850.00,
+P003,"Days sales outstanding, reduced",Financial,2030-12,86120.00,
+P004,Working capital release,Financial,2027-03,127550.00,
+P004,Working capital release,Financial,2027-06,129910.00,
+P004,Working capital release,Financial,2027-09,128360.00,
+P004,Working capital release,Financial,2027-12,127670.00,
+P004,Working capital release,Financial,2028-03,132080.00,
+P004,Working capital release,Financial,2028-06,130240.00,
+P004,Working capital release,Financial,2028-09,127950.00,
+P004,Working capital release,Financial,2028-12,128840.00,
+P004,Working capital release,Financial,2029-03,129810.00,
+P004,Working capital release,Financial,2029-06,129960.00,
+P004,Working capital release,Financial,2029-09,130320.00,
+P004,Working capital release,Financial,2029-12,130190.00,
+P004,Working capital release,Financial,2030-03,129310.00,
+P004,Working capital release,Financial,2030-06,127410.00,
+P004,Working capital release,Financial,2030-09,132170.00,
+P004,Working capital release,Financial,2030-12,131110.00,
+P005,Risk avoidance,Strategic,2027-03,37900.00,
+P005,Risk avoidance,Strategic,2027-06,38190.00,
+P005,Risk avoidance,Strategic,2027-09,36870.00,
+P005,Risk avoidance,Strategic,2027-12,37480.00,
+P005,Risk avoidance,Strategic,2028-03,38200.00,
+P005,Risk avoidance,Strategic,2028-06,38160.00,
+P005,Risk avoidance,Strategic,2028-09,37330.00,
+P005,Risk avoidance,Strategic,2028-12,37010.00,
+P005,Risk avoidance,Strategic,2029-03,38120.00,
+P005,Risk avoidance,Strategic,2029-06,38150.00,
+P005,Risk avoidance,Strategic,2029-09,38120.00,
+P005,Risk avoidance,Strategic,2029-12,37000.00,
+P005,Risk avoidance,Strategic,2030-03,37550.00,
+P005,Risk avoidance,Strategic,2030-06,37210.00,
+P005,Risk avoidance,Strategic,2030-09,37320.00,
+P005,Risk avoidance,Strategic,2030-12,36780.00,
+P006,Purchase price savings,Financial,2027-03,221490.00,
+P006,Purchase price savings,Financial,2027-06,226590.00,
+P006,Purchase price savings,Financial,2027-09,224350.00,
+P006,Purchase price savings,Financial,2027-12,222270.00,
+P006,Purchase price savings,Financial,2028-03,221240.00,
+P006,Purchase price savings,Financial,2028-06,226160.00,
+P006,Purchase price savings,Financial,2028-09,228200.00,
+P006,Purchase price savings,Financial,2028-12,222500.00,
+P006,Purchase price savings,Financial,2029-03,224070.00,
+P006,Purchase price savings,Financial,2029-06,221030.00,
+P006,Purchase price savings,Financial,2029-09,223710.00,
+P006,Purchase price savings,Financial,2029-12,227140.00,
+P006,Purchase price savings,Financial,2030-03,226120.00,
+P006,Purchase price savings,Financial,2030-06,227580.00,
+P006,Purchase price savings,Financial,2030-09,221180.00,
+P006,Purchase price savings,Financial,2030-12,225850.00,
+P007,"Faster close, days saved",Operational,2027-03,64130.00,
+P007,"Faster close, days saved",Operational,2027-06,65350.00,
+P007,"Faster close, days saved",Operational,2027-09,64480.00,
+P007,"Faster close, days saved",Operational,2027-12,64180.00,
+P007,"Faster close, days saved",Operational,2028-03,65960.00,
+P007,"Faster close, days saved",Operational,2028-06,65670.00,
+P007,"Faster close, days saved",Operational,2028-09,65510.00,
+P007,"Faster close, days saved",Operational,2028-12,64900.00,
+P007,"Faster close, days saved",Operational,2029-03,63780.00,
+P007,"Faster close, days saved",Operational,2029-06,64400.00,
+P007,"Faster close, days saved",Operational,2029-09,64560.00,
+P007,"Faster close, days saved",Operational,2029-12,66230.00,
+P007,"Faster close, days saved",Operational,2030-03,66240.00,
+P007,"Faster close, days saved",Operational,2030-06,64130.00,
+P007,"Faster close, days saved",Operational,2030-09,63980.00,
+P007,"Faster close, days saved",Operational,2030-12,64830.00,
+P008,Reporting effort reduction,Operational,2027-03,105370.00,
+P008,Reporting effort reduction,Operational,2027-06,103530.00,
+P008,Reporting effort reduction,Operational,2027-09,105680.00,
+P008,Reporting effort reduction,Operational,2027-12,106840.00,
+P008,Reporting effort reduction,Operational,2028-03,104990.00,
+P008,Reporting effort reduction,Operational,2028-06,105830.00,
+P008,Reporting effort reduction,Operational,2028-09,106010.00,
+P008,Reporting effort reduction,Operational,2028-12,103010.00,
+P008,Reporting effort reduction,Operational,2029-03,106720.00,
+P008,Reporting effort reduction,Operational,2029-06,105000.00,
+P008,Reporting effort reduction,Operational,2029-09,103650.00,
+P008,Reporting effort reduction,Operational,2029-12,103240.00,
+P008,Reporting effort reduction,Operational,2030-03,103660.00,
+P008,Reporting effort reduction,Operational,2030-06,103140.00,
+P008,Reporting effort reduction,Operational,2030-09,104330.00,
+P008,Reporting effort reduction,Operational,2030-12,105940.00,
+P009,Labour cost reduction,Financial,2027-03,442500.00,
+P009,Labour cost reduction,Financial,2027-06,442810.00,
+P009,Labour cost reduction,Financial,2027-09,441040.00,
+P009,Labour cost reduction,Financial,2027-12,454660.00,
+P009,Labour cost reduction,Financial,2028-03,442830.00,
+P009,Labour cost reduction,Financial,2028-06,458410.00,
+P009,Labour cost reduction,Financial,2028-09,447120.00,
+P009,Labour cost reduction,Financial,2028-12,455360.00,
+P009,Labour cost reduction,Financial,2029-03,446050.00,
+P009,Labour cost reduction,Financial,2029-06,457460.00,
+P009,Labour cost reduction,Financial,2029-09,449710.00,
+P009,Labour cost reduction,Financial,2029-12,445260.00,
+P009,Labour cost reduction,Financial,2030-03,452940.00,
+P009,Labour cost reduction,Financial,2030-06,450710.00,
+P009,Labour cost reduction,Financial,2030-09,448380.00,
+P009,Labour cost reduction,Financial,2030-12,454510.00,
+P009,Throughput increase,Operational,2027-03,174750.00,
+P009,Throughput increase,Operational,2027-06,177450.00,
+P009,Throughput increase,Operational,2027-09,174540.00,
+P009,Throughput increase,Operational,2027-12,177410.00,
+P009,Throughput increase,Operational,2028-03,171640.00,
+P009,Throughput increase,Operational,2028-06,176740.00,
+P009,Throughput increase,Operational,2028-09,173880.00,
+P009,Throughput increase,Operational,2028-12,175170.00,
+P009,Throughput increase,Operational,2029-03,172310.00,
+P009,Throughput increase,Operational,2029-06,173850.00,
+P009,Throughput increase,Operational,2029-09,171650.00,
+P009,Throughput increase,Operational,2029-12,173880.00,
+P009,Throughput increase,Operational,2030-03,177790.00,
+P009,Throughput increase,Operational,2030-06,173880.00,
+P009,Throughput increase,Operational,2030-09,177370.00,
+P009,Throughput increase,Operational,2030-12,175200.00,
+P010,Maintenance cost reduction,Financial,2027-03,76100.00,
+P010,Maintenance cost reduction,Financial,2027-06,76330.00,
+P010,Maintenance cost reduction,Financial,2027-09,77830.00,
+P010,Maintenance cost reduction,Financial,2027-12,75950.00,
+P010,Maintenance cost reduction,Financial,2028-03,76000.00,
+P010,Maintenance cost reduction,Financial,2028-06,77920.00,
+P010,Maintenance cost reduction,Financial,2028-09,78640.00,
+P010,Maintenance cost reduction,Financial,2028-12,78870.00,
+P010,Maintenance cost reduction,Financial,2029-03,76440.00,
+P010,Maintenance cost reduction,Financial,2029-06,78330.00,
+P010,Maintenance cost reduction,Financial,2029-09,76910.00,
+P010,Maintenance cost reduction,Financial,2029-12,78260.00,
+P010,Maintenance cost reduction,Financial,2030-03,77290.00,
+P010,Maintenance cost reduction,Financial,2030-06,76840.00,
+P010,Maintenance cost reduction,Financial,2030-09,77500.00,
+P010,Maintenance cost reduction,Financial,2030-12,78980.00,
+P011,Lease cost avoidance,Financial,2027-03,298100.00,
+P011,Lease cost avoidance,Financial,2027-06,295880.00,
+P011,Lease cost avoidance,Financial,2027-09,302480.00,
+P011,Lease cost avoidance,Financial,2027-12,294070.00,
+P011,Lease cost avoidance,Financial,2028-03,300400.00,
+P011,Lease cost avoidance,Financial,2028-06,303300.00,
+P011,Lease cost avoidance,Financial,2028-09,301790.00,
+P011,Lease cost avoidance,Financial,2028-12,301460.00,
+P011,Lease cost avoidance,Financial,2029-03,294200.00,
+P011,Lease cost avoidance,Financial,2029-06,305140.00,
+P011,Lease cost avoidance,Financial,2029-09,298990.00,
+P011,Lease cost avoidance,Financial,2029-12,305540.00,
+P011,Lease cost avoidance,Financial,2030-03,297720.00,
+P011,Lease cost avoidance,Financial,2030-06,294110.00,
+P011,Lease cost avoidance,Financial,2030-09,304760.00,
+P011,Lease cost avoidance,Financial,2030-12,294880.00,
+P012,Fuel savings,Financial,2027-03,119540.00,
+P012,Fuel savings,Financial,2027-06,121560.00,
+P012,Fuel savings,Financial,2027-09,118800.00,
+P012,Fuel savings,Financial,2027-12,118830.00,
+P012,Fuel savings,Financial,2028-03,120410.00,
+P012,Fuel savings,Financial,2028-06,120790.00,
+P012,Fuel savings,Financial,2028-09,118810.00,
+P012,Fuel savings,Financial,2028-12,121640.00,
+P012,Fuel savings,Financial,2029-03,118850.00,
+P012,Fuel savings,Financial,2029-06,118900.00,
+P012,Fuel savings,Financial,2029-09,118020.00,
+P012,Fuel savings,Financial,2029-12,121470.00,
+P012,Fuel savings,Financial,2030-03,118320.00,
+P012,Fuel savings,Financial,2030-06,119980.00,
+P012,Fuel savings,Financial,2030-09,118340.00,
+P012,Fuel savings,Financial,2030-12,119310.00,
+P012,Energy savings,Operational,2027-03,40320.00,
+P012,Energy savings,Operational,2027-06,39850.00,
+P012,Energy savings,Operational,2027-09,39800.00,
+P012,Energy savings,Operational,2027-12,40310.00,
+P012,Energy savings,Operational,2028-03,39400.00,
+P012,Energy savings,Operational,2028-06,40250.00,
+P012,Energy savings,Operational,2028-09,39920.00,
+P012,Energy savings,Operational,2028-12,39960.00,
+P012,Energy savings,Operational,2029-03,39470.00,
+P012,Energy savings,Operational,2029-06,40230.00,
+P012,Energy savings,Operational,2029-09,39760.00,
+P012,Energy savings,Operational,2029-12,40670.00,
+P012,Energy savings,Operational,2030-03,39550.00,
+P012,Energy savings,Operational,2030-06,40390.00,
+P012,Energy savings,Operational,2030-09,40720.00,
+P012,Energy savings,Operational,2030-12,39610.00,
+P013,Energy savings,Operational,2027-03,155260.00,
+P013,Energy savings,Operational,2027-06,156380.00,
+P013,Energy savings,Operational,2027-09,153390.00,
+P013,Energy savings,Operational,2027-12,156840.00,
+P013,Energy savings,Operational,2028-03,152260.00,
+P013,Energy savings,Operational,2028-06,153810.00,
+P013,Energy savings,Operational,2028-09,152190.00,
+P013,Energy savings,Operational,2028-12,154510.00,
+P013,Energy savings,Operational,2029-03,154080.00,
+P013,Energy savings,Operational,2029-06,153410.00,
+P013,Energy savings,Operational,2029-09,157990.00,
+P013,Energy savings,Operational,2029-12,155530.00,
+P013,Energy savings,Operational,2030-03,155180.00,
+P013,Energy savings,Operational,2030-06,154630.00,
+P013,Energy savings,Operational,2030-09,153510.00,
+P013,Energy savings,Operational,2030-12,152580.00,
+P014,Duty drawback recovered,Financial,2027-03,114020.00,
+P014,Duty drawback recovered,Financial,2027-06,111120.00,
+P014,Duty drawback recovered,Financial,2027-09,113000.00,
+P014,Duty drawback recovered,Financial,2027-12,111320.00,
+P014,Duty drawback recovered,Financial,2028-03,114210.00,
+P014,Duty drawback recovered,Financial,2028-06,112560.00,
+P014,Duty drawback recovered,Financial,2028-09,110330.00,
+P014,Duty drawback recovered,Financial,2028-12,110600.00,
+P014,Duty drawback recovered,Financial,2029-03,114740.00,
+P014,Duty drawback recovered,Financial,2029-06,113730.00,
+P014,Duty drawback recovered,Financial,2029-09,111970.00,
+P014,Duty drawback recovered,Financial,2029-12,110890.00,
+P014,Duty drawback recovered,Financial,2030-03,112510.00,
+P014,Duty drawback recovered,Financial,2030-06,113020.00,
+P014,Duty drawback recovered,Financial,2030-09,114380.00,
+P014,Duty drawback recovered,Financial,2030-12,111850.00,
+P014,Audit findings closed,Compliance,2027-03,29720.00,
+P014,Audit findings closed,Compliance,2027-06,29980.00,
+P014,Audit findings closed,Compliance,2027-09,29400.00,
+P014,Audit findings closed,Compliance,2027-12,29550.00,
+P014,Audit findings closed,Compliance,2028-03,29740.00,
+P014,Audit findings closed,Compliance,2028-06,29570.00,
+P014,Audit findings closed,Compliance,2028-09,29690.00,
+P014,Audit findings closed,Compliance,2028-12,29790.00,
+P014,Audit findings closed,Compliance,2029-03,29820.00,
+P014,Audit findings closed,Compliance,2029-06,29690.00,
+P014,Audit findings closed,Compliance,2029-09,30140.00,
+P014,Audit findings closed,Compliance,2029-12,30580.00,
+P014,Audit findings closed,Compliance,2030-03,30510.00,
+P014,Audit findings closed,Compliance,2030-06,29410.00,
+P014,Audit findings closed,Compliance,2030-09,29810.00,
+P014,Audit findings closed,Compliance,2030-12,29620.00,
+P015,Picking error reduction,Operational,2027-03,35380.00,
+P015,Picking error reduction,Operational,2027-06,34860.00,
+P015,Picking error reduction,Operational,2027-09,34790.00,
+P015,Picking error reduction,Operational,2027-12,35080.00,
+P015,Picking error reduction,Operational,2028-03,35360.00,
+P015,Picking error reduction,Operational,2028-06,35650.00,
+P015,Picking error reduction,Operational,2028-09,35590.00,
+P015,Picking error reduction,Operational,2028-12,34930.00,
+P015,Picking error reduction,Operational,2029-03,35340.00,
+P015,Picking error reduction,Operational,2029-06,34830.00,
+P015,Picking error reduction,Operational,2029-09,34320.00,
+P015,Picking error reduction,Operational,2029-12,35630.00,
+P015,Picking error reduction,Operational,2030-03,34560.00,
+P015,Picking error reduction,Operational,2030-06,34600.00,
+P015,Picking error reduction,Operational,2030-09,35030.00,
+P015,Picking error reduction,Operational,2030-12,34910.00,
+P016,Digital revenue uplift,Financial,2027-03,368440.00,
+P016,Digital revenue uplift,Financial,2027-06,373900.00,
+P016,Digital revenue uplift,Financial,2027-09,370960.00,
+P016,Digital revenue uplift,Financial,2027-12,374720.00,
+P016,Digital revenue uplift,Financial,2028-03,374650.00,
+P016,Digital revenue uplift,Financial,2028-06,376030.00,
+P016,Digital revenue uplift,Financial,2028-09,369380.00,
+P016,Digital revenue uplift,Financial,2028-12,371070.00,
+P016,Digital revenue uplift,Financial,2029-03,368920.00,
+P016,Digital revenue uplift,Financial,2029-06,372750.00,
+P016,Digital revenue uplift,Financial,2029-09,369980.00,
+P016,Digital revenue uplift,Financial,2029-12,380020.00,
+P016,Digital revenue uplift,Financial,2030-03,375760.00,
+P016,Digital revenue uplift,Financial,2030-06,371440.00,
+P016,Digital revenue uplift,Financial,2030-09,375710.00,
+P016,Digital revenue uplift,Financial,2030-12,377750.00,
+P016,Customer retention,Customer,2027-03,152960.00,
+P016,Customer retention,Customer,2027-06,147510.00,
+P016,Customer retention,Customer,2027-09,152520.00,
+P016,Customer retention,Customer,2027-12,152850.00,
+P016,Customer retention,Customer,2028-03,148690.00,
+P016,Customer retention,Customer,2028-06,148090.00,
+P016,Customer retention,Customer,2028-09,152040.00,
+P016,Customer retention,Customer,2028-12,151710.00,
+P016,Customer retention,Customer,2029-03,147290.00,
+P016,Customer retention,Customer,2029-06,151910.00,
+P016,Customer retention,Customer,2029-09,147630.00,
+P016,Customer retention,Customer,2029-12,152470.00,
+P016,Customer retention,Customer,2030-03,149300.00,
+P016,Customer retention,Customer,2030-06,148550.00,
+P016,Customer retention,Customer,2030-09,150510.00,
+P016,Customer retention,Customer,2030-12,147520.00,
+P017,Sales productivity,Operational,2027-03,175460.00,
+P017,Sales productivity,Operational,2027-06,174770.00,
+P017,Sales productivity,Operational,2027-09,174380.00,
+P017,Sales productivity,Operational,2027-12,176450.00,
+P017,Sales productivity,Operational,2028-03,177270.00,
+P017,Sales productivity,Operational,2028-06,178350.00,
+P017,Sales productivity,Operational,2028-09,176910.00,
+P017,Sales productivity,Operational,2028-12,174320.00,
+P017,Sales productivity,Operational,2029-03,176010.00,
+P017,Sales productivity,Operational,2029-06,177190.00,
+P017,Sales productivity,Operational,2029-09,177220.00,
+P017,Sales productivity,Operational,2029-12,174920.00,
+P017,Sales productivity,Operational,2030-03,173030.00,
+P017,Sales productivity,Operational,2030-06,171820.00,
+P017,Sales productivity,Operational,2030-09,175840.00,
+P017,Sales productivity,Operational,2030-12,172130.00,
+P018,Call deflection savings,Financial,2027-03,95930.00,
+P018,Call deflection savings,Financial,2027-06,96640.00,
+P018,Call deflection savings,Financial,2027-09,93830.00,
+P018,Call deflection savings,Financial,2027-12,95930.00,
+P018,Call deflection savings,Financial,2028-03,94120.00,
+P018,Call deflection savings,Financial,2028-06,94900.00,
+P018,Call deflection savings,Financial,2028-09,93410.00,
+P018,Call deflection savings,Financial,2028-12,95450.00,
+P018,Call deflection savings,Financial,2029-03,95390.00,
+P018,Call deflection savings,Financial,2029-06,94180.00,
+P018,Call deflection savings,Financial,2029-09,96780.00,
+P018,Call deflection savings,Financial,2029-12,94400.00,
+P018,Call deflection savings,Financial,2030-03,94540.00,
+P018,Call deflection savings,Financial,2030-06,95980.00,
+P018,Call deflection savings,Financial,2030-09,94190.00,
+P018,Call deflection savings,Financial,2030-12,95890.00,
+P019,Call deflection savings,Financial,2027-03,39310.00,
+P019,Call deflection savings,Financial,2027-06,40500.00,
+P019,Call deflection savings,Financial,2027-09,40130.00,
+P019,Call deflection savings,Financial,2027-12,39850.00,
+P019,Call deflection savings,Financial,2028-03,40210.00,
+P019,Call deflection savings,Financial,2028-06,40240.00,
+P019,Call deflection savings,Financial,2028-09,39580.00,
+P019,Call deflection savings,Financial,2028-12,39370.00,
+P019,Call deflection savings,Financial,2029-03,39730.00,
+P019,Call deflection savings,Financial,2029-06,40370.00,
+P019,Call deflection savings,Financial,2029-09,39300.00,
+P019,Call deflection savings,Financial,2029-12,39500.00,
+P019,Call deflection savings,Financial,2030-03,39610.00,
+P019,Call deflection savings,Financial,2030-06,39400.00,
+P019,Call deflection savings,Financial,2030-09,39840.00,
+P019,Call deflection savings,Financial,2030-12,39510.00,
+P020,Revenue leakage recovered,Financial,2027-03,206370.00,
+P020,Revenue leakage recovered,Financial,2027-06,202480.00,
+P020,Revenue leakage recovered,Financial,2027-09,203540.00,
+P020,Revenue leakage recovered,Financial,2027-12,207060.00,
+P020,Revenue leakage recovered,Financial,2028-03,201760.00,
+P020,Revenue leakage recovered,Financial,2028-06,204070.00,
+P020,Revenue leakage recovered,Financial,2028-09,207910.00,
+P020,Revenue leakage recovered,Financial,2028-12,203960.00,
+P020,Revenue leakage recovered,Financial,2029-03,207980.00,
+P020,Revenue leakage recovered,Financial,2029-06,201480.00,
+P020,Revenue leakage recovered,Financial,2029-09,207350.00,
+P020,Revenue leakage recovered,Financial,2029-12,203160.00,
+P020,Revenue leakage recovered,Financial,2030-03,205030.00,
+P020,Revenue leakage recovered,Financial,2030-06,206500.00,
+P020,Revenue leakage recovered,Financial,2030-09,203670.00,
+P020,Revenue leakage recovered,Financial,2030-12,206360.00,
+P021,Customer retention,Customer,2027-03,135440.00,
+P021,Customer retention,Customer,2027-06,135870.00,
+P021,Customer retention,Customer,2027-09,136140.00,
+P021,Customer retention,Customer,2027-12,135880.00,
+P021,Customer retention,Customer,2028-03,134930.00,
+P021,Customer retention,Customer,2028-06,136810.00,
+P021,Customer retention,Customer,2028-09,136570.00,
+P021,Customer retention,Customer,2028-12,135250.00,
+P021,Customer retention,Customer,2029-03,136600.00,
+P021,Customer retention,Customer,2029-06,134770.00,
+P021,Customer retention,Customer,2029-09,134070.00,
+P021,Customer retention,Customer,2029-12,132990.00,
+P021,Customer retention,Customer,2030-03,136160.00,
+P021,Customer retention,Customer,2030-06,137060.00,
+P021,Customer retention,Customer,2030-09,134580.00,
+P021,Customer retention,Customer,2030-12,133810.00,
+P022,Infrastructure cost reduction,Financial,2027-03,116610.00,
+P022,Infrastructure cost reduction,Financial,2027-06,114030.00,
+P022,Infrastructure cost reduction,Financial,2027-09,116030.00,
+P022,Infrastructure cost reduction,Financial,2027-12,117040.00,
+P022,Infrastructure cost reduction,Financial,2028-03,115980.00,
+P022,Infrastructure cost reduction,Financial,2028-06,113490.00,
+P022,Infrastructure cost reduction,Financial,2028-09,112790.00,
+P022,Infrastructure cost reduction,Financial,2028-12,115100.00,
+P022,Infrastructure cost reduction,Financial,2029-03,116670.00,
+P022,Infrastructure cost reduction,Financial,2029-06,113170.00,
+P022,Infrastructure cost reduction,Financial,2029-09,112710.00,
+P022,Infrastructure cost reduction,Financial,2029-12,115400.00,
+P022,Infrastructure cost reduction,Financial,2030-03,114420.00,
+P022,Infrastructure cost reduction,Financial,2030-06,113910.00,
+P022,Infrastructure cost reduction,Financial,2030-09,115890.00,
+P022,Infrastructure cost reduction,Financial,2030-12,116790.00,
+P023,Margin improvement,Financial,2027-03,248550.00,
+P023,Margin improvement,Financial,2027-06,241150.00,
+P023,Margin improvement,Financial,2027-09,246530.00,
+P023,Margin improvement,Financial,2027-12,241180.00,
+P023,Margin improvement,Financial,2028-03,244290.00,
+P023,Margin improvement,Financial,2028-06,242470.00,
+P023,Margin improvement,Financial,2028-09,249260.00,
+P023,Margin improvement,Financial,2028-12,240830.00,
+P023,Margin improvement,Financial,2029-03,244450.00,
+P023,Margin improvement,Financial,2029-06,245010.00,
+P023,Margin improvement,Financial,2029-09,243660.00,
+P023,Margin improvement,Financial,2029-12,244860.00,
+P023,Margin improvement,Financial,2030-03,246220.00,
+P023,Margin improvement,Financial,2030-06,242820.00,
+P023,Margin improvement,Financial,2030-09,246360.00,
+P023,Margin improvement,Financial,2030-12,241940.00,
+P024,Risk avoidance,Strategic,2027-03,74590.00,
+P024,Risk avoidance,Strategic,2027-06,74660.00,
+P024,Risk avoidance,Strategic,2027-09,73620.00,
+P024,Risk avoidance,Strategic,2027-12,75710.00,
+P024,Risk avoidance,Strategic,2028-03,75700.00,
+P024,Risk avoidance,Strategic,2028-06,73520.00,
+P024,Risk avoidance,Strategic,2028-09,74180.00,
+P024,Risk avoidance,Strategic,2028-12,73630.00,
+P024,Risk avoidance,Strategic,2029-03,73960.00,
+P024,Risk avoidance,Strategic,2029-06,75490.00,
+P024,Risk avoidance,Strategic,2029-09,74360.00,
+P024,Risk avoidance,Strategic,2029-12,76380.00,
+P024,Risk avoidance,Strategic,2030-03,74450.00,
+P024,Risk avoidance,Strategic,2030-06,74520.00,
+P024,Risk avoidance,Strategic,2030-09,74860.00,
+P024,Risk avoidance,Strategic,2030-12,75640.00,
+P025,Inventory reduction,Financial,2027-03,176760.00,
+P025,Inventory reduction,Financial,2027-06,177030.00,
+P025,Inventory reduction,Financial,2027-09,176720.00,
+P025,Inventory reduction,Financial,2027-12,182540.00,
+P025,Inventory reduction,Financial,2028-03,179180.00,
+P025,Inventory reduction,Financial,2028-06,177350.00,
+P025,Inventory reduction,Financial,2028-09,178420.00,
+P025,Inventory reduction,Financial,2028-12,178000.00,
+P025,Inventory reduction,Financial,2029-03,183080.00,
+P025,Inventory reduction,Financial,2029-06,180970.00,
+P025,Inventory reduction,Financial,2029-09,182510.00,
+P025,Inventory reduction,Financial,2029-12,177040.00,
+P025,Inventory reduction,Financial,2030-03,177000.00,
+P025,Inventory reduction,Financial,2030-06,182910.00,
+P025,Inventory reduction,Financial,2030-09,179580.00,
+P025,Inventory reduction,Financial,2030-12,181730.00,
+P026,Supply disruption avoided,Strategic,2027-03,126460.00,
+P026,Supply disruption avoided,Strategic,2027-06,127050.00,
+P026,Supply disruption avoided,Strategic,2027-09,123960.00,
+P026,Supply disruption avoided,Strategic,2027-12,124150.00,
+P026,Supply disruption avoided,Strategic,2028-03,127170.00,
+P026,Supply disruption avoided,Strategic,2028-06,125030.00,
+P026,Supply disruption avoided,Strategic,2028-09,124380.00,
+P026,Supply disruption avoided,Strategic,2028-12,123840.00,
+P026,Supply disruption avoided,Strategic,2029-03,123210.00,
+P026,Supply disruption avoided,Strategic,2029-06,125330.00,
+P026,Supply disruption avoided,Strategic,2029-09,125530.00,
+P026,Supply disruption avoided,Strategic,2029-12,124040.00,
+P026,Supply disruption avoided,Strategic,2030-03,125510.00,
+P026,Supply disruption avoided,Strategic,2030-06,126720.00,
+P026,Supply disruption avoided,Strategic,2030-09,124290.00,
+P026,Supply disruption avoided,Strategic,2030-12,123120.00,
+P027,Working capital release,Financial,2027-03,208770.00,
+P027,Working capital release,Financial,2027-06,213100.00,
+P027,Working capital release,Financial,2027-09,213580.00,
+P027,Working capital release,Financial,2027-12,216250.00,
+P027,Working capital release,Financial,2028-03,216610.00,
+P027,Working capital release,Financial,2028-06,216520.00,
+P027,Working capital release,Financial,2028-09,209350.00,
+P027,Working capital release,Financial,2028-12,210940.00,
+P027,Working capital release,Financial,2029-03,215340.00,
+P027,Working capital release,Financial,2029-06,214580.00,
+P027,Working capital release,Financial,2029-09,209360.00,
+P027,Working capital release,Financial,2029-12,215640.00,
+P027,Working capital release,Financial,2030-03,214270.00,
+P027,Working capital release,Financial,2030-06,208840.00,
+P027,Working capital release,Financial,2030-09,208620.00,
+P027,Working capital release,Financial,2030-12,210650.00,
+P028,Freight cost reduction,Financial,2027-03,329890.00,
+P028,Freight cost reduction,Financial,2027-06,328550.00,
+P028,Freight cost reduction,Financial,2027-09,324140.00,
+P028,Freight cost reduction,Financial,2027-12,325160.00,
+P028,Freight cost reduction,Financial,2028-03,328520.00,
+P028,Freight cost reduction,Financial,2028-06,324760.00,
+P028,Freight cost reduction,Financial,2028-09,329530.00,
+P028,Freight cost reduction,Financial,2028-12,318650.00,
+P028,Freight cost reduction,Financial,2029-03,328170.00,
+P028,Freight cost reduction,Financial,2029-06,327270.00,
+P028,Freight cost reduction,Financial,2029-09,323070.00,
+P028,Freight cost reduction,Financial,2029-12,328390.00,
+P028,Freight cost reduction,Financial,2030-03,322850.00,
+P028,Freight cost reduction,Financial,2030-06,319060.00,
+P028,Freight cost reduction,Financial,2030-09,328710.00,
+P028,Freight cost reduction,Financial,2030-12,330720.00,
+P028,"Delivery lead time, days saved",Customer,2027-03,100000.00,
+P028,"Delivery lead time, days saved",Customer,2027-06,100460.00,
+P028,"Delivery lead time, days saved",Customer,2027-09,100010.00,
+P028,"Delivery lead time, days saved",Customer,2027-12,98870.00,
+P028,"Delivery lead time, days saved",Customer,2028-03,98060.00,
+P028,"Delivery lead time, days saved",Customer,2028-06,98980.00,
+P028,"Delivery lead time, days saved",Customer,2028-09,98960.00,
+P028,"Delivery lead time, days saved",Customer,2028-12,99470.00,
+P028,"Delivery lead time, days saved",Customer,2029-03,101990.00,
+P028,"Delivery lead time, days saved",Customer,2029-06,101270.00,
+P028,"Delivery lead time, days saved",Customer,2029-09,99340.00,
+P028,"Delivery lead time, days saved",Customer,2029-12,100120.00,
+P028,"Delivery lead time, days saved",Customer,2030-03,98140.00,
+P028,"Delivery lead time, days saved",Customer,2030-06,99640.00,
+P028,"Delivery lead time, days saved",Customer,2030-09,100220.00,
+P028,"Delivery lead time, days saved",Customer,2030-12,99490.00,
+P029,Procurement effort reduction,Operational,2027-03,57420.00,
+P029,Procurement effort reduction,Operational,2027-06,57640.00,
+P029,Procurement effort reduction,Operational,2027-09,56360.00,
+P029,Procurement effort reduction,Operational,2027-12,56690.00,
+P029,Procurement effort reduction,Operational,2028-03,56360.00,
+P029,Procurement effort reduction,Operational,2028-06,58010.00,
+P029,Procurement effort reduction,Operational,2028-09,57850.00,
+P029,Procurement effort reduction,Operational,2028-12,57020.00,
+P029,Procurement effort reduction,Operational,2029-03,56670.00,
+P029,Procurement effort reduction,Operational,2029-06,57780.00,
+P029,Procurement effort reduction,Operational,2029-09,56370.00,
+P029,Procurement effort reduction,Operational,2029-12,56580.00,
+P029,Procurement effort reduction,Operational,2030-03,57490.00,
+P029,Procurement effort reduction,Operational,2030-06,57760.00,
+P029,Procurement effort reduction,Operational,2030-09,58110.00,
+P029,Procurement effort reduction,Operational,2030-12,56770.00,
+P030,HR admin effort reduction,Operational,2027-03,73540.00,
+P030,HR admin effort reduction,Operational,2027-06,73040.00,
+P030,HR admin effort reduction,Operational,2027-09,71220.00,
+P030,HR admin effort reduction,Operational,2027-12,72930.00,
+P030,HR admin effort reduction,Operational,2028-03,73410.00,
+P030,HR admin effort reduction,Operational,2028-06,71300.00,
+P030,HR admin effort reduction,Operational,2028-09,73520.00,
+P030,HR admin effort reduction,Operational,2028-12,73610.00,
+P030,HR admin effort reduction,Operational,2029-03,73820.00,
+P030,HR admin effort reduction,Operational,2029-06,73280.00,
+P030,HR admin effort reduction,Operational,2029-09,72660.00,
+P030,HR admin effort reduction,Operational,2029-12,73070.00,
+P030,HR admin effort reduction,Operational,2030-03,73150.00,
+P030,HR admin effort reduction,Operational,2030-06,71810.00,
+P030,HR admin effort reduction,Operational,2030-09,73760.00,
+P030,HR admin effort reduction,Operational,2030-12,72330.00,
+P031,Payroll vendor savings,Financial,2027-03,100450.00,
+P031,Payroll vendor savings,Financial,2027-06,103810.00,
+P031,Payroll vendor savings,Financial,2027-09,101630.00,
+P031,Payroll vendor savings,Financial,2027-12,100700.00,
+P031,Payroll vendor savings,Financial,2028-03,103310.00,
+P031,Payroll vendor savings,Financial,2028-06,102460.00,
+P031,Payroll vendor savings,Financial,2028-09,101700.00,
+P031,Payroll vendor savings,Financial,2028-12,103620.00,
+P031,Payroll vendor savings,Financial,2029-03,104180.00,
+P031,Payroll vendor savings,Financial,2029-06,100860.00,
+P031,Payroll vendor savings,Financial,2029-09,104020.00,
+P031,Payroll vendor savings,Financial,2029-12,103530.00,
+P031,Payroll vendor savings,Financial,2030-03,104160.00,
+P031,Payroll vendor savings,Financial,2030-06,102530.00,
+P031,Payroll vendor savings,Financial,2030-09,102020.00,
+P031,Payroll vendor savings,Financial,2030-12,103390.00,
+P032,Training cost reduction,Financial,2027-03,65140.00,
+P032,Training cost reduction,Financial,2027-06,65670.00,
+P032,Training cost reduction,Financial,2027-09,64400.00,
+P032,Training cost reduction,Financial,2027-12,64830.00,
+P032,Training cost reduction,Financial,2028-03,64660.00,
+P032,Training cost reduction,Financial,2028-06,64120.00,
+P032,Training cost reduction,Financial,2028-09,65650.00,
+P032,Training cost reduction,Financial,2028-12,65180.00,
+P032,Training cost reduction,Financial,2029-03,65730.00,
+P032,Training cost reduction,Financial,2029-06,65590.00,
+P032,Training cost reduction,Financial,2029-09,66010.00,
+P032,Training cost reduction,Financial,2029-12,64960.00,
+P032,Training cost reduction,Financial,2030-03,65750.00,
+P032,Training cost reduction,Financial,2030-06,65280.00,
+P032,Training cost reduction,Financial,2030-09,64950.00,
+P032,Training cost reduction,Financial,2030-12,64520.00,
+P033,Office space reduction,Financial,2027-03,238590.00,
+P033,Office space reduction,Financial,2027-06,235240.00,
+P033,Office space reduction,Financial,2027-09,238680.00,
+P033,Office space reduction,Financial,2027-12,235980.00,
+P033,Office space reduction,Financial,2028-03,234520.00,
+P033,Office space reduction,Financial,2028-06,241930.00,
+P033,Office space reduction,Financial,2028-09,234600.00,
+P033,Office space reduction,Financial,2028-12,237830.00,
+P033,Office space reduction,Financial,2029-03,238400.00,
+P033,Office space reduction,Financial,2029-06,242170.00,
+P033,Office space reduction,Financial,2029-09,240760.00,
+P033,Office space reduction,Financial,2029-12,234500.00,
+P033,Office space reduction,Financial,2030-03,235580.00,
+P033,Office space reduction,Financial,2030-06,239600.00,
+P033,Office space reduction,Financial,2030-09,238040.00,
+P033,Office space reduction,Financial,2030-12,241160.00,
+P034,Risk avoidance,Strategic,2027-03,101410.00,
+P034,Risk avoidance,Strategic,2027-06,99540.00,
+P034,Risk avoidance,Strategic,2027-09,99520.00,
+P034,Risk avoidance,Strategic,2027-12,101860.00,
+P034,Risk avoidance,Strategic,2028-03,101180.00,
+P034,Risk avoidance,Strategic,2028-06,98270.00,
+P034,Risk avoidance,Strategic,2028-09,98800.00,
+P034,Risk avoidance,Strategic,2028-12,101080.00,
+P034,Risk avoidance,Strategic,2029-03,100410.00,
+P034,Risk avoidance,Strategic,2029-06,98160.00,
+P034,Risk avoidance,Strategic,2029-09,98400.00,
+P034,Risk avoidance,Strategic,2029-12,100260.00,
+P034,Risk avoidance,Strategic,2030-03,98010.00,
+P034,Risk avoidance,Strategic,2030-06,101850.00,
+P034,Risk avoidance,Strategic,2030-09,99820.00,
+P034,Risk avoidance,Strategic,2030-12,101610.00,
 
 """#
 }
@@ -5882,6 +6541,3277 @@ Customer & Digital Office,Resource Management,2024-06-25,2.8,4
 Customer & Digital Office,Resource Management,2024-12-25,2.8,4
 Customer & Digital Office,Resource Management,2025-06-25,3.1,4
 Customer & Digital Office,Resource Management,2025-12-25,3.2,4
+
+"""#
+}
+
+extension SamplePortfolio {
+    /// `projects_history.csv` of the default sample portfolio, byte for byte.
+    static let projects_historyCSV: String = #"""
+snapshot,project_id,project,program,portfolio,sponsor,status,start_date,end_date,budget
+2025-11,P001,Atlas ERP Rollout,"Finance Transformation, ""Phase II""",Transform the Business,Seán O'Brien,Active,2023-02-09,2026-06-30,4800000.00
+2025-11,P002,Record-to-Report Redesign,"Finance Transformation, ""Phase II""",Transform the Business,"Chen, Wei",Completed,2023-01-09,2024-09-30,1350000.00
+2025-11,P003,"E-Invoicing, EU Wave 1","Finance Transformation, ""Phase II""",Transform the Business,Elena García,Completed,2023-04-04,2024-12-31,920000.00
+2025-11,P004,Treasury Cash Visibility,"Finance Transformation, ""Phase II""",Transform the Business,"Chen, Wei",Active,2024-03-04,2026-03-31,1600000.00
+2025-11,P005,Tax Engine Upgrade,"Finance Transformation, ""Phase II""",Transform the Business,Elena García,Completed,2023-01-01,2023-12-31,640000.00
+2025-11,P006,Procure-to-Pay Automation,"Finance Transformation, ""Phase II""",Transform the Business,Seán O'Brien,Active,2024-07-15,2026-09-30,2300000.00
+2025-11,P007,"Close Cockpit ""Fast Close""","Finance Transformation, ""Phase II""",Transform the Business,"Chen, Wei",Active,2025-01-18,2026-06-30,780000.00
+2025-11,P008,Finance Data Lake,"Finance Transformation, ""Phase II""",Transform the Business,Priya Sharma,On Hold,2024-01-09,2026-03-31,1900000.00
+2025-11,P009,Zürich Warehouse Automation,Zürich Hub Consolidation,Run the Business,Ursula Meier,Active,2023-06-02,2026-03-31,6200000.00
+2025-11,P010,Basel–Zürich Network Refresh,Zürich Hub Consolidation,Run the Business,Sven Öberg,Completed,2023-01-04,2024-06-30,1450000.00
+2025-11,P011,Site Exit: Genève Office,Zürich Hub Consolidation,Run the Business,Ursula Meier,Completed,2023-03-02,2024-03-31,850000.00
+2025-11,P012,Fleet Telematics,Zürich Hub Consolidation,Run the Business,Sven Öberg,Active,2024-01-09,2026-06-30,2100000.00
+2025-11,P013,Hub Energy Retrofit,Zürich Hub Consolidation,Run the Business,Ursula Meier,Active,2024-09-04,2026-12-31,3100000.00
+2025-11,P014,"Customs, Duty & Trade Compliance",Zürich Hub Consolidation,Run the Business,Katarzyna Nowak,Completed,2023-07-20,2025-06-30,1250000.00
+2025-11,P015,Pick-to-Light Pilot,Zürich Hub Consolidation,Run the Business,Sven Öberg,On Hold,2024-04-04,2026-02-28,560000.00
+2025-11,P016,Mobile App Relaunch,Digital Customer Experience,Grow the Business,Zoë Dubois,Active,2024-01-12,2026-06-30,2956520.00
+2025-11,P017,CRM Upgrade,Digital Customer Experience,Grow the Business,Jamal Wright,Completed,2023-01-16,2024-06-30,2200000.00
+2025-11,P018,Customer Portal Redesign,Digital Customer Experience,Grow the Business,Zoë Dubois,Completed,2023-05-03,2024-11-30,1150000.00
+2025-11,P019,"Chatbot ""Ask Ada"" Pilot",Digital Customer Experience,Grow the Business,Zoë Dubois,Completed,2023-09-18,2024-08-31,420000.00
+2025-11,P020,Billing Revamp,Digital Customer Experience,Grow the Business,Jamal Wright,Active,2024-05-12,2026-04-30,2600000.00
+2025-11,P021,"Loyalty Programme, Phase 2",Digital Customer Experience,Grow the Business,María José Pérez,Active,2025-02-16,2026-09-30,1300000.00
+2025-11,P022,Contact Centre Cloud Migration,Digital Customer Experience,Grow the Business,Jamal Wright,Active,2024-02-04,2026-02-28,1750000.00
+2025-11,P023,Pricing Engine,Digital Customer Experience,Grow the Business,María José Pérez,Completed,2023-02-14,2025-03-31,1850000.00
+2025-11,P024,Supplier Risk Radar,Supply Chain Resilience,Run the Business,Hiro Tanaka,Completed,2023-01-17,2024-03-31,690000.00
+2025-11,P025,Demand Forecasting Model,Supply Chain Resilience,Run the Business,Priya Sharma,Completed,2023-03-11,2024-10-31,1050000.00
+2025-11,P026,"Dual Sourcing, APAC",Supply Chain Resilience,Run the Business,Hiro Tanaka,Active,2024-04-17,2026-03-31,1400000.00
+2025-11,P027,Inventory Optimisation,Supply Chain Resilience,Run the Business,Katarzyna Nowak,Completed,2023-08-13,2025-05-31,1200000.00
+2025-11,P028,Kraków Distribution Centre,Supply Chain Resilience,Run the Business,Katarzyna Nowak,Active,2023-10-14,2026-09-30,5400000.00
+2025-11,P029,Supplier Portal,Supply Chain Resilience,Run the Business,Hiro Tanaka,Active,2025-03-19,2026-06-30,880000.00
+2025-11,P030,HR Self-Service,People & Workplace,Transform the Business,Noah Williams,Completed,2023-01-16,2024-02-29,760000.00
+2025-11,P031,"Payroll Migration, APAC",People & Workplace,Transform the Business,Noah Williams,Completed,2023-06-10,2025-01-31,1100000.00
+2025-11,P032,Learning Platform,People & Workplace,Transform the Business,Grace Kim,Active,2024-06-03,2026-01-31,840000.00
+2025-11,P033,Hybrid Workplace Refit,People & Workplace,Transform the Business,Grace Kim,Active,2024-02-13,2026-04-30,2700000.00
+2025-11,P034,"Identity & Access ""Zero Trust""",People & Workplace,Transform the Business,Noah Williams,Active,2024-10-02,2026-06-30,1500000.00
+2025-11,P035,Employee Wellbeing App,People & Workplace,Transform the Business,Grace Kim,On Hold,2025-01-01,2026-03-31,390000.00
+2025-12,P001,Atlas ERP Rollout,"Finance Transformation, ""Phase II""",Transform the Business,Seán O'Brien,Active,2023-02-09,2026-06-30,4800000.00
+2025-12,P002,Record-to-Report Redesign,"Finance Transformation, ""Phase II""",Transform the Business,"Chen, Wei",Completed,2023-01-09,2024-09-30,1350000.00
+2025-12,P003,"E-Invoicing, EU Wave 1","Finance Transformation, ""Phase II""",Transform the Business,Elena García,Completed,2023-04-04,2024-12-31,920000.00
+2025-12,P004,Treasury Cash Visibility,"Finance Transformation, ""Phase II""",Transform the Business,"Chen, Wei",Active,2024-03-04,2026-03-31,1600000.00
+2025-12,P005,Tax Engine Upgrade,"Finance Transformation, ""Phase II""",Transform the Business,Elena García,Completed,2023-01-01,2023-12-31,640000.00
+2025-12,P006,Procure-to-Pay Automation,"Finance Transformation, ""Phase II""",Transform the Business,Seán O'Brien,Active,2024-07-15,2026-09-30,2300000.00
+2025-12,P007,"Close Cockpit ""Fast Close""","Finance Transformation, ""Phase II""",Transform the Business,"Chen, Wei",Active,2025-01-18,2026-06-30,780000.00
+2025-12,P008,Finance Data Lake,"Finance Transformation, ""Phase II""",Transform the Business,Priya Sharma,On Hold,2024-01-09,2026-03-31,1900000.00
+2025-12,P009,Zürich Warehouse Automation,Zürich Hub Consolidation,Run the Business,Ursula Meier,Active,2023-06-02,2026-03-31,6200000.00
+2025-12,P010,Basel–Zürich Network Refresh,Zürich Hub Consolidation,Run the Business,Sven Öberg,Completed,2023-01-04,2024-06-30,1450000.00
+2025-12,P011,Site Exit: Genève Office,Zürich Hub Consolidation,Run the Business,Ursula Meier,Completed,2023-03-02,2024-03-31,850000.00
+2025-12,P012,Fleet Telematics,Zürich Hub Consolidation,Run the Business,Sven Öberg,Active,2024-01-09,2026-06-30,2100000.00
+2025-12,P013,Hub Energy Retrofit,Zürich Hub Consolidation,Run the Business,Ursula Meier,Active,2024-09-04,2026-12-31,3100000.00
+2025-12,P014,"Customs, Duty & Trade Compliance",Zürich Hub Consolidation,Run the Business,Katarzyna Nowak,Completed,2023-07-20,2025-06-30,1250000.00
+2025-12,P015,Pick-to-Light Pilot,Zürich Hub Consolidation,Run the Business,Sven Öberg,On Hold,2024-04-04,2026-02-28,560000.00
+2025-12,P016,Mobile App Relaunch,Digital Customer Experience,Grow the Business,Zoë Dubois,Active,2024-01-12,2026-06-30,3400000.00
+2025-12,P017,CRM Upgrade,Digital Customer Experience,Grow the Business,Jamal Wright,Completed,2023-01-16,2024-06-30,2200000.00
+2025-12,P018,Customer Portal Redesign,Digital Customer Experience,Grow the Business,Zoë Dubois,Completed,2023-05-03,2024-11-30,1150000.00
+2025-12,P019,"Chatbot ""Ask Ada"" Pilot",Digital Customer Experience,Grow the Business,Zoë Dubois,Completed,2023-09-18,2024-08-31,420000.00
+2025-12,P020,Billing Revamp,Digital Customer Experience,Grow the Business,Jamal Wright,Active,2024-05-12,2026-04-30,2600000.00
+2025-12,P021,"Loyalty Programme, Phase 2",Digital Customer Experience,Grow the Business,María José Pérez,Active,2025-02-16,2026-09-30,1300000.00
+2025-12,P022,Contact Centre Cloud Migration,Digital Customer Experience,Grow the Business,Jamal Wright,Active,2024-02-04,2026-02-28,1750000.00
+2025-12,P023,Pricing Engine,Digital Customer Experience,Grow the Business,María José Pérez,Completed,2023-02-14,2025-03-31,1850000.00
+2025-12,P024,Supplier Risk Radar,Supply Chain Resilience,Run the Business,Hiro Tanaka,Completed,2023-01-17,2024-03-31,690000.00
+2025-12,P025,Demand Forecasting Model,Supply Chain Resilience,Run the Business,Priya Sharma,Completed,2023-03-11,2024-10-31,1050000.00
+2025-12,P026,"Dual Sourcing, APAC",Supply Chain Resilience,Run the Business,Hiro Tanaka,Active,2024-04-17,2026-03-31,1400000.00
+2025-12,P027,Inventory Optimisation,Supply Chain Resilience,Run the Business,Katarzyna Nowak,Completed,2023-08-13,2025-05-31,1200000.00
+2025-12,P028,Kraków Distribution Centre,Supply Chain Resilience,Run the Business,Katarzyna Nowak,Active,2023-10-14,2026-09-30,5400000.00
+2025-12,P029,Supplier Portal,Supply Chain Resilience,Run the Business,Hiro Tanaka,Active,2025-03-19,2026-06-30,880000.00
+2025-12,P030,HR Self-Service,People & Workplace,Transform the Business,Noah Williams,Completed,2023-01-16,2024-02-29,760000.00
+2025-12,P031,"Payroll Migration, APAC",People & Workplace,Transform the Business,Noah Williams,Completed,2023-06-10,2025-01-31,1100000.00
+2025-12,P032,Learning Platform,People & Workplace,Transform the Business,Grace Kim,Active,2024-06-03,2026-01-31,840000.00
+2025-12,P033,Hybrid Workplace Refit,People & Workplace,Transform the Business,Grace Kim,Active,2024-02-13,2026-04-30,2700000.00
+2025-12,P034,"Identity & Access ""Zero Trust""",People & Workplace,Transform the Business,Noah Williams,Active,2024-10-02,2026-06-30,1500000.00
+2025-12,P035,Employee Wellbeing App,People & Workplace,Transform the Business,Grace Kim,On Hold,2025-01-01,2026-03-31,390000.00
+
+"""#
+}
+
+extension SamplePortfolio {
+    /// `financials_history.csv` of the default sample portfolio, byte for byte.
+    static let financials_historyCSV: String = #"""
+snapshot,project_id,period,planned_value,earned_value,actual_cost
+2025-11,P001,2023-02,42279.26,38729.64,40809.81
+2025-11,P001,2023-03,51824.90,45083.95,46796.85
+2025-11,P001,2023-04,61286.44,58144.36,61010.68
+2025-11,P001,2023-05,70608.35,69157.79,73213.80
+2025-11,P001,2023-06,79735.92,70205.07,78044.79
+2025-11,P001,2023-07,88615.59,80975.95,88297.54
+2025-11,P001,2023-08,97195.24,86949.82,97422.97
+2025-11,P001,2023-09,105424.54,93787.48,105175.57
+2025-11,P001,2023-10,113255.18,101238.69,117325.18
+2025-11,P001,2023-11,120641.22,105517.56,120283.56
+2025-11,P001,2023-12,127539.30,120429.57,143544.30
+2025-11,P001,2024-01,133908.96,121185.86,144125.76
+2025-11,P001,2024-02,139712.80,138203.55,165948.66
+2025-11,P001,2024-03,144916.78,127683.74,151767.17
+2025-11,P001,2024-04,149490.34,145845.58,180330.92
+2025-11,P001,2024-05,153406.66,148207.10,179422.96
+2025-11,P001,2024-06,156642.74,155308.21,189586.14
+2025-11,P001,2024-07,159179.61,155327.13,193574.05
+2025-11,P001,2024-08,161002.36,155691.31,194890.49
+2025-11,P001,2024-09,162100.31,157348.02,201063.36
+2025-11,P001,2024-10,162467.01,158722.42,211041.90
+2025-11,P001,2024-11,162100.31,158032.61,207681.63
+2025-11,P001,2024-12,161002.36,150800.41,197977.72
+2025-11,P001,2025-01,159179.61,151892.18,201698.74
+2025-11,P001,2025-02,156642.74,156286.35,213395.18
+2025-11,P001,2025-03,153406.66,147796.30,197588.45
+2025-11,P001,2025-04,149490.34,146447.07,199267.26
+2025-11,P001,2025-05,144916.77,131847.16,182641.58
+2025-11,P001,2025-06,139712.80,129407.28,182501.13
+2025-11,P001,2025-07,133908.96,125984.50,178311.39
+2025-11,P001,2025-08,127539.30,127984.01,181824.31
+2025-11,P001,2025-09,120641.22,124347.34,183123.29
+2025-11,P001,2025-10,113255.18,104131.03,155410.12
+2025-11,P001,2025-11,105424.54,106715.73,165138.28
+2025-11,P002,2023-01,25703.63,24029.35,26703.27
+2025-11,P002,2023-02,35840.95,33466.98,35377.54
+2025-11,P002,2023-03,45637.32,45032.85,46073.57
+2025-11,P002,2023-04,54873.89,57159.94,58840.39
+2025-11,P002,2023-05,63344.35,58777.41,59269.53
+2025-11,P002,2023-06,70859.47,74852.36,75762.23
+2025-11,P002,2023-07,77251.38,75512.68,85851.42
+2025-11,P002,2023-08,82377.30,82875.62,91029.83
+2025-11,P002,2023-09,86122.71,89211.93,95726.24
+2025-11,P002,2023-10,88403.96,87049.87,87858.59
+2025-11,P002,2023-11,89170.08,86727.29,87520.86
+2025-11,P002,2023-12,88403.96,94517.57,95690.78
+2025-11,P002,2024-01,86122.71,83027.06,89808.83
+2025-11,P002,2024-02,82377.30,78527.32,82424.55
+2025-11,P002,2024-03,77251.38,75325.54,77189.97
+2025-11,P002,2024-04,70859.47,73396.08,78826.74
+2025-11,P002,2024-05,63344.35,63830.48,65773.42
+2025-11,P002,2024-06,54873.89,56978.98,61811.38
+2025-11,P002,2024-07,45637.32,44880.60,47032.46
+2025-11,P002,2024-08,35840.95,38222.12,38575.63
+2025-11,P002,2024-09,25703.63,26597.97,27947.11
+2025-11,P003,2023-04,17516.55,15911.97,15353.87
+2025-11,P003,2023-05,24424.94,24452.13,23903.12
+2025-11,P003,2023-06,31100.99,29948.34,30258.84
+2025-11,P003,2023-07,37395.54,37938.65,35058.17
+2025-11,P003,2023-08,43168.00,43558.78,45033.46
+2025-11,P003,2023-09,48289.42,48470.75,49096.69
+2025-11,P003,2023-10,52645.39,51175.06,48255.58
+2025-11,P003,2023-11,56138.60,53086.67,53047.82
+2025-11,P003,2023-12,58691.03,60709.37,57653.15
+2025-11,P003,2024-01,60245.66,56238.73,52631.85
+2025-11,P003,2024-02,60767.76,59387.21,55457.73
+2025-11,P003,2024-03,60245.66,61036.13,64134.09
+2025-11,P003,2024-04,58691.03,59340.36,62789.91
+2025-11,P003,2024-05,56138.60,60431.22,60611.30
+2025-11,P003,2024-06,52645.39,54919.68,54507.11
+2025-11,P003,2024-07,48289.42,48790.83,51422.59
+2025-11,P003,2024-08,43168.00,43615.56,43483.60
+2025-11,P003,2024-09,37395.54,37424.91,37260.96
+2025-11,P003,2024-10,31100.99,32169.85,32566.33
+2025-11,P003,2024-11,24424.94,23454.59,23243.96
+2025-11,P003,2024-12,17516.55,17939.21,16928.28
+2025-11,P004,2024-03,24778.69,22829.23,25099.70
+2025-11,P004,2024-04,33288.27,33375.06,35412.61
+2025-11,P004,2024-05,41596.02,42328.05,41764.27
+2025-11,P004,2024-06,49570.92,50081.55,51022.55
+2025-11,P004,2024-07,57087.19,53753.23,53445.62
+2025-11,P004,2024-08,64026.31,58456.10,60760.59
+2025-11,P004,2024-09,70278.83,72955.53,72815.68
+2025-11,P004,2024-10,75746.15,74521.68,78044.94
+2025-11,P004,2024-11,80342.06,76921.03,77066.14
+2025-11,P004,2024-12,83994.06,83453.85,85386.40
+2025-11,P004,2025-01,86644.56,85889.23,87531.09
+2025-11,P004,2025-02,88251.77,92093.83,98479.89
+2025-11,P004,2025-03,88790.34,85370.34,85240.17
+2025-11,P004,2025-04,88251.77,82738.48,79211.77
+2025-11,P004,2025-05,86644.56,91797.08,95374.12
+2025-11,P004,2025-06,83994.06,88488.40,87476.91
+2025-11,P004,2025-07,80342.06,82855.72,84041.75
+2025-11,P004,2025-08,75746.15,76379.21,80690.76
+2025-11,P004,2025-09,70278.83,70244.94,67734.57
+2025-11,P004,2025-10,64026.31,64285.18,62958.94
+2025-11,P004,2025-11,57087.19,56643.23,60832.77
+2025-11,P005,2023-01,24467.58,21559.73,20979.67
+2025-11,P005,2023-02,38798.14,38630.81,38346.74
+2025-11,P005,2023-03,51646.56,49542.93,48689.78
+2025-11,P005,2023-04,62137.26,62521.05,64078.34
+2025-11,P005,2023-05,69555.30,66539.14,64955.66
+2025-11,P005,2023-06,73395.16,74538.84,72093.47
+2025-11,P005,2023-07,73395.16,73811.46,69835.48
+2025-11,P005,2023-08,69555.30,70358.18,70776.11
+2025-11,P005,2023-09,62137.26,63360.06,61606.82
+2025-11,P005,2023-10,51646.56,52196.03,53237.87
+2025-11,P005,2023-11,38798.14,40735.63,40317.96
+2025-11,P005,2023-12,24467.58,26206.14,28118.70
+2025-11,P006,2024-07,32560.64,27622.45,26651.21
+2025-11,P006,2024-08,43061.59,40623.69,42234.61
+2025-11,P006,2024-09,53349.05,49120.70,48240.86
+2025-11,P006,2024-10,63283.90,56507.07,55905.86
+2025-11,P006,2024-11,72731.77,68324.78,67497.56
+2025-11,P006,2024-12,81564.92,72582.51,72840.67
+2025-11,P006,2025-01,89663.88,79892.68,81009.67
+2025-11,P006,2025-02,96919.13,85219.50,85668.68
+2025-11,P006,2025-03,103232.55,95016.98,91898.92
+2025-11,P006,2025-04,108518.77,107679.50,109656.69
+2025-11,P006,2025-05,112706.31,101850.08,108164.17
+2025-11,P006,2025-06,115738.52,109726.76,111034.88
+2025-11,P006,2025-07,117574.40,112371.56,110853.01
+2025-11,P006,2025-08,118189.13,113333.68,115175.58
+2025-11,P006,2025-09,117574.40,110935.74,106100.51
+2025-11,P006,2025-10,115738.52,118019.87,117392.61
+2025-11,P006,2025-11,112706.31,108193.09,106722.12
+2025-11,P007,2025-01,17896.56,16303.19,16881.61
+2025-11,P007,2025-02,25831.83,26443.09,28215.76
+2025-11,P007,2025-03,33403.57,34600.85,33612.12
+2025-11,P007,2025-04,40381.72,38121.92,39182.64
+2025-11,P007,2025-05,46554.26,44389.55,45569.45
+2025-11,P007,2025-06,51733.64,50014.19,53994.42
+2025-11,P007,2025-07,55762.48,54429.85,54926.80
+2025-11,P007,2025-08,58518.37,57294.91,61120.85
+2025-11,P007,2025-09,59917.57,59063.26,60613.51
+2025-11,P007,2025-10,59917.57,59504.08,57976.48
+2025-11,P007,2025-11,58518.37,62202.29,66778.04
+2025-11,P008,2024-01,26897.92,26279.49,27470.30
+2025-11,P008,2024-02,35572.62,32840.94,34996.03
+2025-11,P008,2024-03,44070.95,39884.23,41544.54
+2025-11,P008,2024-04,52278.00,52055.84,52472.15
+2025-11,P008,2024-05,60082.77,55609.41,56272.88
+2025-11,P008,2024-06,67379.72,60578.12,60492.74
+2025-11,P008,2024-07,74070.16,73142.50,73865.28
+2025-11,P008,2024-08,80063.63,82623.58,81493.55
+2025-11,P008,2024-09,85279.07,86532.86,83537.19
+2025-11,P008,2024-10,89645.94,83055.28,86253.55
+2025-11,P008,2024-11,93105.21,85833.31,88167.14
+2025-11,P008,2024-12,95610.08,94480.75,100746.01
+2025-11,P008,2025-01,97126.68,97573.24,97918.78
+2025-11,P008,2025-02,97634.50,93469.24,96205.31
+2025-11,P008,2025-03,97126.68,94722.09,93179.81
+2025-11,P008,2025-04,95610.08,89613.63,87484.22
+2025-11,P008,2025-05,93105.21,88832.32,88787.10
+2025-11,P009,2023-06,67383.06,68762.56,71700.31
+2025-11,P009,2023-07,85285.17,79683.68,85408.89
+2025-11,P009,2023-08,102957.86,103971.12,111420.66
+2025-11,P009,2023-09,120250.34,125944.03,132825.42
+2025-11,P009,2023-10,137015.08,141120.73,151046.34
+2025-11,P009,2023-11,153109.04,145911.27,154214.74
+2025-11,P009,2023-12,168394.93,174784.52,186787.50
+2025-11,P009,2024-01,182742.33,186399.62,198770.48
+2025-11,P009,2024-02,196028.83,207442.29,233734.06
+2025-11,P009,2024-03,208141.07,219527.52,250597.40
+2025-11,P009,2024-04,218975.73,205384.02,235119.27
+2025-11,P009,2024-05,228440.35,240214.35,263622.93
+2025-11,P009,2024-06,236454.19,236075.14,276797.90
+2025-11,P009,2024-07,242948.89,231762.68,262093.45
+2025-11,P009,2024-08,247869.02,235593.04,276882.76
+2025-11,P009,2024-09,251172.62,244624.68,287661.26
+2025-11,P009,2024-10,252831.49,237814.27,276351.59
+2025-11,P009,2024-11,252831.49,262960.76,309276.14
+2025-11,P009,2024-12,251172.62,241432.56,280063.17
+2025-11,P009,2025-01,247869.02,265991.36,310667.81
+2025-11,P009,2025-02,242948.89,241093.56,287854.07
+2025-11,P009,2025-03,236454.19,234323.20,283366.31
+2025-11,P009,2025-04,228440.35,242247.90,303695.10
+2025-11,P009,2025-05,218975.73,238082.10,302435.61
+2025-11,P009,2025-06,208141.07,213449.98,271824.59
+2025-11,P009,2025-07,196028.83,205145.75,253540.15
+2025-11,P009,2025-08,182742.33,199973.52,256432.50
+2025-11,P009,2025-09,168394.93,167282.24,214618.82
+2025-11,P009,2025-10,153109.04,156681.95,205302.50
+2025-11,P009,2025-11,137015.08,135408.88,177371.25
+2025-11,P010,2023-01,33269.25,32217.93,34253.63
+2025-11,P010,2023-02,48020.71,46736.20,47362.51
+2025-11,P010,2023-03,62096.38,63068.95,65433.47
+2025-11,P010,2023-04,75068.59,72485.86,74559.60
+2025-11,P010,2023-05,86543.18,81066.60,80828.79
+2025-11,P010,2023-06,96171.51,101374.92,102633.68
+2025-11,P010,2023-07,103661.02,107116.83,109811.91
+2025-11,P010,2023-08,108784.14,111228.39,117026.55
+2025-11,P010,2023-09,111385.22,116495.98,128053.71
+2025-11,P010,2023-10,111385.22,106065.57,108889.95
+2025-11,P010,2023-11,108784.14,104276.44,103261.66
+2025-11,P010,2023-12,103661.02,105505.26,106576.74
+2025-11,P010,2024-01,96171.51,95807.14,98562.33
+2025-11,P010,2024-02,86543.18,87604.11,86805.83
+2025-11,P010,2024-03,75068.59,76429.87,76801.67
+2025-11,P010,2024-04,62096.38,61994.02,61200.32
+2025-11,P010,2024-05,48020.71,47003.40,51505.18
+2025-11,P010,2024-06,33269.25,33522.53,35138.84
+2025-11,P011,2023-03,29308.74,27422.32,27206.94
+2025-11,P011,2023-04,45621.81,46525.56,42806.62
+2025-11,P011,2023-05,60498.62,56780.66,53577.97
+2025-11,P011,2023-06,73074.56,71093.16,68636.02
+2025-11,P011,2023-07,82618.78,80967.78,77333.39
+2025-11,P011,2023-08,88576.60,84252.37,84194.04
+2025-11,P011,2023-09,90601.77,91580.78,91792.55
+2025-11,P011,2023-10,88576.60,97297.26,100304.18
+2025-11,P011,2023-11,82618.78,82474.01,82562.02
+2025-11,P011,2023-12,73074.56,73653.26,67503.99
+2025-11,P011,2024-01,60498.62,61508.35,58981.43
+2025-11,P011,2024-02,45621.82,45411.66,43306.00
+2025-11,P011,2024-03,29308.74,31032.83,29448.21
+2025-11,P012,2024-01,26324.30,22945.80,23489.06
+2025-11,P012,2024-02,34101.87,33148.60,34572.29
+2025-11,P012,2024-03,41751.40,36060.66,39109.28
+2025-11,P012,2024-04,49189.06,45315.03,47388.36
+2025-11,P012,2024-05,56333.36,54484.74,59662.76
+2025-11,P012,2024-06,63106.04,62143.84,64019.40
+2025-11,P012,2024-07,69432.90,65683.87,70208.16
+2025-11,P012,2024-08,75244.60,70030.40,73687.10
+2025-11,P012,2024-09,80477.48,74199.34,75149.77
+2025-11,P012,2024-10,85074.21,83990.60,86603.38
+2025-11,P012,2024-11,88984.42,81312.00,81389.14
+2025-11,P012,2024-12,92165.27,92756.61,102700.06
+2025-11,P012,2025-01,94581.91,94164.50,97133.40
+2025-11,P012,2025-02,96207.86,89406.62,95939.27
+2025-11,P012,2025-03,97025.32,90897.21,96305.65
+2025-11,P012,2025-04,97025.32,95638.90,93347.90
+2025-11,P012,2025-05,96207.86,94386.31,89666.29
+2025-11,P012,2025-06,94581.91,95163.07,96780.70
+2025-11,P012,2025-07,92165.27,86906.50,91379.25
+2025-11,P012,2025-08,88984.42,85596.05,91139.28
+2025-11,P012,2025-09,85074.21,79765.59,86547.20
+2025-11,P012,2025-10,80477.48,80463.20,82350.21
+2025-11,P012,2025-11,75244.60,76965.39,79668.02
+2025-11,P013,2024-09,42074.74,38995.79,38133.34
+2025-11,P013,2024-10,55242.44,49481.85,49433.15
+2025-11,P013,2024-11,68161.24,62031.92,63048.33
+2025-11,P013,2024-12,80668.66,82664.82,88658.63
+2025-11,P013,2025-01,92607.42,84522.47,85278.06
+2025-11,P013,2025-02,103827.39,97505.79,103965.21
+2025-11,P013,2025-03,114187.45,107916.04,115331.01
+2025-11,P013,2025-04,123557.34,119944.10,116246.73
+2025-11,P013,2025-05,131819.22,128405.45,133295.31
+2025-11,P013,2025-06,138869.19,127365.96,134311.49
+2025-11,P013,2025-07,144618.60,138282.45,143476.75
+2025-11,P013,2025-08,148995.13,139189.11,151518.02
+2025-11,P013,2025-09,151943.77,157326.83,161760.50
+2025-11,P013,2025-10,153427.41,148955.98,149513.50
+2025-11,P013,2025-11,153427.41,157561.24,152835.25
+2025-11,P014,2023-07,20309.39,21167.26,21640.58
+2025-11,P014,2023-08,27517.51,25910.00,26505.93
+2025-11,P014,2023-09,34540.09,34195.89,33789.49
+2025-11,P014,2023-10,41256.99,38594.25,39221.14
+2025-11,P014,2023-11,47553.26,47628.30,46106.73
+2025-11,P014,2023-12,53321.19,53509.63,53867.34
+2025-11,P014,2024-01,58462.08,61104.65,59595.77
+2025-11,P014,2024-02,62887.96,63957.19,65895.41
+2025-11,P014,2024-03,66523.12,66031.44,69050.64
+2025-11,P014,2024-04,69305.35,66983.17,65983.39
+2025-11,P014,2024-05,71187.05,70617.40,70244.96
+2025-11,P014,2024-06,72136.01,69878.29,70740.20
+2025-11,P014,2024-07,72136.01,70389.19,72337.33
+2025-11,P014,2024-08,71187.05,71418.27,69469.20
+2025-11,P014,2024-09,69305.35,68631.12,70206.78
+2025-11,P014,2024-10,66523.12,68454.26,66878.14
+2025-11,P014,2024-11,62887.96,61932.42,60863.87
+2025-11,P014,2024-12,58462.08,58617.02,59706.44
+2025-11,P014,2025-01,53321.19,55409.91,58807.62
+2025-11,P014,2025-02,47553.26,47824.65,44656.01
+2025-11,P014,2025-03,41256.99,41190.13,41090.46
+2025-11,P014,2025-04,34540.09,36119.68,36133.78
+2025-11,P014,2025-05,27517.51,30031.14,30557.01
+2025-11,P014,2025-06,20309.39,20404.74,21671.86
+2025-11,P015,2024-04,9567.56,8498.61,8377.40
+2025-11,P015,2024-05,13080.64,11821.85,11195.61
+2025-11,P015,2024-06,16495.24,15638.76,15750.65
+2025-11,P015,2024-07,19747.77,18220.83,17828.06
+2025-11,P015,2024-08,22777.63,20864.81,19192.25
+2025-11,P015,2024-09,25528.39,24779.16,24560.61
+2025-11,P015,2024-10,27948.80,29111.38,28335.70
+2025-11,P015,2024-11,29993.76,31535.13,29598.48
+2025-11,P015,2024-12,31625.20,33301.66,34161.20
+2025-11,P015,2025-01,32812.72,33362.49,31966.10
+2025-11,P015,2025-02,33534.20,32971.93,31037.79
+2025-11,P015,2025-03,33776.19,33812.61,34746.61
+2025-11,P016,2024-01,42620.29,32422.55,30931.77
+2025-11,P016,2024-02,55212.56,39931.10,39760.28
+2025-11,P016,2024-03,67597.50,47913.30,46776.27
+2025-11,P016,2024-04,79639.42,56590.73,54852.45
+2025-11,P016,2024-05,91206.40,65234.74,65068.66
+2025-11,P016,2024-06,102171.69,76832.98,72686.59
+2025-11,P016,2024-07,112415.17,84222.19,86006.37
+2025-11,P016,2024-08,121824.59,93555.83,93234.17
+2025-11,P016,2024-09,130296.87,105460.89,102717.57
+2025-11,P016,2024-10,137739.19,107987.78,107298.19
+2025-11,P016,2024-11,144070.01,108991.19,110145.54
+2025-11,P016,2024-12,149219.96,115709.04,109154.10
+2025-11,P016,2025-01,153132.61,120071.36,116920.52
+2025-11,P016,2025-02,155765.12,117696.71,113944.49
+2025-11,P016,2025-03,157088.62,119770.48,114940.39
+2025-11,P016,2025-04,157088.62,136459.88,138161.11
+2025-11,P016,2025-05,155765.12,126144.04,119206.77
+2025-11,P016,2025-06,153132.61,121910.90,125541.69
+2025-11,P016,2025-07,149219.96,133113.52,128181.47
+2025-11,P016,2025-08,144070.01,126775.97,125170.51
+2025-11,P016,2025-09,137739.19,123624.44,116506.11
+2025-11,P016,2025-10,130296.87,106634.94,99807.02
+2025-11,P016,2025-11,121824.59,105026.68,100993.49
+2025-11,P017,2023-01,50477.49,51062.32,47307.49
+2025-11,P017,2023-02,72859.00,69352.66,65720.83
+2025-11,P017,2023-03,94215.19,88008.29,85594.34
+2025-11,P017,2023-04,113897.17,104776.88,93688.72
+2025-11,P017,2023-05,131306.90,122505.57,110847.52
+2025-11,P017,2023-06,145915.39,153559.66,151158.40
+2025-11,P017,2023-07,157278.79,159514.93,151706.47
+2025-11,P017,2023-08,165051.80,160095.50,156028.33
+2025-11,P017,2023-09,168998.27,179664.50,165534.98
+2025-11,P017,2023-10,168998.27,158399.67,157592.66
+2025-11,P017,2023-11,165051.80,157925.24,150765.43
+2025-11,P017,2023-12,157278.79,167393.82,153639.88
+2025-11,P017,2024-01,145915.39,152780.64,148212.52
+2025-11,P017,2024-02,131306.90,129447.50,131309.58
+2025-11,P017,2024-03,113897.17,116753.20,117526.18
+2025-11,P017,2024-04,94215.19,100551.76,91659.78
+2025-11,P017,2024-05,72859.00,77938.29,74097.56
+2025-11,P017,2024-06,50477.49,50269.57,44844.79
+2025-11,P018,2023-05,24703.93,23336.38,22955.13
+2025-11,P018,2023-06,35223.11,35594.12,36996.50
+2025-11,P018,2023-07,45309.91,43294.50,44081.72
+2025-11,P018,2023-08,54689.17,49963.23,55416.07
+2025-11,P018,2023-09,63105.07,62985.95,70510.91
+2025-11,P018,2023-10,70328.03,73530.18,73098.90
+2025-11,P018,2023-11,76161.03,72834.71,77605.82
+2025-11,P018,2023-12,80444.96,81343.97,80875.13
+2025-11,P018,2024-01,83062.97,85951.82,90838.99
+2025-11,P018,2024-02,83943.65,87539.64,95018.79
+2025-11,P018,2024-03,83062.97,83931.49,85849.16
+2025-11,P018,2024-04,80444.96,78689.90,77403.98
+2025-11,P018,2024-05,76161.03,79605.99,81636.24
+2025-11,P018,2024-06,70328.02,67001.77,74500.64
+2025-11,P018,2024-07,63105.07,63008.92,67239.75
+2025-11,P018,2024-08,54689.17,55725.39,62943.27
+2025-11,P018,2024-09,45309.91,47358.48,51468.96
+2025-11,P018,2024-10,35223.11,34732.88,36364.37
+2025-11,P018,2024-11,24703.93,23570.68,24449.09
+2025-11,P019,2023-09,16056.85,14843.68,13974.10
+2025-11,P019,2023-10,25461.28,24144.03,24155.21
+2025-11,P019,2023-11,33893.06,34920.52,33218.33
+2025-11,P019,2023-12,40777.58,42137.91,41477.49
+2025-11,P019,2024-01,45645.66,43068.06,40920.63
+2025-11,P019,2024-02,48165.57,46848.35,43376.02
+2025-11,P019,2024-03,48165.57,45518.08,45259.59
+2025-11,P019,2024-04,45645.66,49562.04,47884.01
+2025-11,P019,2024-05,40777.58,41017.60,39521.91
+2025-11,P019,2024-06,33893.06,36534.20,34987.93
+2025-11,P019,2024-07,25461.28,25046.41,25260.11
+2025-11,P019,2024-08,16056.85,16359.12,15370.08
+2025-11,P020,2024-05,42243.53,39748.61,38837.09
+2025-11,P020,2024-06,57236.41,54844.43,55223.45
+2025-11,P020,2024-07,71843.39,75178.27,75280.94
+2025-11,P020,2024-08,85814.53,80255.10,79803.15
+2025-11,P020,2024-09,98910.78,100260.47,109601.12
+2025-11,P020,2024-10,110908.08,113981.49,118272.39
+2025-11,P020,2024-11,121601.12,113728.10,115084.29
+2025-11,P020,2024-12,130806.97,124216.48,127582.52
+2025-11,P020,2025-01,138368.09,145881.82,140938.44
+2025-11,P020,2025-02,144155.13,135845.08,145990.57
+2025-11,P020,2025-03,148069.06,143818.09,141954.64
+2025-11,P020,2025-04,150042.91,152585.70,159542.93
+2025-11,P020,2025-05,150042.91,157094.68,169183.69
+2025-11,P020,2025-06,148069.06,159045.78,167481.00
+2025-11,P020,2025-07,144155.13,156173.19,152689.28
+2025-11,P020,2025-08,138368.09,146265.18,155750.38
+2025-11,P020,2025-09,130806.97,132260.86,140442.33
+2025-11,P020,2025-10,121601.12,119654.69,121580.73
+2025-11,P020,2025-11,110908.08,111160.69,116519.33
+2025-11,P021,2025-02,26246.14,23843.12,21836.03
+2025-11,P021,2025-03,36994.44,36912.33,34203.34
+2025-11,P021,2025-04,47344.09,47953.09,43541.89
+2025-11,P021,2025-05,57040.27,57916.40,54642.45
+2025-11,P021,2025-06,65844.22,63816.79,57633.23
+2025-11,P021,2025-07,73539.15,75432.22,71335.73
+2025-11,P021,2025-08,79935.59,74492.15,70071.53
+2025-11,P021,2025-09,84876.04,85573.53,82032.93
+2025-11,P021,2025-10,88238.85,88740.54,89767.57
+2025-11,P021,2025-11,89941.21,93582.43,88726.15
+2025-11,P022,2024-02,27101.69,23883.59,23681.03
+2025-11,P022,2024-03,36409.05,32875.76,32799.98
+2025-11,P022,2024-04,45495.65,39557.25,39336.28
+2025-11,P022,2024-05,54218.19,52463.87,51522.26
+2025-11,P022,2024-06,62439.11,54948.28,52852.88
+2025-11,P022,2024-07,70028.77,63257.60,61047.21
+2025-11,P022,2024-08,76867.47,68549.54,66743.40
+2025-11,P022,2024-09,82847.36,72225.03,69854.07
+2025-11,P022,2024-10,87874.12,83778.31,79817.67
+2025-11,P022,2024-11,91868.50,86810.22,76779.90
+2025-11,P022,2024-12,94767.49,90970.64,91464.41
+2025-11,P022,2025-01,96525.38,87387.51,78511.52
+2025-11,P022,2025-02,97114.44,97497.66,91880.27
+2025-11,P022,2025-03,96525.38,90285.87,91539.68
+2025-11,P022,2025-04,94767.49,93658.00,95166.89
+2025-11,P022,2025-05,91868.50,91740.92,93422.33
+2025-11,P022,2025-06,87874.12,86310.13,79221.40
+2025-11,P022,2025-07,82847.36,83929.38,79379.74
+2025-11,P022,2025-08,76867.47,72725.65,68408.29
+2025-11,P022,2025-09,70028.77,63717.09,64037.55
+2025-11,P022,2025-10,62439.11,61039.30,56311.26
+2025-11,P022,2025-11,54218.19,49533.92,49250.09
+2025-11,P023,2023-02,27366.19,26342.98,25002.81
+2025-11,P023,2023-03,36469.30,37184.52,38105.69
+2025-11,P023,2023-04,45372.80,45311.90,46276.09
+2025-11,P023,2023-05,53946.87,51526.81,54611.95
+2025-11,P023,2023-06,62066.47,59598.72,59668.12
+2025-11,P023,2023-07,69613.20,67191.97,66822.60
+2025-11,P023,2023-08,76477.02,75815.47,78963.10
+2025-11,P023,2023-09,82557.83,79069.85,80766.04
+2025-11,P023,2023-10,87766.97,91541.83,87558.57
+2025-11,P023,2023-11,92028.46,94784.02,92705.42
+2025-11,P023,2023-12,95280.18,93482.87,101979.50
+2025-11,P023,2024-01,97474.70,95990.96,93340.84
+2025-11,P023,2024-02,98580.01,101353.14,96778.25
+2025-11,P023,2024-03,98580.01,96898.62,98610.71
+2025-11,P023,2024-04,97474.70,93167.29,91840.67
+2025-11,P023,2024-05,95280.18,97820.03,103845.62
+2025-11,P023,2024-06,92028.46,93759.11,95012.82
+2025-11,P023,2024-07,87766.97,89236.50,86708.59
+2025-11,P023,2024-08,82557.83,84049.10,82697.00
+2025-11,P023,2024-09,76477.02,73648.02,73215.25
+2025-11,P023,2024-10,69613.20,70391.34,69920.16
+2025-11,P023,2024-11,62066.47,64159.78,66628.67
+2025-11,P023,2024-12,53946.87,53075.02,55033.64
+2025-11,P023,2025-01,45372.80,47788.47,46860.10
+2025-11,P023,2025-02,36469.30,39585.37,42204.26
+2025-11,P023,2025-03,27366.19,27226.31,27884.82
+2025-11,P024,2023-01,19842.83,19697.61,19187.10
+2025-11,P024,2023-02,29873.36,30966.35,32161.26
+2025-11,P024,2023-03,39241.41,39103.78,42548.58
+2025-11,P024,2023-04,47537.57,45192.43,46493.01
+2025-11,P024,2023-05,54399.24,54749.24,55284.09
+2025-11,P024,2023-06,59526.55,57629.61,62108.37
+2025-11,P024,2023-07,62695.40,62436.18,60647.62
+2025-11,P024,2023-08,63767.29,61378.17,58305.62
+2025-11,P024,2023-09,62695.39,61428.74,62918.36
+2025-11,P024,2023-10,59526.55,61088.92,59683.81
+2025-11,P024,2023-11,54399.24,57900.19,63443.36
+2025-11,P024,2023-12,47537.57,46499.75,47407.79
+2025-11,P024,2024-01,39241.41,42470.60,46390.97
+2025-11,P024,2024-02,29873.36,29280.25,31797.47
+2025-11,P024,2024-03,19842.83,20178.18,20769.56
+2025-11,P025,2023-03,21198.80,19111.18,20867.08
+2025-11,P025,2023-04,29880.12,30443.50,31933.39
+2025-11,P025,2023-05,38239.46,39295.21,40662.78
+2025-11,P025,2023-06,46070.99,47489.58,51111.29
+2025-11,P025,2023-07,53181.87,53360.36,59244.97
+2025-11,P025,2023-08,59397.01,56056.41,61275.77
+2025-11,P025,2023-09,64563.36,63849.46,70426.23
+2025-11,P025,2023-10,68553.73,63548.91,68556.63
+2025-11,P025,2023-11,71269.84,69282.55,70610.49
+2025-11,P025,2023-12,72644.82,73296.14,79563.79
+2025-11,P025,2024-01,72644.82,75489.43,78787.28
+2025-11,P025,2024-02,71269.84,69915.68,70057.35
+2025-11,P025,2024-03,68553.73,68162.12,72381.26
+2025-11,P025,2024-04,64563.36,68806.04,70417.63
+2025-11,P025,2024-05,59397.01,59936.84,59728.78
+2025-11,P025,2024-06,53181.87,52006.76,51053.84
+2025-11,P025,2024-07,46070.99,44694.23,48494.68
+2025-11,P025,2024-08,38239.46,40888.42,42641.79
+2025-11,P025,2024-09,29880.12,31977.75,32622.25
+2025-11,P025,2024-10,21198.80,22389.43,23663.67
+2025-11,P026,2024-04,22746.52,22963.98,22373.50
+2025-11,P026,2024-05,30819.61,30594.70,30621.78
+2025-11,P026,2024-06,38684.90,38957.28,39172.91
+2025-11,P026,2024-07,46207.82,48013.92,45024.25
+2025-11,P026,2024-08,53259.65,52945.70,52707.38
+2025-11,P026,2024-09,59719.73,58563.11,58883.00
+2025-11,P026,2024-10,65477.53,63859.66,63111.39
+2025-11,P026,2024-11,70434.52,66445.17,61061.91
+2025-11,P026,2024-12,74505.90,75783.24,74573.69
+2025-11,P026,2025-01,77621.99,73974.28,72968.41
+2025-11,P026,2025-02,79729.49,76899.22,74638.40
+2025-11,P026,2025-03,80792.34,76291.68,79284.56
+2025-11,P026,2025-04,80792.34,86974.95,87282.24
+2025-11,P026,2025-05,79729.49,86562.05,88551.23
+2025-11,P026,2025-06,77621.99,82828.82,81099.43
+2025-11,P026,2025-07,74505.90,79596.87,81779.20
+2025-11,P026,2025-08,70434.52,71736.39,66790.44
+2025-11,P026,2025-09,65477.53,67777.65,64191.05
+2025-11,P026,2025-10,59719.73,63097.82,62963.97
+2025-11,P026,2025-11,53259.65,54154.98,52309.97
+2025-11,P027,2023-08,21613.00,20748.88,19941.51
+2025-11,P027,2023-09,29832.77,29506.31,29130.36
+2025-11,P027,2023-10,37800.67,34448.17,31971.25
+2025-11,P027,2023-11,45354.52,43312.07,41962.00
+2025-11,P027,2023-12,52340.54,51638.47,48039.55
+2025-11,P027,2024-01,58616.50,54293.68,49306.51
+2025-11,P027,2024-02,64054.65,62999.85,61274.86
+2025-11,P027,2024-03,68544.29,71770.60,71163.91
+2025-11,P027,2024-04,71994.02,71762.02,65114.18
+2025-11,P027,2024-05,74333.61,68716.84,66501.80
+2025-11,P027,2024-06,75515.43,77572.67,70226.93
+2025-11,P027,2024-07,75515.43,72950.81,71049.33
+2025-11,P027,2024-08,74333.61,78929.69,77111.78
+2025-11,P027,2024-09,71994.02,71762.72,72568.03
+2025-11,P027,2024-10,68544.29,72790.25,73921.17
+2025-11,P027,2024-11,64054.65,61097.46,55101.60
+2025-11,P027,2024-12,58616.50,59776.77,56694.80
+2025-11,P027,2025-01,52340.54,55009.29,53445.35
+2025-11,P027,2025-02,45354.52,48636.73,48317.18
+2025-11,P027,2025-03,37800.67,38048.03,37739.41
+2025-11,P027,2025-04,29832.77,32489.47,29836.22
+2025-11,P027,2025-05,21613.00,21739.22,20109.60
+2025-11,P028,2023-10,55018.90,52945.36,50150.13
+2025-11,P028,2023-11,68934.06,60856.67,57526.95
+2025-11,P028,2023-12,82690.16,74438.23,70907.77
+2025-11,P028,2024-01,96182.50,94556.95,85978.21
+2025-11,P028,2024-02,109308.42,104680.77,93213.95
+2025-11,P028,2024-03,121968.01,114407.30,113228.20
+2025-11,P028,2024-04,134064.92,125201.07,114914.66
+2025-11,P028,2024-05,145507.09,136156.81,124123.42
+2025-11,P028,2024-06,156207.43,139030.08,133834.34
+2025-11,P028,2024-07,166084.52,147107.85,143477.15
+2025-11,P028,2024-08,175063.17,158392.43,146929.23
+2025-11,P028,2024-09,183075.07,176417.03,165807.77
+2025-11,P028,2024-10,190059.22,179014.93,178872.31
+2025-11,P028,2024-11,195962.48,193330.83,185724.22
+2025-11,P028,2024-12,200739.92,187477.70,186103.31
+2025-11,P028,2025-01,204355.19,197613.24,198495.39
+2025-11,P028,2025-02,206780.76,205768.52,187219.19
+2025-11,P028,2025-03,207998.18,201430.47,193546.60
+2025-11,P028,2025-04,207998.18,190228.09,178960.11
+2025-11,P028,2025-05,206780.76,202457.99,188326.38
+2025-11,P028,2025-06,204355.19,199578.56,194127.75
+2025-11,P028,2025-07,200739.92,197227.93,184363.66
+2025-11,P028,2025-08,195962.48,191978.68,186507.19
+2025-11,P028,2025-09,190059.22,173834.36,156405.80
+2025-11,P028,2025-10,183075.07,183779.91,178148.27
+2025-11,P028,2025-11,175063.17,173781.98,167744.92
+2025-11,P029,2025-03,23346.76,21968.27,21325.70
+2025-11,P029,2025-04,34624.73,33425.02,30954.03
+2025-11,P029,2025-05,45248.35,41276.30,40811.56
+2025-11,P029,2025-06,54809.34,49734.97,46095.86
+2025-11,P029,2025-07,62940.31,61097.38,56732.38
+2025-11,P029,2025-08,69328.76,62432.23,59651.88
+2025-11,P029,2025-09,73729.21,73024.43,72138.27
+2025-11,P029,2025-10,75972.54,73497.22,70602.01
+2025-11,P029,2025-11,75972.54,68570.83,69168.42
+2025-11,P030,2023-01,23843.07,22032.97,23076.15
+2025-11,P030,2023-02,36478.36,35473.83,35912.91
+2025-11,P030,2023-03,48155.12,49343.55,49045.76
+2025-11,P030,2023-04,58287.84,57258.18,56917.68
+2025-11,P030,2023-05,66368.41,66700.29,67408.45
+2025-11,P030,2023-06,71991.64,75022.94,77482.41
+2025-11,P030,2023-07,74875.56,76209.46,78671.18
+2025-11,P030,2023-08,74875.56,73760.69,71837.37
+2025-11,P030,2023-09,71991.64,70991.88,72208.48
+2025-11,P030,2023-10,66368.41,66384.97,65668.65
+2025-11,P030,2023-11,58287.84,56786.49,61169.28
+2025-11,P030,2023-12,48155.12,47707.66,48893.56
+2025-11,P030,2024-01,36478.36,37882.71,37659.66
+2025-11,P030,2024-02,23843.07,24444.38,25622.06
+2025-11,P031,2023-06,22208.27,21956.71,22464.19
+2025-11,P031,2023-07,31302.98,30947.84,29435.55
+2025-11,P031,2023-08,40060.39,37025.56,35527.38
+2025-11,P031,2023-09,48264.85,46968.15,46670.80
+2025-11,P031,2023-10,55714.34,58205.54,56599.73
+2025-11,P031,2023-11,62225.43,60103.28,63969.62
+2025-11,P031,2023-12,67637.81,67390.65,70009.69
+2025-11,P031,2024-01,71818.19,72502.25,75508.79
+2025-11,P031,2024-02,74663.64,73517.84,75792.76
+2025-11,P031,2024-03,76104.10,79525.94,78264.15
+2025-11,P031,2024-04,76104.10,78090.94,74940.92
+2025-11,P031,2024-05,74663.64,69379.38,66482.51
+2025-11,P031,2024-06,71818.19,76403.40,77340.38
+2025-11,P031,2024-07,67637.81,64152.77,62344.70
+2025-11,P031,2024-08,62225.43,60644.92,56750.71
+2025-11,P031,2024-09,55714.34,55313.53,55419.92
+2025-11,P031,2024-10,48264.85,49960.58,50155.24
+2025-11,P031,2024-11,40060.39,42020.34,43544.86
+2025-11,P031,2024-12,31302.98,31959.45,30897.12
+2025-11,P031,2025-01,22208.27,23930.93,24590.85
+2025-11,P032,2024-06,16959.04,16656.61,17225.39
+2025-11,P032,2024-07,23904.10,23268.71,22649.61
+2025-11,P032,2024-08,30591.57,29804.68,29185.49
+2025-11,P032,2024-09,36856.79,35088.70,33381.51
+2025-11,P032,2024-10,42545.50,38913.27,36830.94
+2025-11,P032,2024-11,47517.60,47047.23,46107.61
+2025-11,P032,2024-12,51650.69,50569.11,50330.40
+2025-11,P032,2025-01,54842.98,50501.98,48922.90
+2025-11,P032,2025-02,57015.87,57609.01,55738.08
+2025-11,P032,2025-03,58115.86,53567.23,52689.33
+2025-11,P032,2025-04,58115.86,58468.91,54207.14
+2025-11,P032,2025-05,57015.87,54953.66,54826.18
+2025-11,P032,2025-06,54842.98,52750.54,50059.65
+2025-11,P032,2025-07,51650.69,47685.56,45652.74
+2025-11,P032,2025-08,47517.60,44652.03,43742.14
+2025-11,P032,2025-09,42545.50,42117.38,39926.35
+2025-11,P032,2025-10,36856.79,37523.10,39559.77
+2025-11,P032,2025-11,30591.57,29867.29,27434.41
+2025-11,P033,2024-02,38223.36,35273.09,38982.06
+2025-11,P033,2024-03,50550.56,44141.26,46240.37
+2025-11,P033,2024-04,62627.15,54570.40,54739.88
+2025-11,P033,2024-05,74289.79,66745.62,64623.91
+2025-11,P033,2024-06,85380.78,73490.99,78804.91
+2025-11,P033,2024-07,95750.13,87287.51,85317.56
+2025-11,P033,2024-08,105257.60,100134.75,99584.71
+2025-11,P033,2024-09,113774.63,103585.35,111864.27
+2025-11,P033,2024-10,121186.04,110360.64,117717.06
+2025-11,P033,2024-11,127391.61,126085.27,138955.62
+2025-11,P033,2024-12,132307.40,127912.76,125582.87
+2025-11,P033,2025-01,135866.95,122093.23,117814.40
+2025-11,P033,2025-02,138022.12,128651.82,132528.98
+2025-11,P033,2025-03,138743.77,128416.77,135680.19
+2025-11,P033,2025-04,138022.12,139671.04,137672.01
+2025-11,P033,2025-05,135866.95,136860.44,143585.60
+2025-11,P033,2025-06,132307.40,124109.61,126830.02
+2025-11,P033,2025-07,127391.61,126461.05,129930.01
+2025-11,P033,2025-08,121186.04,118141.43,127465.58
+2025-11,P033,2025-09,113774.63,104703.78,103371.23
+2025-11,P033,2025-10,105257.60,98835.68,100554.16
+2025-11,P033,2025-11,95750.12,86248.83,89073.47
+2025-11,P034,2024-10,28559.58,26631.49,25515.46
+2025-11,P034,2024-11,39823.28,36599.96,34103.87
+2025-11,P034,2024-12,50708.13,49653.97,44644.53
+2025-11,P034,2025-01,60970.99,60214.36,56632.16
+2025-11,P034,2025-02,70382.61,66751.27,66865.96
+2025-11,P034,2025-03,78732.75,74879.82,72573.58
+2025-11,P034,2025-04,85834.87,83913.20,84075.63
+2025-11,P034,2025-05,91530.33,83846.43,79894.23
+2025-11,P034,2025-06,95691.90,92730.13,93035.75
+2025-11,P034,2025-07,98226.62,96530.46,92143.52
+2025-11,P034,2025-08,99077.87,97230.80,95326.02
+2025-11,P034,2025-09,98226.62,103627.27,106828.43
+2025-11,P034,2025-10,95691.90,96360.51,93810.39
+2025-11,P034,2025-11,91530.33,97589.71,94378.97
+2025-11,P035,2025-01,11215.51,9788.16,9559.51
+2025-11,P035,2025-02,16884.94,14854.09,14501.45
+2025-11,P035,2025-03,22179.93,21638.49,21171.87
+2025-11,P035,2025-04,26869.06,27059.34,25462.18
+2025-11,P035,2025-05,30747.40,27860.69,25721.46
+2025-11,P035,2025-06,33645.44,32005.86,30635.13
+2025-11,P035,2025-07,35436.53,33397.87,32642.44
+2025-11,P035,2025-08,36042.38,36191.67,33998.58
+2025-12,P001,2023-02,42279.26,38729.64,40809.81
+2025-12,P001,2023-03,51824.90,45083.95,46796.85
+2025-12,P001,2023-04,61286.44,58144.36,61010.68
+2025-12,P001,2023-05,70608.35,69157.79,73213.80
+2025-12,P001,2023-06,79735.92,70205.07,78044.79
+2025-12,P001,2023-07,88615.59,80975.95,88297.54
+2025-12,P001,2023-08,97195.24,86949.82,97422.97
+2025-12,P001,2023-09,105424.54,93787.48,105175.57
+2025-12,P001,2023-10,113255.18,101238.69,117325.18
+2025-12,P001,2023-11,120641.22,105517.56,120283.56
+2025-12,P001,2023-12,127539.30,120429.57,143544.30
+2025-12,P001,2024-01,133908.96,121185.86,144125.76
+2025-12,P001,2024-02,139712.80,138203.55,165948.66
+2025-12,P001,2024-03,144916.78,127683.74,151767.17
+2025-12,P001,2024-04,149490.34,145845.58,180330.92
+2025-12,P001,2024-05,153406.66,148207.10,179422.96
+2025-12,P001,2024-06,156642.74,155308.21,189586.14
+2025-12,P001,2024-07,159179.61,155327.13,193574.05
+2025-12,P001,2024-08,161002.36,155691.31,194890.49
+2025-12,P001,2024-09,162100.31,157348.02,201063.36
+2025-12,P001,2024-10,162467.01,158722.42,211041.90
+2025-12,P001,2024-11,162100.31,158032.61,207681.63
+2025-12,P001,2024-12,161002.36,150800.41,197977.72
+2025-12,P001,2025-01,159179.61,151892.18,201698.74
+2025-12,P001,2025-02,156642.74,156286.35,213395.18
+2025-12,P001,2025-03,153406.66,147796.30,197588.45
+2025-12,P001,2025-04,149490.34,146447.07,199267.26
+2025-12,P001,2025-05,144916.77,131847.16,182641.58
+2025-12,P001,2025-06,139712.80,129407.28,182501.13
+2025-12,P001,2025-07,133908.96,125984.50,178311.39
+2025-12,P001,2025-08,127539.30,127984.01,181824.31
+2025-12,P001,2025-09,120641.22,124347.34,183123.29
+2025-12,P001,2025-10,113255.18,104131.03,155410.12
+2025-12,P001,2025-11,105424.54,106715.73,165138.28
+2025-12,P001,2025-12,97195.24,89952.29,135619.67
+2025-12,P002,2023-01,25703.63,24029.35,26703.27
+2025-12,P002,2023-02,35840.95,33466.98,35377.54
+2025-12,P002,2023-03,45637.32,45032.85,46073.57
+2025-12,P002,2023-04,54873.89,57159.94,58840.39
+2025-12,P002,2023-05,63344.35,58777.41,59269.53
+2025-12,P002,2023-06,70859.47,74852.36,75762.23
+2025-12,P002,2023-07,77251.38,75512.68,85851.42
+2025-12,P002,2023-08,82377.30,82875.62,91029.83
+2025-12,P002,2023-09,86122.71,89211.93,95726.24
+2025-12,P002,2023-10,88403.96,87049.87,87858.59
+2025-12,P002,2023-11,89170.08,86727.29,87520.86
+2025-12,P002,2023-12,88403.96,94517.57,95690.78
+2025-12,P002,2024-01,86122.71,83027.06,89808.83
+2025-12,P002,2024-02,82377.30,78527.32,82424.55
+2025-12,P002,2024-03,77251.38,75325.54,77189.97
+2025-12,P002,2024-04,70859.47,73396.08,78826.74
+2025-12,P002,2024-05,63344.35,63830.48,65773.42
+2025-12,P002,2024-06,54873.89,56978.98,61811.38
+2025-12,P002,2024-07,45637.32,44880.60,47032.46
+2025-12,P002,2024-08,35840.95,38222.12,38575.63
+2025-12,P002,2024-09,25703.63,26597.97,27947.11
+2025-12,P003,2023-04,17516.55,15911.97,15353.87
+2025-12,P003,2023-05,24424.94,24452.13,23903.12
+2025-12,P003,2023-06,31100.99,29948.34,30258.84
+2025-12,P003,2023-07,37395.54,37938.65,35058.17
+2025-12,P003,2023-08,43168.00,43558.78,45033.46
+2025-12,P003,2023-09,48289.42,48470.75,49096.69
+2025-12,P003,2023-10,52645.39,51175.06,48255.58
+2025-12,P003,2023-11,56138.60,53086.67,53047.82
+2025-12,P003,2023-12,58691.03,60709.37,57653.15
+2025-12,P003,2024-01,60245.66,56238.73,52631.85
+2025-12,P003,2024-02,60767.76,59387.21,55457.73
+2025-12,P003,2024-03,60245.66,61036.13,64134.09
+2025-12,P003,2024-04,58691.03,59340.36,62789.91
+2025-12,P003,2024-05,56138.60,60431.22,60611.30
+2025-12,P003,2024-06,52645.39,54919.68,54507.11
+2025-12,P003,2024-07,48289.42,48790.83,51422.59
+2025-12,P003,2024-08,43168.00,43615.56,43483.60
+2025-12,P003,2024-09,37395.54,37424.91,37260.96
+2025-12,P003,2024-10,31100.99,32169.85,32566.33
+2025-12,P003,2024-11,24424.94,23454.59,23243.96
+2025-12,P003,2024-12,17516.55,17939.21,16928.28
+2025-12,P004,2024-03,24778.69,22829.23,25099.70
+2025-12,P004,2024-04,33288.27,33375.06,35412.61
+2025-12,P004,2024-05,41596.02,42328.05,41764.27
+2025-12,P004,2024-06,49570.92,50081.55,51022.55
+2025-12,P004,2024-07,57087.19,53753.23,53445.62
+2025-12,P004,2024-08,64026.31,58456.10,60760.59
+2025-12,P004,2024-09,70278.83,72955.53,72815.68
+2025-12,P004,2024-10,75746.15,74521.68,78044.94
+2025-12,P004,2024-11,80342.06,76921.03,77066.14
+2025-12,P004,2024-12,83994.06,83453.85,85386.40
+2025-12,P004,2025-01,86644.56,85889.23,87531.09
+2025-12,P004,2025-02,88251.77,92093.83,98479.89
+2025-12,P004,2025-03,88790.34,85370.34,85240.17
+2025-12,P004,2025-04,88251.77,82738.48,79211.77
+2025-12,P004,2025-05,86644.56,91797.08,95374.12
+2025-12,P004,2025-06,83994.06,88488.40,87476.91
+2025-12,P004,2025-07,80342.06,82855.72,84041.75
+2025-12,P004,2025-08,75746.15,76379.21,80690.76
+2025-12,P004,2025-09,70278.83,70244.94,67734.57
+2025-12,P004,2025-10,64026.31,64285.18,62958.94
+2025-12,P004,2025-11,57087.19,56643.23,60832.77
+2025-12,P004,2025-12,49570.92,50375.06,51313.75
+2025-12,P005,2023-01,24467.58,21559.73,20979.67
+2025-12,P005,2023-02,38798.14,38630.81,38346.74
+2025-12,P005,2023-03,51646.56,49542.93,48689.78
+2025-12,P005,2023-04,62137.26,62521.05,64078.34
+2025-12,P005,2023-05,69555.30,66539.14,64955.66
+2025-12,P005,2023-06,73395.16,74538.84,72093.47
+2025-12,P005,2023-07,73395.16,73811.46,69835.48
+2025-12,P005,2023-08,69555.30,70358.18,70776.11
+2025-12,P005,2023-09,62137.26,63360.06,61606.82
+2025-12,P005,2023-10,51646.56,52196.03,53237.87
+2025-12,P005,2023-11,38798.14,40735.63,40317.96
+2025-12,P005,2023-12,24467.58,26206.14,28118.70
+2025-12,P006,2024-07,32560.64,27622.45,26651.21
+2025-12,P006,2024-08,43061.59,40623.69,42234.61
+2025-12,P006,2024-09,53349.05,49120.70,48240.86
+2025-12,P006,2024-10,63283.90,56507.07,55905.86
+2025-12,P006,2024-11,72731.77,68324.78,67497.56
+2025-12,P006,2024-12,81564.92,72582.51,72840.67
+2025-12,P006,2025-01,89663.88,79892.68,81009.67
+2025-12,P006,2025-02,96919.13,85219.50,85668.68
+2025-12,P006,2025-03,103232.55,95016.98,91898.92
+2025-12,P006,2025-04,108518.77,107679.50,109656.69
+2025-12,P006,2025-05,112706.31,101850.08,108164.17
+2025-12,P006,2025-06,115738.52,109726.76,111034.88
+2025-12,P006,2025-07,117574.40,112371.56,110853.01
+2025-12,P006,2025-08,118189.13,113333.68,115175.58
+2025-12,P006,2025-09,117574.40,110935.74,106100.51
+2025-12,P006,2025-10,115738.52,118019.87,117392.61
+2025-12,P006,2025-11,112706.31,108193.09,106722.12
+2025-12,P006,2025-12,108518.78,108457.61,105305.93
+2025-12,P007,2025-01,17896.56,16303.19,16881.61
+2025-12,P007,2025-02,25831.83,26443.09,28215.76
+2025-12,P007,2025-03,33403.57,34600.85,33612.12
+2025-12,P007,2025-04,40381.72,38121.92,39182.64
+2025-12,P007,2025-05,46554.26,44389.55,45569.45
+2025-12,P007,2025-06,51733.64,50014.19,53994.42
+2025-12,P007,2025-07,55762.48,54429.85,54926.80
+2025-12,P007,2025-08,58518.37,57294.91,61120.85
+2025-12,P007,2025-09,59917.57,59063.26,60613.51
+2025-12,P007,2025-10,59917.57,59504.08,57976.48
+2025-12,P007,2025-11,58518.37,62202.29,66778.04
+2025-12,P007,2025-12,55762.48,54496.66,54623.52
+2025-12,P008,2024-01,26897.92,26279.49,27470.30
+2025-12,P008,2024-02,35572.62,32840.94,34996.03
+2025-12,P008,2024-03,44070.95,39884.23,41544.54
+2025-12,P008,2024-04,52278.00,52055.84,52472.15
+2025-12,P008,2024-05,60082.77,55609.41,56272.88
+2025-12,P008,2024-06,67379.72,60578.12,60492.74
+2025-12,P008,2024-07,74070.16,73142.50,73865.28
+2025-12,P008,2024-08,80063.63,82623.58,81493.55
+2025-12,P008,2024-09,85279.07,86532.86,83537.19
+2025-12,P008,2024-10,89645.94,83055.28,86253.55
+2025-12,P008,2024-11,93105.21,85833.31,88167.14
+2025-12,P008,2024-12,95610.08,94480.75,100746.01
+2025-12,P008,2025-01,97126.68,97573.24,97918.78
+2025-12,P008,2025-02,97634.50,93469.24,96205.31
+2025-12,P008,2025-03,97126.68,94722.09,93179.81
+2025-12,P008,2025-04,95610.08,89613.63,87484.22
+2025-12,P008,2025-05,93105.21,88832.32,88787.10
+2025-12,P009,2023-06,67383.06,68762.56,71700.31
+2025-12,P009,2023-07,85285.17,79683.68,85408.89
+2025-12,P009,2023-08,102957.86,103971.12,111420.66
+2025-12,P009,2023-09,120250.34,125944.03,132825.42
+2025-12,P009,2023-10,137015.08,141120.73,151046.34
+2025-12,P009,2023-11,153109.04,145911.27,154214.74
+2025-12,P009,2023-12,168394.93,174784.52,186787.50
+2025-12,P009,2024-01,182742.33,186399.62,198770.48
+2025-12,P009,2024-02,196028.83,207442.29,233734.06
+2025-12,P009,2024-03,208141.07,219527.52,250597.40
+2025-12,P009,2024-04,218975.73,205384.02,235119.27
+2025-12,P009,2024-05,228440.35,240214.35,263622.93
+2025-12,P009,2024-06,236454.19,236075.14,276797.90
+2025-12,P009,2024-07,242948.89,231762.68,262093.45
+2025-12,P009,2024-08,247869.02,235593.04,276882.76
+2025-12,P009,2024-09,251172.62,244624.68,287661.26
+2025-12,P009,2024-10,252831.49,237814.27,276351.59
+2025-12,P009,2024-11,252831.49,262960.76,309276.14
+2025-12,P009,2024-12,251172.62,241432.56,280063.17
+2025-12,P009,2025-01,247869.02,265991.36,310667.81
+2025-12,P009,2025-02,242948.89,241093.56,287854.07
+2025-12,P009,2025-03,236454.19,234323.20,283366.31
+2025-12,P009,2025-04,228440.35,242247.90,303695.10
+2025-12,P009,2025-05,218975.73,238082.10,302435.61
+2025-12,P009,2025-06,208141.07,213449.98,271824.59
+2025-12,P009,2025-07,196028.83,205145.75,253540.15
+2025-12,P009,2025-08,182742.33,199973.52,256432.50
+2025-12,P009,2025-09,168394.93,167282.24,214618.82
+2025-12,P009,2025-10,153109.04,156681.95,205302.50
+2025-12,P009,2025-11,137015.08,135408.88,177371.25
+2025-12,P009,2025-12,120250.34,120672.74,158825.28
+2025-12,P010,2023-01,33269.25,32217.93,34253.63
+2025-12,P010,2023-02,48020.71,46736.20,47362.51
+2025-12,P010,2023-03,62096.38,63068.95,65433.47
+2025-12,P010,2023-04,75068.59,72485.86,74559.60
+2025-12,P010,2023-05,86543.18,81066.60,80828.79
+2025-12,P010,2023-06,96171.51,101374.92,102633.68
+2025-12,P010,2023-07,103661.02,107116.83,109811.91
+2025-12,P010,2023-08,108784.14,111228.39,117026.55
+2025-12,P010,2023-09,111385.22,116495.98,128053.71
+2025-12,P010,2023-10,111385.22,106065.57,108889.95
+2025-12,P010,2023-11,108784.14,104276.44,103261.66
+2025-12,P010,2023-12,103661.02,105505.26,106576.74
+2025-12,P010,2024-01,96171.51,95807.14,98562.33
+2025-12,P010,2024-02,86543.18,87604.11,86805.83
+2025-12,P010,2024-03,75068.59,76429.87,76801.67
+2025-12,P010,2024-04,62096.38,61994.02,61200.32
+2025-12,P010,2024-05,48020.71,47003.40,51505.18
+2025-12,P010,2024-06,33269.25,33522.53,35138.84
+2025-12,P011,2023-03,29308.74,27422.32,27206.94
+2025-12,P011,2023-04,45621.81,46525.56,42806.62
+2025-12,P011,2023-05,60498.62,56780.66,53577.97
+2025-12,P011,2023-06,73074.56,71093.16,68636.02
+2025-12,P011,2023-07,82618.78,80967.78,77333.39
+2025-12,P011,2023-08,88576.60,84252.37,84194.04
+2025-12,P011,2023-09,90601.77,91580.78,91792.55
+2025-12,P011,2023-10,88576.60,97297.26,100304.18
+2025-12,P011,2023-11,82618.78,82474.01,82562.02
+2025-12,P011,2023-12,73074.56,73653.26,67503.99
+2025-12,P011,2024-01,60498.62,61508.35,58981.43
+2025-12,P011,2024-02,45621.82,45411.66,43306.00
+2025-12,P011,2024-03,29308.74,31032.83,29448.21
+2025-12,P012,2024-01,26324.30,22945.80,23489.06
+2025-12,P012,2024-02,34101.87,33148.60,34572.29
+2025-12,P012,2024-03,41751.40,36060.66,39109.28
+2025-12,P012,2024-04,49189.06,45315.03,47388.36
+2025-12,P012,2024-05,56333.36,54484.74,59662.76
+2025-12,P012,2024-06,63106.04,62143.84,64019.40
+2025-12,P012,2024-07,69432.90,65683.87,70208.16
+2025-12,P012,2024-08,75244.60,70030.40,73687.10
+2025-12,P012,2024-09,80477.48,74199.34,75149.77
+2025-12,P012,2024-10,85074.21,83990.60,86603.38
+2025-12,P012,2024-11,88984.42,81312.00,81389.14
+2025-12,P012,2024-12,92165.27,92756.61,102700.06
+2025-12,P012,2025-01,94581.91,94164.50,97133.40
+2025-12,P012,2025-02,96207.86,89406.62,95939.27
+2025-12,P012,2025-03,97025.32,90897.21,96305.65
+2025-12,P012,2025-04,97025.32,95638.90,93347.90
+2025-12,P012,2025-05,96207.86,94386.31,89666.29
+2025-12,P012,2025-06,94581.91,95163.07,96780.70
+2025-12,P012,2025-07,92165.27,86906.50,91379.25
+2025-12,P012,2025-08,88984.42,85596.05,91139.28
+2025-12,P012,2025-09,85074.21,79765.59,86547.20
+2025-12,P012,2025-10,80477.48,80463.20,82350.21
+2025-12,P012,2025-11,75244.60,76965.39,79668.02
+2025-12,P012,2025-12,69432.90,71918.16,72857.52
+2025-12,P013,2024-09,42074.74,38995.79,38133.34
+2025-12,P013,2024-10,55242.44,49481.85,49433.15
+2025-12,P013,2024-11,68161.24,62031.92,63048.33
+2025-12,P013,2024-12,80668.66,82664.82,88658.63
+2025-12,P013,2025-01,92607.42,84522.47,85278.06
+2025-12,P013,2025-02,103827.39,97505.79,103965.21
+2025-12,P013,2025-03,114187.45,107916.04,115331.01
+2025-12,P013,2025-04,123557.34,119944.10,116246.73
+2025-12,P013,2025-05,131819.22,128405.45,133295.31
+2025-12,P013,2025-06,138869.19,127365.96,134311.49
+2025-12,P013,2025-07,144618.60,138282.45,143476.75
+2025-12,P013,2025-08,148995.13,139189.11,151518.02
+2025-12,P013,2025-09,151943.77,157326.83,161760.50
+2025-12,P013,2025-10,153427.41,148955.98,149513.50
+2025-12,P013,2025-11,153427.41,157561.24,152835.25
+2025-12,P013,2025-12,151943.77,157704.87,149614.20
+2025-12,P014,2023-07,20309.39,21167.26,21640.58
+2025-12,P014,2023-08,27517.51,25910.00,26505.93
+2025-12,P014,2023-09,34540.09,34195.89,33789.49
+2025-12,P014,2023-10,41256.99,38594.25,39221.14
+2025-12,P014,2023-11,47553.26,47628.30,46106.73
+2025-12,P014,2023-12,53321.19,53509.63,53867.34
+2025-12,P014,2024-01,58462.08,61104.65,59595.77
+2025-12,P014,2024-02,62887.96,63957.19,65895.41
+2025-12,P014,2024-03,66523.12,66031.44,69050.64
+2025-12,P014,2024-04,69305.35,66983.17,65983.39
+2025-12,P014,2024-05,71187.05,70617.40,70244.96
+2025-12,P014,2024-06,72136.01,69878.29,70740.20
+2025-12,P014,2024-07,72136.01,70389.19,72337.33
+2025-12,P014,2024-08,71187.05,71418.27,69469.20
+2025-12,P014,2024-09,69305.35,68631.12,70206.78
+2025-12,P014,2024-10,66523.12,68454.26,66878.14
+2025-12,P014,2024-11,62887.96,61932.42,60863.87
+2025-12,P014,2024-12,58462.08,58617.02,59706.44
+2025-12,P014,2025-01,53321.19,55409.91,58807.62
+2025-12,P014,2025-02,47553.26,47824.65,44656.01
+2025-12,P014,2025-03,41256.99,41190.13,41090.46
+2025-12,P014,2025-04,34540.09,36119.68,36133.78
+2025-12,P014,2025-05,27517.51,30031.14,30557.01
+2025-12,P014,2025-06,20309.39,20404.74,21671.86
+2025-12,P015,2024-04,9567.56,8498.61,8377.40
+2025-12,P015,2024-05,13080.64,11821.85,11195.61
+2025-12,P015,2024-06,16495.24,15638.76,15750.65
+2025-12,P015,2024-07,19747.77,18220.83,17828.06
+2025-12,P015,2024-08,22777.63,20864.81,19192.25
+2025-12,P015,2024-09,25528.39,24779.16,24560.61
+2025-12,P015,2024-10,27948.80,29111.38,28335.70
+2025-12,P015,2024-11,29993.76,31535.13,29598.48
+2025-12,P015,2024-12,31625.20,33301.66,34161.20
+2025-12,P015,2025-01,32812.72,33362.49,31966.10
+2025-12,P015,2025-02,33534.20,32971.93,31037.79
+2025-12,P015,2025-03,33776.19,33812.61,34746.61
+2025-12,P016,2024-01,42620.29,32422.55,30931.77
+2025-12,P016,2024-02,55212.56,39931.10,39760.28
+2025-12,P016,2024-03,67597.50,47913.30,46776.27
+2025-12,P016,2024-04,79639.42,56590.73,54852.45
+2025-12,P016,2024-05,91206.40,65234.74,65068.66
+2025-12,P016,2024-06,102171.69,76832.98,72686.59
+2025-12,P016,2024-07,112415.17,84222.19,86006.37
+2025-12,P016,2024-08,121824.59,93555.83,93234.17
+2025-12,P016,2024-09,130296.87,105460.89,102717.57
+2025-12,P016,2024-10,137739.19,107987.78,107298.19
+2025-12,P016,2024-11,144070.01,108991.19,110145.54
+2025-12,P016,2024-12,149219.96,115709.04,109154.10
+2025-12,P016,2025-01,153132.61,120071.36,116920.52
+2025-12,P016,2025-02,155765.12,117696.71,113944.49
+2025-12,P016,2025-03,157088.62,119770.48,114940.39
+2025-12,P016,2025-04,157088.62,136459.88,138161.11
+2025-12,P016,2025-05,155765.12,126144.04,119206.77
+2025-12,P016,2025-06,153132.61,121910.90,125541.69
+2025-12,P016,2025-07,149219.96,133113.52,128181.47
+2025-12,P016,2025-08,144070.01,126775.97,125170.51
+2025-12,P016,2025-09,137739.19,123624.44,116506.11
+2025-12,P016,2025-10,130296.87,106634.94,99807.02
+2025-12,P016,2025-11,121824.59,105026.68,100993.49
+2025-12,P016,2025-12,112415.17,97160.47,102505.45
+2025-12,P017,2023-01,50477.49,51062.32,47307.49
+2025-12,P017,2023-02,72859.00,69352.66,65720.83
+2025-12,P017,2023-03,94215.19,88008.29,85594.34
+2025-12,P017,2023-04,113897.17,104776.88,93688.72
+2025-12,P017,2023-05,131306.90,122505.57,110847.52
+2025-12,P017,2023-06,145915.39,153559.66,151158.40
+2025-12,P017,2023-07,157278.79,159514.93,151706.47
+2025-12,P017,2023-08,165051.80,160095.50,156028.33
+2025-12,P017,2023-09,168998.27,179664.50,165534.98
+2025-12,P017,2023-10,168998.27,158399.67,157592.66
+2025-12,P017,2023-11,165051.80,157925.24,150765.43
+2025-12,P017,2023-12,157278.79,167393.82,153639.88
+2025-12,P017,2024-01,145915.39,152780.64,148212.52
+2025-12,P017,2024-02,131306.90,129447.50,131309.58
+2025-12,P017,2024-03,113897.17,116753.20,117526.18
+2025-12,P017,2024-04,94215.19,100551.76,91659.78
+2025-12,P017,2024-05,72859.00,77938.29,74097.56
+2025-12,P017,2024-06,50477.49,50269.57,44844.79
+2025-12,P018,2023-05,24703.93,23336.38,22955.13
+2025-12,P018,2023-06,35223.11,35594.12,36996.50
+2025-12,P018,2023-07,45309.91,43294.50,44081.72
+2025-12,P018,2023-08,54689.17,49963.23,55416.07
+2025-12,P018,2023-09,63105.07,62985.95,70510.91
+2025-12,P018,2023-10,70328.03,73530.18,73098.90
+2025-12,P018,2023-11,76161.03,72834.71,77605.82
+2025-12,P018,2023-12,80444.96,81343.97,80875.13
+2025-12,P018,2024-01,83062.97,85951.82,90838.99
+2025-12,P018,2024-02,83943.65,87539.64,95018.79
+2025-12,P018,2024-03,83062.97,83931.49,85849.16
+2025-12,P018,2024-04,80444.96,78689.90,77403.98
+2025-12,P018,2024-05,76161.03,79605.99,81636.24
+2025-12,P018,2024-06,70328.02,67001.77,74500.64
+2025-12,P018,2024-07,63105.07,63008.92,67239.75
+2025-12,P018,2024-08,54689.17,55725.39,62943.27
+2025-12,P018,2024-09,45309.91,47358.48,51468.96
+2025-12,P018,2024-10,35223.11,34732.88,36364.37
+2025-12,P018,2024-11,24703.93,23570.68,24449.09
+2025-12,P019,2023-09,16056.85,14843.68,13974.10
+2025-12,P019,2023-10,25461.28,24144.03,24155.21
+2025-12,P019,2023-11,33893.06,34920.52,33218.33
+2025-12,P019,2023-12,40777.58,42137.91,41477.49
+2025-12,P019,2024-01,45645.66,43068.06,40920.63
+2025-12,P019,2024-02,48165.57,46848.35,43376.02
+2025-12,P019,2024-03,48165.57,45518.08,45259.59
+2025-12,P019,2024-04,45645.66,49562.04,47884.01
+2025-12,P019,2024-05,40777.58,41017.60,39521.91
+2025-12,P019,2024-06,33893.06,36534.20,34987.93
+2025-12,P019,2024-07,25461.28,25046.41,25260.11
+2025-12,P019,2024-08,16056.85,16359.12,15370.08
+2025-12,P020,2024-05,42243.53,39748.61,38837.09
+2025-12,P020,2024-06,57236.41,54844.43,55223.45
+2025-12,P020,2024-07,71843.39,75178.27,75280.94
+2025-12,P020,2024-08,85814.53,80255.10,79803.15
+2025-12,P020,2024-09,98910.78,100260.47,109601.12
+2025-12,P020,2024-10,110908.08,113981.49,118272.39
+2025-12,P020,2024-11,121601.12,113728.10,115084.29
+2025-12,P020,2024-12,130806.97,124216.48,127582.52
+2025-12,P020,2025-01,138368.09,145881.82,140938.44
+2025-12,P020,2025-02,144155.13,135845.08,145990.57
+2025-12,P020,2025-03,148069.06,143818.09,141954.64
+2025-12,P020,2025-04,150042.91,152585.70,159542.93
+2025-12,P020,2025-05,150042.91,157094.68,169183.69
+2025-12,P020,2025-06,148069.06,159045.78,167481.00
+2025-12,P020,2025-07,144155.13,156173.19,152689.28
+2025-12,P020,2025-08,138368.09,146265.18,155750.38
+2025-12,P020,2025-09,130806.97,132260.86,140442.33
+2025-12,P020,2025-10,121601.12,119654.69,121580.73
+2025-12,P020,2025-11,110908.08,111160.69,116519.33
+2025-12,P020,2025-12,98910.78,106634.91,110132.06
+2025-12,P021,2025-02,26246.14,23843.12,21836.03
+2025-12,P021,2025-03,36994.44,36912.33,34203.34
+2025-12,P021,2025-04,47344.09,47953.09,43541.89
+2025-12,P021,2025-05,57040.27,57916.40,54642.45
+2025-12,P021,2025-06,65844.22,63816.79,57633.23
+2025-12,P021,2025-07,73539.15,75432.22,71335.73
+2025-12,P021,2025-08,79935.59,74492.15,70071.53
+2025-12,P021,2025-09,84876.04,85573.53,82032.93
+2025-12,P021,2025-10,88238.85,88740.54,89767.57
+2025-12,P021,2025-11,89941.21,93582.43,88726.15
+2025-12,P021,2025-12,89941.21,87978.90,87391.53
+2025-12,P022,2024-02,27101.69,23883.59,23681.03
+2025-12,P022,2024-03,36409.05,32875.76,32799.98
+2025-12,P022,2024-04,45495.65,39557.25,39336.28
+2025-12,P022,2024-05,54218.19,52463.87,51522.26
+2025-12,P022,2024-06,62439.11,54948.28,52852.88
+2025-12,P022,2024-07,70028.77,63257.60,61047.21
+2025-12,P022,2024-08,76867.47,68549.54,66743.40
+2025-12,P022,2024-09,82847.36,72225.03,69854.07
+2025-12,P022,2024-10,87874.12,83778.31,79817.67
+2025-12,P022,2024-11,91868.50,86810.22,76779.90
+2025-12,P022,2024-12,94767.49,90970.64,91464.41
+2025-12,P022,2025-01,96525.38,87387.51,78511.52
+2025-12,P022,2025-02,97114.44,97497.66,91880.27
+2025-12,P022,2025-03,96525.38,90285.87,91539.68
+2025-12,P022,2025-04,94767.49,93658.00,95166.89
+2025-12,P022,2025-05,91868.50,91740.92,93422.33
+2025-12,P022,2025-06,87874.12,86310.13,79221.40
+2025-12,P022,2025-07,82847.36,83929.38,79379.74
+2025-12,P022,2025-08,76867.47,72725.65,68408.29
+2025-12,P022,2025-09,70028.77,63717.09,64037.55
+2025-12,P022,2025-10,62439.11,61039.30,56311.26
+2025-12,P022,2025-11,54218.19,49533.92,49250.09
+2025-12,P022,2025-12,45495.65,41527.36,40439.92
+2025-12,P023,2023-02,27366.19,26342.98,25002.81
+2025-12,P023,2023-03,36469.30,37184.52,38105.69
+2025-12,P023,2023-04,45372.80,45311.90,46276.09
+2025-12,P023,2023-05,53946.87,51526.81,54611.95
+2025-12,P023,2023-06,62066.47,59598.72,59668.12
+2025-12,P023,2023-07,69613.20,67191.97,66822.60
+2025-12,P023,2023-08,76477.02,75815.47,78963.10
+2025-12,P023,2023-09,82557.83,79069.85,80766.04
+2025-12,P023,2023-10,87766.97,91541.83,87558.57
+2025-12,P023,2023-11,92028.46,94784.02,92705.42
+2025-12,P023,2023-12,95280.18,93482.87,101979.50
+2025-12,P023,2024-01,97474.70,95990.96,93340.84
+2025-12,P023,2024-02,98580.01,101353.14,96778.25
+2025-12,P023,2024-03,98580.01,96898.62,98610.71
+2025-12,P023,2024-04,97474.70,93167.29,91840.67
+2025-12,P023,2024-05,95280.18,97820.03,103845.62
+2025-12,P023,2024-06,92028.46,93759.11,95012.82
+2025-12,P023,2024-07,87766.97,89236.50,86708.59
+2025-12,P023,2024-08,82557.83,84049.10,82697.00
+2025-12,P023,2024-09,76477.02,73648.02,73215.25
+2025-12,P023,2024-10,69613.20,70391.34,69920.16
+2025-12,P023,2024-11,62066.47,64159.78,66628.67
+2025-12,P023,2024-12,53946.87,53075.02,55033.64
+2025-12,P023,2025-01,45372.80,47788.47,46860.10
+2025-12,P023,2025-02,36469.30,39585.37,42204.26
+2025-12,P023,2025-03,27366.19,27226.31,27884.82
+2025-12,P024,2023-01,19842.83,19697.61,19187.10
+2025-12,P024,2023-02,29873.36,30966.35,32161.26
+2025-12,P024,2023-03,39241.41,39103.78,42548.58
+2025-12,P024,2023-04,47537.57,45192.43,46493.01
+2025-12,P024,2023-05,54399.24,54749.24,55284.09
+2025-12,P024,2023-06,59526.55,57629.61,62108.37
+2025-12,P024,2023-07,62695.40,62436.18,60647.62
+2025-12,P024,2023-08,63767.29,61378.17,58305.62
+2025-12,P024,2023-09,62695.39,61428.74,62918.36
+2025-12,P024,2023-10,59526.55,61088.92,59683.81
+2025-12,P024,2023-11,54399.24,57900.19,63443.36
+2025-12,P024,2023-12,47537.57,46499.75,47407.79
+2025-12,P024,2024-01,39241.41,42470.60,46390.97
+2025-12,P024,2024-02,29873.36,29280.25,31797.47
+2025-12,P024,2024-03,19842.83,20178.18,20769.56
+2025-12,P025,2023-03,21198.80,19111.18,20867.08
+2025-12,P025,2023-04,29880.12,30443.50,31933.39
+2025-12,P025,2023-05,38239.46,39295.21,40662.78
+2025-12,P025,2023-06,46070.99,47489.58,51111.29
+2025-12,P025,2023-07,53181.87,53360.36,59244.97
+2025-12,P025,2023-08,59397.01,56056.41,61275.77
+2025-12,P025,2023-09,64563.36,63849.46,70426.23
+2025-12,P025,2023-10,68553.73,63548.91,68556.63
+2025-12,P025,2023-11,71269.84,69282.55,70610.49
+2025-12,P025,2023-12,72644.82,73296.14,79563.79
+2025-12,P025,2024-01,72644.82,75489.43,78787.28
+2025-12,P025,2024-02,71269.84,69915.68,70057.35
+2025-12,P025,2024-03,68553.73,68162.12,72381.26
+2025-12,P025,2024-04,64563.36,68806.04,70417.63
+2025-12,P025,2024-05,59397.01,59936.84,59728.78
+2025-12,P025,2024-06,53181.87,52006.76,51053.84
+2025-12,P025,2024-07,46070.99,44694.23,48494.68
+2025-12,P025,2024-08,38239.46,40888.42,42641.79
+2025-12,P025,2024-09,29880.12,31977.75,32622.25
+2025-12,P025,2024-10,21198.80,22389.43,23663.67
+2025-12,P026,2024-04,22746.52,22963.98,22373.50
+2025-12,P026,2024-05,30819.61,30594.70,30621.78
+2025-12,P026,2024-06,38684.90,38957.28,39172.91
+2025-12,P026,2024-07,46207.82,48013.92,45024.25
+2025-12,P026,2024-08,53259.65,52945.70,52707.38
+2025-12,P026,2024-09,59719.73,58563.11,58883.00
+2025-12,P026,2024-10,65477.53,63859.66,63111.39
+2025-12,P026,2024-11,70434.52,66445.17,61061.91
+2025-12,P026,2024-12,74505.90,75783.24,74573.69
+2025-12,P026,2025-01,77621.99,73974.28,72968.41
+2025-12,P026,2025-02,79729.49,76899.22,74638.40
+2025-12,P026,2025-03,80792.34,76291.68,79284.56
+2025-12,P026,2025-04,80792.34,86974.95,87282.24
+2025-12,P026,2025-05,79729.49,86562.05,88551.23
+2025-12,P026,2025-06,77621.99,82828.82,81099.43
+2025-12,P026,2025-07,74505.90,79596.87,81779.20
+2025-12,P026,2025-08,70434.52,71736.39,66790.44
+2025-12,P026,2025-09,65477.53,67777.65,64191.05
+2025-12,P026,2025-10,59719.73,63097.82,62963.97
+2025-12,P026,2025-11,53259.65,54154.98,52309.97
+2025-12,P026,2025-12,46207.82,45420.49,41930.82
+2025-12,P027,2023-08,21613.00,20748.88,19941.51
+2025-12,P027,2023-09,29832.77,29506.31,29130.36
+2025-12,P027,2023-10,37800.67,34448.17,31971.25
+2025-12,P027,2023-11,45354.52,43312.07,41962.00
+2025-12,P027,2023-12,52340.54,51638.47,48039.55
+2025-12,P027,2024-01,58616.50,54293.68,49306.51
+2025-12,P027,2024-02,64054.65,62999.85,61274.86
+2025-12,P027,2024-03,68544.29,71770.60,71163.91
+2025-12,P027,2024-04,71994.02,71762.02,65114.18
+2025-12,P027,2024-05,74333.61,68716.84,66501.80
+2025-12,P027,2024-06,75515.43,77572.67,70226.93
+2025-12,P027,2024-07,75515.43,72950.81,71049.33
+2025-12,P027,2024-08,74333.61,78929.69,77111.78
+2025-12,P027,2024-09,71994.02,71762.72,72568.03
+2025-12,P027,2024-10,68544.29,72790.25,73921.17
+2025-12,P027,2024-11,64054.65,61097.46,55101.60
+2025-12,P027,2024-12,58616.50,59776.77,56694.80
+2025-12,P027,2025-01,52340.54,55009.29,53445.35
+2025-12,P027,2025-02,45354.52,48636.73,48317.18
+2025-12,P027,2025-03,37800.67,38048.03,37739.41
+2025-12,P027,2025-04,29832.77,32489.47,29836.22
+2025-12,P027,2025-05,21613.00,21739.22,20109.60
+2025-12,P028,2023-10,55018.90,52945.36,50150.13
+2025-12,P028,2023-11,68934.06,60856.67,57526.95
+2025-12,P028,2023-12,82690.16,74438.23,70907.77
+2025-12,P028,2024-01,96182.50,94556.95,85978.21
+2025-12,P028,2024-02,109308.42,104680.77,93213.95
+2025-12,P028,2024-03,121968.01,114407.30,113228.20
+2025-12,P028,2024-04,134064.92,125201.07,114914.66
+2025-12,P028,2024-05,145507.09,136156.81,124123.42
+2025-12,P028,2024-06,156207.43,139030.08,133834.34
+2025-12,P028,2024-07,166084.52,147107.85,143477.15
+2025-12,P028,2024-08,175063.17,158392.43,146929.23
+2025-12,P028,2024-09,183075.07,176417.03,165807.77
+2025-12,P028,2024-10,190059.22,179014.93,178872.31
+2025-12,P028,2024-11,195962.48,193330.83,185724.22
+2025-12,P028,2024-12,200739.92,187477.70,186103.31
+2025-12,P028,2025-01,204355.19,197613.24,198495.39
+2025-12,P028,2025-02,206780.76,205768.52,187219.19
+2025-12,P028,2025-03,207998.18,201430.47,193546.60
+2025-12,P028,2025-04,207998.18,190228.09,178960.11
+2025-12,P028,2025-05,206780.76,202457.99,188326.38
+2025-12,P028,2025-06,204355.19,199578.56,194127.75
+2025-12,P028,2025-07,200739.92,197227.93,184363.66
+2025-12,P028,2025-08,195962.48,191978.68,186507.19
+2025-12,P028,2025-09,190059.22,173834.36,156405.80
+2025-12,P028,2025-10,183075.07,183779.91,178148.27
+2025-12,P028,2025-11,175063.17,173781.98,167744.92
+2025-12,P028,2025-12,166084.52,173499.56,168880.55
+2025-12,P029,2025-03,23346.76,21968.27,21325.70
+2025-12,P029,2025-04,34624.73,33425.02,30954.03
+2025-12,P029,2025-05,45248.35,41276.30,40811.56
+2025-12,P029,2025-06,54809.34,49734.97,46095.86
+2025-12,P029,2025-07,62940.31,61097.38,56732.38
+2025-12,P029,2025-08,69328.76,62432.23,59651.88
+2025-12,P029,2025-09,73729.21,73024.43,72138.27
+2025-12,P029,2025-10,75972.54,73497.22,70602.01
+2025-12,P029,2025-11,75972.54,68570.83,69168.42
+2025-12,P029,2025-12,73729.21,73420.91,69488.70
+2025-12,P030,2023-01,23843.07,22032.97,23076.15
+2025-12,P030,2023-02,36478.36,35473.83,35912.91
+2025-12,P030,2023-03,48155.12,49343.55,49045.76
+2025-12,P030,2023-04,58287.84,57258.18,56917.68
+2025-12,P030,2023-05,66368.41,66700.29,67408.45
+2025-12,P030,2023-06,71991.64,75022.94,77482.41
+2025-12,P030,2023-07,74875.56,76209.46,78671.18
+2025-12,P030,2023-08,74875.56,73760.69,71837.37
+2025-12,P030,2023-09,71991.64,70991.88,72208.48
+2025-12,P030,2023-10,66368.41,66384.97,65668.65
+2025-12,P030,2023-11,58287.84,56786.49,61169.28
+2025-12,P030,2023-12,48155.12,47707.66,48893.56
+2025-12,P030,2024-01,36478.36,37882.71,37659.66
+2025-12,P030,2024-02,23843.07,24444.38,25622.06
+2025-12,P031,2023-06,22208.27,21956.71,22464.19
+2025-12,P031,2023-07,31302.98,30947.84,29435.55
+2025-12,P031,2023-08,40060.39,37025.56,35527.38
+2025-12,P031,2023-09,48264.85,46968.15,46670.80
+2025-12,P031,2023-10,55714.34,58205.54,56599.73
+2025-12,P031,2023-11,62225.43,60103.28,63969.62
+2025-12,P031,2023-12,67637.81,67390.65,70009.69
+2025-12,P031,2024-01,71818.19,72502.25,75508.79
+2025-12,P031,2024-02,74663.64,73517.84,75792.76
+2025-12,P031,2024-03,76104.10,79525.94,78264.15
+2025-12,P031,2024-04,76104.10,78090.94,74940.92
+2025-12,P031,2024-05,74663.64,69379.38,66482.51
+2025-12,P031,2024-06,71818.19,76403.40,77340.38
+2025-12,P031,2024-07,67637.81,64152.77,62344.70
+2025-12,P031,2024-08,62225.43,60644.92,56750.71
+2025-12,P031,2024-09,55714.34,55313.53,55419.92
+2025-12,P031,2024-10,48264.85,49960.58,50155.24
+2025-12,P031,2024-11,40060.39,42020.34,43544.86
+2025-12,P031,2024-12,31302.98,31959.45,30897.12
+2025-12,P031,2025-01,22208.27,23930.93,24590.85
+2025-12,P032,2024-06,16959.04,16656.61,17225.39
+2025-12,P032,2024-07,23904.10,23268.71,22649.61
+2025-12,P032,2024-08,30591.57,29804.68,29185.49
+2025-12,P032,2024-09,36856.79,35088.70,33381.51
+2025-12,P032,2024-10,42545.50,38913.27,36830.94
+2025-12,P032,2024-11,47517.60,47047.23,46107.61
+2025-12,P032,2024-12,51650.69,50569.11,50330.40
+2025-12,P032,2025-01,54842.98,50501.98,48922.90
+2025-12,P032,2025-02,57015.87,57609.01,55738.08
+2025-12,P032,2025-03,58115.86,53567.23,52689.33
+2025-12,P032,2025-04,58115.86,58468.91,54207.14
+2025-12,P032,2025-05,57015.87,54953.66,54826.18
+2025-12,P032,2025-06,54842.98,52750.54,50059.65
+2025-12,P032,2025-07,51650.69,47685.56,45652.74
+2025-12,P032,2025-08,47517.60,44652.03,43742.14
+2025-12,P032,2025-09,42545.50,42117.38,39926.35
+2025-12,P032,2025-10,36856.79,37523.10,39559.77
+2025-12,P032,2025-11,30591.57,29867.29,27434.41
+2025-12,P032,2025-12,23904.10,24835.61,24229.98
+2025-12,P033,2024-02,38223.36,35273.09,38982.06
+2025-12,P033,2024-03,50550.56,44141.26,46240.37
+2025-12,P033,2024-04,62627.15,54570.40,54739.88
+2025-12,P033,2024-05,74289.79,66745.62,64623.91
+2025-12,P033,2024-06,85380.78,73490.99,78804.91
+2025-12,P033,2024-07,95750.13,87287.51,85317.56
+2025-12,P033,2024-08,105257.60,100134.75,99584.71
+2025-12,P033,2024-09,113774.63,103585.35,111864.27
+2025-12,P033,2024-10,121186.04,110360.64,117717.06
+2025-12,P033,2024-11,127391.61,126085.27,138955.62
+2025-12,P033,2024-12,132307.40,127912.76,125582.87
+2025-12,P033,2025-01,135866.95,122093.23,117814.40
+2025-12,P033,2025-02,138022.12,128651.82,132528.98
+2025-12,P033,2025-03,138743.77,128416.77,135680.19
+2025-12,P033,2025-04,138022.12,139671.04,137672.01
+2025-12,P033,2025-05,135866.95,136860.44,143585.60
+2025-12,P033,2025-06,132307.40,124109.61,126830.02
+2025-12,P033,2025-07,127391.61,126461.05,129930.01
+2025-12,P033,2025-08,121186.04,118141.43,127465.58
+2025-12,P033,2025-09,113774.63,104703.78,103371.23
+2025-12,P033,2025-10,105257.60,98835.68,100554.16
+2025-12,P033,2025-11,95750.12,86248.83,89073.47
+2025-12,P033,2025-12,85380.78,82069.27,88395.85
+2025-12,P034,2024-10,28559.58,26631.49,25515.46
+2025-12,P034,2024-11,39823.28,36599.96,34103.87
+2025-12,P034,2024-12,50708.13,49653.97,44644.53
+2025-12,P034,2025-01,60970.99,60214.36,56632.16
+2025-12,P034,2025-02,70382.61,66751.27,66865.96
+2025-12,P034,2025-03,78732.75,74879.82,72573.58
+2025-12,P034,2025-04,85834.87,83913.20,84075.63
+2025-12,P034,2025-05,91530.33,83846.43,79894.23
+2025-12,P034,2025-06,95691.90,92730.13,93035.75
+2025-12,P034,2025-07,98226.62,96530.46,92143.52
+2025-12,P034,2025-08,99077.87,97230.80,95326.02
+2025-12,P034,2025-09,98226.62,103627.27,106828.43
+2025-12,P034,2025-10,95691.90,96360.51,93810.39
+2025-12,P034,2025-11,91530.33,97589.71,94378.97
+2025-12,P034,2025-12,85834.87,84359.28,80832.32
+2025-12,P035,2025-01,11215.51,9788.16,9559.51
+2025-12,P035,2025-02,16884.94,14854.09,14501.45
+2025-12,P035,2025-03,22179.93,21638.49,21171.87
+2025-12,P035,2025-04,26869.06,27059.34,25462.18
+2025-12,P035,2025-05,30747.40,27860.69,25721.46
+2025-12,P035,2025-06,33645.44,32005.86,30635.13
+2025-12,P035,2025-07,35436.53,33397.87,32642.44
+2025-12,P035,2025-08,36042.38,36191.67,33998.58
+
+"""#
+}
+
+extension SamplePortfolio {
+    /// `benefits_history.csv` of the default sample portfolio, byte for byte.
+    static let benefits_historyCSV: String = #"""
+snapshot,project_id,benefit,category,period,planned,realized
+2025-11,P001,Finance headcount avoidance,Operational,2025-06,69810.00,52640.34
+2025-11,P001,Finance headcount avoidance,Operational,2025-09,139950.00,
+2025-11,P001,Finance headcount avoidance,Operational,2025-12,208870.00,
+2025-11,P001,Finance headcount avoidance,Operational,2026-03,270720.00,
+2025-11,P001,Finance headcount avoidance,Operational,2026-06,272990.00,
+2025-11,P001,Finance headcount avoidance,Operational,2026-09,276180.00,
+2025-11,P001,Finance headcount avoidance,Operational,2026-12,275580.00,
+2025-11,P001,Licence cost reduction,Financial,2025-06,40310.00,29405.69
+2025-11,P001,Licence cost reduction,Financial,2025-09,81430.00,
+2025-11,P001,Licence cost reduction,Financial,2025-12,122220.00,
+2025-11,P001,Licence cost reduction,Financial,2026-03,165610.00,
+2025-11,P001,Licence cost reduction,Financial,2026-06,165380.00,
+2025-11,P001,Licence cost reduction,Financial,2026-09,161740.00,
+2025-11,P001,Licence cost reduction,Financial,2026-12,159520.00,
+2025-11,P002,"Faster close, days saved",Operational,2024-12,23750.00,15094.31
+2025-11,P002,"Faster close, days saved",Operational,2025-03,47150.00,37239.03
+2025-11,P002,"Faster close, days saved",Operational,2025-06,71570.00,66238.85
+2025-11,P002,"Faster close, days saved",Operational,2025-09,95140.00,
+2025-11,P002,"Faster close, days saved",Operational,2025-12,94280.00,
+2025-11,P002,"Faster close, days saved",Operational,2026-03,96670.00,
+2025-11,P002,"Faster close, days saved",Operational,2026-06,95710.00,
+2025-11,P002,"Faster close, days saved",Operational,2026-09,94540.00,
+2025-11,P002,"Faster close, days saved",Operational,2026-12,93440.00,
+2025-11,P003,Postage and print savings,Financial,2025-03,12890.00,9805.47
+2025-11,P003,Postage and print savings,Financial,2025-06,26090.00,23899.74
+2025-11,P003,Postage and print savings,Financial,2025-09,39190.00,
+2025-11,P003,Postage and print savings,Financial,2025-12,53300.00,
+2025-11,P003,Postage and print savings,Financial,2026-03,51460.00,
+2025-11,P003,Postage and print savings,Financial,2026-06,51480.00,
+2025-11,P003,Postage and print savings,Financial,2026-09,53370.00,
+2025-11,P003,Postage and print savings,Financial,2026-12,53480.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2025-03,21620.00,13983.85
+2025-11,P003,"Days sales outstanding, reduced",Financial,2025-06,41970.00,35726.44
+2025-11,P003,"Days sales outstanding, reduced",Financial,2025-09,64470.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2025-12,86590.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2026-03,84900.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2026-06,86600.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2026-09,83670.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2026-12,86570.00,
+2025-11,P004,Working capital release,Financial,2025-09,32350.00,
+2025-11,P004,Working capital release,Financial,2025-12,66100.00,
+2025-11,P004,Working capital release,Financial,2026-03,98890.00,
+2025-11,P004,Working capital release,Financial,2026-06,127420.00,
+2025-11,P004,Working capital release,Financial,2026-09,128320.00,
+2025-11,P004,Working capital release,Financial,2026-12,128130.00,
+2025-11,P005,Risk avoidance,Strategic,2024-03,9200.00,7620.25
+2025-11,P005,Risk avoidance,Strategic,2024-06,18920.00,17853.01
+2025-11,P005,Risk avoidance,Strategic,2024-09,27680.00,27233.32
+2025-11,P005,Risk avoidance,Strategic,2024-12,37880.00,40296.27
+2025-11,P005,Risk avoidance,Strategic,2025-03,37370.00,36795.59
+2025-11,P005,Risk avoidance,Strategic,2025-06,37820.00,39273.57
+2025-11,P005,Risk avoidance,Strategic,2025-09,37500.00,
+2025-11,P005,Risk avoidance,Strategic,2025-12,37940.00,
+2025-11,P005,Risk avoidance,Strategic,2026-03,37830.00,
+2025-11,P005,Risk avoidance,Strategic,2026-06,37280.00,
+2025-11,P005,Risk avoidance,Strategic,2026-09,37510.00,
+2025-11,P005,Risk avoidance,Strategic,2026-12,36920.00,
+2025-11,P006,Purchase price savings,Financial,2026-03,55440.00,
+2025-11,P006,Purchase price savings,Financial,2026-06,110750.00,
+2025-11,P006,Purchase price savings,Financial,2026-09,169890.00,
+2025-11,P006,Purchase price savings,Financial,2026-12,228950.00,
+2025-11,P007,"Faster close, days saved",Operational,2026-03,15930.00,
+2025-11,P007,"Faster close, days saved",Operational,2026-06,33000.00,
+2025-11,P007,"Faster close, days saved",Operational,2026-09,48920.00,
+2025-11,P007,"Faster close, days saved",Operational,2026-12,64980.00,
+2025-11,P008,Reporting effort reduction,Operational,2025-09,26540.00,
+2025-11,P008,Reporting effort reduction,Operational,2025-12,51760.00,
+2025-11,P008,Reporting effort reduction,Operational,2026-03,78100.00,
+2025-11,P008,Reporting effort reduction,Operational,2026-06,106640.00,
+2025-11,P008,Reporting effort reduction,Operational,2026-09,103800.00,
+2025-11,P008,Reporting effort reduction,Operational,2026-12,104140.00,
+2025-11,P009,Labour cost reduction,Financial,2025-06,114010.00,42366.09
+2025-11,P009,Labour cost reduction,Financial,2025-09,223830.00,
+2025-11,P009,Labour cost reduction,Financial,2025-12,333930.00,
+2025-11,P009,Labour cost reduction,Financial,2026-03,457180.00,
+2025-11,P009,Labour cost reduction,Financial,2026-06,454760.00,
+2025-11,P009,Labour cost reduction,Financial,2026-09,441030.00,
+2025-11,P009,Labour cost reduction,Financial,2026-12,455500.00,
+2025-11,P009,Throughput increase,Operational,2025-06,44070.00,17285.03
+2025-11,P009,Throughput increase,Operational,2025-09,86790.00,
+2025-11,P009,Throughput increase,Operational,2025-12,133270.00,
+2025-11,P009,Throughput increase,Operational,2026-03,172330.00,
+2025-11,P009,Throughput increase,Operational,2026-06,174270.00,
+2025-11,P009,Throughput increase,Operational,2026-09,175400.00,
+2025-11,P009,Throughput increase,Operational,2026-12,172900.00,
+2025-11,P010,Maintenance cost reduction,Financial,2024-09,19280.00,6473.71
+2025-11,P010,Maintenance cost reduction,Financial,2024-12,38030.00,14122.92
+2025-11,P010,Maintenance cost reduction,Financial,2025-03,58350.00,23627.95
+2025-11,P010,Maintenance cost reduction,Financial,2025-06,77420.00,30410.48
+2025-11,P010,Maintenance cost reduction,Financial,2025-09,77280.00,
+2025-11,P010,Maintenance cost reduction,Financial,2025-12,76640.00,
+2025-11,P010,Maintenance cost reduction,Financial,2026-03,77390.00,
+2025-11,P010,Maintenance cost reduction,Financial,2026-06,76720.00,
+2025-11,P010,Maintenance cost reduction,Financial,2026-09,77330.00,
+2025-11,P010,Maintenance cost reduction,Financial,2026-12,78520.00,
+2025-11,P011,Lease cost avoidance,Financial,2024-06,76350.00,31215.64
+2025-11,P011,Lease cost avoidance,Financial,2024-09,152520.00,71076.92
+2025-11,P011,Lease cost avoidance,Financial,2024-12,221530.00,111531.51
+2025-11,P011,Lease cost avoidance,Financial,2025-03,296670.00,159892.67
+2025-11,P011,Lease cost avoidance,Financial,2025-06,302300.00,141119.40
+2025-11,P011,Lease cost avoidance,Financial,2025-09,294540.00,
+2025-11,P011,Lease cost avoidance,Financial,2025-12,300460.00,
+2025-11,P011,Lease cost avoidance,Financial,2026-03,303130.00,
+2025-11,P011,Lease cost avoidance,Financial,2026-06,301450.00,
+2025-11,P011,Lease cost avoidance,Financial,2026-09,304530.00,
+2025-11,P011,Lease cost avoidance,Financial,2026-12,301060.00,
+2025-11,P012,Fuel savings,Financial,2025-09,29860.00,
+2025-11,P012,Fuel savings,Financial,2025-12,59700.00,
+2025-11,P012,Fuel savings,Financial,2026-03,88880.00,
+2025-11,P012,Fuel savings,Financial,2026-06,119300.00,
+2025-11,P012,Fuel savings,Financial,2026-09,121930.00,
+2025-11,P012,Fuel savings,Financial,2026-12,117850.00,
+2025-11,P012,Energy savings,Operational,2025-09,10110.00,
+2025-11,P012,Energy savings,Operational,2025-12,19720.00,
+2025-11,P012,Energy savings,Operational,2026-03,29740.00,
+2025-11,P012,Energy savings,Operational,2026-06,39790.00,
+2025-11,P012,Energy savings,Operational,2026-09,40330.00,
+2025-11,P012,Energy savings,Operational,2026-12,40410.00,
+2025-11,P013,Energy savings,Operational,2026-06,38590.00,
+2025-11,P013,Energy savings,Operational,2026-09,78820.00,
+2025-11,P013,Energy savings,Operational,2026-12,117590.00,
+2025-11,P014,Duty drawback recovered,Financial,2025-09,27990.00,
+2025-11,P014,Duty drawback recovered,Financial,2025-12,55950.00,
+2025-11,P014,Duty drawback recovered,Financial,2026-03,83460.00,
+2025-11,P014,Duty drawback recovered,Financial,2026-06,112220.00,
+2025-11,P014,Duty drawback recovered,Financial,2026-09,114150.00,
+2025-11,P014,Duty drawback recovered,Financial,2026-12,111770.00,
+2025-11,P014,Audit findings closed,Compliance,2025-09,7540.00,
+2025-11,P014,Audit findings closed,Compliance,2025-12,14800.00,
+2025-11,P014,Audit findings closed,Compliance,2026-03,22220.00,
+2025-11,P014,Audit findings closed,Compliance,2026-06,30260.00,
+2025-11,P014,Audit findings closed,Compliance,2026-09,29450.00,
+2025-11,P014,Audit findings closed,Compliance,2026-12,29820.00,
+2025-11,P015,Picking error reduction,Operational,2025-09,8810.00,
+2025-11,P015,Picking error reduction,Operational,2025-12,17650.00,
+2025-11,P015,Picking error reduction,Operational,2026-03,25900.00,
+2025-11,P015,Picking error reduction,Operational,2026-06,34480.00,
+2025-11,P015,Picking error reduction,Operational,2026-09,34350.00,
+2025-11,P015,Picking error reduction,Operational,2026-12,35270.00,
+2025-11,P016,Digital revenue uplift,Financial,2025-09,93800.00,
+2025-11,P016,Digital revenue uplift,Financial,2025-12,188010.00,
+2025-11,P016,Digital revenue uplift,Financial,2026-03,276420.00,
+2025-11,P016,Digital revenue uplift,Financial,2026-06,374580.00,
+2025-11,P016,Digital revenue uplift,Financial,2026-09,372630.00,
+2025-11,P016,Digital revenue uplift,Financial,2026-12,373890.00,
+2025-11,P016,Customer retention,Customer,2025-09,37900.00,
+2025-11,P016,Customer retention,Customer,2025-12,75900.00,
+2025-11,P016,Customer retention,Customer,2026-03,112990.00,
+2025-11,P016,Customer retention,Customer,2026-06,151560.00,
+2025-11,P016,Customer retention,Customer,2026-09,151480.00,
+2025-11,P016,Customer retention,Customer,2026-12,147510.00,
+2025-11,P017,Sales productivity,Operational,2024-09,44170.00,38287.29
+2025-11,P017,Sales productivity,Operational,2024-12,87790.00,77252.23
+2025-11,P017,Sales productivity,Operational,2025-03,129340.00,138238.35
+2025-11,P017,Sales productivity,Operational,2025-06,175230.00,180360.08
+2025-11,P017,Sales productivity,Operational,2025-09,175080.00,
+2025-11,P017,Sales productivity,Operational,2025-12,176330.00,
+2025-11,P017,Sales productivity,Operational,2026-03,177830.00,
+2025-11,P017,Sales productivity,Operational,2026-06,173470.00,
+2025-11,P017,Sales productivity,Operational,2026-09,173340.00,
+2025-11,P017,Sales productivity,Operational,2026-12,174350.00,
+2025-11,P018,Call deflection savings,Financial,2025-03,23800.00,17619.52
+2025-11,P018,Call deflection savings,Financial,2025-06,47800.00,35268.03
+2025-11,P018,Call deflection savings,Financial,2025-09,70220.00,
+2025-11,P018,Call deflection savings,Financial,2025-12,93420.00,
+2025-11,P018,Call deflection savings,Financial,2026-03,94980.00,
+2025-11,P018,Call deflection savings,Financial,2026-06,96060.00,
+2025-11,P018,Call deflection savings,Financial,2026-09,93960.00,
+2025-11,P018,Call deflection savings,Financial,2026-12,93830.00,
+2025-11,P019,Call deflection savings,Financial,2024-12,9830.00,7053.57
+2025-11,P019,Call deflection savings,Financial,2025-03,20020.00,15114.17
+2025-11,P019,Call deflection savings,Financial,2025-06,30000.00,25482.20
+2025-11,P019,Call deflection savings,Financial,2025-09,39940.00,
+2025-11,P019,Call deflection savings,Financial,2025-12,40270.00,
+2025-11,P019,Call deflection savings,Financial,2026-03,40760.00,
+2025-11,P019,Call deflection savings,Financial,2026-06,39310.00,
+2025-11,P019,Call deflection savings,Financial,2026-09,39430.00,
+2025-11,P019,Call deflection savings,Financial,2026-12,40020.00,
+2025-11,P020,Revenue leakage recovered,Financial,2025-12,52270.00,
+2025-11,P020,Revenue leakage recovered,Financial,2026-03,102570.00,
+2025-11,P020,Revenue leakage recovered,Financial,2026-06,156510.00,
+2025-11,P020,Revenue leakage recovered,Financial,2026-09,203850.00,
+2025-11,P020,Revenue leakage recovered,Financial,2026-12,202660.00,
+2025-11,P021,Customer retention,Customer,2026-06,34110.00,
+2025-11,P021,Customer retention,Customer,2026-09,66960.00,
+2025-11,P021,Customer retention,Customer,2026-12,101610.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2025-09,28460.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2025-12,56880.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2026-03,86270.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2026-06,116180.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2026-09,113520.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2026-12,114240.00,
+2025-11,P023,Margin improvement,Financial,2025-06,62220.00,46831.40
+2025-11,P023,Margin improvement,Financial,2025-09,121090.00,
+2025-11,P023,Margin improvement,Financial,2025-12,185010.00,
+2025-11,P023,Margin improvement,Financial,2026-03,247140.00,
+2025-11,P023,Margin improvement,Financial,2026-06,241510.00,
+2025-11,P023,Margin improvement,Financial,2026-09,244570.00,
+2025-11,P023,Margin improvement,Financial,2026-12,241690.00,
+2025-11,P024,Risk avoidance,Strategic,2024-06,18870.00,13841.46
+2025-11,P024,Risk avoidance,Strategic,2024-09,37570.00,31081.26
+2025-11,P024,Risk avoidance,Strategic,2024-12,55350.00,48779.00
+2025-11,P024,Risk avoidance,Strategic,2025-03,75430.00,76011.92
+2025-11,P024,Risk avoidance,Strategic,2025-06,74930.00,62910.71
+2025-11,P024,Risk avoidance,Strategic,2025-09,73680.00,
+2025-11,P024,Risk avoidance,Strategic,2025-12,74390.00,
+2025-11,P024,Risk avoidance,Strategic,2026-03,76330.00,
+2025-11,P024,Risk avoidance,Strategic,2026-06,75990.00,
+2025-11,P024,Risk avoidance,Strategic,2026-09,75610.00,
+2025-11,P024,Risk avoidance,Strategic,2026-12,75330.00,
+2025-11,P025,Inventory reduction,Financial,2025-03,44180.00,36397.01
+2025-11,P025,Inventory reduction,Financial,2025-06,91110.00,83651.01
+2025-11,P025,Inventory reduction,Financial,2025-09,132440.00,
+2025-11,P025,Inventory reduction,Financial,2025-12,179670.00,
+2025-11,P025,Inventory reduction,Financial,2026-03,177400.00,
+2025-11,P025,Inventory reduction,Financial,2026-06,180590.00,
+2025-11,P025,Inventory reduction,Financial,2026-09,177070.00,
+2025-11,P025,Inventory reduction,Financial,2026-12,177810.00,
+2025-11,P026,Supply disruption avoided,Strategic,2025-09,30730.00,
+2025-11,P026,Supply disruption avoided,Strategic,2025-12,62410.00,
+2025-11,P026,Supply disruption avoided,Strategic,2026-03,94000.00,
+2025-11,P026,Supply disruption avoided,Strategic,2026-06,124480.00,
+2025-11,P026,Supply disruption avoided,Strategic,2026-09,125130.00,
+2025-11,P026,Supply disruption avoided,Strategic,2026-12,123700.00,
+2025-11,P027,Working capital release,Financial,2025-09,53080.00,
+2025-11,P027,Working capital release,Financial,2025-12,104690.00,
+2025-11,P027,Working capital release,Financial,2026-03,162470.00,
+2025-11,P027,Working capital release,Financial,2026-06,215720.00,
+2025-11,P027,Working capital release,Financial,2026-09,210360.00,
+2025-11,P027,Working capital release,Financial,2026-12,215210.00,
+2025-11,P028,Freight cost reduction,Financial,2025-12,79810.00,
+2025-11,P028,Freight cost reduction,Financial,2026-03,165100.00,
+2025-11,P028,Freight cost reduction,Financial,2026-06,245180.00,
+2025-11,P028,Freight cost reduction,Financial,2026-09,319280.00,
+2025-11,P028,Freight cost reduction,Financial,2026-12,324110.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2025-12,25070.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2026-03,50310.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2026-06,75700.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2026-09,98800.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2026-12,99350.00,
+2025-11,P029,Procurement effort reduction,Operational,2026-03,14200.00,
+2025-11,P029,Procurement effort reduction,Operational,2026-06,28940.00,
+2025-11,P029,Procurement effort reduction,Operational,2026-09,42880.00,
+2025-11,P029,Procurement effort reduction,Operational,2026-12,57280.00,
+2025-11,P030,HR admin effort reduction,Operational,2024-06,18220.00,14604.97
+2025-11,P030,HR admin effort reduction,Operational,2024-09,35900.00,32251.49
+2025-11,P030,HR admin effort reduction,Operational,2024-12,53820.00,51394.14
+2025-11,P030,HR admin effort reduction,Operational,2025-03,71390.00,70739.82
+2025-11,P030,HR admin effort reduction,Operational,2025-06,72940.00,74935.71
+2025-11,P030,HR admin effort reduction,Operational,2025-09,71230.00,
+2025-11,P030,HR admin effort reduction,Operational,2025-12,71730.00,
+2025-11,P030,HR admin effort reduction,Operational,2026-03,73640.00,
+2025-11,P030,HR admin effort reduction,Operational,2026-06,72010.00,
+2025-11,P030,HR admin effort reduction,Operational,2026-09,73580.00,
+2025-11,P030,HR admin effort reduction,Operational,2026-12,72550.00,
+2025-11,P031,Payroll vendor savings,Financial,2025-06,25280.00,17464.97
+2025-11,P031,Payroll vendor savings,Financial,2025-09,50350.00,
+2025-11,P031,Payroll vendor savings,Financial,2025-12,77830.00,
+2025-11,P031,Payroll vendor savings,Financial,2026-03,102010.00,
+2025-11,P031,Payroll vendor savings,Financial,2026-06,103220.00,
+2025-11,P031,Payroll vendor savings,Financial,2026-09,103860.00,
+2025-11,P031,Payroll vendor savings,Financial,2026-12,104110.00,
+2025-11,P032,Training cost reduction,Financial,2025-09,16570.00,
+2025-11,P032,Training cost reduction,Financial,2025-12,32350.00,
+2025-11,P032,Training cost reduction,Financial,2026-03,48760.00,
+2025-11,P032,Training cost reduction,Financial,2026-06,64540.00,
+2025-11,P032,Training cost reduction,Financial,2026-09,66270.00,
+2025-11,P032,Training cost reduction,Financial,2026-12,65510.00,
+2025-11,P033,Office space reduction,Financial,2025-09,59250.00,
+2025-11,P033,Office space reduction,Financial,2025-12,118270.00,
+2025-11,P033,Office space reduction,Financial,2026-03,175720.00,
+2025-11,P033,Office space reduction,Financial,2026-06,237060.00,
+2025-11,P033,Office space reduction,Financial,2026-09,237290.00,
+2025-11,P033,Office space reduction,Financial,2026-12,235060.00,
+2025-11,P034,Risk avoidance,Strategic,2026-03,24580.00,
+2025-11,P034,Risk avoidance,Strategic,2026-06,49620.00,
+2025-11,P034,Risk avoidance,Strategic,2026-09,76450.00,
+2025-11,P034,Risk avoidance,Strategic,2026-12,98110.00,
+2025-11,P001,Finance headcount avoidance,Operational,2027-03,272760.00,
+2025-11,P001,Finance headcount avoidance,Operational,2027-06,274680.00,
+2025-11,P001,Finance headcount avoidance,Operational,2027-09,275700.00,
+2025-11,P001,Finance headcount avoidance,Operational,2027-12,271490.00,
+2025-11,P001,Finance headcount avoidance,Operational,2028-03,274230.00,
+2025-11,P001,Finance headcount avoidance,Operational,2028-06,270540.00,
+2025-11,P001,Finance headcount avoidance,Operational,2028-09,279580.00,
+2025-11,P001,Finance headcount avoidance,Operational,2028-12,273640.00,
+2025-11,P001,Finance headcount avoidance,Operational,2029-03,273320.00,
+2025-11,P001,Finance headcount avoidance,Operational,2029-06,277350.00,
+2025-11,P001,Finance headcount avoidance,Operational,2029-09,271330.00,
+2025-11,P001,Finance headcount avoidance,Operational,2029-12,274270.00,
+2025-11,P001,Finance headcount avoidance,Operational,2030-03,273550.00,
+2025-11,P001,Finance headcount avoidance,Operational,2030-06,270380.00,
+2025-11,P001,Finance headcount avoidance,Operational,2030-09,269520.00,
+2025-11,P001,Finance headcount avoidance,Operational,2030-12,274820.00,
+2025-11,P001,Licence cost reduction,Financial,2027-03,160750.00,
+2025-11,P001,Licence cost reduction,Financial,2027-06,160640.00,
+2025-11,P001,Licence cost reduction,Financial,2027-09,165410.00,
+2025-11,P001,Licence cost reduction,Financial,2027-12,165040.00,
+2025-11,P001,Licence cost reduction,Financial,2028-03,161000.00,
+2025-11,P001,Licence cost reduction,Financial,2028-06,165390.00,
+2025-11,P001,Licence cost reduction,Financial,2028-09,161190.00,
+2025-11,P001,Licence cost reduction,Financial,2028-12,161840.00,
+2025-11,P001,Licence cost reduction,Financial,2029-03,162590.00,
+2025-11,P001,Licence cost reduction,Financial,2029-06,164880.00,
+2025-11,P001,Licence cost reduction,Financial,2029-09,164620.00,
+2025-11,P001,Licence cost reduction,Financial,2029-12,159390.00,
+2025-11,P001,Licence cost reduction,Financial,2030-03,161620.00,
+2025-11,P001,Licence cost reduction,Financial,2030-06,164340.00,
+2025-11,P001,Licence cost reduction,Financial,2030-09,163140.00,
+2025-11,P001,Licence cost reduction,Financial,2030-12,159260.00,
+2025-11,P002,"Faster close, days saved",Operational,2027-03,93120.00,
+2025-11,P002,"Faster close, days saved",Operational,2027-06,94550.00,
+2025-11,P002,"Faster close, days saved",Operational,2027-09,95360.00,
+2025-11,P002,"Faster close, days saved",Operational,2027-12,93920.00,
+2025-11,P002,"Faster close, days saved",Operational,2028-03,94980.00,
+2025-11,P002,"Faster close, days saved",Operational,2028-06,95010.00,
+2025-11,P002,"Faster close, days saved",Operational,2028-09,94350.00,
+2025-11,P002,"Faster close, days saved",Operational,2028-12,95990.00,
+2025-11,P002,"Faster close, days saved",Operational,2029-03,95400.00,
+2025-11,P002,"Faster close, days saved",Operational,2029-06,96090.00,
+2025-11,P002,"Faster close, days saved",Operational,2029-09,94140.00,
+2025-11,P002,"Faster close, days saved",Operational,2029-12,94180.00,
+2025-11,P002,"Faster close, days saved",Operational,2030-03,95220.00,
+2025-11,P002,"Faster close, days saved",Operational,2030-06,95820.00,
+2025-11,P002,"Faster close, days saved",Operational,2030-09,94060.00,
+2025-11,P002,"Faster close, days saved",Operational,2030-12,95750.00,
+2025-11,P003,Postage and print savings,Financial,2027-03,51770.00,
+2025-11,P003,Postage and print savings,Financial,2027-06,51720.00,
+2025-11,P003,Postage and print savings,Financial,2027-09,52220.00,
+2025-11,P003,Postage and print savings,Financial,2027-12,52140.00,
+2025-11,P003,Postage and print savings,Financial,2028-03,52220.00,
+2025-11,P003,Postage and print savings,Financial,2028-06,53040.00,
+2025-11,P003,Postage and print savings,Financial,2028-09,51890.00,
+2025-11,P003,Postage and print savings,Financial,2028-12,52970.00,
+2025-11,P003,Postage and print savings,Financial,2029-03,53270.00,
+2025-11,P003,Postage and print savings,Financial,2029-06,52390.00,
+2025-11,P003,Postage and print savings,Financial,2029-09,52820.00,
+2025-11,P003,Postage and print savings,Financial,2029-12,52870.00,
+2025-11,P003,Postage and print savings,Financial,2030-03,52580.00,
+2025-11,P003,Postage and print savings,Financial,2030-06,52140.00,
+2025-11,P003,Postage and print savings,Financial,2030-09,51570.00,
+2025-11,P003,Postage and print savings,Financial,2030-12,52970.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2027-03,85650.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2027-06,84370.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2027-09,86060.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2027-12,83490.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2028-03,86090.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2028-06,84910.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2028-09,83620.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2028-12,84350.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2029-03,85850.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2029-06,85640.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2029-09,84100.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2029-12,83680.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2030-03,86000.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2030-06,83640.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2030-09,83850.00,
+2025-11,P003,"Days sales outstanding, reduced",Financial,2030-12,86120.00,
+2025-11,P004,Working capital release,Financial,2027-03,127550.00,
+2025-11,P004,Working capital release,Financial,2027-06,129910.00,
+2025-11,P004,Working capital release,Financial,2027-09,128360.00,
+2025-11,P004,Working capital release,Financial,2027-12,127670.00,
+2025-11,P004,Working capital release,Financial,2028-03,132080.00,
+2025-11,P004,Working capital release,Financial,2028-06,130240.00,
+2025-11,P004,Working capital release,Financial,2028-09,127950.00,
+2025-11,P004,Working capital release,Financial,2028-12,128840.00,
+2025-11,P004,Working capital release,Financial,2029-03,129810.00,
+2025-11,P004,Working capital release,Financial,2029-06,129960.00,
+2025-11,P004,Working capital release,Financial,2029-09,130320.00,
+2025-11,P004,Working capital release,Financial,2029-12,130190.00,
+2025-11,P004,Working capital release,Financial,2030-03,129310.00,
+2025-11,P004,Working capital release,Financial,2030-06,127410.00,
+2025-11,P004,Working capital release,Financial,2030-09,132170.00,
+2025-11,P004,Working capital release,Financial,2030-12,131110.00,
+2025-11,P005,Risk avoidance,Strategic,2027-03,37900.00,
+2025-11,P005,Risk avoidance,Strategic,2027-06,38190.00,
+2025-11,P005,Risk avoidance,Strategic,2027-09,36870.00,
+2025-11,P005,Risk avoidance,Strategic,2027-12,37480.00,
+2025-11,P005,Risk avoidance,Strategic,2028-03,38200.00,
+2025-11,P005,Risk avoidance,Strategic,2028-06,38160.00,
+2025-11,P005,Risk avoidance,Strategic,2028-09,37330.00,
+2025-11,P005,Risk avoidance,Strategic,2028-12,37010.00,
+2025-11,P005,Risk avoidance,Strategic,2029-03,38120.00,
+2025-11,P005,Risk avoidance,Strategic,2029-06,38150.00,
+2025-11,P005,Risk avoidance,Strategic,2029-09,38120.00,
+2025-11,P005,Risk avoidance,Strategic,2029-12,37000.00,
+2025-11,P005,Risk avoidance,Strategic,2030-03,37550.00,
+2025-11,P005,Risk avoidance,Strategic,2030-06,37210.00,
+2025-11,P005,Risk avoidance,Strategic,2030-09,37320.00,
+2025-11,P005,Risk avoidance,Strategic,2030-12,36780.00,
+2025-11,P006,Purchase price savings,Financial,2027-03,221490.00,
+2025-11,P006,Purchase price savings,Financial,2027-06,226590.00,
+2025-11,P006,Purchase price savings,Financial,2027-09,224350.00,
+2025-11,P006,Purchase price savings,Financial,2027-12,222270.00,
+2025-11,P006,Purchase price savings,Financial,2028-03,221240.00,
+2025-11,P006,Purchase price savings,Financial,2028-06,226160.00,
+2025-11,P006,Purchase price savings,Financial,2028-09,228200.00,
+2025-11,P006,Purchase price savings,Financial,2028-12,222500.00,
+2025-11,P006,Purchase price savings,Financial,2029-03,224070.00,
+2025-11,P006,Purchase price savings,Financial,2029-06,221030.00,
+2025-11,P006,Purchase price savings,Financial,2029-09,223710.00,
+2025-11,P006,Purchase price savings,Financial,2029-12,227140.00,
+2025-11,P006,Purchase price savings,Financial,2030-03,226120.00,
+2025-11,P006,Purchase price savings,Financial,2030-06,227580.00,
+2025-11,P006,Purchase price savings,Financial,2030-09,221180.00,
+2025-11,P006,Purchase price savings,Financial,2030-12,225850.00,
+2025-11,P007,"Faster close, days saved",Operational,2027-03,64130.00,
+2025-11,P007,"Faster close, days saved",Operational,2027-06,65350.00,
+2025-11,P007,"Faster close, days saved",Operational,2027-09,64480.00,
+2025-11,P007,"Faster close, days saved",Operational,2027-12,64180.00,
+2025-11,P007,"Faster close, days saved",Operational,2028-03,65960.00,
+2025-11,P007,"Faster close, days saved",Operational,2028-06,65670.00,
+2025-11,P007,"Faster close, days saved",Operational,2028-09,65510.00,
+2025-11,P007,"Faster close, days saved",Operational,2028-12,64900.00,
+2025-11,P007,"Faster close, days saved",Operational,2029-03,63780.00,
+2025-11,P007,"Faster close, days saved",Operational,2029-06,64400.00,
+2025-11,P007,"Faster close, days saved",Operational,2029-09,64560.00,
+2025-11,P007,"Faster close, days saved",Operational,2029-12,66230.00,
+2025-11,P007,"Faster close, days saved",Operational,2030-03,66240.00,
+2025-11,P007,"Faster close, days saved",Operational,2030-06,64130.00,
+2025-11,P007,"Faster close, days saved",Operational,2030-09,63980.00,
+2025-11,P007,"Faster close, days saved",Operational,2030-12,64830.00,
+2025-11,P008,Reporting effort reduction,Operational,2027-03,105370.00,
+2025-11,P008,Reporting effort reduction,Operational,2027-06,103530.00,
+2025-11,P008,Reporting effort reduction,Operational,2027-09,105680.00,
+2025-11,P008,Reporting effort reduction,Operational,2027-12,106840.00,
+2025-11,P008,Reporting effort reduction,Operational,2028-03,104990.00,
+2025-11,P008,Reporting effort reduction,Operational,2028-06,105830.00,
+2025-11,P008,Reporting effort reduction,Operational,2028-09,106010.00,
+2025-11,P008,Reporting effort reduction,Operational,2028-12,103010.00,
+2025-11,P008,Reporting effort reduction,Operational,2029-03,106720.00,
+2025-11,P008,Reporting effort reduction,Operational,2029-06,105000.00,
+2025-11,P008,Reporting effort reduction,Operational,2029-09,103650.00,
+2025-11,P008,Reporting effort reduction,Operational,2029-12,103240.00,
+2025-11,P008,Reporting effort reduction,Operational,2030-03,103660.00,
+2025-11,P008,Reporting effort reduction,Operational,2030-06,103140.00,
+2025-11,P008,Reporting effort reduction,Operational,2030-09,104330.00,
+2025-11,P008,Reporting effort reduction,Operational,2030-12,105940.00,
+2025-11,P009,Labour cost reduction,Financial,2027-03,442500.00,
+2025-11,P009,Labour cost reduction,Financial,2027-06,442810.00,
+2025-11,P009,Labour cost reduction,Financial,2027-09,441040.00,
+2025-11,P009,Labour cost reduction,Financial,2027-12,454660.00,
+2025-11,P009,Labour cost reduction,Financial,2028-03,442830.00,
+2025-11,P009,Labour cost reduction,Financial,2028-06,458410.00,
+2025-11,P009,Labour cost reduction,Financial,2028-09,447120.00,
+2025-11,P009,Labour cost reduction,Financial,2028-12,455360.00,
+2025-11,P009,Labour cost reduction,Financial,2029-03,446050.00,
+2025-11,P009,Labour cost reduction,Financial,2029-06,457460.00,
+2025-11,P009,Labour cost reduction,Financial,2029-09,449710.00,
+2025-11,P009,Labour cost reduction,Financial,2029-12,445260.00,
+2025-11,P009,Labour cost reduction,Financial,2030-03,452940.00,
+2025-11,P009,Labour cost reduction,Financial,2030-06,450710.00,
+2025-11,P009,Labour cost reduction,Financial,2030-09,448380.00,
+2025-11,P009,Labour cost reduction,Financial,2030-12,454510.00,
+2025-11,P009,Throughput increase,Operational,2027-03,174750.00,
+2025-11,P009,Throughput increase,Operational,2027-06,177450.00,
+2025-11,P009,Throughput increase,Operational,2027-09,174540.00,
+2025-11,P009,Throughput increase,Operational,2027-12,177410.00,
+2025-11,P009,Throughput increase,Operational,2028-03,171640.00,
+2025-11,P009,Throughput increase,Operational,2028-06,176740.00,
+2025-11,P009,Throughput increase,Operational,2028-09,173880.00,
+2025-11,P009,Throughput increase,Operational,2028-12,175170.00,
+2025-11,P009,Throughput increase,Operational,2029-03,172310.00,
+2025-11,P009,Throughput increase,Operational,2029-06,173850.00,
+2025-11,P009,Throughput increase,Operational,2029-09,171650.00,
+2025-11,P009,Throughput increase,Operational,2029-12,173880.00,
+2025-11,P009,Throughput increase,Operational,2030-03,177790.00,
+2025-11,P009,Throughput increase,Operational,2030-06,173880.00,
+2025-11,P009,Throughput increase,Operational,2030-09,177370.00,
+2025-11,P009,Throughput increase,Operational,2030-12,175200.00,
+2025-11,P010,Maintenance cost reduction,Financial,2027-03,76100.00,
+2025-11,P010,Maintenance cost reduction,Financial,2027-06,76330.00,
+2025-11,P010,Maintenance cost reduction,Financial,2027-09,77830.00,
+2025-11,P010,Maintenance cost reduction,Financial,2027-12,75950.00,
+2025-11,P010,Maintenance cost reduction,Financial,2028-03,76000.00,
+2025-11,P010,Maintenance cost reduction,Financial,2028-06,77920.00,
+2025-11,P010,Maintenance cost reduction,Financial,2028-09,78640.00,
+2025-11,P010,Maintenance cost reduction,Financial,2028-12,78870.00,
+2025-11,P010,Maintenance cost reduction,Financial,2029-03,76440.00,
+2025-11,P010,Maintenance cost reduction,Financial,2029-06,78330.00,
+2025-11,P010,Maintenance cost reduction,Financial,2029-09,76910.00,
+2025-11,P010,Maintenance cost reduction,Financial,2029-12,78260.00,
+2025-11,P010,Maintenance cost reduction,Financial,2030-03,77290.00,
+2025-11,P010,Maintenance cost reduction,Financial,2030-06,76840.00,
+2025-11,P010,Maintenance cost reduction,Financial,2030-09,77500.00,
+2025-11,P010,Maintenance cost reduction,Financial,2030-12,78980.00,
+2025-11,P011,Lease cost avoidance,Financial,2027-03,298100.00,
+2025-11,P011,Lease cost avoidance,Financial,2027-06,295880.00,
+2025-11,P011,Lease cost avoidance,Financial,2027-09,302480.00,
+2025-11,P011,Lease cost avoidance,Financial,2027-12,294070.00,
+2025-11,P011,Lease cost avoidance,Financial,2028-03,300400.00,
+2025-11,P011,Lease cost avoidance,Financial,2028-06,303300.00,
+2025-11,P011,Lease cost avoidance,Financial,2028-09,301790.00,
+2025-11,P011,Lease cost avoidance,Financial,2028-12,301460.00,
+2025-11,P011,Lease cost avoidance,Financial,2029-03,294200.00,
+2025-11,P011,Lease cost avoidance,Financial,2029-06,305140.00,
+2025-11,P011,Lease cost avoidance,Financial,2029-09,298990.00,
+2025-11,P011,Lease cost avoidance,Financial,2029-12,305540.00,
+2025-11,P011,Lease cost avoidance,Financial,2030-03,297720.00,
+2025-11,P011,Lease cost avoidance,Financial,2030-06,294110.00,
+2025-11,P011,Lease cost avoidance,Financial,2030-09,304760.00,
+2025-11,P011,Lease cost avoidance,Financial,2030-12,294880.00,
+2025-11,P012,Fuel savings,Financial,2027-03,119540.00,
+2025-11,P012,Fuel savings,Financial,2027-06,121560.00,
+2025-11,P012,Fuel savings,Financial,2027-09,118800.00,
+2025-11,P012,Fuel savings,Financial,2027-12,118830.00,
+2025-11,P012,Fuel savings,Financial,2028-03,120410.00,
+2025-11,P012,Fuel savings,Financial,2028-06,120790.00,
+2025-11,P012,Fuel savings,Financial,2028-09,118810.00,
+2025-11,P012,Fuel savings,Financial,2028-12,121640.00,
+2025-11,P012,Fuel savings,Financial,2029-03,118850.00,
+2025-11,P012,Fuel savings,Financial,2029-06,118900.00,
+2025-11,P012,Fuel savings,Financial,2029-09,118020.00,
+2025-11,P012,Fuel savings,Financial,2029-12,121470.00,
+2025-11,P012,Fuel savings,Financial,2030-03,118320.00,
+2025-11,P012,Fuel savings,Financial,2030-06,119980.00,
+2025-11,P012,Fuel savings,Financial,2030-09,118340.00,
+2025-11,P012,Fuel savings,Financial,2030-12,119310.00,
+2025-11,P012,Energy savings,Operational,2027-03,40320.00,
+2025-11,P012,Energy savings,Operational,2027-06,39850.00,
+2025-11,P012,Energy savings,Operational,2027-09,39800.00,
+2025-11,P012,Energy savings,Operational,2027-12,40310.00,
+2025-11,P012,Energy savings,Operational,2028-03,39400.00,
+2025-11,P012,Energy savings,Operational,2028-06,40250.00,
+2025-11,P012,Energy savings,Operational,2028-09,39920.00,
+2025-11,P012,Energy savings,Operational,2028-12,39960.00,
+2025-11,P012,Energy savings,Operational,2029-03,39470.00,
+2025-11,P012,Energy savings,Operational,2029-06,40230.00,
+2025-11,P012,Energy savings,Operational,2029-09,39760.00,
+2025-11,P012,Energy savings,Operational,2029-12,40670.00,
+2025-11,P012,Energy savings,Operational,2030-03,39550.00,
+2025-11,P012,Energy savings,Operational,2030-06,40390.00,
+2025-11,P012,Energy savings,Operational,2030-09,40720.00,
+2025-11,P012,Energy savings,Operational,2030-12,39610.00,
+2025-11,P013,Energy savings,Operational,2027-03,155260.00,
+2025-11,P013,Energy savings,Operational,2027-06,156380.00,
+2025-11,P013,Energy savings,Operational,2027-09,153390.00,
+2025-11,P013,Energy savings,Operational,2027-12,156840.00,
+2025-11,P013,Energy savings,Operational,2028-03,152260.00,
+2025-11,P013,Energy savings,Operational,2028-06,153810.00,
+2025-11,P013,Energy savings,Operational,2028-09,152190.00,
+2025-11,P013,Energy savings,Operational,2028-12,154510.00,
+2025-11,P013,Energy savings,Operational,2029-03,154080.00,
+2025-11,P013,Energy savings,Operational,2029-06,153410.00,
+2025-11,P013,Energy savings,Operational,2029-09,157990.00,
+2025-11,P013,Energy savings,Operational,2029-12,155530.00,
+2025-11,P013,Energy savings,Operational,2030-03,155180.00,
+2025-11,P013,Energy savings,Operational,2030-06,154630.00,
+2025-11,P013,Energy savings,Operational,2030-09,153510.00,
+2025-11,P013,Energy savings,Operational,2030-12,152580.00,
+2025-11,P014,Duty drawback recovered,Financial,2027-03,114020.00,
+2025-11,P014,Duty drawback recovered,Financial,2027-06,111120.00,
+2025-11,P014,Duty drawback recovered,Financial,2027-09,113000.00,
+2025-11,P014,Duty drawback recovered,Financial,2027-12,111320.00,
+2025-11,P014,Duty drawback recovered,Financial,2028-03,114210.00,
+2025-11,P014,Duty drawback recovered,Financial,2028-06,112560.00,
+2025-11,P014,Duty drawback recovered,Financial,2028-09,110330.00,
+2025-11,P014,Duty drawback recovered,Financial,2028-12,110600.00,
+2025-11,P014,Duty drawback recovered,Financial,2029-03,114740.00,
+2025-11,P014,Duty drawback recovered,Financial,2029-06,113730.00,
+2025-11,P014,Duty drawback recovered,Financial,2029-09,111970.00,
+2025-11,P014,Duty drawback recovered,Financial,2029-12,110890.00,
+2025-11,P014,Duty drawback recovered,Financial,2030-03,112510.00,
+2025-11,P014,Duty drawback recovered,Financial,2030-06,113020.00,
+2025-11,P014,Duty drawback recovered,Financial,2030-09,114380.00,
+2025-11,P014,Duty drawback recovered,Financial,2030-12,111850.00,
+2025-11,P014,Audit findings closed,Compliance,2027-03,29720.00,
+2025-11,P014,Audit findings closed,Compliance,2027-06,29980.00,
+2025-11,P014,Audit findings closed,Compliance,2027-09,29400.00,
+2025-11,P014,Audit findings closed,Compliance,2027-12,29550.00,
+2025-11,P014,Audit findings closed,Compliance,2028-03,29740.00,
+2025-11,P014,Audit findings closed,Compliance,2028-06,29570.00,
+2025-11,P014,Audit findings closed,Compliance,2028-09,29690.00,
+2025-11,P014,Audit findings closed,Compliance,2028-12,29790.00,
+2025-11,P014,Audit findings closed,Compliance,2029-03,29820.00,
+2025-11,P014,Audit findings closed,Compliance,2029-06,29690.00,
+2025-11,P014,Audit findings closed,Compliance,2029-09,30140.00,
+2025-11,P014,Audit findings closed,Compliance,2029-12,30580.00,
+2025-11,P014,Audit findings closed,Compliance,2030-03,30510.00,
+2025-11,P014,Audit findings closed,Compliance,2030-06,29410.00,
+2025-11,P014,Audit findings closed,Compliance,2030-09,29810.00,
+2025-11,P014,Audit findings closed,Compliance,2030-12,29620.00,
+2025-11,P015,Picking error reduction,Operational,2027-03,35380.00,
+2025-11,P015,Picking error reduction,Operational,2027-06,34860.00,
+2025-11,P015,Picking error reduction,Operational,2027-09,34790.00,
+2025-11,P015,Picking error reduction,Operational,2027-12,35080.00,
+2025-11,P015,Picking error reduction,Operational,2028-03,35360.00,
+2025-11,P015,Picking error reduction,Operational,2028-06,35650.00,
+2025-11,P015,Picking error reduction,Operational,2028-09,35590.00,
+2025-11,P015,Picking error reduction,Operational,2028-12,34930.00,
+2025-11,P015,Picking error reduction,Operational,2029-03,35340.00,
+2025-11,P015,Picking error reduction,Operational,2029-06,34830.00,
+2025-11,P015,Picking error reduction,Operational,2029-09,34320.00,
+2025-11,P015,Picking error reduction,Operational,2029-12,35630.00,
+2025-11,P015,Picking error reduction,Operational,2030-03,34560.00,
+2025-11,P015,Picking error reduction,Operational,2030-06,34600.00,
+2025-11,P015,Picking error reduction,Operational,2030-09,35030.00,
+2025-11,P015,Picking error reduction,Operational,2030-12,34910.00,
+2025-11,P016,Digital revenue uplift,Financial,2027-03,368440.00,
+2025-11,P016,Digital revenue uplift,Financial,2027-06,373900.00,
+2025-11,P016,Digital revenue uplift,Financial,2027-09,370960.00,
+2025-11,P016,Digital revenue uplift,Financial,2027-12,374720.00,
+2025-11,P016,Digital revenue uplift,Financial,2028-03,374650.00,
+2025-11,P016,Digital revenue uplift,Financial,2028-06,376030.00,
+2025-11,P016,Digital revenue uplift,Financial,2028-09,369380.00,
+2025-11,P016,Digital revenue uplift,Financial,2028-12,371070.00,
+2025-11,P016,Digital revenue uplift,Financial,2029-03,368920.00,
+2025-11,P016,Digital revenue uplift,Financial,2029-06,372750.00,
+2025-11,P016,Digital revenue uplift,Financial,2029-09,369980.00,
+2025-11,P016,Digital revenue uplift,Financial,2029-12,380020.00,
+2025-11,P016,Digital revenue uplift,Financial,2030-03,375760.00,
+2025-11,P016,Digital revenue uplift,Financial,2030-06,371440.00,
+2025-11,P016,Digital revenue uplift,Financial,2030-09,375710.00,
+2025-11,P016,Digital revenue uplift,Financial,2030-12,377750.00,
+2025-11,P016,Customer retention,Customer,2027-03,152960.00,
+2025-11,P016,Customer retention,Customer,2027-06,147510.00,
+2025-11,P016,Customer retention,Customer,2027-09,152520.00,
+2025-11,P016,Customer retention,Customer,2027-12,152850.00,
+2025-11,P016,Customer retention,Customer,2028-03,148690.00,
+2025-11,P016,Customer retention,Customer,2028-06,148090.00,
+2025-11,P016,Customer retention,Customer,2028-09,152040.00,
+2025-11,P016,Customer retention,Customer,2028-12,151710.00,
+2025-11,P016,Customer retention,Customer,2029-03,147290.00,
+2025-11,P016,Customer retention,Customer,2029-06,151910.00,
+2025-11,P016,Customer retention,Customer,2029-09,147630.00,
+2025-11,P016,Customer retention,Customer,2029-12,152470.00,
+2025-11,P016,Customer retention,Customer,2030-03,149300.00,
+2025-11,P016,Customer retention,Customer,2030-06,148550.00,
+2025-11,P016,Customer retention,Customer,2030-09,150510.00,
+2025-11,P016,Customer retention,Customer,2030-12,147520.00,
+2025-11,P017,Sales productivity,Operational,2027-03,175460.00,
+2025-11,P017,Sales productivity,Operational,2027-06,174770.00,
+2025-11,P017,Sales productivity,Operational,2027-09,174380.00,
+2025-11,P017,Sales productivity,Operational,2027-12,176450.00,
+2025-11,P017,Sales productivity,Operational,2028-03,177270.00,
+2025-11,P017,Sales productivity,Operational,2028-06,178350.00,
+2025-11,P017,Sales productivity,Operational,2028-09,176910.00,
+2025-11,P017,Sales productivity,Operational,2028-12,174320.00,
+2025-11,P017,Sales productivity,Operational,2029-03,176010.00,
+2025-11,P017,Sales productivity,Operational,2029-06,177190.00,
+2025-11,P017,Sales productivity,Operational,2029-09,177220.00,
+2025-11,P017,Sales productivity,Operational,2029-12,174920.00,
+2025-11,P017,Sales productivity,Operational,2030-03,173030.00,
+2025-11,P017,Sales productivity,Operational,2030-06,171820.00,
+2025-11,P017,Sales productivity,Operational,2030-09,175840.00,
+2025-11,P017,Sales productivity,Operational,2030-12,172130.00,
+2025-11,P018,Call deflection savings,Financial,2027-03,95930.00,
+2025-11,P018,Call deflection savings,Financial,2027-06,96640.00,
+2025-11,P018,Call deflection savings,Financial,2027-09,93830.00,
+2025-11,P018,Call deflection savings,Financial,2027-12,95930.00,
+2025-11,P018,Call deflection savings,Financial,2028-03,94120.00,
+2025-11,P018,Call deflection savings,Financial,2028-06,94900.00,
+2025-11,P018,Call deflection savings,Financial,2028-09,93410.00,
+2025-11,P018,Call deflection savings,Financial,2028-12,95450.00,
+2025-11,P018,Call deflection savings,Financial,2029-03,95390.00,
+2025-11,P018,Call deflection savings,Financial,2029-06,94180.00,
+2025-11,P018,Call deflection savings,Financial,2029-09,96780.00,
+2025-11,P018,Call deflection savings,Financial,2029-12,94400.00,
+2025-11,P018,Call deflection savings,Financial,2030-03,94540.00,
+2025-11,P018,Call deflection savings,Financial,2030-06,95980.00,
+2025-11,P018,Call deflection savings,Financial,2030-09,94190.00,
+2025-11,P018,Call deflection savings,Financial,2030-12,95890.00,
+2025-11,P019,Call deflection savings,Financial,2027-03,39310.00,
+2025-11,P019,Call deflection savings,Financial,2027-06,40500.00,
+2025-11,P019,Call deflection savings,Financial,2027-09,40130.00,
+2025-11,P019,Call deflection savings,Financial,2027-12,39850.00,
+2025-11,P019,Call deflection savings,Financial,2028-03,40210.00,
+2025-11,P019,Call deflection savings,Financial,2028-06,40240.00,
+2025-11,P019,Call deflection savings,Financial,2028-09,39580.00,
+2025-11,P019,Call deflection savings,Financial,2028-12,39370.00,
+2025-11,P019,Call deflection savings,Financial,2029-03,39730.00,
+2025-11,P019,Call deflection savings,Financial,2029-06,40370.00,
+2025-11,P019,Call deflection savings,Financial,2029-09,39300.00,
+2025-11,P019,Call deflection savings,Financial,2029-12,39500.00,
+2025-11,P019,Call deflection savings,Financial,2030-03,39610.00,
+2025-11,P019,Call deflection savings,Financial,2030-06,39400.00,
+2025-11,P019,Call deflection savings,Financial,2030-09,39840.00,
+2025-11,P019,Call deflection savings,Financial,2030-12,39510.00,
+2025-11,P020,Revenue leakage recovered,Financial,2027-03,206370.00,
+2025-11,P020,Revenue leakage recovered,Financial,2027-06,202480.00,
+2025-11,P020,Revenue leakage recovered,Financial,2027-09,203540.00,
+2025-11,P020,Revenue leakage recovered,Financial,2027-12,207060.00,
+2025-11,P020,Revenue leakage recovered,Financial,2028-03,201760.00,
+2025-11,P020,Revenue leakage recovered,Financial,2028-06,204070.00,
+2025-11,P020,Revenue leakage recovered,Financial,2028-09,207910.00,
+2025-11,P020,Revenue leakage recovered,Financial,2028-12,203960.00,
+2025-11,P020,Revenue leakage recovered,Financial,2029-03,207980.00,
+2025-11,P020,Revenue leakage recovered,Financial,2029-06,201480.00,
+2025-11,P020,Revenue leakage recovered,Financial,2029-09,207350.00,
+2025-11,P020,Revenue leakage recovered,Financial,2029-12,203160.00,
+2025-11,P020,Revenue leakage recovered,Financial,2030-03,205030.00,
+2025-11,P020,Revenue leakage recovered,Financial,2030-06,206500.00,
+2025-11,P020,Revenue leakage recovered,Financial,2030-09,203670.00,
+2025-11,P020,Revenue leakage recovered,Financial,2030-12,206360.00,
+2025-11,P021,Customer retention,Customer,2027-03,135440.00,
+2025-11,P021,Customer retention,Customer,2027-06,135870.00,
+2025-11,P021,Customer retention,Customer,2027-09,136140.00,
+2025-11,P021,Customer retention,Customer,2027-12,135880.00,
+2025-11,P021,Customer retention,Customer,2028-03,134930.00,
+2025-11,P021,Customer retention,Customer,2028-06,136810.00,
+2025-11,P021,Customer retention,Customer,2028-09,136570.00,
+2025-11,P021,Customer retention,Customer,2028-12,135250.00,
+2025-11,P021,Customer retention,Customer,2029-03,136600.00,
+2025-11,P021,Customer retention,Customer,2029-06,134770.00,
+2025-11,P021,Customer retention,Customer,2029-09,134070.00,
+2025-11,P021,Customer retention,Customer,2029-12,132990.00,
+2025-11,P021,Customer retention,Customer,2030-03,136160.00,
+2025-11,P021,Customer retention,Customer,2030-06,137060.00,
+2025-11,P021,Customer retention,Customer,2030-09,134580.00,
+2025-11,P021,Customer retention,Customer,2030-12,133810.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2027-03,116610.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2027-06,114030.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2027-09,116030.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2027-12,117040.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2028-03,115980.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2028-06,113490.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2028-09,112790.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2028-12,115100.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2029-03,116670.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2029-06,113170.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2029-09,112710.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2029-12,115400.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2030-03,114420.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2030-06,113910.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2030-09,115890.00,
+2025-11,P022,Infrastructure cost reduction,Financial,2030-12,116790.00,
+2025-11,P023,Margin improvement,Financial,2027-03,248550.00,
+2025-11,P023,Margin improvement,Financial,2027-06,241150.00,
+2025-11,P023,Margin improvement,Financial,2027-09,246530.00,
+2025-11,P023,Margin improvement,Financial,2027-12,241180.00,
+2025-11,P023,Margin improvement,Financial,2028-03,244290.00,
+2025-11,P023,Margin improvement,Financial,2028-06,242470.00,
+2025-11,P023,Margin improvement,Financial,2028-09,249260.00,
+2025-11,P023,Margin improvement,Financial,2028-12,240830.00,
+2025-11,P023,Margin improvement,Financial,2029-03,244450.00,
+2025-11,P023,Margin improvement,Financial,2029-06,245010.00,
+2025-11,P023,Margin improvement,Financial,2029-09,243660.00,
+2025-11,P023,Margin improvement,Financial,2029-12,244860.00,
+2025-11,P023,Margin improvement,Financial,2030-03,246220.00,
+2025-11,P023,Margin improvement,Financial,2030-06,242820.00,
+2025-11,P023,Margin improvement,Financial,2030-09,246360.00,
+2025-11,P023,Margin improvement,Financial,2030-12,241940.00,
+2025-11,P024,Risk avoidance,Strategic,2027-03,74590.00,
+2025-11,P024,Risk avoidance,Strategic,2027-06,74660.00,
+2025-11,P024,Risk avoidance,Strategic,2027-09,73620.00,
+2025-11,P024,Risk avoidance,Strategic,2027-12,75710.00,
+2025-11,P024,Risk avoidance,Strategic,2028-03,75700.00,
+2025-11,P024,Risk avoidance,Strategic,2028-06,73520.00,
+2025-11,P024,Risk avoidance,Strategic,2028-09,74180.00,
+2025-11,P024,Risk avoidance,Strategic,2028-12,73630.00,
+2025-11,P024,Risk avoidance,Strategic,2029-03,73960.00,
+2025-11,P024,Risk avoidance,Strategic,2029-06,75490.00,
+2025-11,P024,Risk avoidance,Strategic,2029-09,74360.00,
+2025-11,P024,Risk avoidance,Strategic,2029-12,76380.00,
+2025-11,P024,Risk avoidance,Strategic,2030-03,74450.00,
+2025-11,P024,Risk avoidance,Strategic,2030-06,74520.00,
+2025-11,P024,Risk avoidance,Strategic,2030-09,74860.00,
+2025-11,P024,Risk avoidance,Strategic,2030-12,75640.00,
+2025-11,P025,Inventory reduction,Financial,2027-03,176760.00,
+2025-11,P025,Inventory reduction,Financial,2027-06,177030.00,
+2025-11,P025,Inventory reduction,Financial,2027-09,176720.00,
+2025-11,P025,Inventory reduction,Financial,2027-12,182540.00,
+2025-11,P025,Inventory reduction,Financial,2028-03,179180.00,
+2025-11,P025,Inventory reduction,Financial,2028-06,177350.00,
+2025-11,P025,Inventory reduction,Financial,2028-09,178420.00,
+2025-11,P025,Inventory reduction,Financial,2028-12,178000.00,
+2025-11,P025,Inventory reduction,Financial,2029-03,183080.00,
+2025-11,P025,Inventory reduction,Financial,2029-06,180970.00,
+2025-11,P025,Inventory reduction,Financial,2029-09,182510.00,
+2025-11,P025,Inventory reduction,Financial,2029-12,177040.00,
+2025-11,P025,Inventory reduction,Financial,2030-03,177000.00,
+2025-11,P025,Inventory reduction,Financial,2030-06,182910.00,
+2025-11,P025,Inventory reduction,Financial,2030-09,179580.00,
+2025-11,P025,Inventory reduction,Financial,2030-12,181730.00,
+2025-11,P026,Supply disruption avoided,Strategic,2027-03,126460.00,
+2025-11,P026,Supply disruption avoided,Strategic,2027-06,127050.00,
+2025-11,P026,Supply disruption avoided,Strategic,2027-09,123960.00,
+2025-11,P026,Supply disruption avoided,Strategic,2027-12,124150.00,
+2025-11,P026,Supply disruption avoided,Strategic,2028-03,127170.00,
+2025-11,P026,Supply disruption avoided,Strategic,2028-06,125030.00,
+2025-11,P026,Supply disruption avoided,Strategic,2028-09,124380.00,
+2025-11,P026,Supply disruption avoided,Strategic,2028-12,123840.00,
+2025-11,P026,Supply disruption avoided,Strategic,2029-03,123210.00,
+2025-11,P026,Supply disruption avoided,Strategic,2029-06,125330.00,
+2025-11,P026,Supply disruption avoided,Strategic,2029-09,125530.00,
+2025-11,P026,Supply disruption avoided,Strategic,2029-12,124040.00,
+2025-11,P026,Supply disruption avoided,Strategic,2030-03,125510.00,
+2025-11,P026,Supply disruption avoided,Strategic,2030-06,126720.00,
+2025-11,P026,Supply disruption avoided,Strategic,2030-09,124290.00,
+2025-11,P026,Supply disruption avoided,Strategic,2030-12,123120.00,
+2025-11,P027,Working capital release,Financial,2027-03,208770.00,
+2025-11,P027,Working capital release,Financial,2027-06,213100.00,
+2025-11,P027,Working capital release,Financial,2027-09,213580.00,
+2025-11,P027,Working capital release,Financial,2027-12,216250.00,
+2025-11,P027,Working capital release,Financial,2028-03,216610.00,
+2025-11,P027,Working capital release,Financial,2028-06,216520.00,
+2025-11,P027,Working capital release,Financial,2028-09,209350.00,
+2025-11,P027,Working capital release,Financial,2028-12,210940.00,
+2025-11,P027,Working capital release,Financial,2029-03,215340.00,
+2025-11,P027,Working capital release,Financial,2029-06,214580.00,
+2025-11,P027,Working capital release,Financial,2029-09,209360.00,
+2025-11,P027,Working capital release,Financial,2029-12,215640.00,
+2025-11,P027,Working capital release,Financial,2030-03,214270.00,
+2025-11,P027,Working capital release,Financial,2030-06,208840.00,
+2025-11,P027,Working capital release,Financial,2030-09,208620.00,
+2025-11,P027,Working capital release,Financial,2030-12,210650.00,
+2025-11,P028,Freight cost reduction,Financial,2027-03,329890.00,
+2025-11,P028,Freight cost reduction,Financial,2027-06,328550.00,
+2025-11,P028,Freight cost reduction,Financial,2027-09,324140.00,
+2025-11,P028,Freight cost reduction,Financial,2027-12,325160.00,
+2025-11,P028,Freight cost reduction,Financial,2028-03,328520.00,
+2025-11,P028,Freight cost reduction,Financial,2028-06,324760.00,
+2025-11,P028,Freight cost reduction,Financial,2028-09,329530.00,
+2025-11,P028,Freight cost reduction,Financial,2028-12,318650.00,
+2025-11,P028,Freight cost reduction,Financial,2029-03,328170.00,
+2025-11,P028,Freight cost reduction,Financial,2029-06,327270.00,
+2025-11,P028,Freight cost reduction,Financial,2029-09,323070.00,
+2025-11,P028,Freight cost reduction,Financial,2029-12,328390.00,
+2025-11,P028,Freight cost reduction,Financial,2030-03,322850.00,
+2025-11,P028,Freight cost reduction,Financial,2030-06,319060.00,
+2025-11,P028,Freight cost reduction,Financial,2030-09,328710.00,
+2025-11,P028,Freight cost reduction,Financial,2030-12,330720.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2027-03,100000.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2027-06,100460.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2027-09,100010.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2027-12,98870.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2028-03,98060.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2028-06,98980.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2028-09,98960.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2028-12,99470.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2029-03,101990.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2029-06,101270.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2029-09,99340.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2029-12,100120.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2030-03,98140.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2030-06,99640.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2030-09,100220.00,
+2025-11,P028,"Delivery lead time, days saved",Customer,2030-12,99490.00,
+2025-11,P029,Procurement effort reduction,Operational,2027-03,57420.00,
+2025-11,P029,Procurement effort reduction,Operational,2027-06,57640.00,
+2025-11,P029,Procurement effort reduction,Operational,2027-09,56360.00,
+2025-11,P029,Procurement effort reduction,Operational,2027-12,56690.00,
+2025-11,P029,Procurement effort reduction,Operational,2028-03,56360.00,
+2025-11,P029,Procurement effort reduction,Operational,2028-06,58010.00,
+2025-11,P029,Procurement effort reduction,Operational,2028-09,57850.00,
+2025-11,P029,Procurement effort reduction,Operational,2028-12,57020.00,
+2025-11,P029,Procurement effort reduction,Operational,2029-03,56670.00,
+2025-11,P029,Procurement effort reduction,Operational,2029-06,57780.00,
+2025-11,P029,Procurement effort reduction,Operational,2029-09,56370.00,
+2025-11,P029,Procurement effort reduction,Operational,2029-12,56580.00,
+2025-11,P029,Procurement effort reduction,Operational,2030-03,57490.00,
+2025-11,P029,Procurement effort reduction,Operational,2030-06,57760.00,
+2025-11,P029,Procurement effort reduction,Operational,2030-09,58110.00,
+2025-11,P029,Procurement effort reduction,Operational,2030-12,56770.00,
+2025-11,P030,HR admin effort reduction,Operational,2027-03,73540.00,
+2025-11,P030,HR admin effort reduction,Operational,2027-06,73040.00,
+2025-11,P030,HR admin effort reduction,Operational,2027-09,71220.00,
+2025-11,P030,HR admin effort reduction,Operational,2027-12,72930.00,
+2025-11,P030,HR admin effort reduction,Operational,2028-03,73410.00,
+2025-11,P030,HR admin effort reduction,Operational,2028-06,71300.00,
+2025-11,P030,HR admin effort reduction,Operational,2028-09,73520.00,
+2025-11,P030,HR admin effort reduction,Operational,2028-12,73610.00,
+2025-11,P030,HR admin effort reduction,Operational,2029-03,73820.00,
+2025-11,P030,HR admin effort reduction,Operational,2029-06,73280.00,
+2025-11,P030,HR admin effort reduction,Operational,2029-09,72660.00,
+2025-11,P030,HR admin effort reduction,Operational,2029-12,73070.00,
+2025-11,P030,HR admin effort reduction,Operational,2030-03,73150.00,
+2025-11,P030,HR admin effort reduction,Operational,2030-06,71810.00,
+2025-11,P030,HR admin effort reduction,Operational,2030-09,73760.00,
+2025-11,P030,HR admin effort reduction,Operational,2030-12,72330.00,
+2025-11,P031,Payroll vendor savings,Financial,2027-03,100450.00,
+2025-11,P031,Payroll vendor savings,Financial,2027-06,103810.00,
+2025-11,P031,Payroll vendor savings,Financial,2027-09,101630.00,
+2025-11,P031,Payroll vendor savings,Financial,2027-12,100700.00,
+2025-11,P031,Payroll vendor savings,Financial,2028-03,103310.00,
+2025-11,P031,Payroll vendor savings,Financial,2028-06,102460.00,
+2025-11,P031,Payroll vendor savings,Financial,2028-09,101700.00,
+2025-11,P031,Payroll vendor savings,Financial,2028-12,103620.00,
+2025-11,P031,Payroll vendor savings,Financial,2029-03,104180.00,
+2025-11,P031,Payroll vendor savings,Financial,2029-06,100860.00,
+2025-11,P031,Payroll vendor savings,Financial,2029-09,104020.00,
+2025-11,P031,Payroll vendor savings,Financial,2029-12,103530.00,
+2025-11,P031,Payroll vendor savings,Financial,2030-03,104160.00,
+2025-11,P031,Payroll vendor savings,Financial,2030-06,102530.00,
+2025-11,P031,Payroll vendor savings,Financial,2030-09,102020.00,
+2025-11,P031,Payroll vendor savings,Financial,2030-12,103390.00,
+2025-11,P032,Training cost reduction,Financial,2027-03,65140.00,
+2025-11,P032,Training cost reduction,Financial,2027-06,65670.00,
+2025-11,P032,Training cost reduction,Financial,2027-09,64400.00,
+2025-11,P032,Training cost reduction,Financial,2027-12,64830.00,
+2025-11,P032,Training cost reduction,Financial,2028-03,64660.00,
+2025-11,P032,Training cost reduction,Financial,2028-06,64120.00,
+2025-11,P032,Training cost reduction,Financial,2028-09,65650.00,
+2025-11,P032,Training cost reduction,Financial,2028-12,65180.00,
+2025-11,P032,Training cost reduction,Financial,2029-03,65730.00,
+2025-11,P032,Training cost reduction,Financial,2029-06,65590.00,
+2025-11,P032,Training cost reduction,Financial,2029-09,66010.00,
+2025-11,P032,Training cost reduction,Financial,2029-12,64960.00,
+2025-11,P032,Training cost reduction,Financial,2030-03,65750.00,
+2025-11,P032,Training cost reduction,Financial,2030-06,65280.00,
+2025-11,P032,Training cost reduction,Financial,2030-09,64950.00,
+2025-11,P032,Training cost reduction,Financial,2030-12,64520.00,
+2025-11,P033,Office space reduction,Financial,2027-03,238590.00,
+2025-11,P033,Office space reduction,Financial,2027-06,235240.00,
+2025-11,P033,Office space reduction,Financial,2027-09,238680.00,
+2025-11,P033,Office space reduction,Financial,2027-12,235980.00,
+2025-11,P033,Office space reduction,Financial,2028-03,234520.00,
+2025-11,P033,Office space reduction,Financial,2028-06,241930.00,
+2025-11,P033,Office space reduction,Financial,2028-09,234600.00,
+2025-11,P033,Office space reduction,Financial,2028-12,237830.00,
+2025-11,P033,Office space reduction,Financial,2029-03,238400.00,
+2025-11,P033,Office space reduction,Financial,2029-06,242170.00,
+2025-11,P033,Office space reduction,Financial,2029-09,240760.00,
+2025-11,P033,Office space reduction,Financial,2029-12,234500.00,
+2025-11,P033,Office space reduction,Financial,2030-03,235580.00,
+2025-11,P033,Office space reduction,Financial,2030-06,239600.00,
+2025-11,P033,Office space reduction,Financial,2030-09,238040.00,
+2025-11,P033,Office space reduction,Financial,2030-12,241160.00,
+2025-11,P034,Risk avoidance,Strategic,2027-03,101410.00,
+2025-11,P034,Risk avoidance,Strategic,2027-06,99540.00,
+2025-11,P034,Risk avoidance,Strategic,2027-09,99520.00,
+2025-11,P034,Risk avoidance,Strategic,2027-12,101860.00,
+2025-11,P034,Risk avoidance,Strategic,2028-03,101180.00,
+2025-11,P034,Risk avoidance,Strategic,2028-06,98270.00,
+2025-11,P034,Risk avoidance,Strategic,2028-09,98800.00,
+2025-11,P034,Risk avoidance,Strategic,2028-12,101080.00,
+2025-11,P034,Risk avoidance,Strategic,2029-03,100410.00,
+2025-11,P034,Risk avoidance,Strategic,2029-06,98160.00,
+2025-11,P034,Risk avoidance,Strategic,2029-09,98400.00,
+2025-11,P034,Risk avoidance,Strategic,2029-12,100260.00,
+2025-11,P034,Risk avoidance,Strategic,2030-03,98010.00,
+2025-11,P034,Risk avoidance,Strategic,2030-06,101850.00,
+2025-11,P034,Risk avoidance,Strategic,2030-09,99820.00,
+2025-11,P034,Risk avoidance,Strategic,2030-12,101610.00,
+2025-12,P001,Finance headcount avoidance,Operational,2025-06,69810.00,52640.34
+2025-12,P001,Finance headcount avoidance,Operational,2025-09,139950.00,121564.15
+2025-12,P001,Finance headcount avoidance,Operational,2025-12,208870.00,
+2025-12,P001,Finance headcount avoidance,Operational,2026-03,270720.00,
+2025-12,P001,Finance headcount avoidance,Operational,2026-06,272990.00,
+2025-12,P001,Finance headcount avoidance,Operational,2026-09,276180.00,
+2025-12,P001,Finance headcount avoidance,Operational,2026-12,275580.00,
+2025-12,P001,Licence cost reduction,Financial,2025-06,40310.00,29405.69
+2025-12,P001,Licence cost reduction,Financial,2025-09,81430.00,66688.03
+2025-12,P001,Licence cost reduction,Financial,2025-12,122220.00,
+2025-12,P001,Licence cost reduction,Financial,2026-03,165610.00,
+2025-12,P001,Licence cost reduction,Financial,2026-06,165380.00,
+2025-12,P001,Licence cost reduction,Financial,2026-09,161740.00,
+2025-12,P001,Licence cost reduction,Financial,2026-12,159520.00,
+2025-12,P002,"Faster close, days saved",Operational,2024-12,23750.00,15094.31
+2025-12,P002,"Faster close, days saved",Operational,2025-03,47150.00,37239.03
+2025-12,P002,"Faster close, days saved",Operational,2025-06,71570.00,66238.85
+2025-12,P002,"Faster close, days saved",Operational,2025-09,95140.00,78234.24
+2025-12,P002,"Faster close, days saved",Operational,2025-12,94280.00,
+2025-12,P002,"Faster close, days saved",Operational,2026-03,96670.00,
+2025-12,P002,"Faster close, days saved",Operational,2026-06,95710.00,
+2025-12,P002,"Faster close, days saved",Operational,2026-09,94540.00,
+2025-12,P002,"Faster close, days saved",Operational,2026-12,93440.00,
+2025-12,P003,Postage and print savings,Financial,2025-03,12890.00,9805.47
+2025-12,P003,Postage and print savings,Financial,2025-06,26090.00,23899.74
+2025-12,P003,Postage and print savings,Financial,2025-09,39190.00,37151.81
+2025-12,P003,Postage and print savings,Financial,2025-12,53300.00,
+2025-12,P003,Postage and print savings,Financial,2026-03,51460.00,
+2025-12,P003,Postage and print savings,Financial,2026-06,51480.00,
+2025-12,P003,Postage and print savings,Financial,2026-09,53370.00,
+2025-12,P003,Postage and print savings,Financial,2026-12,53480.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2025-03,21620.00,13983.85
+2025-12,P003,"Days sales outstanding, reduced",Financial,2025-06,41970.00,35726.44
+2025-12,P003,"Days sales outstanding, reduced",Financial,2025-09,64470.00,62762.57
+2025-12,P003,"Days sales outstanding, reduced",Financial,2025-12,86590.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2026-03,84900.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2026-06,86600.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2026-09,83670.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2026-12,86570.00,
+2025-12,P004,Working capital release,Financial,2025-09,32350.00,25509.22
+2025-12,P004,Working capital release,Financial,2025-12,66100.00,
+2025-12,P004,Working capital release,Financial,2026-03,98890.00,
+2025-12,P004,Working capital release,Financial,2026-06,127420.00,
+2025-12,P004,Working capital release,Financial,2026-09,128320.00,
+2025-12,P004,Working capital release,Financial,2026-12,128130.00,
+2025-12,P005,Risk avoidance,Strategic,2024-03,9200.00,7620.25
+2025-12,P005,Risk avoidance,Strategic,2024-06,18920.00,17853.01
+2025-12,P005,Risk avoidance,Strategic,2024-09,27680.00,27233.32
+2025-12,P005,Risk avoidance,Strategic,2024-12,37880.00,40296.27
+2025-12,P005,Risk avoidance,Strategic,2025-03,37370.00,36795.59
+2025-12,P005,Risk avoidance,Strategic,2025-06,37820.00,39273.57
+2025-12,P005,Risk avoidance,Strategic,2025-09,37500.00,38073.72
+2025-12,P005,Risk avoidance,Strategic,2025-12,37940.00,
+2025-12,P005,Risk avoidance,Strategic,2026-03,37830.00,
+2025-12,P005,Risk avoidance,Strategic,2026-06,37280.00,
+2025-12,P005,Risk avoidance,Strategic,2026-09,37510.00,
+2025-12,P005,Risk avoidance,Strategic,2026-12,36920.00,
+2025-12,P006,Purchase price savings,Financial,2026-03,55440.00,
+2025-12,P006,Purchase price savings,Financial,2026-06,110750.00,
+2025-12,P006,Purchase price savings,Financial,2026-09,169890.00,
+2025-12,P006,Purchase price savings,Financial,2026-12,228950.00,
+2025-12,P007,"Faster close, days saved",Operational,2026-03,15930.00,
+2025-12,P007,"Faster close, days saved",Operational,2026-06,33000.00,
+2025-12,P007,"Faster close, days saved",Operational,2026-09,48920.00,
+2025-12,P007,"Faster close, days saved",Operational,2026-12,64980.00,
+2025-12,P008,Reporting effort reduction,Operational,2025-09,26540.00,16760.64
+2025-12,P008,Reporting effort reduction,Operational,2025-12,51760.00,
+2025-12,P008,Reporting effort reduction,Operational,2026-03,78100.00,
+2025-12,P008,Reporting effort reduction,Operational,2026-06,106640.00,
+2025-12,P008,Reporting effort reduction,Operational,2026-09,103800.00,
+2025-12,P008,Reporting effort reduction,Operational,2026-12,104140.00,
+2025-12,P009,Labour cost reduction,Financial,2025-06,114010.00,42366.09
+2025-12,P009,Labour cost reduction,Financial,2025-09,223830.00,99733.75
+2025-12,P009,Labour cost reduction,Financial,2025-12,333930.00,
+2025-12,P009,Labour cost reduction,Financial,2026-03,457180.00,
+2025-12,P009,Labour cost reduction,Financial,2026-06,454760.00,
+2025-12,P009,Labour cost reduction,Financial,2026-09,441030.00,
+2025-12,P009,Labour cost reduction,Financial,2026-12,455500.00,
+2025-12,P009,Throughput increase,Operational,2025-06,44070.00,17285.03
+2025-12,P009,Throughput increase,Operational,2025-09,86790.00,45284.39
+2025-12,P009,Throughput increase,Operational,2025-12,133270.00,
+2025-12,P009,Throughput increase,Operational,2026-03,172330.00,
+2025-12,P009,Throughput increase,Operational,2026-06,174270.00,
+2025-12,P009,Throughput increase,Operational,2026-09,175400.00,
+2025-12,P009,Throughput increase,Operational,2026-12,172900.00,
+2025-12,P010,Maintenance cost reduction,Financial,2024-09,19280.00,6473.71
+2025-12,P010,Maintenance cost reduction,Financial,2024-12,38030.00,14122.92
+2025-12,P010,Maintenance cost reduction,Financial,2025-03,58350.00,23627.95
+2025-12,P010,Maintenance cost reduction,Financial,2025-06,77420.00,30410.48
+2025-12,P010,Maintenance cost reduction,Financial,2025-09,77280.00,31081.05
+2025-12,P010,Maintenance cost reduction,Financial,2025-12,76640.00,
+2025-12,P010,Maintenance cost reduction,Financial,2026-03,77390.00,
+2025-12,P010,Maintenance cost reduction,Financial,2026-06,76720.00,
+2025-12,P010,Maintenance cost reduction,Financial,2026-09,77330.00,
+2025-12,P010,Maintenance cost reduction,Financial,2026-12,78520.00,
+2025-12,P011,Lease cost avoidance,Financial,2024-06,76350.00,31215.64
+2025-12,P011,Lease cost avoidance,Financial,2024-09,152520.00,71076.92
+2025-12,P011,Lease cost avoidance,Financial,2024-12,221530.00,111531.51
+2025-12,P011,Lease cost avoidance,Financial,2025-03,296670.00,159892.67
+2025-12,P011,Lease cost avoidance,Financial,2025-06,302300.00,141119.40
+2025-12,P011,Lease cost avoidance,Financial,2025-09,294540.00,147120.54
+2025-12,P011,Lease cost avoidance,Financial,2025-12,300460.00,
+2025-12,P011,Lease cost avoidance,Financial,2026-03,303130.00,
+2025-12,P011,Lease cost avoidance,Financial,2026-06,301450.00,
+2025-12,P011,Lease cost avoidance,Financial,2026-09,304530.00,
+2025-12,P011,Lease cost avoidance,Financial,2026-12,301060.00,
+2025-12,P012,Fuel savings,Financial,2025-09,29860.00,13812.70
+2025-12,P012,Fuel savings,Financial,2025-12,59700.00,
+2025-12,P012,Fuel savings,Financial,2026-03,88880.00,
+2025-12,P012,Fuel savings,Financial,2026-06,119300.00,
+2025-12,P012,Fuel savings,Financial,2026-09,121930.00,
+2025-12,P012,Fuel savings,Financial,2026-12,117850.00,
+2025-12,P012,Energy savings,Operational,2025-09,10110.00,3522.13
+2025-12,P012,Energy savings,Operational,2025-12,19720.00,
+2025-12,P012,Energy savings,Operational,2026-03,29740.00,
+2025-12,P012,Energy savings,Operational,2026-06,39790.00,
+2025-12,P012,Energy savings,Operational,2026-09,40330.00,
+2025-12,P012,Energy savings,Operational,2026-12,40410.00,
+2025-12,P013,Energy savings,Operational,2026-06,38590.00,
+2025-12,P013,Energy savings,Operational,2026-09,78820.00,
+2025-12,P013,Energy savings,Operational,2026-12,117590.00,
+2025-12,P014,Duty drawback recovered,Financial,2025-09,27990.00,12994.27
+2025-12,P014,Duty drawback recovered,Financial,2025-12,55950.00,
+2025-12,P014,Duty drawback recovered,Financial,2026-03,83460.00,
+2025-12,P014,Duty drawback recovered,Financial,2026-06,112220.00,
+2025-12,P014,Duty drawback recovered,Financial,2026-09,114150.00,
+2025-12,P014,Duty drawback recovered,Financial,2026-12,111770.00,
+2025-12,P014,Audit findings closed,Compliance,2025-09,7540.00,2715.98
+2025-12,P014,Audit findings closed,Compliance,2025-12,14800.00,
+2025-12,P014,Audit findings closed,Compliance,2026-03,22220.00,
+2025-12,P014,Audit findings closed,Compliance,2026-06,30260.00,
+2025-12,P014,Audit findings closed,Compliance,2026-09,29450.00,
+2025-12,P014,Audit findings closed,Compliance,2026-12,29820.00,
+2025-12,P015,Picking error reduction,Operational,2025-09,8810.00,2929.33
+2025-12,P015,Picking error reduction,Operational,2025-12,17650.00,
+2025-12,P015,Picking error reduction,Operational,2026-03,25900.00,
+2025-12,P015,Picking error reduction,Operational,2026-06,34480.00,
+2025-12,P015,Picking error reduction,Operational,2026-09,34350.00,
+2025-12,P015,Picking error reduction,Operational,2026-12,35270.00,
+2025-12,P016,Digital revenue uplift,Financial,2025-09,93800.00,83739.00
+2025-12,P016,Digital revenue uplift,Financial,2025-12,188010.00,
+2025-12,P016,Digital revenue uplift,Financial,2026-03,276420.00,
+2025-12,P016,Digital revenue uplift,Financial,2026-06,374580.00,
+2025-12,P016,Digital revenue uplift,Financial,2026-09,372630.00,
+2025-12,P016,Digital revenue uplift,Financial,2026-12,373890.00,
+2025-12,P016,Customer retention,Customer,2025-09,37900.00,28522.86
+2025-12,P016,Customer retention,Customer,2025-12,75900.00,
+2025-12,P016,Customer retention,Customer,2026-03,112990.00,
+2025-12,P016,Customer retention,Customer,2026-06,151560.00,
+2025-12,P016,Customer retention,Customer,2026-09,151480.00,
+2025-12,P016,Customer retention,Customer,2026-12,147510.00,
+2025-12,P017,Sales productivity,Operational,2024-09,44170.00,38287.29
+2025-12,P017,Sales productivity,Operational,2024-12,87790.00,77252.23
+2025-12,P017,Sales productivity,Operational,2025-03,129340.00,138238.35
+2025-12,P017,Sales productivity,Operational,2025-06,175230.00,180360.08
+2025-12,P017,Sales productivity,Operational,2025-09,175080.00,178595.29
+2025-12,P017,Sales productivity,Operational,2025-12,176330.00,
+2025-12,P017,Sales productivity,Operational,2026-03,177830.00,
+2025-12,P017,Sales productivity,Operational,2026-06,173470.00,
+2025-12,P017,Sales productivity,Operational,2026-09,173340.00,
+2025-12,P017,Sales productivity,Operational,2026-12,174350.00,
+2025-12,P018,Call deflection savings,Financial,2025-03,23800.00,17619.52
+2025-12,P018,Call deflection savings,Financial,2025-06,47800.00,35268.03
+2025-12,P018,Call deflection savings,Financial,2025-09,70220.00,61144.06
+2025-12,P018,Call deflection savings,Financial,2025-12,93420.00,
+2025-12,P018,Call deflection savings,Financial,2026-03,94980.00,
+2025-12,P018,Call deflection savings,Financial,2026-06,96060.00,
+2025-12,P018,Call deflection savings,Financial,2026-09,93960.00,
+2025-12,P018,Call deflection savings,Financial,2026-12,93830.00,
+2025-12,P019,Call deflection savings,Financial,2024-12,9830.00,7053.57
+2025-12,P019,Call deflection savings,Financial,2025-03,20020.00,15114.17
+2025-12,P019,Call deflection savings,Financial,2025-06,30000.00,25482.20
+2025-12,P019,Call deflection savings,Financial,2025-09,39940.00,33729.62
+2025-12,P019,Call deflection savings,Financial,2025-12,40270.00,
+2025-12,P019,Call deflection savings,Financial,2026-03,40760.00,
+2025-12,P019,Call deflection savings,Financial,2026-06,39310.00,
+2025-12,P019,Call deflection savings,Financial,2026-09,39430.00,
+2025-12,P019,Call deflection savings,Financial,2026-12,40020.00,
+2025-12,P020,Revenue leakage recovered,Financial,2025-12,52270.00,
+2025-12,P020,Revenue leakage recovered,Financial,2026-03,102570.00,
+2025-12,P020,Revenue leakage recovered,Financial,2026-06,156510.00,
+2025-12,P020,Revenue leakage recovered,Financial,2026-09,203850.00,
+2025-12,P020,Revenue leakage recovered,Financial,2026-12,202660.00,
+2025-12,P021,Customer retention,Customer,2026-06,34110.00,
+2025-12,P021,Customer retention,Customer,2026-09,66960.00,
+2025-12,P021,Customer retention,Customer,2026-12,101610.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2025-09,28460.00,18892.80
+2025-12,P022,Infrastructure cost reduction,Financial,2025-12,56880.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2026-03,86270.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2026-06,116180.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2026-09,113520.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2026-12,114240.00,
+2025-12,P023,Margin improvement,Financial,2025-06,62220.00,46831.40
+2025-12,P023,Margin improvement,Financial,2025-09,121090.00,109449.18
+2025-12,P023,Margin improvement,Financial,2025-12,185010.00,
+2025-12,P023,Margin improvement,Financial,2026-03,247140.00,
+2025-12,P023,Margin improvement,Financial,2026-06,241510.00,
+2025-12,P023,Margin improvement,Financial,2026-09,244570.00,
+2025-12,P023,Margin improvement,Financial,2026-12,241690.00,
+2025-12,P024,Risk avoidance,Strategic,2024-06,18870.00,13841.46
+2025-12,P024,Risk avoidance,Strategic,2024-09,37570.00,31081.26
+2025-12,P024,Risk avoidance,Strategic,2024-12,55350.00,48779.00
+2025-12,P024,Risk avoidance,Strategic,2025-03,75430.00,76011.92
+2025-12,P024,Risk avoidance,Strategic,2025-06,74930.00,62910.71
+2025-12,P024,Risk avoidance,Strategic,2025-09,73680.00,64530.78
+2025-12,P024,Risk avoidance,Strategic,2025-12,74390.00,
+2025-12,P024,Risk avoidance,Strategic,2026-03,76330.00,
+2025-12,P024,Risk avoidance,Strategic,2026-06,75990.00,
+2025-12,P024,Risk avoidance,Strategic,2026-09,75610.00,
+2025-12,P024,Risk avoidance,Strategic,2026-12,75330.00,
+2025-12,P025,Inventory reduction,Financial,2025-03,44180.00,36397.01
+2025-12,P025,Inventory reduction,Financial,2025-06,91110.00,83651.01
+2025-12,P025,Inventory reduction,Financial,2025-09,132440.00,137154.50
+2025-12,P025,Inventory reduction,Financial,2025-12,179670.00,
+2025-12,P025,Inventory reduction,Financial,2026-03,177400.00,
+2025-12,P025,Inventory reduction,Financial,2026-06,180590.00,
+2025-12,P025,Inventory reduction,Financial,2026-09,177070.00,
+2025-12,P025,Inventory reduction,Financial,2026-12,177810.00,
+2025-12,P026,Supply disruption avoided,Strategic,2025-09,30730.00,25518.97
+2025-12,P026,Supply disruption avoided,Strategic,2025-12,62410.00,
+2025-12,P026,Supply disruption avoided,Strategic,2026-03,94000.00,
+2025-12,P026,Supply disruption avoided,Strategic,2026-06,124480.00,
+2025-12,P026,Supply disruption avoided,Strategic,2026-09,125130.00,
+2025-12,P026,Supply disruption avoided,Strategic,2026-12,123700.00,
+2025-12,P027,Working capital release,Financial,2025-09,53080.00,41851.29
+2025-12,P027,Working capital release,Financial,2025-12,104690.00,
+2025-12,P027,Working capital release,Financial,2026-03,162470.00,
+2025-12,P027,Working capital release,Financial,2026-06,215720.00,
+2025-12,P027,Working capital release,Financial,2026-09,210360.00,
+2025-12,P027,Working capital release,Financial,2026-12,215210.00,
+2025-12,P028,Freight cost reduction,Financial,2025-12,79810.00,
+2025-12,P028,Freight cost reduction,Financial,2026-03,165100.00,
+2025-12,P028,Freight cost reduction,Financial,2026-06,245180.00,
+2025-12,P028,Freight cost reduction,Financial,2026-09,319280.00,
+2025-12,P028,Freight cost reduction,Financial,2026-12,324110.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2025-12,25070.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2026-03,50310.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2026-06,75700.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2026-09,98800.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2026-12,99350.00,
+2025-12,P029,Procurement effort reduction,Operational,2026-03,14200.00,
+2025-12,P029,Procurement effort reduction,Operational,2026-06,28940.00,
+2025-12,P029,Procurement effort reduction,Operational,2026-09,42880.00,
+2025-12,P029,Procurement effort reduction,Operational,2026-12,57280.00,
+2025-12,P030,HR admin effort reduction,Operational,2024-06,18220.00,14604.97
+2025-12,P030,HR admin effort reduction,Operational,2024-09,35900.00,32251.49
+2025-12,P030,HR admin effort reduction,Operational,2024-12,53820.00,51394.14
+2025-12,P030,HR admin effort reduction,Operational,2025-03,71390.00,70739.82
+2025-12,P030,HR admin effort reduction,Operational,2025-06,72940.00,74935.71
+2025-12,P030,HR admin effort reduction,Operational,2025-09,71230.00,74570.37
+2025-12,P030,HR admin effort reduction,Operational,2025-12,71730.00,
+2025-12,P030,HR admin effort reduction,Operational,2026-03,73640.00,
+2025-12,P030,HR admin effort reduction,Operational,2026-06,72010.00,
+2025-12,P030,HR admin effort reduction,Operational,2026-09,73580.00,
+2025-12,P030,HR admin effort reduction,Operational,2026-12,72550.00,
+2025-12,P031,Payroll vendor savings,Financial,2025-06,25280.00,17464.97
+2025-12,P031,Payroll vendor savings,Financial,2025-09,50350.00,45487.78
+2025-12,P031,Payroll vendor savings,Financial,2025-12,77830.00,
+2025-12,P031,Payroll vendor savings,Financial,2026-03,102010.00,
+2025-12,P031,Payroll vendor savings,Financial,2026-06,103220.00,
+2025-12,P031,Payroll vendor savings,Financial,2026-09,103860.00,
+2025-12,P031,Payroll vendor savings,Financial,2026-12,104110.00,
+2025-12,P032,Training cost reduction,Financial,2025-09,16570.00,10929.87
+2025-12,P032,Training cost reduction,Financial,2025-12,32350.00,
+2025-12,P032,Training cost reduction,Financial,2026-03,48760.00,
+2025-12,P032,Training cost reduction,Financial,2026-06,64540.00,
+2025-12,P032,Training cost reduction,Financial,2026-09,66270.00,
+2025-12,P032,Training cost reduction,Financial,2026-12,65510.00,
+2025-12,P033,Office space reduction,Financial,2025-09,59250.00,41332.03
+2025-12,P033,Office space reduction,Financial,2025-12,118270.00,
+2025-12,P033,Office space reduction,Financial,2026-03,175720.00,
+2025-12,P033,Office space reduction,Financial,2026-06,237060.00,
+2025-12,P033,Office space reduction,Financial,2026-09,237290.00,
+2025-12,P033,Office space reduction,Financial,2026-12,235060.00,
+2025-12,P034,Risk avoidance,Strategic,2026-03,24580.00,
+2025-12,P034,Risk avoidance,Strategic,2026-06,49620.00,
+2025-12,P034,Risk avoidance,Strategic,2026-09,76450.00,
+2025-12,P034,Risk avoidance,Strategic,2026-12,98110.00,
+2025-12,P001,Finance headcount avoidance,Operational,2027-03,272760.00,
+2025-12,P001,Finance headcount avoidance,Operational,2027-06,274680.00,
+2025-12,P001,Finance headcount avoidance,Operational,2027-09,275700.00,
+2025-12,P001,Finance headcount avoidance,Operational,2027-12,271490.00,
+2025-12,P001,Finance headcount avoidance,Operational,2028-03,274230.00,
+2025-12,P001,Finance headcount avoidance,Operational,2028-06,270540.00,
+2025-12,P001,Finance headcount avoidance,Operational,2028-09,279580.00,
+2025-12,P001,Finance headcount avoidance,Operational,2028-12,273640.00,
+2025-12,P001,Finance headcount avoidance,Operational,2029-03,273320.00,
+2025-12,P001,Finance headcount avoidance,Operational,2029-06,277350.00,
+2025-12,P001,Finance headcount avoidance,Operational,2029-09,271330.00,
+2025-12,P001,Finance headcount avoidance,Operational,2029-12,274270.00,
+2025-12,P001,Finance headcount avoidance,Operational,2030-03,273550.00,
+2025-12,P001,Finance headcount avoidance,Operational,2030-06,270380.00,
+2025-12,P001,Finance headcount avoidance,Operational,2030-09,269520.00,
+2025-12,P001,Finance headcount avoidance,Operational,2030-12,274820.00,
+2025-12,P001,Licence cost reduction,Financial,2027-03,160750.00,
+2025-12,P001,Licence cost reduction,Financial,2027-06,160640.00,
+2025-12,P001,Licence cost reduction,Financial,2027-09,165410.00,
+2025-12,P001,Licence cost reduction,Financial,2027-12,165040.00,
+2025-12,P001,Licence cost reduction,Financial,2028-03,161000.00,
+2025-12,P001,Licence cost reduction,Financial,2028-06,165390.00,
+2025-12,P001,Licence cost reduction,Financial,2028-09,161190.00,
+2025-12,P001,Licence cost reduction,Financial,2028-12,161840.00,
+2025-12,P001,Licence cost reduction,Financial,2029-03,162590.00,
+2025-12,P001,Licence cost reduction,Financial,2029-06,164880.00,
+2025-12,P001,Licence cost reduction,Financial,2029-09,164620.00,
+2025-12,P001,Licence cost reduction,Financial,2029-12,159390.00,
+2025-12,P001,Licence cost reduction,Financial,2030-03,161620.00,
+2025-12,P001,Licence cost reduction,Financial,2030-06,164340.00,
+2025-12,P001,Licence cost reduction,Financial,2030-09,163140.00,
+2025-12,P001,Licence cost reduction,Financial,2030-12,159260.00,
+2025-12,P002,"Faster close, days saved",Operational,2027-03,93120.00,
+2025-12,P002,"Faster close, days saved",Operational,2027-06,94550.00,
+2025-12,P002,"Faster close, days saved",Operational,2027-09,95360.00,
+2025-12,P002,"Faster close, days saved",Operational,2027-12,93920.00,
+2025-12,P002,"Faster close, days saved",Operational,2028-03,94980.00,
+2025-12,P002,"Faster close, days saved",Operational,2028-06,95010.00,
+2025-12,P002,"Faster close, days saved",Operational,2028-09,94350.00,
+2025-12,P002,"Faster close, days saved",Operational,2028-12,95990.00,
+2025-12,P002,"Faster close, days saved",Operational,2029-03,95400.00,
+2025-12,P002,"Faster close, days saved",Operational,2029-06,96090.00,
+2025-12,P002,"Faster close, days saved",Operational,2029-09,94140.00,
+2025-12,P002,"Faster close, days saved",Operational,2029-12,94180.00,
+2025-12,P002,"Faster close, days saved",Operational,2030-03,95220.00,
+2025-12,P002,"Faster close, days saved",Operational,2030-06,95820.00,
+2025-12,P002,"Faster close, days saved",Operational,2030-09,94060.00,
+2025-12,P002,"Faster close, days saved",Operational,2030-12,95750.00,
+2025-12,P003,Postage and print savings,Financial,2027-03,51770.00,
+2025-12,P003,Postage and print savings,Financial,2027-06,51720.00,
+2025-12,P003,Postage and print savings,Financial,2027-09,52220.00,
+2025-12,P003,Postage and print savings,Financial,2027-12,52140.00,
+2025-12,P003,Postage and print savings,Financial,2028-03,52220.00,
+2025-12,P003,Postage and print savings,Financial,2028-06,53040.00,
+2025-12,P003,Postage and print savings,Financial,2028-09,51890.00,
+2025-12,P003,Postage and print savings,Financial,2028-12,52970.00,
+2025-12,P003,Postage and print savings,Financial,2029-03,53270.00,
+2025-12,P003,Postage and print savings,Financial,2029-06,52390.00,
+2025-12,P003,Postage and print savings,Financial,2029-09,52820.00,
+2025-12,P003,Postage and print savings,Financial,2029-12,52870.00,
+2025-12,P003,Postage and print savings,Financial,2030-03,52580.00,
+2025-12,P003,Postage and print savings,Financial,2030-06,52140.00,
+2025-12,P003,Postage and print savings,Financial,2030-09,51570.00,
+2025-12,P003,Postage and print savings,Financial,2030-12,52970.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2027-03,85650.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2027-06,84370.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2027-09,86060.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2027-12,83490.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2028-03,86090.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2028-06,84910.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2028-09,83620.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2028-12,84350.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2029-03,85850.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2029-06,85640.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2029-09,84100.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2029-12,83680.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2030-03,86000.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2030-06,83640.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2030-09,83850.00,
+2025-12,P003,"Days sales outstanding, reduced",Financial,2030-12,86120.00,
+2025-12,P004,Working capital release,Financial,2027-03,127550.00,
+2025-12,P004,Working capital release,Financial,2027-06,129910.00,
+2025-12,P004,Working capital release,Financial,2027-09,128360.00,
+2025-12,P004,Working capital release,Financial,2027-12,127670.00,
+2025-12,P004,Working capital release,Financial,2028-03,132080.00,
+2025-12,P004,Working capital release,Financial,2028-06,130240.00,
+2025-12,P004,Working capital release,Financial,2028-09,127950.00,
+2025-12,P004,Working capital release,Financial,2028-12,128840.00,
+2025-12,P004,Working capital release,Financial,2029-03,129810.00,
+2025-12,P004,Working capital release,Financial,2029-06,129960.00,
+2025-12,P004,Working capital release,Financial,2029-09,130320.00,
+2025-12,P004,Working capital release,Financial,2029-12,130190.00,
+2025-12,P004,Working capital release,Financial,2030-03,129310.00,
+2025-12,P004,Working capital release,Financial,2030-06,127410.00,
+2025-12,P004,Working capital release,Financial,2030-09,132170.00,
+2025-12,P004,Working capital release,Financial,2030-12,131110.00,
+2025-12,P005,Risk avoidance,Strategic,2027-03,37900.00,
+2025-12,P005,Risk avoidance,Strategic,2027-06,38190.00,
+2025-12,P005,Risk avoidance,Strategic,2027-09,36870.00,
+2025-12,P005,Risk avoidance,Strategic,2027-12,37480.00,
+2025-12,P005,Risk avoidance,Strategic,2028-03,38200.00,
+2025-12,P005,Risk avoidance,Strategic,2028-06,38160.00,
+2025-12,P005,Risk avoidance,Strategic,2028-09,37330.00,
+2025-12,P005,Risk avoidance,Strategic,2028-12,37010.00,
+2025-12,P005,Risk avoidance,Strategic,2029-03,38120.00,
+2025-12,P005,Risk avoidance,Strategic,2029-06,38150.00,
+2025-12,P005,Risk avoidance,Strategic,2029-09,38120.00,
+2025-12,P005,Risk avoidance,Strategic,2029-12,37000.00,
+2025-12,P005,Risk avoidance,Strategic,2030-03,37550.00,
+2025-12,P005,Risk avoidance,Strategic,2030-06,37210.00,
+2025-12,P005,Risk avoidance,Strategic,2030-09,37320.00,
+2025-12,P005,Risk avoidance,Strategic,2030-12,36780.00,
+2025-12,P006,Purchase price savings,Financial,2027-03,221490.00,
+2025-12,P006,Purchase price savings,Financial,2027-06,226590.00,
+2025-12,P006,Purchase price savings,Financial,2027-09,224350.00,
+2025-12,P006,Purchase price savings,Financial,2027-12,222270.00,
+2025-12,P006,Purchase price savings,Financial,2028-03,221240.00,
+2025-12,P006,Purchase price savings,Financial,2028-06,226160.00,
+2025-12,P006,Purchase price savings,Financial,2028-09,228200.00,
+2025-12,P006,Purchase price savings,Financial,2028-12,222500.00,
+2025-12,P006,Purchase price savings,Financial,2029-03,224070.00,
+2025-12,P006,Purchase price savings,Financial,2029-06,221030.00,
+2025-12,P006,Purchase price savings,Financial,2029-09,223710.00,
+2025-12,P006,Purchase price savings,Financial,2029-12,227140.00,
+2025-12,P006,Purchase price savings,Financial,2030-03,226120.00,
+2025-12,P006,Purchase price savings,Financial,2030-06,227580.00,
+2025-12,P006,Purchase price savings,Financial,2030-09,221180.00,
+2025-12,P006,Purchase price savings,Financial,2030-12,225850.00,
+2025-12,P007,"Faster close, days saved",Operational,2027-03,64130.00,
+2025-12,P007,"Faster close, days saved",Operational,2027-06,65350.00,
+2025-12,P007,"Faster close, days saved",Operational,2027-09,64480.00,
+2025-12,P007,"Faster close, days saved",Operational,2027-12,64180.00,
+2025-12,P007,"Faster close, days saved",Operational,2028-03,65960.00,
+2025-12,P007,"Faster close, days saved",Operational,2028-06,65670.00,
+2025-12,P007,"Faster close, days saved",Operational,2028-09,65510.00,
+2025-12,P007,"Faster close, days saved",Operational,2028-12,64900.00,
+2025-12,P007,"Faster close, days saved",Operational,2029-03,63780.00,
+2025-12,P007,"Faster close, days saved",Operational,2029-06,64400.00,
+2025-12,P007,"Faster close, days saved",Operational,2029-09,64560.00,
+2025-12,P007,"Faster close, days saved",Operational,2029-12,66230.00,
+2025-12,P007,"Faster close, days saved",Operational,2030-03,66240.00,
+2025-12,P007,"Faster close, days saved",Operational,2030-06,64130.00,
+2025-12,P007,"Faster close, days saved",Operational,2030-09,63980.00,
+2025-12,P007,"Faster close, days saved",Operational,2030-12,64830.00,
+2025-12,P008,Reporting effort reduction,Operational,2027-03,105370.00,
+2025-12,P008,Reporting effort reduction,Operational,2027-06,103530.00,
+2025-12,P008,Reporting effort reduction,Operational,2027-09,105680.00,
+2025-12,P008,Reporting effort reduction,Operational,2027-12,106840.00,
+2025-12,P008,Reporting effort reduction,Operational,2028-03,104990.00,
+2025-12,P008,Reporting effort reduction,Operational,2028-06,105830.00,
+2025-12,P008,Reporting effort reduction,Operational,2028-09,106010.00,
+2025-12,P008,Reporting effort reduction,Operational,2028-12,103010.00,
+2025-12,P008,Reporting effort reduction,Operational,2029-03,106720.00,
+2025-12,P008,Reporting effort reduction,Operational,2029-06,105000.00,
+2025-12,P008,Reporting effort reduction,Operational,2029-09,103650.00,
+2025-12,P008,Reporting effort reduction,Operational,2029-12,103240.00,
+2025-12,P008,Reporting effort reduction,Operational,2030-03,103660.00,
+2025-12,P008,Reporting effort reduction,Operational,2030-06,103140.00,
+2025-12,P008,Reporting effort reduction,Operational,2030-09,104330.00,
+2025-12,P008,Reporting effort reduction,Operational,2030-12,105940.00,
+2025-12,P009,Labour cost reduction,Financial,2027-03,442500.00,
+2025-12,P009,Labour cost reduction,Financial,2027-06,442810.00,
+2025-12,P009,Labour cost reduction,Financial,2027-09,441040.00,
+2025-12,P009,Labour cost reduction,Financial,2027-12,454660.00,
+2025-12,P009,Labour cost reduction,Financial,2028-03,442830.00,
+2025-12,P009,Labour cost reduction,Financial,2028-06,458410.00,
+2025-12,P009,Labour cost reduction,Financial,2028-09,447120.00,
+2025-12,P009,Labour cost reduction,Financial,2028-12,455360.00,
+2025-12,P009,Labour cost reduction,Financial,2029-03,446050.00,
+2025-12,P009,Labour cost reduction,Financial,2029-06,457460.00,
+2025-12,P009,Labour cost reduction,Financial,2029-09,449710.00,
+2025-12,P009,Labour cost reduction,Financial,2029-12,445260.00,
+2025-12,P009,Labour cost reduction,Financial,2030-03,452940.00,
+2025-12,P009,Labour cost reduction,Financial,2030-06,450710.00,
+2025-12,P009,Labour cost reduction,Financial,2030-09,448380.00,
+2025-12,P009,Labour cost reduction,Financial,2030-12,454510.00,
+2025-12,P009,Throughput increase,Operational,2027-03,174750.00,
+2025-12,P009,Throughput increase,Operational,2027-06,177450.00,
+2025-12,P009,Throughput increase,Operational,2027-09,174540.00,
+2025-12,P009,Throughput increase,Operational,2027-12,177410.00,
+2025-12,P009,Throughput increase,Operational,2028-03,171640.00,
+2025-12,P009,Throughput increase,Operational,2028-06,176740.00,
+2025-12,P009,Throughput increase,Operational,2028-09,173880.00,
+2025-12,P009,Throughput increase,Operational,2028-12,175170.00,
+2025-12,P009,Throughput increase,Operational,2029-03,172310.00,
+2025-12,P009,Throughput increase,Operational,2029-06,173850.00,
+2025-12,P009,Throughput increase,Operational,2029-09,171650.00,
+2025-12,P009,Throughput increase,Operational,2029-12,173880.00,
+2025-12,P009,Throughput increase,Operational,2030-03,177790.00,
+2025-12,P009,Throughput increase,Operational,2030-06,173880.00,
+2025-12,P009,Throughput increase,Operational,2030-09,177370.00,
+2025-12,P009,Throughput increase,Operational,2030-12,175200.00,
+2025-12,P010,Maintenance cost reduction,Financial,2027-03,76100.00,
+2025-12,P010,Maintenance cost reduction,Financial,2027-06,76330.00,
+2025-12,P010,Maintenance cost reduction,Financial,2027-09,77830.00,
+2025-12,P010,Maintenance cost reduction,Financial,2027-12,75950.00,
+2025-12,P010,Maintenance cost reduction,Financial,2028-03,76000.00,
+2025-12,P010,Maintenance cost reduction,Financial,2028-06,77920.00,
+2025-12,P010,Maintenance cost reduction,Financial,2028-09,78640.00,
+2025-12,P010,Maintenance cost reduction,Financial,2028-12,78870.00,
+2025-12,P010,Maintenance cost reduction,Financial,2029-03,76440.00,
+2025-12,P010,Maintenance cost reduction,Financial,2029-06,78330.00,
+2025-12,P010,Maintenance cost reduction,Financial,2029-09,76910.00,
+2025-12,P010,Maintenance cost reduction,Financial,2029-12,78260.00,
+2025-12,P010,Maintenance cost reduction,Financial,2030-03,77290.00,
+2025-12,P010,Maintenance cost reduction,Financial,2030-06,76840.00,
+2025-12,P010,Maintenance cost reduction,Financial,2030-09,77500.00,
+2025-12,P010,Maintenance cost reduction,Financial,2030-12,78980.00,
+2025-12,P011,Lease cost avoidance,Financial,2027-03,298100.00,
+2025-12,P011,Lease cost avoidance,Financial,2027-06,295880.00,
+2025-12,P011,Lease cost avoidance,Financial,2027-09,302480.00,
+2025-12,P011,Lease cost avoidance,Financial,2027-12,294070.00,
+2025-12,P011,Lease cost avoidance,Financial,2028-03,300400.00,
+2025-12,P011,Lease cost avoidance,Financial,2028-06,303300.00,
+2025-12,P011,Lease cost avoidance,Financial,2028-09,301790.00,
+2025-12,P011,Lease cost avoidance,Financial,2028-12,301460.00,
+2025-12,P011,Lease cost avoidance,Financial,2029-03,294200.00,
+2025-12,P011,Lease cost avoidance,Financial,2029-06,305140.00,
+2025-12,P011,Lease cost avoidance,Financial,2029-09,298990.00,
+2025-12,P011,Lease cost avoidance,Financial,2029-12,305540.00,
+2025-12,P011,Lease cost avoidance,Financial,2030-03,297720.00,
+2025-12,P011,Lease cost avoidance,Financial,2030-06,294110.00,
+2025-12,P011,Lease cost avoidance,Financial,2030-09,304760.00,
+2025-12,P011,Lease cost avoidance,Financial,2030-12,294880.00,
+2025-12,P012,Fuel savings,Financial,2027-03,119540.00,
+2025-12,P012,Fuel savings,Financial,2027-06,121560.00,
+2025-12,P012,Fuel savings,Financial,2027-09,118800.00,
+2025-12,P012,Fuel savings,Financial,2027-12,118830.00,
+2025-12,P012,Fuel savings,Financial,2028-03,120410.00,
+2025-12,P012,Fuel savings,Financial,2028-06,120790.00,
+2025-12,P012,Fuel savings,Financial,2028-09,118810.00,
+2025-12,P012,Fuel savings,Financial,2028-12,121640.00,
+2025-12,P012,Fuel savings,Financial,2029-03,118850.00,
+2025-12,P012,Fuel savings,Financial,2029-06,118900.00,
+2025-12,P012,Fuel savings,Financial,2029-09,118020.00,
+2025-12,P012,Fuel savings,Financial,2029-12,121470.00,
+2025-12,P012,Fuel savings,Financial,2030-03,118320.00,
+2025-12,P012,Fuel savings,Financial,2030-06,119980.00,
+2025-12,P012,Fuel savings,Financial,2030-09,118340.00,
+2025-12,P012,Fuel savings,Financial,2030-12,119310.00,
+2025-12,P012,Energy savings,Operational,2027-03,40320.00,
+2025-12,P012,Energy savings,Operational,2027-06,39850.00,
+2025-12,P012,Energy savings,Operational,2027-09,39800.00,
+2025-12,P012,Energy savings,Operational,2027-12,40310.00,
+2025-12,P012,Energy savings,Operational,2028-03,39400.00,
+2025-12,P012,Energy savings,Operational,2028-06,40250.00,
+2025-12,P012,Energy savings,Operational,2028-09,39920.00,
+2025-12,P012,Energy savings,Operational,2028-12,39960.00,
+2025-12,P012,Energy savings,Operational,2029-03,39470.00,
+2025-12,P012,Energy savings,Operational,2029-06,40230.00,
+2025-12,P012,Energy savings,Operational,2029-09,39760.00,
+2025-12,P012,Energy savings,Operational,2029-12,40670.00,
+2025-12,P012,Energy savings,Operational,2030-03,39550.00,
+2025-12,P012,Energy savings,Operational,2030-06,40390.00,
+2025-12,P012,Energy savings,Operational,2030-09,40720.00,
+2025-12,P012,Energy savings,Operational,2030-12,39610.00,
+2025-12,P013,Energy savings,Operational,2027-03,155260.00,
+2025-12,P013,Energy savings,Operational,2027-06,156380.00,
+2025-12,P013,Energy savings,Operational,2027-09,153390.00,
+2025-12,P013,Energy savings,Operational,2027-12,156840.00,
+2025-12,P013,Energy savings,Operational,2028-03,152260.00,
+2025-12,P013,Energy savings,Operational,2028-06,153810.00,
+2025-12,P013,Energy savings,Operational,2028-09,152190.00,
+2025-12,P013,Energy savings,Operational,2028-12,154510.00,
+2025-12,P013,Energy savings,Operational,2029-03,154080.00,
+2025-12,P013,Energy savings,Operational,2029-06,153410.00,
+2025-12,P013,Energy savings,Operational,2029-09,157990.00,
+2025-12,P013,Energy savings,Operational,2029-12,155530.00,
+2025-12,P013,Energy savings,Operational,2030-03,155180.00,
+2025-12,P013,Energy savings,Operational,2030-06,154630.00,
+2025-12,P013,Energy savings,Operational,2030-09,153510.00,
+2025-12,P013,Energy savings,Operational,2030-12,152580.00,
+2025-12,P014,Duty drawback recovered,Financial,2027-03,114020.00,
+2025-12,P014,Duty drawback recovered,Financial,2027-06,111120.00,
+2025-12,P014,Duty drawback recovered,Financial,2027-09,113000.00,
+2025-12,P014,Duty drawback recovered,Financial,2027-12,111320.00,
+2025-12,P014,Duty drawback recovered,Financial,2028-03,114210.00,
+2025-12,P014,Duty drawback recovered,Financial,2028-06,112560.00,
+2025-12,P014,Duty drawback recovered,Financial,2028-09,110330.00,
+2025-12,P014,Duty drawback recovered,Financial,2028-12,110600.00,
+2025-12,P014,Duty drawback recovered,Financial,2029-03,114740.00,
+2025-12,P014,Duty drawback recovered,Financial,2029-06,113730.00,
+2025-12,P014,Duty drawback recovered,Financial,2029-09,111970.00,
+2025-12,P014,Duty drawback recovered,Financial,2029-12,110890.00,
+2025-12,P014,Duty drawback recovered,Financial,2030-03,112510.00,
+2025-12,P014,Duty drawback recovered,Financial,2030-06,113020.00,
+2025-12,P014,Duty drawback recovered,Financial,2030-09,114380.00,
+2025-12,P014,Duty drawback recovered,Financial,2030-12,111850.00,
+2025-12,P014,Audit findings closed,Compliance,2027-03,29720.00,
+2025-12,P014,Audit findings closed,Compliance,2027-06,29980.00,
+2025-12,P014,Audit findings closed,Compliance,2027-09,29400.00,
+2025-12,P014,Audit findings closed,Compliance,2027-12,29550.00,
+2025-12,P014,Audit findings closed,Compliance,2028-03,29740.00,
+2025-12,P014,Audit findings closed,Compliance,2028-06,29570.00,
+2025-12,P014,Audit findings closed,Compliance,2028-09,29690.00,
+2025-12,P014,Audit findings closed,Compliance,2028-12,29790.00,
+2025-12,P014,Audit findings closed,Compliance,2029-03,29820.00,
+2025-12,P014,Audit findings closed,Compliance,2029-06,29690.00,
+2025-12,P014,Audit findings closed,Compliance,2029-09,30140.00,
+2025-12,P014,Audit findings closed,Compliance,2029-12,30580.00,
+2025-12,P014,Audit findings closed,Compliance,2030-03,30510.00,
+2025-12,P014,Audit findings closed,Compliance,2030-06,29410.00,
+2025-12,P014,Audit findings closed,Compliance,2030-09,29810.00,
+2025-12,P014,Audit findings closed,Compliance,2030-12,29620.00,
+2025-12,P015,Picking error reduction,Operational,2027-03,35380.00,
+2025-12,P015,Picking error reduction,Operational,2027-06,34860.00,
+2025-12,P015,Picking error reduction,Operational,2027-09,34790.00,
+2025-12,P015,Picking error reduction,Operational,2027-12,35080.00,
+2025-12,P015,Picking error reduction,Operational,2028-03,35360.00,
+2025-12,P015,Picking error reduction,Operational,2028-06,35650.00,
+2025-12,P015,Picking error reduction,Operational,2028-09,35590.00,
+2025-12,P015,Picking error reduction,Operational,2028-12,34930.00,
+2025-12,P015,Picking error reduction,Operational,2029-03,35340.00,
+2025-12,P015,Picking error reduction,Operational,2029-06,34830.00,
+2025-12,P015,Picking error reduction,Operational,2029-09,34320.00,
+2025-12,P015,Picking error reduction,Operational,2029-12,35630.00,
+2025-12,P015,Picking error reduction,Operational,2030-03,34560.00,
+2025-12,P015,Picking error reduction,Operational,2030-06,34600.00,
+2025-12,P015,Picking error reduction,Operational,2030-09,35030.00,
+2025-12,P015,Picking error reduction,Operational,2030-12,34910.00,
+2025-12,P016,Digital revenue uplift,Financial,2027-03,368440.00,
+2025-12,P016,Digital revenue uplift,Financial,2027-06,373900.00,
+2025-12,P016,Digital revenue uplift,Financial,2027-09,370960.00,
+2025-12,P016,Digital revenue uplift,Financial,2027-12,374720.00,
+2025-12,P016,Digital revenue uplift,Financial,2028-03,374650.00,
+2025-12,P016,Digital revenue uplift,Financial,2028-06,376030.00,
+2025-12,P016,Digital revenue uplift,Financial,2028-09,369380.00,
+2025-12,P016,Digital revenue uplift,Financial,2028-12,371070.00,
+2025-12,P016,Digital revenue uplift,Financial,2029-03,368920.00,
+2025-12,P016,Digital revenue uplift,Financial,2029-06,372750.00,
+2025-12,P016,Digital revenue uplift,Financial,2029-09,369980.00,
+2025-12,P016,Digital revenue uplift,Financial,2029-12,380020.00,
+2025-12,P016,Digital revenue uplift,Financial,2030-03,375760.00,
+2025-12,P016,Digital revenue uplift,Financial,2030-06,371440.00,
+2025-12,P016,Digital revenue uplift,Financial,2030-09,375710.00,
+2025-12,P016,Digital revenue uplift,Financial,2030-12,377750.00,
+2025-12,P016,Customer retention,Customer,2027-03,152960.00,
+2025-12,P016,Customer retention,Customer,2027-06,147510.00,
+2025-12,P016,Customer retention,Customer,2027-09,152520.00,
+2025-12,P016,Customer retention,Customer,2027-12,152850.00,
+2025-12,P016,Customer retention,Customer,2028-03,148690.00,
+2025-12,P016,Customer retention,Customer,2028-06,148090.00,
+2025-12,P016,Customer retention,Customer,2028-09,152040.00,
+2025-12,P016,Customer retention,Customer,2028-12,151710.00,
+2025-12,P016,Customer retention,Customer,2029-03,147290.00,
+2025-12,P016,Customer retention,Customer,2029-06,151910.00,
+2025-12,P016,Customer retention,Customer,2029-09,147630.00,
+2025-12,P016,Customer retention,Customer,2029-12,152470.00,
+2025-12,P016,Customer retention,Customer,2030-03,149300.00,
+2025-12,P016,Customer retention,Customer,2030-06,148550.00,
+2025-12,P016,Customer retention,Customer,2030-09,150510.00,
+2025-12,P016,Customer retention,Customer,2030-12,147520.00,
+2025-12,P017,Sales productivity,Operational,2027-03,175460.00,
+2025-12,P017,Sales productivity,Operational,2027-06,174770.00,
+2025-12,P017,Sales productivity,Operational,2027-09,174380.00,
+2025-12,P017,Sales productivity,Operational,2027-12,176450.00,
+2025-12,P017,Sales productivity,Operational,2028-03,177270.00,
+2025-12,P017,Sales productivity,Operational,2028-06,178350.00,
+2025-12,P017,Sales productivity,Operational,2028-09,176910.00,
+2025-12,P017,Sales productivity,Operational,2028-12,174320.00,
+2025-12,P017,Sales productivity,Operational,2029-03,176010.00,
+2025-12,P017,Sales productivity,Operational,2029-06,177190.00,
+2025-12,P017,Sales productivity,Operational,2029-09,177220.00,
+2025-12,P017,Sales productivity,Operational,2029-12,174920.00,
+2025-12,P017,Sales productivity,Operational,2030-03,173030.00,
+2025-12,P017,Sales productivity,Operational,2030-06,171820.00,
+2025-12,P017,Sales productivity,Operational,2030-09,175840.00,
+2025-12,P017,Sales productivity,Operational,2030-12,172130.00,
+2025-12,P018,Call deflection savings,Financial,2027-03,95930.00,
+2025-12,P018,Call deflection savings,Financial,2027-06,96640.00,
+2025-12,P018,Call deflection savings,Financial,2027-09,93830.00,
+2025-12,P018,Call deflection savings,Financial,2027-12,95930.00,
+2025-12,P018,Call deflection savings,Financial,2028-03,94120.00,
+2025-12,P018,Call deflection savings,Financial,2028-06,94900.00,
+2025-12,P018,Call deflection savings,Financial,2028-09,93410.00,
+2025-12,P018,Call deflection savings,Financial,2028-12,95450.00,
+2025-12,P018,Call deflection savings,Financial,2029-03,95390.00,
+2025-12,P018,Call deflection savings,Financial,2029-06,94180.00,
+2025-12,P018,Call deflection savings,Financial,2029-09,96780.00,
+2025-12,P018,Call deflection savings,Financial,2029-12,94400.00,
+2025-12,P018,Call deflection savings,Financial,2030-03,94540.00,
+2025-12,P018,Call deflection savings,Financial,2030-06,95980.00,
+2025-12,P018,Call deflection savings,Financial,2030-09,94190.00,
+2025-12,P018,Call deflection savings,Financial,2030-12,95890.00,
+2025-12,P019,Call deflection savings,Financial,2027-03,39310.00,
+2025-12,P019,Call deflection savings,Financial,2027-06,40500.00,
+2025-12,P019,Call deflection savings,Financial,2027-09,40130.00,
+2025-12,P019,Call deflection savings,Financial,2027-12,39850.00,
+2025-12,P019,Call deflection savings,Financial,2028-03,40210.00,
+2025-12,P019,Call deflection savings,Financial,2028-06,40240.00,
+2025-12,P019,Call deflection savings,Financial,2028-09,39580.00,
+2025-12,P019,Call deflection savings,Financial,2028-12,39370.00,
+2025-12,P019,Call deflection savings,Financial,2029-03,39730.00,
+2025-12,P019,Call deflection savings,Financial,2029-06,40370.00,
+2025-12,P019,Call deflection savings,Financial,2029-09,39300.00,
+2025-12,P019,Call deflection savings,Financial,2029-12,39500.00,
+2025-12,P019,Call deflection savings,Financial,2030-03,39610.00,
+2025-12,P019,Call deflection savings,Financial,2030-06,39400.00,
+2025-12,P019,Call deflection savings,Financial,2030-09,39840.00,
+2025-12,P019,Call deflection savings,Financial,2030-12,39510.00,
+2025-12,P020,Revenue leakage recovered,Financial,2027-03,206370.00,
+2025-12,P020,Revenue leakage recovered,Financial,2027-06,202480.00,
+2025-12,P020,Revenue leakage recovered,Financial,2027-09,203540.00,
+2025-12,P020,Revenue leakage recovered,Financial,2027-12,207060.00,
+2025-12,P020,Revenue leakage recovered,Financial,2028-03,201760.00,
+2025-12,P020,Revenue leakage recovered,Financial,2028-06,204070.00,
+2025-12,P020,Revenue leakage recovered,Financial,2028-09,207910.00,
+2025-12,P020,Revenue leakage recovered,Financial,2028-12,203960.00,
+2025-12,P020,Revenue leakage recovered,Financial,2029-03,207980.00,
+2025-12,P020,Revenue leakage recovered,Financial,2029-06,201480.00,
+2025-12,P020,Revenue leakage recovered,Financial,2029-09,207350.00,
+2025-12,P020,Revenue leakage recovered,Financial,2029-12,203160.00,
+2025-12,P020,Revenue leakage recovered,Financial,2030-03,205030.00,
+2025-12,P020,Revenue leakage recovered,Financial,2030-06,206500.00,
+2025-12,P020,Revenue leakage recovered,Financial,2030-09,203670.00,
+2025-12,P020,Revenue leakage recovered,Financial,2030-12,206360.00,
+2025-12,P021,Customer retention,Customer,2027-03,135440.00,
+2025-12,P021,Customer retention,Customer,2027-06,135870.00,
+2025-12,P021,Customer retention,Customer,2027-09,136140.00,
+2025-12,P021,Customer retention,Customer,2027-12,135880.00,
+2025-12,P021,Customer retention,Customer,2028-03,134930.00,
+2025-12,P021,Customer retention,Customer,2028-06,136810.00,
+2025-12,P021,Customer retention,Customer,2028-09,136570.00,
+2025-12,P021,Customer retention,Customer,2028-12,135250.00,
+2025-12,P021,Customer retention,Customer,2029-03,136600.00,
+2025-12,P021,Customer retention,Customer,2029-06,134770.00,
+2025-12,P021,Customer retention,Customer,2029-09,134070.00,
+2025-12,P021,Customer retention,Customer,2029-12,132990.00,
+2025-12,P021,Customer retention,Customer,2030-03,136160.00,
+2025-12,P021,Customer retention,Customer,2030-06,137060.00,
+2025-12,P021,Customer retention,Customer,2030-09,134580.00,
+2025-12,P021,Customer retention,Customer,2030-12,133810.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2027-03,116610.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2027-06,114030.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2027-09,116030.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2027-12,117040.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2028-03,115980.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2028-06,113490.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2028-09,112790.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2028-12,115100.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2029-03,116670.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2029-06,113170.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2029-09,112710.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2029-12,115400.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2030-03,114420.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2030-06,113910.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2030-09,115890.00,
+2025-12,P022,Infrastructure cost reduction,Financial,2030-12,116790.00,
+2025-12,P023,Margin improvement,Financial,2027-03,248550.00,
+2025-12,P023,Margin improvement,Financial,2027-06,241150.00,
+2025-12,P023,Margin improvement,Financial,2027-09,246530.00,
+2025-12,P023,Margin improvement,Financial,2027-12,241180.00,
+2025-12,P023,Margin improvement,Financial,2028-03,244290.00,
+2025-12,P023,Margin improvement,Financial,2028-06,242470.00,
+2025-12,P023,Margin improvement,Financial,2028-09,249260.00,
+2025-12,P023,Margin improvement,Financial,2028-12,240830.00,
+2025-12,P023,Margin improvement,Financial,2029-03,244450.00,
+2025-12,P023,Margin improvement,Financial,2029-06,245010.00,
+2025-12,P023,Margin improvement,Financial,2029-09,243660.00,
+2025-12,P023,Margin improvement,Financial,2029-12,244860.00,
+2025-12,P023,Margin improvement,Financial,2030-03,246220.00,
+2025-12,P023,Margin improvement,Financial,2030-06,242820.00,
+2025-12,P023,Margin improvement,Financial,2030-09,246360.00,
+2025-12,P023,Margin improvement,Financial,2030-12,241940.00,
+2025-12,P024,Risk avoidance,Strategic,2027-03,74590.00,
+2025-12,P024,Risk avoidance,Strategic,2027-06,74660.00,
+2025-12,P024,Risk avoidance,Strategic,2027-09,73620.00,
+2025-12,P024,Risk avoidance,Strategic,2027-12,75710.00,
+2025-12,P024,Risk avoidance,Strategic,2028-03,75700.00,
+2025-12,P024,Risk avoidance,Strategic,2028-06,73520.00,
+2025-12,P024,Risk avoidance,Strategic,2028-09,74180.00,
+2025-12,P024,Risk avoidance,Strategic,2028-12,73630.00,
+2025-12,P024,Risk avoidance,Strategic,2029-03,73960.00,
+2025-12,P024,Risk avoidance,Strategic,2029-06,75490.00,
+2025-12,P024,Risk avoidance,Strategic,2029-09,74360.00,
+2025-12,P024,Risk avoidance,Strategic,2029-12,76380.00,
+2025-12,P024,Risk avoidance,Strategic,2030-03,74450.00,
+2025-12,P024,Risk avoidance,Strategic,2030-06,74520.00,
+2025-12,P024,Risk avoidance,Strategic,2030-09,74860.00,
+2025-12,P024,Risk avoidance,Strategic,2030-12,75640.00,
+2025-12,P025,Inventory reduction,Financial,2027-03,176760.00,
+2025-12,P025,Inventory reduction,Financial,2027-06,177030.00,
+2025-12,P025,Inventory reduction,Financial,2027-09,176720.00,
+2025-12,P025,Inventory reduction,Financial,2027-12,182540.00,
+2025-12,P025,Inventory reduction,Financial,2028-03,179180.00,
+2025-12,P025,Inventory reduction,Financial,2028-06,177350.00,
+2025-12,P025,Inventory reduction,Financial,2028-09,178420.00,
+2025-12,P025,Inventory reduction,Financial,2028-12,178000.00,
+2025-12,P025,Inventory reduction,Financial,2029-03,183080.00,
+2025-12,P025,Inventory reduction,Financial,2029-06,180970.00,
+2025-12,P025,Inventory reduction,Financial,2029-09,182510.00,
+2025-12,P025,Inventory reduction,Financial,2029-12,177040.00,
+2025-12,P025,Inventory reduction,Financial,2030-03,177000.00,
+2025-12,P025,Inventory reduction,Financial,2030-06,182910.00,
+2025-12,P025,Inventory reduction,Financial,2030-09,179580.00,
+2025-12,P025,Inventory reduction,Financial,2030-12,181730.00,
+2025-12,P026,Supply disruption avoided,Strategic,2027-03,126460.00,
+2025-12,P026,Supply disruption avoided,Strategic,2027-06,127050.00,
+2025-12,P026,Supply disruption avoided,Strategic,2027-09,123960.00,
+2025-12,P026,Supply disruption avoided,Strategic,2027-12,124150.00,
+2025-12,P026,Supply disruption avoided,Strategic,2028-03,127170.00,
+2025-12,P026,Supply disruption avoided,Strategic,2028-06,125030.00,
+2025-12,P026,Supply disruption avoided,Strategic,2028-09,124380.00,
+2025-12,P026,Supply disruption avoided,Strategic,2028-12,123840.00,
+2025-12,P026,Supply disruption avoided,Strategic,2029-03,123210.00,
+2025-12,P026,Supply disruption avoided,Strategic,2029-06,125330.00,
+2025-12,P026,Supply disruption avoided,Strategic,2029-09,125530.00,
+2025-12,P026,Supply disruption avoided,Strategic,2029-12,124040.00,
+2025-12,P026,Supply disruption avoided,Strategic,2030-03,125510.00,
+2025-12,P026,Supply disruption avoided,Strategic,2030-06,126720.00,
+2025-12,P026,Supply disruption avoided,Strategic,2030-09,124290.00,
+2025-12,P026,Supply disruption avoided,Strategic,2030-12,123120.00,
+2025-12,P027,Working capital release,Financial,2027-03,208770.00,
+2025-12,P027,Working capital release,Financial,2027-06,213100.00,
+2025-12,P027,Working capital release,Financial,2027-09,213580.00,
+2025-12,P027,Working capital release,Financial,2027-12,216250.00,
+2025-12,P027,Working capital release,Financial,2028-03,216610.00,
+2025-12,P027,Working capital release,Financial,2028-06,216520.00,
+2025-12,P027,Working capital release,Financial,2028-09,209350.00,
+2025-12,P027,Working capital release,Financial,2028-12,210940.00,
+2025-12,P027,Working capital release,Financial,2029-03,215340.00,
+2025-12,P027,Working capital release,Financial,2029-06,214580.00,
+2025-12,P027,Working capital release,Financial,2029-09,209360.00,
+2025-12,P027,Working capital release,Financial,2029-12,215640.00,
+2025-12,P027,Working capital release,Financial,2030-03,214270.00,
+2025-12,P027,Working capital release,Financial,2030-06,208840.00,
+2025-12,P027,Working capital release,Financial,2030-09,208620.00,
+2025-12,P027,Working capital release,Financial,2030-12,210650.00,
+2025-12,P028,Freight cost reduction,Financial,2027-03,329890.00,
+2025-12,P028,Freight cost reduction,Financial,2027-06,328550.00,
+2025-12,P028,Freight cost reduction,Financial,2027-09,324140.00,
+2025-12,P028,Freight cost reduction,Financial,2027-12,325160.00,
+2025-12,P028,Freight cost reduction,Financial,2028-03,328520.00,
+2025-12,P028,Freight cost reduction,Financial,2028-06,324760.00,
+2025-12,P028,Freight cost reduction,Financial,2028-09,329530.00,
+2025-12,P028,Freight cost reduction,Financial,2028-12,318650.00,
+2025-12,P028,Freight cost reduction,Financial,2029-03,328170.00,
+2025-12,P028,Freight cost reduction,Financial,2029-06,327270.00,
+2025-12,P028,Freight cost reduction,Financial,2029-09,323070.00,
+2025-12,P028,Freight cost reduction,Financial,2029-12,328390.00,
+2025-12,P028,Freight cost reduction,Financial,2030-03,322850.00,
+2025-12,P028,Freight cost reduction,Financial,2030-06,319060.00,
+2025-12,P028,Freight cost reduction,Financial,2030-09,328710.00,
+2025-12,P028,Freight cost reduction,Financial,2030-12,330720.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2027-03,100000.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2027-06,100460.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2027-09,100010.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2027-12,98870.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2028-03,98060.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2028-06,98980.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2028-09,98960.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2028-12,99470.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2029-03,101990.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2029-06,101270.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2029-09,99340.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2029-12,100120.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2030-03,98140.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2030-06,99640.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2030-09,100220.00,
+2025-12,P028,"Delivery lead time, days saved",Customer,2030-12,99490.00,
+2025-12,P029,Procurement effort reduction,Operational,2027-03,57420.00,
+2025-12,P029,Procurement effort reduction,Operational,2027-06,57640.00,
+2025-12,P029,Procurement effort reduction,Operational,2027-09,56360.00,
+2025-12,P029,Procurement effort reduction,Operational,2027-12,56690.00,
+2025-12,P029,Procurement effort reduction,Operational,2028-03,56360.00,
+2025-12,P029,Procurement effort reduction,Operational,2028-06,58010.00,
+2025-12,P029,Procurement effort reduction,Operational,2028-09,57850.00,
+2025-12,P029,Procurement effort reduction,Operational,2028-12,57020.00,
+2025-12,P029,Procurement effort reduction,Operational,2029-03,56670.00,
+2025-12,P029,Procurement effort reduction,Operational,2029-06,57780.00,
+2025-12,P029,Procurement effort reduction,Operational,2029-09,56370.00,
+2025-12,P029,Procurement effort reduction,Operational,2029-12,56580.00,
+2025-12,P029,Procurement effort reduction,Operational,2030-03,57490.00,
+2025-12,P029,Procurement effort reduction,Operational,2030-06,57760.00,
+2025-12,P029,Procurement effort reduction,Operational,2030-09,58110.00,
+2025-12,P029,Procurement effort reduction,Operational,2030-12,56770.00,
+2025-12,P030,HR admin effort reduction,Operational,2027-03,73540.00,
+2025-12,P030,HR admin effort reduction,Operational,2027-06,73040.00,
+2025-12,P030,HR admin effort reduction,Operational,2027-09,71220.00,
+2025-12,P030,HR admin effort reduction,Operational,2027-12,72930.00,
+2025-12,P030,HR admin effort reduction,Operational,2028-03,73410.00,
+2025-12,P030,HR admin effort reduction,Operational,2028-06,71300.00,
+2025-12,P030,HR admin effort reduction,Operational,2028-09,73520.00,
+2025-12,P030,HR admin effort reduction,Operational,2028-12,73610.00,
+2025-12,P030,HR admin effort reduction,Operational,2029-03,73820.00,
+2025-12,P030,HR admin effort reduction,Operational,2029-06,73280.00,
+2025-12,P030,HR admin effort reduction,Operational,2029-09,72660.00,
+2025-12,P030,HR admin effort reduction,Operational,2029-12,73070.00,
+2025-12,P030,HR admin effort reduction,Operational,2030-03,73150.00,
+2025-12,P030,HR admin effort reduction,Operational,2030-06,71810.00,
+2025-12,P030,HR admin effort reduction,Operational,2030-09,73760.00,
+2025-12,P030,HR admin effort reduction,Operational,2030-12,72330.00,
+2025-12,P031,Payroll vendor savings,Financial,2027-03,100450.00,
+2025-12,P031,Payroll vendor savings,Financial,2027-06,103810.00,
+2025-12,P031,Payroll vendor savings,Financial,2027-09,101630.00,
+2025-12,P031,Payroll vendor savings,Financial,2027-12,100700.00,
+2025-12,P031,Payroll vendor savings,Financial,2028-03,103310.00,
+2025-12,P031,Payroll vendor savings,Financial,2028-06,102460.00,
+2025-12,P031,Payroll vendor savings,Financial,2028-09,101700.00,
+2025-12,P031,Payroll vendor savings,Financial,2028-12,103620.00,
+2025-12,P031,Payroll vendor savings,Financial,2029-03,104180.00,
+2025-12,P031,Payroll vendor savings,Financial,2029-06,100860.00,
+2025-12,P031,Payroll vendor savings,Financial,2029-09,104020.00,
+2025-12,P031,Payroll vendor savings,Financial,2029-12,103530.00,
+2025-12,P031,Payroll vendor savings,Financial,2030-03,104160.00,
+2025-12,P031,Payroll vendor savings,Financial,2030-06,102530.00,
+2025-12,P031,Payroll vendor savings,Financial,2030-09,102020.00,
+2025-12,P031,Payroll vendor savings,Financial,2030-12,103390.00,
+2025-12,P032,Training cost reduction,Financial,2027-03,65140.00,
+2025-12,P032,Training cost reduction,Financial,2027-06,65670.00,
+2025-12,P032,Training cost reduction,Financial,2027-09,64400.00,
+2025-12,P032,Training cost reduction,Financial,2027-12,64830.00,
+2025-12,P032,Training cost reduction,Financial,2028-03,64660.00,
+2025-12,P032,Training cost reduction,Financial,2028-06,64120.00,
+2025-12,P032,Training cost reduction,Financial,2028-09,65650.00,
+2025-12,P032,Training cost reduction,Financial,2028-12,65180.00,
+2025-12,P032,Training cost reduction,Financial,2029-03,65730.00,
+2025-12,P032,Training cost reduction,Financial,2029-06,65590.00,
+2025-12,P032,Training cost reduction,Financial,2029-09,66010.00,
+2025-12,P032,Training cost reduction,Financial,2029-12,64960.00,
+2025-12,P032,Training cost reduction,Financial,2030-03,65750.00,
+2025-12,P032,Training cost reduction,Financial,2030-06,65280.00,
+2025-12,P032,Training cost reduction,Financial,2030-09,64950.00,
+2025-12,P032,Training cost reduction,Financial,2030-12,64520.00,
+2025-12,P033,Office space reduction,Financial,2027-03,238590.00,
+2025-12,P033,Office space reduction,Financial,2027-06,235240.00,
+2025-12,P033,Office space reduction,Financial,2027-09,238680.00,
+2025-12,P033,Office space reduction,Financial,2027-12,235980.00,
+2025-12,P033,Office space reduction,Financial,2028-03,234520.00,
+2025-12,P033,Office space reduction,Financial,2028-06,241930.00,
+2025-12,P033,Office space reduction,Financial,2028-09,234600.00,
+2025-12,P033,Office space reduction,Financial,2028-12,237830.00,
+2025-12,P033,Office space reduction,Financial,2029-03,238400.00,
+2025-12,P033,Office space reduction,Financial,2029-06,242170.00,
+2025-12,P033,Office space reduction,Financial,2029-09,240760.00,
+2025-12,P033,Office space reduction,Financial,2029-12,234500.00,
+2025-12,P033,Office space reduction,Financial,2030-03,235580.00,
+2025-12,P033,Office space reduction,Financial,2030-06,239600.00,
+2025-12,P033,Office space reduction,Financial,2030-09,238040.00,
+2025-12,P033,Office space reduction,Financial,2030-12,241160.00,
+2025-12,P034,Risk avoidance,Strategic,2027-03,101410.00,
+2025-12,P034,Risk avoidance,Strategic,2027-06,99540.00,
+2025-12,P034,Risk avoidance,Strategic,2027-09,99520.00,
+2025-12,P034,Risk avoidance,Strategic,2027-12,101860.00,
+2025-12,P034,Risk avoidance,Strategic,2028-03,101180.00,
+2025-12,P034,Risk avoidance,Strategic,2028-06,98270.00,
+2025-12,P034,Risk avoidance,Strategic,2028-09,98800.00,
+2025-12,P034,Risk avoidance,Strategic,2028-12,101080.00,
+2025-12,P034,Risk avoidance,Strategic,2029-03,100410.00,
+2025-12,P034,Risk avoidance,Strategic,2029-06,98160.00,
+2025-12,P034,Risk avoidance,Strategic,2029-09,98400.00,
+2025-12,P034,Risk avoidance,Strategic,2029-12,100260.00,
+2025-12,P034,Risk avoidance,Strategic,2030-03,98010.00,
+2025-12,P034,Risk avoidance,Strategic,2030-06,101850.00,
+2025-12,P034,Risk avoidance,Strategic,2030-09,99820.00,
+2025-12,P034,Risk avoidance,Strategic,2030-12,101610.00,
 
 """#
 }

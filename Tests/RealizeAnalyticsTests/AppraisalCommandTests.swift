@@ -18,6 +18,29 @@ import Testing
         #expect(t.column(named: "payback_periods")!.value(at: 0).doubleValue != nil)
     }
 
+    /// Microsoft's documented NPV example: rate 10 %, flows −10,000, 3,000, 4,200, 6,800 numbered 1…4.
+    /// NPV = −10000/1.1 + 3000/1.1² + 4200/1.1³ + 6800/1.1⁴
+    ///     = −9090.909 + 2479.339 + 3155.522 + 4644.491 = 1188.44 (Excel: NPV(10%, …) = 1,188.44).
+    /// Numbered 0…3 the same flows are worth 1.1 × as much: 1307.29.
+    @Test func genericTableDiscountsByPeriodNumber() throws {
+        func flows(from first: Int64) -> Table {
+            makeTable([
+                ("t", .int, (first...first + 3).map { .int($0) }),
+                ("cash", .decimal, ["-10000", "3000", "4200", "6800"].map(money)),
+            ])
+        }
+        var s = financialSession([("excel", flows(from: 1)), ("zero", flows(from: 0))])
+        let t = try runTable("appraise excel amount cash period t rate 10%", &s)
+        #expect(close(t.column(named: "npv")!.value(at: 0).doubleValue, 1_188.44, 0.005))
+        #expect(t.texts("convention").first??.contains("1…n = Excel NPV") == true)
+        let z = try runTable("appraise zero amount cash period t rate 10%", &s)
+        #expect(close(z.column(named: "npv")!.value(at: 0).doubleValue, 1_307.29, 0.005))
+        // The IRR and the payback do not depend on where the numbering starts:
+        // cumulative −10000, −7000, −2800, +4000 → payback 2 + 2800/6800 = 2.4118 periods after the first.
+        #expect(t.column(named: "irr_pct")!.value(at: 0) == z.column(named: "irr_pct")!.value(at: 0))
+        #expect(close(t.column(named: "payback_periods")!.value(at: 0).doubleValue, 2.4118, 0.0001))
+    }
+
     @Test func genericTableWithDates() throws {
         func d(_ s: String) -> Value { .date(CivilCalendar.parseDate(Array(s.utf8))!) }
         let flows = makeTable([

@@ -8,16 +8,16 @@ import RealizeTestSupport
         let r = try RealizeBinary.run(["--format", "csv", "-c", "nps by program quarterly"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "program,quarter,n,promoters,passives,detractors,nps,se,moe,change,z,significant,low_n")
+        #expect(lines.first == "program,quarter,n,promoters,passives,detractors,nps,se,moe,change,se_change,change_low,change_high,z,p_value,significant,low_n")
         #expect(lines.count == 1 + 5 * 12)
         // Full precision: doubles in shortest round-trip form (the table shows 4.2, 9.9, 19.4, -31.7, -2.32).
         #expect(
             lines.contains(
-                "Digital Customer Experience,2025 Q3,72,27,21,24,4.166666666666667,9.906487928949378,19.41635970717534,-31.65422885572139,-2.321529580008474,true,false"
+                "Digital Customer Experience,2025 Q3,72,27,21,24,4.166666666666667,9.906487928949378,19.41635970717534,-31.65422885572139,13.63507453375022,-58.37848407918861,-4.929973632254171,-2.321529580008474,0.02025827954600462,true,false"
             ))
         #expect(
             lines.contains(
-                "Digital Customer Experience,2025 Q4,75,24,23,28,-5.333333333333333,9.595060457609696,18.80597307473853,-9.5,-0.6888333068624914,false,false"
+                "Digital Customer Experience,2025 Q4,75,24,23,28,-5.333333333333333,9.595060457609696,18.80597307473853,-9.5,13.791435323112854,-36.53071674162956,17.53071674162956,-0.6888333068624914,0.49092817309140396,false,false"
             ))
     }
 

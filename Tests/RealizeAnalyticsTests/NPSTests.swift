@@ -285,7 +285,7 @@ func near(_ v: Value, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
         var s = npsSampleSession()
         let t = try npsRun("nps by program quarterly trend", &s)
         #expect(t.rowCount == 5)
-        #expect(t.columnNames == ["program", "from", "to", "first", "latest", "n", "change", "z", "significant", "low_n", "trend"])
+        #expect(t.columnNames == ["program", "from", "to", "first", "latest", "n", "change", "z", "p_value", "significant", "low_n", "trend"])
         let dcx = t.npsValues("program").firstIndex(of: .text("Digital Customer Experience"))!
         // The trend column holds every quarter's NPS at full precision; the table draws it on one shared scale.
         guard case .text(let trend) = t.npsValues("trend")[dcx], case .double(let latest) = t.npsValues("latest")[dcx] else {

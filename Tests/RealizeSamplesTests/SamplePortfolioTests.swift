@@ -28,7 +28,7 @@ private let expected: [(name: String, rows: Int, types: [(String, DataType)])] =
         ]
     ),
     (
-        "benefits", 278,
+        "benefits", 934,
         [
             ("project_id", .text), ("benefit", .text), ("category", .text), ("period", .period),
             ("planned", .decimal), ("realized", .decimal),
@@ -44,6 +44,28 @@ private let expected: [(name: String, rows: Int, types: [(String, DataType)])] =
         "maturity", 252,
         [
             ("unit", .text), ("dimension", .text), ("assessed_on", .date), ("score", .decimal), ("target", .int),
+        ]
+    ),
+    // November's and December's extracts stacked with a `snapshot` column (December's = the tables above).
+    (
+        "projects_history", 70,
+        [
+            ("snapshot", .period), ("project_id", .text), ("project", .text), ("program", .text), ("portfolio", .text),
+            ("sponsor", .text), ("status", .text), ("start_date", .date), ("end_date", .date), ("budget", .decimal),
+        ]
+    ),
+    (
+        "financials_history", 1309,
+        [
+            ("snapshot", .period), ("project_id", .text), ("period", .period), ("planned_value", .decimal),
+            ("earned_value", .decimal), ("actual_cost", .decimal),
+        ]
+    ),
+    (
+        "benefits_history", 1868,
+        [
+            ("snapshot", .period), ("project_id", .text), ("benefit", .text), ("category", .text), ("period", .period),
+            ("planned", .decimal), ("realized", .decimal),
         ]
     ),
 ]

@@ -19,6 +19,19 @@ struct AppraiseCommand: TableCommand {
             CommandOption("amount", words: ["amount"], kind: .name("COLUMN", suggestions: []), help: "with TABLE: the column of signed flows"),
             CommandOption("period", words: ["period"], kind: .name("COLUMN", suggestions: []), help: "with TABLE: the column of periods"),
             CommandOption("date", words: ["date"], kind: .name("COLUMN", suggestions: []), help: "with TABLE: the column of dates (XNPV, XIRR)"),
+            .flag("forecast", help: "the whole-life business case: baseline (BAC as planned, all planned benefits) against the current forecast"),
+            CommandOption(
+                "eac", words: ["eac"], kind: .choice(EVMFigures.EACMethod.allCases.map(\.rawValue)),
+                help: "with forecast: the EAC the remaining cost runs to (default .set evm_eac)"),
+            CommandOption(
+                "risk_adjusted", words: ["risk", "adjusted"], kind: .flag,
+                help: "with forecast: remaining benefits × realized/planned to date (as planned where nothing is measured)"),
+            CommandOption(
+                "benefits_at", words: ["benefits_at"], kind: .rate,
+                help: "with forecast: what-if share of the remaining benefits (80%; not `benefits`, which names a table)"),
+            CommandOption("delay", words: ["delay"], kind: .integer(minimum: 0), help: "with forecast: what-if months the remaining benefits slip"),
+            CommandOption("overrun", words: ["overrun"], kind: .rate, help: "with forecast: what-if overrun on the remaining cost (10%)"),
+            .flag("sensitivity", help: "with forecast: NPV at -20%/+20% of rate, benefits, cost and a 6-month delay, by swing"),
         ],
         example: "appraise by program rate 8%")
 
@@ -38,6 +51,13 @@ struct AppraiseCommand: TableCommand {
             throw QueryError(
                 Diagnostic(
                     id: .unexpectedArgument, message: "`\(misplaced)` needs a table to appraise: `appraise TABLE \(misplaced) COLUMN …`",
+                    range: args.range(misplaced) ?? at, hint: "usage: \(usage)"))
+        }
+        let whatIfs = ["eac", "risk_adjusted", "benefits_at", "delay", "overrun", "sensitivity"]
+        if generic != nil, let misplaced = (["forecast"] + whatIfs).first(where: { args.has($0) }) {
+            throw QueryError(
+                Diagnostic(
+                    id: .unexpectedArgument, message: "`\(misplaced)` applies to the portfolio's business case, not to a table's flows",
                     range: args.range(misplaced) ?? at, hint: "usage: \(usage)"))
         }
         var level = (generic == nil ? "project" : "", at)
@@ -61,6 +81,26 @@ struct AppraiseCommand: TableCommand {
             return try GenericAppraisal.table(
                 table, name: g.table, amount: amount, period: periodColumn, date: dateColumn,
                 by: level.0.isEmpty ? nil : level.0, rate: annual, input: input)
+        }
+        if !args.has("forecast"), let misplaced = whatIfs.first(where: { args.has($0) }) {
+            let words = misplaced.split(separator: "_").joined(separator: " ")
+            throw QueryError(
+                Diagnostic(
+                    id: .unexpectedArgument, message: "`\(words)` applies to the business case: add `forecast`",
+                    range: args.range(misplaced) ?? at, hint: "usage: \(usage)"))
+        }
+        if args.has("forecast") {
+            var scenario = CaseScenario()
+            scenario.riskAdjusted = args.has("risk_adjusted")
+            scenario.benefitFactor = args.number("benefits_at") ?? 1
+            scenario.costFactor = 1 + (args.number("overrun") ?? 0)
+            scenario.delay = args.integer("delay") ?? 0
+            let method =
+                args.word("eac").flatMap(EVMFigures.EACMethod.init(rawValue:))
+                ?? EVMFigures.EACMethod(rawValue: AnalyticsSettings.value("evm_eac", in: session.settings)) ?? .cpi
+            let report = try BusinessCaseReport(
+                .init(level: level, rate: annual, status: asOf, method: method, scenario: scenario), input: input)
+            return args.has("sensitivity") ? report.sensitivityTable() : report.table()
         }
         return try PortfolioAppraisal.table(level: level, rate: annual, asOf: asOf, input: input)
     }

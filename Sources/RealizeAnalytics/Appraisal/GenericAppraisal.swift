@@ -1,6 +1,12 @@
 import RealizeQuery
 import RealizeStore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Appraisal of any table: flows by period (NPV, IRR, payback) or by date (XNPV, XIRR).
 enum GenericAppraisal {
     static func table(
@@ -58,7 +64,10 @@ enum GenericAppraisal {
             } else {
                 let lo = cells.keys.min()!, hi = cells.keys.max()!
                 let flows = (lo...hi).map { cells[$0] ?? 0 }
-                npv.append(CashFlowAppraisal.npv(rate: perPeriod, flows: flows))
+                // Whole-number periods are discounted by their number as given (period 0 undiscounted, 1 one
+                // period, so 1…n is Excel's NPV); monthly periods count from the first month.
+                let origin = monthly ? 0 : Double(lo)
+                npv.append(CashFlowAppraisal.npv(rate: perPeriod, flows: flows).map { $0 / pow(1 + perPeriod, origin) })
                 i = CashFlowAppraisal.irr(flows)
                 irr.append(i.rate.map { (monthly ? CashFlowAppraisal.annualRate(monthly: $0) : $0) * 100 })
                 payback.append(CashFlowAppraisal.payback(flows))
@@ -74,9 +83,10 @@ enum GenericAppraisal {
             convention = "XNPV/XIRR: actual days/365 from the first date; \(PortfolioAppraisal.percent(annual)) a year"
         } else if monthly {
             convention =
-                "monthly flows at period end; first period undiscounted; \(PortfolioAppraisal.percent(annual))/yr = \(PortfolioAppraisal.percent(perPeriod, digits: 4))/month; IRR annualised"
+                "monthly flows at period end; months counted from the first month, undiscounted; \(PortfolioAppraisal.percent(annual))/yr = \(PortfolioAppraisal.percent(perPeriod, digits: 4))/month; IRR annualised"
         } else {
-            convention = "flows at the end of each period; first period undiscounted; \(PortfolioAppraisal.percent(annual)) per period; IRR per period"
+            convention =
+                "flows at the end of each period; period k discounted k periods as numbered (0 undiscounted, 1…n = Excel NPV); \(PortfolioAppraisal.percent(annual)) per period; IRR per period; payback from the first period"
         }
         var cols: [Column] = []
         if let by { cols.append(ResultColumn.text(by, order)) }

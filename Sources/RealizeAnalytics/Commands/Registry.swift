@@ -7,6 +7,7 @@ public enum DomainCommands {
         EVMCommand(),
         TrendCommand(),
         AppraiseCommand(),
+        CompareCommand(),
         BenefitsCommand(),
         NPSCommand(),
         MaturityCommand(),

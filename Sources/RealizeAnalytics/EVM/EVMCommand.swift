@@ -42,7 +42,7 @@ enum EVMReport {
         let scale = data.scale
         var bac: [Int128?] = [], pv: [Int128?] = [], ev: [Int128?] = [], ac: [Int128?] = [], cv: [Int128?] = [], sv: [Int128?] = []
         var figures: [EVMFigures] = []
-        var es: [Double?] = [], at: [Double?] = []
+        var es: [Double?] = [], at: [Double?] = [], pd: [Double?] = [], first: [Int32?] = []
         for g in groups {
             let c = data.cumulative(g, through: status)
             let b = data.grouping.bac[g]
@@ -59,10 +59,13 @@ enum EVMReport {
             figures.append(f)
             if let (curve, t) = data.scheduleCurve(g, status: status) {
                 es.append(EarnedSchedule.es(curve: curve, ev: f.ev)); at.append(t)
+                pd.append(EarnedSchedule.plannedDuration(curve: curve)); first.append(data.periods(g).first)
             } else {
-                es.append(nil); at.append(nil)
+                es.append(nil); at.append(nil); pd.append(nil); first.append(nil)
             }
         }
+        let spiT = zip(es, at).map { e, t in t.flatMap { EarnedSchedule.spiT(es: e, at: $0) } }
+        let ieacT = zip(pd, spiT).map { EarnedSchedule.ieacT(plannedDuration: $0, spiT: $1) }
         var columns = data.grouping.keyColumns(groups)
         if data.grouping.level != "project" { columns.append(ResultColumn.int("projects", groups.map { data.grouping.projectCount[$0] })) }
         columns += [
@@ -83,6 +86,9 @@ enum EVMReport {
             ResultColumn.computedMoney("eac_plan", figures.map(\.eacPlan), scale: scale),
             ResultColumn.computedMoney("eac_cpi_spi", figures.map(\.eacCPISPI), scale: scale),
             ResultColumn.computedMoney("eac", figures.map { $0.eac(method) }, scale: scale),
+            ResultColumn.computedMoney("eac_low", figures.map { $0.eacRange?.low }, scale: scale),
+            ResultColumn.computedMoney("eac_high", figures.map { $0.eacRange?.high }, scale: scale),
+            ResultColumn.computedMoney("eac_spread", figures.map { $0.eacRange.map { $0.high - $0.low } }, scale: scale),
             ResultColumn.text("eac_method", figures.map { _ in method.formula }),
             ResultColumn.computedMoney("etc", figures.map { $0.etc(method) }, scale: scale),
             ResultColumn.computedMoney("vac", figures.map { $0.vac(method) }, scale: scale),
@@ -91,7 +97,10 @@ enum EVMReport {
             ResultColumn.double("es", es),
             ResultColumn.double("at", at),
             ResultColumn.double("sv_t", zip(es, at).map { e, t in t.flatMap { EarnedSchedule.svT(es: e, at: $0) } }),
-            ResultColumn.double("spi_t", zip(es, at).map { e, t in t.flatMap { EarnedSchedule.spiT(es: e, at: $0) } }),
+            ResultColumn.double("spi_t", spiT),
+            ResultColumn.double("pd_months", pd),
+            ResultColumn.double("ieac_t_months", ieacT),
+            ResultColumn.period("forecast_finish", zip(first, ieacT).map { f, i in f.flatMap { EarnedSchedule.finish(first: $0, ieacT: i) } }),
             ResultColumn.text("status", figures.map { thresholds.status(cpi: $0.cpi, spi: $0.spi) }),
             ResultColumn.text(
                 "flags",

@@ -73,6 +73,13 @@ public struct EVMFigures: Sendable, Equatable {
         case .cpiSPI: eacCPISPI
         }
     }
+    /// The range of the three EACs (BAC/CPI, AC + BAC − EV, AC + (BAC − EV)/(CPI × SPI)) over those defined;
+    /// nil when none is. `high − low` is the spread a board reads as "how sure is the forecast".
+    public var eacRange: (low: Double, high: Double)? {
+        let defined = [eacCPI, eacPlan, eacCPISPI].compactMap { $0 }
+        guard let low = defined.min(), let high = defined.max() else { return nil }
+        return (low, high)
+    }
     /// ETC = EAC − AC.
     public func etc(_ method: EACMethod) -> Double? { eac(method).map { $0 - ac } }
     /// VAC = BAC − EAC.

@@ -40,4 +40,27 @@ public enum EarnedSchedule {
         guard let es, at > 0 else { return nil }
         return es / at
     }
+
+    /// Planned duration PD: the period at which the cumulative plan first reaches its final value (the end of the
+    /// last period with planned value), counted from the first period of the curve; nil when nothing is planned.
+    public static func plannedDuration(curve: ScheduleCurve) -> Double? {
+        guard let final = curve.values.last, final > 0 else { return nil }
+        var k = curve.values.count - 1
+        while k > 0 && curve.values[k - 1] == final { k -= 1 }
+        return Double(curve.indices[k])
+    }
+
+    /// IEAC(t) = PD / SPI(t), the independent estimate of the duration at completion (Lipke 2003; PMI Practice
+    /// Standard for EVM, appendix D); nil when SPI(t) is missing or not positive.
+    public static func ieacT(plannedDuration pd: Double?, spiT: Double?) -> Double? {
+        guard let pd, let spiT, spiT > 0 else { return nil }
+        return pd / spiT
+    }
+
+    /// The forecast finish month: the month in which IEAC(t) months from the start of `first` end,
+    /// first + ⌈IEAC(t)⌉ − 1 (12.0 months from 2025-01 finish in 2025-12; 12.1 in 2026-01).
+    public static func finish(first: Int32, ieacT: Double?) -> Int32? {
+        guard let ieacT, ieacT.isFinite, ieacT > 0, ieacT < 120_000 else { return nil }
+        return first + Int32((ieacT - 1e-9).rounded(.up)) - 1
+    }
 }

@@ -122,27 +122,37 @@ enum NPSAnalysis {
             out.append(OutputColumn.doubles("moe_adj", t.map(\.adjustedMarginOfError)).displayed(.decimals(1)))
         }
         if request.grain != nil {
-            var change: [Double?] = [], z: [Double?] = [], significant: [Bool?] = []
+            var change: [Double?] = [], z: [Double?] = [], significant: [Bool?] = [], seChange: [Double?] = []
             for (i, row) in rows.enumerated() {
                 guard i > 0, rows[i - 1].group == row.group else {
-                    change.append(nil); z.append(nil); significant.append(nil)
+                    change.append(nil); z.append(nil); significant.append(nil); seChange.append(nil)
                     continue
                 }
                 let (a, b) = (rows[i - 1].tally, row.tally)
-                let delta: Double?, zScore: Double?
+                let delta: Double?, se: Double?
                 if request.adjusted {
                     delta = b.adjustedNPS.flatMap { x in a.adjustedNPS.map { x - $0 } }
-                    zScore = NPSTally.zScore(change: delta, se1: a.adjustedStandardError, se2: b.adjustedStandardError)
+                    se = NPSTally.changeStandardError(se1: a.adjustedStandardError, se2: b.adjustedStandardError)
                 } else {
                     delta = b.nps.flatMap { x in a.nps.map { x - $0 } }
-                    zScore = NPSTally.zScore(change: delta, se1: a.standardError, se2: b.standardError)
+                    se = NPSTally.changeStandardError(se1: a.standardError, se2: b.standardError)
                 }
+                let zScore = delta.flatMap { d in se.flatMap { $0 > 0 ? d / $0 : nil } }
                 change.append(delta)
+                seChange.append(se)
                 z.append(zScore)
                 significant.append(NPSTally.isSignificant(zScore))
             }
+            // The 95 % interval of the change, from the same standard error as z: Δ ± 1.96 × SE_Δ.
+            func bound(_ sign: Double) -> [Double?] {
+                zip(change, seChange).map { d, se in d.flatMap { d in se.map { d + sign * NPSTally.z95 * $0 } } }
+            }
             out.append(OutputColumn.doubles("change", change).displayed(.decimals(1)))
+            out.append(OutputColumn.doubles("se_change", seChange).displayed(.decimals(1)))
+            out.append(OutputColumn.doubles("change_low", bound(-1)).displayed(.decimals(1)))
+            out.append(OutputColumn.doubles("change_high", bound(1)).displayed(.decimals(1)))
             out.append(OutputColumn.doubles("z", z).displayed(.decimals(2)))
+            out.append(OutputColumn.doubles("p_value", NPSTally.pValueColumn(z)).displayed(.decimals(4)))
             out.append(OutputColumn.bools("significant", significant))
         }
         out.append(OutputColumn.bools("low_n", t.map { $0.n < minimumN }))
@@ -172,6 +182,7 @@ enum NPSAnalysis {
         out.append(pick("n", lastRows))
         out.append(pick("change", lastRows))
         out.append(pick("z", lastRows))
+        out.append(pick("p_value", lastRows))
         out.append(pick("significant", lastRows))
         out.append(pick("low_n", lastRows))
         let series = zip(firstRows, lastRows).map { DisplayHint.seriesText(Array(nps[$0...$1])) }

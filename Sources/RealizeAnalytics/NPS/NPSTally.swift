@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Counts of one group's answers to "how likely are you to recommend …" (0–10), and the statistics of its Net Promoter Score.
 ///
 /// Promoters answer 9–10, passives 7–8, detractors 0–6. With p and d the promoters' and detractors' shares of n:
@@ -60,6 +66,18 @@ public struct NPSTally: Sendable, Equatable {
         let denominator = (se1 * se1 + se2 * se2).squareRoot()
         return denominator > 0 ? change / denominator : nil
     }
+
+    /// The standard error of a change between two independent scores: √(SE₁² + SE₂²), the denominator of z.
+    public static func changeStandardError(se1: Double?, se2: Double?) -> Double? {
+        guard let se1, let se2 else { return nil }
+        return (se1 * se1 + se2 * se2).squareRoot()
+    }
+
+    /// The two-sided p-value of z under the normal distribution: 2 (1 − Φ(|z|)) = erfc(|z| / √2).
+    public static func pValue(_ z: Double?) -> Double? { z.map { erfc(abs($0) / 2.0.squareRoot()) } }
+
+    /// ``pValue(_:)`` of each z.
+    static func pValueColumn(_ z: [Double?]) -> [Double?] { z.map(pValue) }
 
     /// Whether |z| reaches the 95 % two-sided threshold.
     public static func isSignificant(_ z: Double?) -> Bool? { z.map { abs($0) >= z95 } }
