@@ -40,13 +40,25 @@ package struct DotCommandSpec: Sendable {
                 (for numbers). Useful first look at an extract before querying it. `_` is the last result.
                 """),
         .init(
-            name: "load", arguments: "PATH [as NAME] [types COLUMN:TYPE, …]", summary: "Load a CSV file or a folder of CSV files",
+            name: "load", arguments: "PATH [as NAME] [types COLUMN:TYPE, …]", summary: "Load a CSV file or a folder of CSV files, or a database table",
             details: """
                 Reads PATH, a CSV file (with a header row) or a folder of them; each file becomes a table named
                 after its file stem, replacing a table of that name. `as NAME` names the table of a single file.
                 Column types are inferred (int, decimal, double, date YYYY-MM-DD, period YYYY-MM, bool, text);
                 `types` overrides them, e.g. `.load extract.csv types cost_centre:text, budget:decimal`.
                 If any file is malformed nothing is loaded, and the error names the file, line and column.
+                After `.connect NAME …`, `.load NAME.schema.table [as T]` and `.load NAME query 'select …' as T` read
+                from the database (see `.help connect`).
+                """),
+        .init(
+            name: "connect", arguments: "[NAME 'CONNECTION STRING']", summary: "Open an ODBC connection to a database, or list them",
+            details: """
+                Opens an ODBC connection under NAME: `.connect pmo 'DSN=pmo'`, or a full connection string such as
+                `.connect pmo 'Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Database=pmo;Uid=pmo;Pwd=$PGPASSWORD'`.
+                A value written `$VARIABLE` is read from the environment; the password may also come from the DSN or
+                ~/.odbc.ini. Passwords are never shown: `Pwd=` and `Password=` values print as `***`. Then
+                `.load NAME.schema.table [as T]` loads a table and `.load NAME query 'select …' as T` a query's result.
+                `.connect` alone lists the connections.
                 """),
         .init(
             name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",

@@ -1,4 +1,5 @@
 import RealizeAnalytics
+import RealizeODBC
 import RealizeQuery
 import RealizeReport
 import RealizeStore
@@ -36,6 +37,8 @@ package final class ShellSession {
     package var outputFolder: String? = nil
     /// The names defined with `let` in this session, in order (`.export PATH --named` writes them all).
     package var definedNames: [String] = []
+    /// The ODBC connections opened with `.connect`, by name.
+    package var connections: [String: ODBCConnection] = [:]
 
     package init(
         catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,
