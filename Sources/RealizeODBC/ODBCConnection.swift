@@ -43,27 +43,33 @@ public final class ODBCConnection: @unchecked Sendable {
     /// column-wise binding straight into typed columns.
     ///
     /// - Parameters:
-    ///   - shouldStop: polled between blocks; when it turns true the statement is cancelled.
+    ///   - shouldStop: watched from another thread while the statement runs and polled between blocks;
+    ///     when it turns true the statement is cancelled (SQLCancel) and nothing is returned.
     /// - Returns: the table and the warnings (timestamps read as dates, unknown types read as text).
     /// - Throws: ``ODBCError`` `query` (SQL errors, unknown tables), `fetch`, or `cancelled`.
-    public func load(sql: String, blockRows: Int = 1024, shouldStop: @Sendable () -> Bool = { false }) throws(ODBCError) -> (table: Table, warnings: [String]) {
+    public func load(
+        sql: String, blockRows: Int = 1024, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws(ODBCError) -> (table: Table, warnings: [String]) {
         try fetch(blockRows: blockRows, shouldStop: shouldStop) { realize_odbc_exec($0, sql) }
     }
 
     /// Runs `execute` on a new statement and reads the result set it opens (see ``load(sql:blockRows:shouldStop:)``).
     func fetch(
-        blockRows: Int = 1024, shouldStop: @Sendable () -> Bool = { false }, execute: (SQLHSTMT) -> SQLRETURN
+        blockRows: Int = 1024, shouldStop: @escaping @Sendable () -> Bool = { false }, execute: (SQLHSTMT) -> SQLRETURN
     ) throws(ODBCError) -> (table: Table, warnings: [String]) {
         guard let stmt = realize_odbc_stmt(dbc) else { throw Self.diagnostic(kind: 2, handle: dbc, code: .query, mask: connectionString) }
         running = stmt
+        let watch = StatementWatch(stmt, shouldStop: shouldStop)
         defer {
+            watch.finish()
             running = nil
             realize_odbc_free_stmt(stmt)
         }
         var fetched: SQLULEN = 0
         try check(realize_odbc_block(stmt, UInt(blockRows), &fetched), stmt, .query)
-        try check(execute(stmt), stmt, .query)
+        let rc = execute(stmt)
         if shouldStop() { throw ODBCError(.cancelled, message: "load cancelled") }
+        try check(rc, stmt, .query)
         let n = Int(realize_odbc_column_count(stmt))
         guard n > 0 else { throw ODBCError(.query, message: "the statement returned no result set") }
         var plans: [ODBCColumnPlan] = []
@@ -92,6 +98,7 @@ public final class ODBCConnection: @unchecked Sendable {
                 throw ODBCError(.cancelled, message: "load cancelled")
             }
             let rc = realize_odbc_fetch(stmt)
+            if shouldStop() { throw ODBCError(.cancelled, message: "load cancelled") }
             if realize_odbc_no_data(rc) != 0 { break }
             try check(rc, stmt, .fetch)
             let count = Int(fetched)
