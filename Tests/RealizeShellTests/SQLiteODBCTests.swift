@@ -70,4 +70,36 @@ struct SQLiteODBCTests {
             """
         #expect(r.stdout == expected)
     }
+
+    /// A notebook reads from the database with `--param` in its query; its report masks the password.
+    @Test func notebookQueriesWithParameters() throws {
+        let db = try samplePortfolioDatabase()
+        let folder = db.deletingLastPathComponent()
+        let notebook = folder.appendingPathComponent("active.md")
+        let secret = "Lite-S3cret-99"
+        try """
+        ---
+        title: Projects by status
+        params:
+          status: Completed
+        ---
+
+        ```realize
+        .connect lite 'Driver=SQLite3;Database=\(db.path);Pwd=\(secret)'
+        .load lite query "select project_id, budget from projects where status = '{{status}}' order by project_id" as chosen
+        chosen
+        ```
+
+        """.write(to: notebook, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("report.md")
+        let r = try RealizeBinary.run(["run", notebook.path, "--param", "status=Active", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try String(contentsOf: out, encoding: .utf8)
+        #expect(report.contains("P001"), "\(report)")
+        #expect(!report.contains("P002"), "the parameter did not reach the query: \(report)")
+        #expect(report.contains("Pwd=***"))
+        #expect(!(report + r.stdout + r.stderr).contains(secret))
+        let data = try RealizeBinary.run(["run", notebook.path, "--data", "odbc:Driver=SQLite3;Database=\(db.path)", "--out", out.path])
+        #expect(data.status == 0, "\(data.stderr)")
+    }
 }
