@@ -102,4 +102,12 @@ struct SQLiteODBCTests {
         let data = try RealizeBinary.run(["run", notebook.path, "--data", "odbc:Driver=SQLite3;Database=\(db.path)", "--out", out.path])
         #expect(data.status == 0, "\(data.stderr)")
     }
+
+    /// `.connect` alone lists the connections, passwords masked.
+    @Test func connectionListingMasksThePassword() throws {
+        let db = try samplePortfolioDatabase()
+        let r = try RealizeBinary.run(["-c", ".connect lite 'Driver=SQLite3;Database=\(db.path);Pwd=Lite-S3cret-99'", "-c", ".connect"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "lite: Driver=SQLite3;Database=\(db.path);Pwd=***\n")
+    }
 }
