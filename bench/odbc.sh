@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scale=medium
 [ "${1:-}" = "--scale" ] && scale="$2"
-data="${REALIZE_BENCH_DATA:-/tmp/realize-bench-$scale}"
+data="${REALIZE_BENCH_OUT:-/tmp/realize-bench-$scale}"
 [ -f "$data/financials.csv" ] || python3 ../shared/gen_portfolio.py --scale "$scale" --out "$data" >/dev/null
 swift build -c release --product realize >/dev/null
 realize="$root/.build/release/realize"

@@ -49,6 +49,10 @@ struct ODBCColumnBlock {
     private func appendText(_ bytes: UnsafeRawBufferPointer, row: Int, into builder: inout ColumnBuilder) throws(ODBCError) {
         switch plan.type {
         case .decimal:
+            if !plan.isMoney, let d = Self.plainDecimal(bytes) {
+                builder.append(.decimal(d))
+                return
+            }
             var text = String(decoding: bytes, as: UTF8.self)
             if plan.isMoney { text = Self.moneyDigits(text) }
             guard let d = FixedDecimal(parsing: Substring(text)) else {
@@ -79,5 +83,32 @@ struct ODBCColumnBlock {
         let negative = text.contains("-") || text.hasPrefix("(")
         let digits = text.filter { $0.isASCII && ($0.isNumber || $0 == ".") }
         return negative ? "-" + digits : digits
+    }
+
+    /// `-123.45` as exact units and scale, read straight from the bytes (the common case, without a
+    /// String); nil for anything else (an exponent, more than 38 digits), which ``FixedDecimal`` then parses.
+    static func plainDecimal(_ bytes: UnsafeRawBufferPointer) -> FixedDecimal? {
+        var i = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative || bytes.first == UInt8(ascii: "+") { i = 1 }
+        var units: Int128 = 0
+        var digits = 0
+        var scale = -1
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "."), scale < 0 {
+                scale = 0
+            } else if c &- UInt8(ascii: "0") < 10 {
+                digits += 1
+                guard digits <= 38 else { return nil }
+                units = units &* 10 &+ Int128(c &- UInt8(ascii: "0"))
+                if scale >= 0 { scale += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, scale <= FixedDecimal.maxScale else { return nil }
+        return FixedDecimal(units: negative ? -units : units, scale: max(scale, 0))
     }
 }

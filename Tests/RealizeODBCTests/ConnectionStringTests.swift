@@ -1,3 +1,4 @@
+import RealizeStore
 import Testing
 
 @testable import RealizeODBC
@@ -36,5 +37,16 @@ struct ConnectionStringTests {
         #expect(ODBCColumnPlan(name: "ts", sqlType: 93, size: 26).warning?.contains("time of day is dropped") == true)
         #expect(ODBCColumnPlan(name: "u", sqlType: -11, size: 36).warning?.contains("`u`") == true)
         #expect(ODBCColumnBlock.moneyDigits("-$1,234.56") == "-1234.56")
+    }
+
+    @Test func plainDecimalsParseExactlyFromBytes() {
+        func parse(_ s: String) -> FixedDecimal? { Array(s.utf8).withUnsafeBytes { ODBCColumnBlock.plainDecimal($0) } }
+        #expect(parse("-123.45") == FixedDecimal(units: -12345, scale: 2))
+        #expect(parse("42") == FixedDecimal(units: 42, scale: 0))
+        #expect(parse("12345678901234567890123456789012.3456")?.description == "12345678901234567890123456789012.3456")
+        #expect(parse("1e5") == nil)
+        #expect(parse("1.2.3") == nil)
+        #expect(parse("123456789012345678901234567890123456789") == nil)
+        #expect(parse("") == nil)
     }
 }
