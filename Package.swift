@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, each depending only on the ones above it:
 //   RealizeStore      typed columns, tables, the catalog, CSV in and out
+//   RealizeODBC       reading tables from databases through ODBC (unixODBC via CODBC)
 //   RealizeQuery      the pipeline language: lexer, parser, checker, executor
 //   RealizeAnalytics  domain measures (EVM, appraisal, NPS, maturity)
 //   RealizeSamples    the embedded default sample portfolio
@@ -27,6 +28,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "RealizeStore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .systemLibrary(
+            name: "CODBC",
+            providers: [.apt(["unixodbc-dev"])]
+        ),
+        .target(name: "RealizeODBC", dependencies: ["RealizeStore", "CODBC"]),
         .target(name: "RealizeQuery", dependencies: ["RealizeStore"]),
         .target(name: "RealizeAnalytics", dependencies: ["RealizeStore", "RealizeQuery"]),
         .target(name: "RealizeSamples", dependencies: ["RealizeStore"]),
@@ -40,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "RealizeShell",
-            dependencies: ["RealizeStore", "RealizeQuery", "RealizeAnalytics", "RealizeReport", "RealizeSamples", "CReadline"]
+            dependencies: ["RealizeStore", "RealizeQuery", "RealizeAnalytics", "RealizeReport", "RealizeSamples", "RealizeODBC", "CReadline"]
         ),
         .executableTarget(
             name: "realize",
@@ -60,6 +66,7 @@ let package = Package(
             name: "RealizeQueryTests",
             dependencies: ["RealizeQuery", "RealizeStore", "RealizeTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "RealizeODBCTests", dependencies: ["RealizeODBC", "RealizeStore"]),
         .testTarget(name: "RealizeSamplesTests", dependencies: ["RealizeSamples", "RealizeStore"]),
         .testTarget(
             name: "RealizeAnalyticsTests",

@@ -34,6 +34,25 @@ if ! have_readline; then
 fi
 have_readline || { echo "realize: libreadline-dev did not install; run: apt-get install -y libreadline-dev" >&2; exit 1; }
 
+# unixODBC's headers and library, for the CODBC target (reading from databases). Installed like readline.
+if [ ! -f /usr/include/sql.h ] && [ ! -f /usr/local/include/sql.h ]; then
+    if command -v apt-get >/dev/null 2>&1; then
+        sudo=""
+        if [ "$(id -u)" -ne 0 ]; then
+            if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+                echo "realize: unixODBC's headers are missing. Install them as root:  apt-get install -y unixodbc-dev" >&2
+                exit 1
+            fi
+        fi
+        echo "== installing unixodbc-dev (ODBC headers)" >&2
+        $sudo apt-get update -qq >&2 || true
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq unixodbc-dev >&2
+    else
+        echo "realize: unixODBC's headers are missing: install unixodbc-dev (Debian/Ubuntu) or unixODBC-devel (Fedora)." >&2
+        exit 1
+    fi
+fi
+
 # What the tests of exports and reports need besides the build: LibreOffice (headless, to open the
 # XLSX exports) and Chromium (headless, to render the HTML reports). scripts/test calls this; the
 # shell does not need them. Installs quietly with apt-get when missing; once installed, costs nothing.
@@ -41,6 +60,13 @@ ensure_test_tools() {
     local missing=()
     command -v libreoffice >/dev/null 2>&1 || command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    # The ODBC tests: a throwaway PostgreSQL server (scripts/pg-test-cluster), its ODBC driver, and
+    # SQLite's ODBC driver with the sqlite3 tool.
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+    [ -f /usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so ] || [ -f /usr/lib/aarch64-linux-gnu/odbc/psqlodbcw.so ] || missing+=(odbc-postgresql)
+    [ -f /usr/lib/x86_64-linux-gnu/odbc/libsqlite3odbc.so ] || [ -f /usr/lib/aarch64-linux-gnu/odbc/libsqlite3odbc.so ] || missing+=(libsqliteodbc)
+    command -v odbcinst >/dev/null 2>&1 || missing+=(unixodbc)
+    command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
     [ "${#missing[@]}" -eq 0 ] && return 0
     if ! command -v apt-get >/dev/null 2>&1; then
         echo "realize: the export and report tests need LibreOffice and Chromium; install: ${missing[*]}" >&2
@@ -53,7 +79,7 @@ ensure_test_tools() {
             return 0
         fi
     fi
-    echo "== installing ${missing[*]} (headless, for the XLSX and HTML report tests)" >&2
+    echo "== installing ${missing[*]} (for the XLSX, HTML report and ODBC tests)" >&2
     $sudo apt-get update -qq >&2 || true
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
 }

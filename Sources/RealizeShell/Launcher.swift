@@ -1,5 +1,6 @@
 import RealizeReport
 import RealizeSamples
+import RealizeODBC
 import RealizeStore
 #if canImport(Glibc)
     import Glibc
@@ -107,6 +108,14 @@ public enum Launcher {
                 (catalog, "sample portfolio: \(tables.count) \(tables.count == 1 ? "table" : "tables") (\(tables.map(\.name).joined(separator: ", ")))"))
         }
         for path in paths {
+            if path.hasPrefix(DatabaseSource.dataPrefix) {
+                do throws(ShellError) {
+                    for (name, table) in try DatabaseSource.loadAll(String(path.dropFirst(DatabaseSource.dataPrefix.count)), shouldStop: shouldStop) {
+                        catalog.set(name, table)
+                    }
+                } catch { return .failure(error) }
+                continue
+            }
             do throws(CSVError) {
                 let loaded = try PortfolioLoader.load(path: path, options: .init(shouldStop: shouldStop)) { note in
                     ShellOutput.standard().err(note + "\n")
@@ -118,7 +127,8 @@ public enum Launcher {
             }
         }
         let n = catalog.names.count
-        return .success((catalog, "data: \(paths.joined(separator: ", ")): \(n) \(n == 1 ? "table" : "tables") (\(catalog.names.joined(separator: ", ")))"))
+        let shown = paths.map(ConnectionString.maskSecrets(in:)).joined(separator: ", ")  // never a password
+        return .success((catalog, "data: \(shown): \(n) \(n == 1 ? "table" : "tables") (\(catalog.names.joined(separator: ", ")))"))
     }
 }
 

@@ -50,7 +50,7 @@ package struct DotCommandSpec: Sendable {
                 """),
         .init(
             name: "load", arguments: "PATH [sheet NAME] [range A5:H900] [header row N] [as NAME] [types COLUMN:TYPE, …]",
-            summary: "Load a CSV file, an Excel workbook, or a folder of them",
+            summary: "Load a CSV file, an Excel workbook, a folder of them, or a database table",
             details: """
                 Reads PATH, a CSV file (with a header row), an .xlsx workbook, or a folder of them; each file becomes
                 a table named after its file stem (each sheet of a workbook after the sheet), replacing a table of
@@ -59,6 +59,18 @@ package struct DotCommandSpec: Sendable {
                 Column types are inferred (int, decimal, double, date YYYY-MM-DD, period YYYY-MM, bool, text);
                 `types` overrides them, e.g. `.load extract.csv types cost_centre:text, budget:decimal`.
                 If any file is malformed nothing is loaded, and the error names the file, line and column.
+                After `.connect NAME …`, `.load NAME.schema.table [as T]` and `.load NAME query 'select …' as T` read
+                from the database (see `.help connect`).
+                """),
+        .init(
+            name: "connect", arguments: "[NAME 'CONNECTION STRING']", summary: "Open an ODBC connection to a database, or list them",
+            details: """
+                Opens an ODBC connection under NAME: `.connect pmo 'DSN=pmo'`, or a full connection string such as
+                `.connect pmo 'Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Database=pmo;Uid=pmo;Pwd=$PGPASSWORD'`.
+                A value written `$VARIABLE` is read from the environment; the password may also come from the DSN or
+                ~/.odbc.ini. Passwords are never shown: `Pwd=` and `Password=` values print as `***`. Then
+                `.load NAME.schema.table [as T]` loads a table and `.load NAME query 'select …' as T` a query's result.
+                `.connect` alone lists the connections.
                 """),
         .init(
             name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",

@@ -1,3 +1,4 @@
+import RealizeODBC
 /// The read-eval-print loop on a terminal: readline editing, history, completion and Ctrl-C.
 package struct InteractiveShell {
     package let session: ShellSession
@@ -34,7 +35,8 @@ package struct InteractiveShell {
                     statements += accumulator.feed(String(line), lineNumber: number)
                 }
                 if !accumulator.isPending {
-                    editor.addHistory(String(entry.joined(separator: "\n").trimmingTrailingWhitespace()))
+                    // A literal `Pwd=`/`Password=` is kept out of the history (in memory and on disk) as `***`.
+                    editor.addHistory(ConnectionString.maskSecrets(in: String(entry.joined(separator: "\n").trimmingTrailingWhitespace())))
                     entry = []
                 }
                 for statement in statements {

@@ -1,5 +1,6 @@
 import RealizeReport
 import RealizeStore
+import RealizeODBC
 
 /// Puts a notebook run together as a report: its prose, and under each block that block's results.
 struct NotebookReport {
@@ -25,7 +26,7 @@ struct NotebookReport {
             case .prose(let text): report.prose(text)
             case .block(let block):
                 let last = block.firstLine + max(block.lines.count - 1, 0)
-                report.code(block.lines.joined(separator: "\n"), label: "realize, lines \(block.firstLine)–\(last)")
+                report.code(ConnectionString.maskSecrets(in: block.lines.joined(separator: "\n")), label: "realize, lines \(block.firstLine)–\(last)")
                 for event in block.events {
                     switch event {
                     case .table(let t): report.table(FormattedTable(t, maxRows: Self.maxRows))
@@ -54,7 +55,7 @@ struct NotebookReport {
             switch part {
             case .prose(let text): out += text.trimmingTrailingWhitespace() + "\n\n"
             case .block(let block):
-                out += "```realize\n" + block.lines.joined(separator: "\n") + "\n```\n\n"
+                out += "```realize\n" + ConnectionString.maskSecrets(in: block.lines.joined(separator: "\n")) + "\n```\n\n"
                 for event in block.events {
                     switch event {
                     case .table(let t):

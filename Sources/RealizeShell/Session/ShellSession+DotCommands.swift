@@ -30,7 +30,10 @@ extension ShellSession {
             guard args.count == 1 else { throw .usage(spec.usage) }
             show(TableSummary.summarize(try table(named: args[0])))
         case "load":
+            if try loadFromDatabase(args, usage: spec.usage) { break }
             try load(args, usage: spec.usage)
+        case "connect":
+            try connect(args, usage: spec.usage)
         case "export":
             try export(args, usage: spec.usage)
         case "mode":

@@ -1,4 +1,5 @@
 import RealizeAnalytics
+import RealizeODBC
 import RealizeQuery
 import RealizeReport
 import RealizeStore
@@ -48,6 +49,8 @@ package final class ShellSession {
     package var keepGoing = false
     /// Where each failed statement of a script started (`script.rz:3`), for the `--keep-going` summary.
     package var failures: [String] = []
+    /// The ODBC connections opened with `.connect`, by name.
+    package var connections: [String: ODBCConnection] = [:]
 
     package init(
         catalog: Catalog, format: OutputFormat = .table, timer: Bool = false, interactive: Bool = false,

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The ODBC load against its target (issue #15): loading `financials` from a local PostgreSQL through
+# ODBC should take at most 1.5x `psql \copy (…) to stdout csv` followed by realize's CSV load of the
+# same data. Starts a throwaway cluster (scripts/pg-test-cluster), loads the generated portfolio's
+# financials into it, times both ways (best of 3, release build) and stops the cluster.
+#
+#   bench/odbc.sh [--scale small|medium|large]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scale=medium
+[ "${1:-}" = "--scale" ] && scale="$2"
+data="${REALIZE_BENCH_OUT:-/tmp/realize-bench-$scale}"
+[ -f "$data/financials.csv" ] || python3 ../shared/gen_portfolio.py --scale "$scale" --out "$data" >/dev/null
+swift build -c release --product realize >/dev/null
+realize="$root/.build/release/realize"
+eval "$(scripts/pg-test-cluster start)"
+trap 'scripts/pg-test-cluster stop "$REALIZE_PG_DIR"' EXIT
+export PGPASSWORD="$REALIZE_PG_PASSWORD"
+psql=("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" -q -h 127.0.0.1 -p "$REALIZE_PG_PORT" -U pmo -d pmo)
+"${psql[@]}" -c "create table bench_financials (project_id text, period text, planned_value numeric(14,2), earned_value numeric(14,2), actual_cost numeric(14,2))"
+"${psql[@]}" -c "\\copy bench_financials from '$data/financials.csv' csv header"
+rows="$("${psql[@]}" -Atc "select count(*) from bench_financials")"
+tmp="$(mktemp -d)"
+best() { sort -n | head -1; }
+now() { date +%s.%N; }
+copy_times=() odbc_times=()
+for _ in 1 2 3; do
+    t0=$(now)
+    "${psql[@]}" -c "\\copy (select * from bench_financials) to '$tmp/financials.csv' csv header"
+    "$realize" --data "$tmp/financials.csv" -c ".tables" >/dev/null
+    t1=$(now)
+    "$realize" -c ".connect pg '$REALIZE_PG_CONNECTION;Pwd=\$PGPASSWORD'" -c ".load pg.public.bench_financials as financials" >/dev/null
+    t2=$(now)
+    copy_times+=("$(echo "$t1 - $t0" | bc)")
+    odbc_times+=("$(echo "$t2 - $t1" | bc)")
+done
+rm -rf "$tmp"
+copy="$(printf '%s\n' "${copy_times[@]}" | best)"
+odbc="$(printf '%s\n' "${odbc_times[@]}" | best)"
+printf 'financials: %s rows\npsql \\copy + CSV load: %.2f s\nODBC load:             %.2f s\nratio: %.2f (target <= 1.5)\n' \
+    "$rows" "$copy" "$odbc" "$(echo "$odbc / $copy" | bc -l)"
