@@ -140,14 +140,25 @@ enum Sorter {
         if keys.count == 1, keys[0].0.validity == nil, case .ints(let a) = keys[0].0.keys {
             let desc = keys[0].1
             var pairs = (selection ?? Array(0..<rows)).map { (desc ? ~a[$0] : a[$0], $0) }
-            pairs.sort { !stopping() && ($0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1) }
+            // Once stopped, the comparison throws, which ends the sort at once (rather than finishing its passes
+            // with a comparison that always answers false); the caller drops the half-sorted result.
+            try? pairs.sort { x, y throws in
+                if stopping() { throw SortStopped() }
+                return x.0 != y.0 ? x.0 < y.0 : x.1 < y.1
+            }
             return pairs.map(\.1)
         }
         let cmp = RowComparator(keys)
         var idx = selection ?? Array(0..<rows)
-        idx.sort { !stopping() && cmp.precedes($0, $1) }
+        try? idx.sort { x, y throws in
+            if stopping() { throw SortStopped() }
+            return cmp.precedes(x, y)
+        }
         return idx
     }
+
+    /// Thrown by a sort's comparison once the sort is told to stop (Ctrl-C).
+    struct SortStopped: Error {}
 
     /// Top-N on one key without nulls or NaN: most rows are rejected by a single comparison with the current N-th value.
     static func topSingle<T: Comparable>(
