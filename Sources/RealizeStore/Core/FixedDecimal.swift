@@ -53,9 +53,15 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// The nearest `Double`.
     public var doubleValue: Double { Self.double(units, scale: scale) }
 
+    /// 10^0 … 10^18 as doubles, each exact.
+    static let pow10Double: [Double] = (0...18).map { n in (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
+
     /// The `Double` nearest `units × 10^-scale`.
     @inline(__always)
     public static func double(_ units: Int128, scale: Int) -> Double {
+        // Fast path (measured: Int128 → Double goes through a generic conversion of ~3,000 instructions):
+        // below 2^53 the units convert exactly, and so does 10^scale, so one division rounds once.
+        if let small = Int64(exactly: units), small.magnitude < 1 << 53 { return Double(small) / pow10Double[scale] }
         if scale == 0 { return Double(units) }
         // Split so that the integer part and the fraction each convert with one rounding.
         let (q, r) = units.quotientAndRemainder(dividingBy: pow10[scale])
