@@ -34,10 +34,13 @@ struct Grouping {
             var map: [Int: Int32] = [:]
             var c: Int32 = 0
             if shouldStop() { self = .single(rows: rows); return }
-            for i in 0..<rows {
-                if i & 0xFFFF == 0xFFFF, shouldStop() { self = .single(rows: rows); return }
-                let key = Int(groupOf[i]) * next.count + Int(next.ids[i])
-                if let g = map[key] { combined[i] = g } else { map[key] = c; combined[i] = c; c += 1 }
+            // In chunks of 64K rows, so that the check stays out of the inner loop.
+            for chunk in stride(from: 0, to: rows, by: 1 << 16) {
+                if chunk > 0, shouldStop() { self = .single(rows: rows); return }
+                for i in chunk..<min(rows, chunk + (1 << 16)) {
+                    let key = Int(groupOf[i]) * next.count + Int(next.ids[i])
+                    if let g = map[key] { combined[i] = g } else { map[key] = c; combined[i] = c; c += 1 }
+                }
             }
             groupOf = combined
             card = Int(c)
