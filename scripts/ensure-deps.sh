@@ -14,44 +14,34 @@ if ! command -v swift >/dev/null 2>&1; then
     fi
 fi
 
-have_readline() { [ -f /usr/include/readline/readline.h ] || [ -f /usr/local/include/readline/readline.h ]; }
-if ! have_readline; then
+# Installs the Debian package PACKAGE with apt-get (with sudo when not root) unless HEADER exists under
+# /usr/include or /usr/local/include; otherwise says exactly what to install. WHAT names the library in
+# messages, and FEDORA the package on Fedora.
+ensure_headers() {
+    local header="$1" package="$2" what="$3" fedora="$4"
+    have() { [ -f "/usr/include/$header" ] || [ -f "/usr/local/include/$header" ]; }
+    have && return 0
     if command -v apt-get >/dev/null 2>&1; then
-        sudo=""
+        local sudo=""
         if [ "$(id -u)" -ne 0 ]; then
             if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-                echo "realize: GNU readline's headers are missing. Install them as root:  apt-get install -y libreadline-dev" >&2
+                echo "realize: $what's headers are missing. Install them as root:  apt-get install -y $package" >&2
                 exit 1
             fi
         fi
-        echo "== installing libreadline-dev (GNU readline headers)" >&2
+        echo "== installing $package ($what headers)" >&2
         $sudo apt-get update -qq >&2 || true
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreadline-dev >&2
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >&2
     else
-        echo "realize: GNU readline's headers are missing: install libreadline-dev (Debian/Ubuntu) or readline-devel (Fedora)." >&2
+        echo "realize: $what's headers are missing: install $package (Debian/Ubuntu) or $fedora (Fedora)." >&2
         exit 1
     fi
-fi
-have_readline || { echo "realize: libreadline-dev did not install; run: apt-get install -y libreadline-dev" >&2; exit 1; }
+    have || { echo "realize: $package did not install; run: apt-get install -y $package" >&2; exit 1; }
+}
 
-# unixODBC's headers and library, for the CODBC target (reading from databases). Installed like readline.
-if [ ! -f /usr/include/sql.h ] && [ ! -f /usr/local/include/sql.h ]; then
-    if command -v apt-get >/dev/null 2>&1; then
-        sudo=""
-        if [ "$(id -u)" -ne 0 ]; then
-            if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-                echo "realize: unixODBC's headers are missing. Install them as root:  apt-get install -y unixodbc-dev" >&2
-                exit 1
-            fi
-        fi
-        echo "== installing unixodbc-dev (ODBC headers)" >&2
-        $sudo apt-get update -qq >&2 || true
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq unixodbc-dev >&2
-    else
-        echo "realize: unixODBC's headers are missing: install unixodbc-dev (Debian/Ubuntu) or unixODBC-devel (Fedora)." >&2
-        exit 1
-    fi
-fi
+ensure_headers readline/readline.h libreadline-dev "GNU readline" readline-devel
+# unixODBC's headers and library, for the CODBC target (reading from databases).
+ensure_headers sql.h unixodbc-dev unixODBC unixODBC-devel
 
 # What the tests of exports and reports need besides the build: LibreOffice (headless, to open the
 # XLSX exports) and Chromium (headless, to render the HTML reports). scripts/test calls this; the
