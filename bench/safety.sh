@@ -27,35 +27,15 @@ case "$scale" in small|medium|large) ;; *) echo "safety.sh: unknown scale '$scal
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-gen="$root/../shared/gen_portfolio.py"
+script=safety.sh
 out="${REALIZE_BENCH_OUT:-/tmp/realize-bench-$scale}"
+source bench/lib.sh
 
 # 1. realize, release build.
-build=(swift build -c release --product realize)
-if [ -n "${REALIZE_SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$REALIZE_SCRATCH_PATH"); fi
-echo "== building realize (release)" >&2
-"${build[@]}" >&2
-bin="$("${build[@]}" --show-bin-path)/realize"
+build_realize
 
 # 2. The portfolio, unless an identical one is already there.
-if [ ! -f "$gen" ]; then echo "safety.sh: $gen not found (the shared folder sits beside the repo)" >&2; exit 2; fi
-if python3 - "$out" "$scale" <<'PY'
-import json, os, sys
-out, scale = sys.argv[1], sys.argv[2]
-try:
-    man = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
-    ok = man.get("scale") == scale and man.get("seed") == 20240601 and all(
-        os.path.getsize(os.path.join(out, name)) == meta["bytes"] for name, meta in man["files"].items())
-except (OSError, ValueError, KeyError):
-    ok = False
-sys.exit(0 if ok else 1)
-PY
-then
-    echo "== reusing $out" >&2
-else
-    echo "== generating the $scale portfolio into $out" >&2
-    python3 "$gen" --scale "$scale" --out "$out" --quiet
-fi
+ensure_portfolio
 
 # 3. pexpect.
 if ! python3 -c "import pexpect" 2>/dev/null; then

@@ -1,0 +1,37 @@
+# Shared by bench/run.sh and bench/safety.sh (sourced after `cd` to the repository root, with `scale`,
+# `out` and `script` set): a release build of realize, and the generated portfolio.
+#
+# Environment: REALIZE_SCRATCH_PATH  a SwiftPM scratch path for the build (default: .build)
+
+# Builds realize in release and sets `bin` to its path.
+build_realize() {
+    local build=(swift build -c release --product realize)
+    if [ -n "${REALIZE_SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$REALIZE_SCRATCH_PATH"); fi
+    echo "== building realize (release)" >&2
+    "${build[@]}" >&2
+    bin="$("${build[@]}" --show-bin-path)/realize"
+}
+
+# Generates the `scale` portfolio into `out` with ../shared/gen_portfolio.py, unless an identical one
+# (same scale, seed and file sizes, per its manifest) is already there.
+ensure_portfolio() {
+    local gen="$PWD/../shared/gen_portfolio.py"
+    if [ ! -f "$gen" ]; then echo "$script: $gen not found (the shared folder sits beside the repo)" >&2; exit 2; fi
+    if python3 - "$out" "$scale" <<'PY'
+import json, os, sys
+out, scale = sys.argv[1], sys.argv[2]
+try:
+    man = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+    ok = man.get("scale") == scale and man.get("seed") == 20240601 and all(
+        os.path.getsize(os.path.join(out, name)) == meta["bytes"] for name, meta in man["files"].items())
+except (OSError, ValueError, KeyError):
+    ok = False
+sys.exit(0 if ok else 1)
+PY
+    then
+        echo "== reusing $out" >&2
+    else
+        echo "== generating the $scale portfolio into $out" >&2
+        python3 "$gen" --scale "$scale" --out "$out" --quiet
+    fi
+}
