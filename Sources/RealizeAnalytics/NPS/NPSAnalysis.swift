@@ -47,7 +47,7 @@ enum NPSAnalysis {
         if request.grain != nil {
             let c = try source.column(periodColumnName, types: [.period, .date], role: "when the answer was given")
             periodColumn = c
-            months = monthsOf(c)
+            months = CivilCalendar.periods(of: c)
         }
         let rowCount = source.table.rowCount
         let groups = KeyGroups(keys, rowCount: rowCount)
@@ -87,19 +87,6 @@ enum NPSAnalysis {
         let keyColumns = keys.map { $0.gather(rows.map { groups.firstRow[$0.group] }) }
         let table = columns(rows, keys: keyColumns, request: request, minimumN: minimumN, fiscalStart: fiscalStart)
         return request.trend ? trendTable(table, rows: rows, keyCount: keys.count, request: request, fiscalStart: fiscalStart) : table
-    }
-
-    /// Months (since year 0) of a period or date column.
-    static func monthsOf(_ c: Column) -> [Int32] {
-        switch c.storage {
-        case .period(let a): return a
-        case .date(let a):
-            return a.map { d in
-                let (y, m, _) = CivilCalendar.civil(days: d)
-                return CivilCalendar.period(year: y, month: m)
-            }
-        default: return Array(repeating: 0, count: c.count)
-        }
     }
 
     /// The per-period (or per-group) table.

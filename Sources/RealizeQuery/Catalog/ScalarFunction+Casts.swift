@@ -89,10 +89,7 @@ extension ScalarFunction {
         case .toDate: if case .date = v { return v } else { return nil }
         case .toPeriod:
             if case .period = v { return v }
-            if case .date(let d) = v {
-                let (y, m, _) = CivilCalendar.civil(days: d)
-                return .period(CivilCalendar.period(year: y, month: m))
-            }
+            if case .date(let d) = v { return .period(CivilCalendar.period(ofDay: d)) }
             return nil
         default: return nil
         }

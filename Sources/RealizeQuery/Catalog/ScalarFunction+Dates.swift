@@ -31,7 +31,7 @@ extension ScalarFunction {
         case .periodOf:
             return try ev.cast(cols[0], to: .period)
         case .startOf, .endOf:
-            let p = Self.periods(cols[0])
+            let p = CivilCalendar.periods(of: cols[0])
             let end = self == .endOf
             return Column(
                 name: "",
@@ -44,7 +44,7 @@ extension ScalarFunction {
             let unit = Self.literalText(args[0])?.lowercased() ?? "month"
             let months = unit.hasPrefix("quarter") ? 3 : unit.hasPrefix("year") ? 12 : 1
             let input = cols[1]
-            let p = Self.periods(input).map { $0 - Int32(((Int($0) % months) + months) % months) }
+            let p = CivilCalendar.periods(of: input).map { $0 - Int32(((Int($0) % months) + months) % months) }
             if case .period = input.storage { return Column(name: "", storage: .period(p), validity: input.validity) }
             return Column(
                 name: "",
@@ -96,19 +96,6 @@ extension ScalarFunction {
     static func days(_ c: Column) -> [Int32] {
         if case .date(let a) = c.storage { return a }
         return [Int32](repeating: 0, count: c.count)
-    }
-
-    /// The periods of a period column, or the months of a date column.
-    static func periods(_ c: Column) -> [Int32] {
-        switch c.storage {
-        case .period(let a): return a
-        case .date(let a):
-            return a.map { d in
-                let (y, m, _) = CivilCalendar.civil(days: d)
-                return CivilCalendar.period(year: y, month: m)
-            }
-        default: return [Int32](repeating: 0, count: c.count)
-        }
     }
 
     static func ints(_ c: Column) -> [Int64] {

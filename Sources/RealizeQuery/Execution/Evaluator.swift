@@ -103,12 +103,7 @@ struct Evaluator {
             return Column(name: "", storage: .decimal(try nv.units(at: nv.scale), scale: nv.scale), validity: c.validity)
         case .period:
             if case .date(let a) = c.storage {
-                return Column(
-                    name: "",
-                    storage: .period(
-                        a.map { d in
-                            let (y, m, _) = CivilCalendar.civil(days: d); return CivilCalendar.period(year: y, month: m)
-                        }), validity: c.validity)
+                return Column(name: "", storage: .period(a.map(CivilCalendar.period(ofDay:))), validity: c.validity)
             }
         case .text:
             var b = ColumnBuilder(name: "", type: .text, capacity: n)

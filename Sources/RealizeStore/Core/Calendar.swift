@@ -41,6 +41,21 @@ public enum CivilCalendar {
     /// Stored form of a period.
     public static func period(year: Int, month: Int) -> Int32 { Int32(year * 12 + month - 1) }
 
+    /// The period (year and month) a date (days since 1970-01-01) falls in.
+    public static func period(ofDay days: Int32) -> Int32 {
+        let (y, m, _) = civil(days: days)
+        return period(year: y, month: m)
+    }
+
+    /// The period of each row of a period or date column (a date's month); 0s for a column of another type.
+    public static func periods(of c: Column) -> [Int32] {
+        switch c.storage {
+        case .period(let a): return a
+        case .date(let a): return a.map(period(ofDay:))
+        default: return [Int32](repeating: 0, count: c.count)
+        }
+    }
+
     /// Year and month of a stored period.
     public static func yearMonth(period: Int32) -> (year: Int, month: Int) {
         let p = Int(period)
