@@ -18,12 +18,12 @@ import Testing
     /// The shared generator's small portfolio, written to a fresh folder.
     static func generatedPortfolio() throws -> URL {
         let folder = try RealizeBinary.temporaryFolder().appendingPathComponent("portfolio")
-        let gen = try ExternalTools.run("/usr/bin/env", ["python3", "/work/shared/gen_portfolio.py", "--scale", "small", "--out", folder.path])
+        let gen = try ExternalTools.run("/usr/bin/env", ["python3", RealizeBinary.portfolioGenerator, "--scale", "small", "--out", folder.path])
         try #require(gen.status == 0, "gen_portfolio.py failed: \(gen.output)")
         return folder
     }
 
-    @Test(.timeLimit(.minutes(1)), .enabled(if: FileManager.default.fileExists(atPath: "/work/shared/gen_portfolio.py")))
+    @Test(.timeLimit(.minutes(1)), .enabled(if: FileManager.default.fileExists(atPath: RealizeBinary.portfolioGenerator)))
     func ctrlCStopsALongStatementAndKeepsTheSession() throws {
         let data = try Self.generatedPortfolio()
         let shell = try start(data: data.path)
@@ -32,6 +32,7 @@ import Testing
         shell.send("let keep = projects | take 3\r")
         #expect(shell.expect("defined keep (3 rows)", after: mark), "\(shell.transcript)")
         #expect(shell.expect("realize> ", after: mark))
+        mark = shell.mark
         shell.send(".set memory_limit 6GB\r")
         #expect(shell.expect("realize> ", after: mark))
 

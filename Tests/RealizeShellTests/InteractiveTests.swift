@@ -32,6 +32,12 @@ import Testing
         #expect(shell.expect("ema", after: mark), "TAB did not complete .sch: \(shell.transcript)")
         shell.send("\r")
         #expect(shell.expect("usage: .schema TABLE", after: mark), "completed line was not .schema: \(shell.transcript)")
+        // Wait for the prompt before typing: keys typed while a statement runs are echoed by the
+        // terminal in cooked mode, and a Ctrl-C there flushes the terminal's queues (and the prompt).
+        #expect(
+            shell.waitFor(from: mark) { out in
+                out.range(of: "usage: .schema TABLE").map { out[$0.upperBound...].contains("realize> ") } ?? false
+            }, "no prompt after .schema: \(shell.transcript)")
 
         // Ctrl-C while typing abandons the line; the shell is alive and prompts again.
         mark = shell.mark

@@ -5,12 +5,12 @@ import Testing
 /// Issue #10, cancellation everywhere, on a pseudo-terminal: Ctrl-C during a long `.load` of a generated
 /// medium portfolio stops it inside the CSV reader, says "load cancelled", and the tables loaded before stay.
 @Suite(.serialized) struct LoadCancellationInteractiveTests {
-    static let generator = "/work/shared/gen_portfolio.py"
+    static let generator = RealizeBinary.portfolioGenerator
     static var canGenerate: Bool { ExternalTools.find("python3") != nil && FileManager.default.fileExists(atPath: generator) }
 
     @Test(
         .timeLimit(.minutes(5)),
-        .enabled(if: canGenerate, "needs python3 and /work/shared/gen_portfolio.py to generate the medium portfolio"))
+        .enabled(if: canGenerate, "needs python3 and ../shared/gen_portfolio.py to generate the medium portfolio"))
     func ctrlCStopsALongLoadAndKeepsTheTables() throws {
         let folder = try RealizeBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -6,4 +6,11 @@ extension RealizeBinary {
     static var fixtures: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
     }
+
+    /// The shared data generator, `../shared/gen_portfolio.py` beside the project (wherever it was cloned).
+    static var portfolioGenerator: String {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/gen_portfolio.py").standardized.path
+    }
 }
