@@ -27,7 +27,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "RealizeStore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .systemLibrary(name: "CInflate", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "RealizeStore", dependencies: ["CInflate"]),
         .systemLibrary(
             name: "CODBC",
             providers: [.apt(["unixodbc-dev"])]

@@ -33,5 +33,7 @@ let package = Package(
         .executableTarget(name: "FuzzDifferential", dependencies: ["FuzzSupport"]),
         // Any bytes as a CSV file.
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"]),
+        // Any bytes as an .xlsx workbook: the zip package, the XML parts, the cells.
+        .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzSupport"]),
     ]
 )

@@ -42,6 +42,8 @@ ensure_headers() {
 ensure_headers readline/readline.h libreadline-dev "GNU readline" readline-devel
 # unixODBC's headers and library, for the CODBC target (reading from databases).
 ensure_headers sql.h unixodbc-dev unixODBC unixODBC-devel
+# zlib's headers, for the CInflate target (the XLSX reader's zip entries) and ZIPFoundation.
+ensure_headers zlib.h zlib1g-dev zlib zlib-devel
 
 # What the tests of exports and reports need besides the build: LibreOffice (headless, to open the
 # XLSX exports) and Chromium (headless, to render the HTML reports). scripts/test calls this; the

@@ -1,9 +1,8 @@
 import Foundation
-import ZIPFoundation
 
 /// Reads Excel workbooks (`.xlsx`, Office Open XML) into tables, one per sheet.
 ///
-/// The package is opened with ZIPFoundation (already used to write workbooks) and each part is read
+/// The zip package is read by ``ZipDirectory`` and each part is read
 /// with Foundation's streaming `XMLParser` (see ``XMLPartParser``). Reading is all-or-nothing: a damaged
 /// or password-protected workbook, a missing sheet or a bad value throws, and nothing is returned.
 public enum XLSXReader {
@@ -34,19 +33,19 @@ public enum XLSXReader {
         }
         let package = try XLSXPackage(bytes: bytes, path: path)
         let workbook = WorkbookXMLParser()
-        guard let wbData = package.part("xl/workbook.xml"), workbook.parse(wbData) else { throw package.damaged("xl/workbook.xml is missing or malformed") }
+        guard let wbData = try package.part("xl/workbook.xml"), workbook.parse(wbData) else { throw package.damaged("xl/workbook.xml is missing or malformed") }
         let rels = RelationshipsXMLParser()
-        guard let relData = package.part("xl/_rels/workbook.xml.rels"), rels.parse(relData) else {
+        guard let relData = try package.part("xl/_rels/workbook.xml.rels"), rels.parse(relData) else {
             throw package.damaged("xl/_rels/workbook.xml.rels is missing or malformed")
         }
         var shared: [String] = []
-        if let data = package.part("xl/sharedStrings.xml") {
+        if let data = try package.part("xl/sharedStrings.xml") {
             let p = SharedStringsXMLParser()
             guard p.parse(data) else { throw package.damaged("xl/sharedStrings.xml is malformed") }
             shared = p.strings
         }
         var formats: [NumberFormatKind] = []
-        if let data = package.part("xl/styles.xml") {
+        if let data = try package.part("xl/styles.xml") {
             let p = StylesXMLParser()
             guard p.parse(data) else { throw package.damaged("xl/styles.xml is malformed") }
             formats = p.kinds
@@ -76,7 +75,7 @@ public enum XLSXReader {
             guard let target = rels.targets[rid] else { throw package.damaged("sheet `\(name)` has no part") }
             let partPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             let parser = SheetXMLParser(sharedStrings: shared, formats: formats)
-            guard let data = package.part(partPath), parser.parse(data) else { throw package.damaged("\(partPath) is missing or malformed") }
+            guard let data = try package.part(partPath), parser.parse(data) else { throw package.damaged("\(partPath) is missing or malformed") }
             if let damage = parser.damage { throw package.damaged(damage) }
             if csv.shouldStop() { throw CSVError.cancelled(path) }
             let source = "\(FileSystem.baseName(path))[\(name)]"
@@ -93,7 +92,7 @@ public enum XLSXReader {
 
 /// The zip package of a workbook, with the checks that tell a damaged or encrypted file apart.
 struct XLSXPackage {
-    let archive: Archive
+    let zip: ZipDirectory
     let path: String
 
     /// Opens the package.
@@ -106,28 +105,25 @@ struct XLSXPackage {
                 file: path, line: 0, column: 0, message: "the workbook is password-protected (or an old .xls file), so it cannot be read",
                 hint: "in Excel, remove the password (File › Info › Protect Workbook) and save as .xlsx", code: .badWorkbook)
         }
-        let archive: Archive
-        do {
-            guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw CSVError(file: path, line: 0, column: 0, message: "") }
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+        do throws(ZipDirectory.Damage) {
+            guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw .notAZip("") }
+            zip = try ZipDirectory(bytes: bytes)
         } catch {
             throw CSVError(
                 file: path, line: 0, column: 0, message: "the workbook is damaged: it is not a valid .xlsx (zip) file",
                 hint: "open it in Excel or LibreOffice and save it again as .xlsx", code: .badWorkbook)
         }
-        self.archive = archive
     }
 
-    /// The bytes of the part at `name`, or nil when it is absent or cannot be inflated.
-    func part(_ name: String) -> Data? {
-        guard let entry = archive[name] else { return nil }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+    /// The bytes of the part at `name`, or nil when it is absent.
+    /// - Throws: ``CSVError`` (`badWorkbook`) when the part is there but cannot be read (corrupt, encrypted).
+    func part(_ name: String) throws(CSVError) -> Data? {
+        do throws(ZipDirectory.Damage) {
+            return try zip.data(name).map { Data($0) }
         } catch {
-            return nil
+            guard case .entry(let part, let why) = error else { return nil }
+            throw damaged("\(part) cannot be read: \(why)")
         }
-        return data
     }
 
     /// The error for a workbook whose parts are missing or malformed.

@@ -17,7 +17,12 @@ class XMLPartParser: NSObject, XMLParserDelegate {
     var collecting = false
 
     /// Parses `data`; false when the XML is malformed.
+    ///
+    /// A part that is not valid UTF-8 is malformed here, before `XMLParser` sees it: on Linux it traps
+    /// (SIGILL in `_NSXMLParserStartElementNs`) on an element or attribute name with invalid UTF-8, found
+    /// by the xlsx fuzz target. SpreadsheetML parts are UTF-8 as Excel, LibreOffice and openpyxl write them.
     func parse(_ data: Data) -> Bool {
+        guard String(validating: data, as: UTF8.self) != nil else { return false }
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldProcessNamespaces = false
