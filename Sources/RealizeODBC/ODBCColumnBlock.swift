@@ -19,29 +19,33 @@ struct ODBCColumnBlock {
         lengths.deallocate()
     }
 
-    /// Appends the first `rows` fetched values to `builder`, exactly.
+    /// Appends the first `rows` fetched values to `sink`, exactly.
     ///
     /// - Throws: ``ODBCError`` `fetch` for a text too long for its buffer, or a value that does not
     ///   parse as its type (a decimal over 38 digits, a date out of range).
-    func append(rows: Int, into builder: inout ColumnBuilder, firstRow: Int) throws(ODBCError) {
+    func append(rows: Int, into sink: inout ODBCColumnSink, firstRow: Int) throws(ODBCError) {
         let null = realize_odbc_null_data()
         for r in 0..<rows {
             let length = Int(lengths[r])
             if length == null {
-                builder.appendNull()
+                sink.appendNull()
                 continue
             }
             switch plan.fetch {
-            case .int: builder.append(.int(buffer.load(fromByteOffset: r * 8, as: Int64.self)))
-            case .double: builder.append(.double(buffer.load(fromByteOffset: r * 8, as: Double.self)))
-            case .bit: builder.append(.bool(buffer.load(fromByteOffset: r, as: UInt8.self) != 0))
+            case .int: sink.builder.append(.int(buffer.load(fromByteOffset: r * 8, as: Int64.self)))
+            case .double: sink.builder.append(.double(buffer.load(fromByteOffset: r * 8, as: Double.self)))
+            case .bit: sink.builder.append(.bool(buffer.load(fromByteOffset: r, as: UInt8.self) != 0))
             case .text:
                 guard length >= 0, length < plan.width else {
                     throw ODBCError(
                         .fetch, message: "a value in column `\(plan.name)` (row \(firstRow + r + 1)) is longer than \(plan.width - 1) bytes")
                 }
                 let bytes = UnsafeRawBufferPointer(start: buffer + r * plan.width, count: length)
-                try appendText(bytes, row: firstRow + r, into: &builder)
+                if plan.type == .text {
+                    sink.text.append(bytes)
+                } else {
+                    try appendText(bytes, row: firstRow + r, into: &sink.builder)
+                }
             }
         }
     }
@@ -74,7 +78,7 @@ struct ODBCColumnBlock {
             default: throw ODBCError(.fetch, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a boolean")
             }
         default:
-            builder.appendText(String(decoding: bytes, as: UTF8.self))
+            builder.appendText(String(decoding: bytes, as: UTF8.self))  // not reached: text goes to ODBCTextColumn
         }
     }
 

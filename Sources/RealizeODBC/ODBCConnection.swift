@@ -90,7 +90,7 @@ public final class ODBCConnection: @unchecked Sendable {
         for (i, b) in blocks.enumerated() {
             try check(realize_odbc_bind(stmt, Int32(i + 1), b.plan.cType, b.buffer, b.plan.width, b.lengths), stmt, .query)
         }
-        var builders = plans.map { ColumnBuilder(name: $0.name, type: $0.type) }
+        var sinks = plans.map { ODBCColumnSink(plan: $0) }
         var rowCount = 0
         while true {
             if shouldStop() {
@@ -103,11 +103,11 @@ public final class ODBCConnection: @unchecked Sendable {
             try check(rc, stmt, .fetch)
             let count = Int(fetched)
             for c in blocks.indices {
-                try blocks[c].append(rows: count, into: &builders[c], firstRow: rowCount)
+                try blocks[c].append(rows: count, into: &sinks[c], firstRow: rowCount)
             }
             rowCount += count
         }
-        let table = Table(columns: builders.map { $0.finish() }, rowCount: rowCount)
+        let table = Table(columns: sinks.map { $0.finish() }, rowCount: rowCount)
         return (table, plans.compactMap(\.warning))
     }
 
