@@ -30,6 +30,7 @@ public final class ODBCConnection: @unchecked Sendable {
             realize_odbc_free_env(env)
             throw error
         }
+        PsqlODBCTuning.apply(to: dbc, connectionString: connectionString)
         self.env = env
         self.dbc = dbc
     }
