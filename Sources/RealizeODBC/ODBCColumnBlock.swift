@@ -35,6 +35,7 @@ struct ODBCColumnBlock {
             case .int: sink.builder.append(.int(buffer.load(fromByteOffset: r * 8, as: Int64.self)))
             case .double: sink.builder.append(.double(buffer.load(fromByteOffset: r * 8, as: Double.self)))
             case .bit: sink.builder.append(.bool(buffer.load(fromByteOffset: r, as: UInt8.self) != 0))
+            case .date: try appendDate(at: r, row: firstRow + r, into: &sink.builder)
             case .text:
                 guard length >= 0, length < plan.width else {
                     throw ODBCError(
@@ -48,6 +49,19 @@ struct ODBCColumnBlock {
                 }
             }
         }
+    }
+
+    /// Appends element `r` of a bound SQL_DATE_STRUCT array, checked as strictly as a `YYYY-MM-DD` text.
+    private func appendDate(at r: Int, row: Int, into builder: inout ColumnBuilder) throws(ODBCError) {
+        var year: Int32 = 0
+        var month: Int32 = 0
+        var day: Int32 = 0
+        realize_odbc_date_at(buffer, r, &year, &month, &day)
+        let (y, m, d) = (Int(year), Int(month), Int(day))
+        guard (0...9999).contains(y), (1...12).contains(m), d >= 1, d <= CivilCalendar.daysInMonth(year: y, month: m) else {
+            throw ODBCError(.fetch, message: "`\(y)-\(m)-\(d)` in column `\(plan.name)` (row \(row + 1)) is not a date Realize can hold")
+        }
+        builder.append(.date(CivilCalendar.days(year: y, month: m, day: d)))
     }
 
     private func appendText(_ bytes: UnsafeRawBufferPointer, row: Int, into builder: inout ColumnBuilder) throws(ODBCError) {

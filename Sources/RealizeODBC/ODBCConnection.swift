@@ -10,6 +10,8 @@ public final class ODBCConnection: @unchecked Sendable {
     public let connectionString: ConnectionString
     private let env: SQLHENV
     private let dbc: SQLHDBC
+    /// Whether dates are bound as SQL_DATE_STRUCT (the driver is psqlODBC, see ``ODBCColumnPlan``).
+    private let nativeDates: Bool
     /// The statement being fetched, for ``cancel()``.
     private var running: SQLHSTMT? = nil
 
@@ -30,7 +32,7 @@ public final class ODBCConnection: @unchecked Sendable {
             realize_odbc_free_env(env)
             throw error
         }
-        PsqlODBCTuning.apply(to: dbc, connectionString: connectionString)
+        nativeDates = PsqlODBCTuning.apply(to: dbc, connectionString: connectionString)
         self.env = env
         self.dbc = dbc
     }
@@ -84,7 +86,7 @@ public final class ODBCConnection: @unchecked Sendable {
             var typeName = [CChar](repeating: 0, count: 128)
             _ = realize_odbc_type_name(stmt, Int32(i), &typeName, 128)
             let databaseType = String(decoding: typeName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            plans.append(ODBCColumnPlan(name: name, sqlType: Int(type), size: Int(size), typeName: databaseType))
+            plans.append(ODBCColumnPlan(name: name, sqlType: Int(type), size: Int(size), typeName: databaseType, nativeDates: nativeDates))
         }
         var blocks = plans.map { ODBCColumnBlock(plan: $0, rows: blockRows) }
         defer { for b in blocks { b.deallocate() } }

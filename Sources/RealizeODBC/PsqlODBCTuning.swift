@@ -29,12 +29,17 @@ struct PsqlODBCTuning {
 
     /// Applies the settings to a connected `dbc` when its driver is psqlODBC; failures are ignored
     /// (the load then works as before, only slower).
-    static func apply(to dbc: SQLHDBC, connectionString: ConnectionString) {
+    ///
+    /// - Returns: whether the driver is psqlODBC.
+    static func apply(to dbc: SQLHDBC, connectionString: ConnectionString) -> Bool {
         var name = [CChar](repeating: 0, count: 256)
-        guard realize_odbc_driver_name(dbc, &name, 256) != 0 else { return }
+        guard realize_odbc_driver_name(dbc, &name, 256) != 0 else { return false }
         let driver = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard isPsqlODBC(driverName: driver), !choosesFetching(connectionString) else { return }
-        _ = realize_odbc_set_connect_int(dbc, useDeclareFetchAttribute, 1)
-        _ = realize_odbc_set_connect_int(dbc, fetchAttribute, fetchRows)
+        guard isPsqlODBC(driverName: driver) else { return false }
+        if !choosesFetching(connectionString) {
+            _ = realize_odbc_set_connect_int(dbc, useDeclareFetchAttribute, 1)
+            _ = realize_odbc_set_connect_int(dbc, fetchAttribute, fetchRows)
+        }
+        return true
     }
 }

@@ -66,6 +66,26 @@ struct PostgresODBCValueTests {
         #expect(row.map(\.description) == expected.map(\.description))
     }
 
+    /// Dates (bound as SQL_DATE_STRUCT with psqlODBC) keep their day, leap days and the extremes included.
+    @Test func datesKeepTheirDay() throws {
+        let s = try session()
+        let sql = """
+            select make_date(2024, 2, 29) as a, make_date(1, 1, 1) as b, make_date(9999, 12, 31) as c, null::date as d, \
+            make_date(1999, 12, 31) as e from generate_series(1, 3000)
+            """
+        _ = try s.runDotCommand(".load pg query '\(sql)' as w")
+        let w = s.query.catalog["w"]
+        #expect(w?.columns.map(\.type) == [.date, .date, .date, .date, .date])
+        let expected: [Value] = [
+            .date(CivilCalendar.days(year: 2024, month: 2, day: 29)), .date(CivilCalendar.days(year: 1, month: 1, day: 1)),
+            .date(CivilCalendar.days(year: 9999, month: 12, day: 31)), .null, .date(CivilCalendar.days(year: 1999, month: 12, day: 31)),
+        ]
+        for (name, value) in zip(["a", "b", "c", "d", "e"], expected) {
+            let column = values(w, name)
+            #expect(column.count == 3000 && column.allSatisfy { $0 == value }, "\(name)")
+        }
+    }
+
     /// A numeric NaN is not a number Realize can hold: an error naming the column, never a silent 0.
     @Test func numericNaNIsAnError() throws {
         let s = try session()
