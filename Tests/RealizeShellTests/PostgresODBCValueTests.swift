@@ -93,6 +93,11 @@ struct PostgresODBCValueTests {
             _ = try s.runDotCommand(".load pg query 'select cast(concat(chr(78), chr(97), chr(78)) as numeric) as nan' as z")
         }
         #expect(s.query.catalog["z"] == nil)
+        // Failing past the first cursor fetch leaves the connection usable.
+        let late = "select g::numeric as n from generate_series(1, 5000) g union all select cast(concat(chr(78), chr(97), chr(78)) as numeric)"
+        #expect(throws: ShellError.self) { _ = try s.runDotCommand(".load pg query '\(late)' as z") }
+        _ = try s.runDotCommand(".load pg query 'select 42 as answer' as y")
+        #expect(values(s.query.catalog["y"], "answer") == [.int(42)])
     }
 
     /// A connection string that chooses psqlODBC's fetching itself is obeyed, and reads the same values.
