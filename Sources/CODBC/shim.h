@@ -138,6 +138,18 @@ static inline SQLRETURN realize_odbc_tables(SQLHSTMT stmt) {
     return SQLTables(stmt, NULL, 0, NULL, 0, (SQLCHAR *)"%", SQL_NTS, (SQLCHAR *)"TABLE", SQL_NTS);
 }
 
+/// The driver's file name (SQLGetInfo SQL_DRIVER_NAME), e.g. `psqlodbcw.so`; returns 0 when unknown.
+static inline int realize_odbc_driver_name(SQLHDBC dbc, char *name, int capacity) {
+    SQLSMALLINT length = 0;
+    name[0] = 0;
+    return SQL_SUCCEEDED(SQLGetInfo(dbc, SQL_DRIVER_NAME, name, (SQLSMALLINT)capacity, &length)) ? 1 : 0;
+}
+
+/// Sets an integer connection attribute (standard or driver-specific).
+static inline SQLRETURN realize_odbc_set_connect_int(SQLHDBC dbc, int attribute, long value) {
+    return SQLSetConnectAttr(dbc, (SQLINTEGER)attribute, (SQLPOINTER)(intptr_t)value, 0);
+}
+
 /// The database's own name for the type of result column `i` (1-based), e.g. `money`, `bool`.
 static inline SQLRETURN realize_odbc_type_name(SQLHSTMT stmt, int i, char *name, int capacity) {
     SQLSMALLINT length = 0;

@@ -19,31 +19,49 @@ struct ODBCColumnBlock {
         lengths.deallocate()
     }
 
-    /// Appends the first `rows` fetched values to `builder`, exactly.
+    /// Appends the first `rows` fetched values to `sink`, exactly.
     ///
     /// - Throws: ``ODBCError`` `fetch` for a text too long for its buffer, or a value that does not
     ///   parse as its type (a decimal over 38 digits, a date out of range).
-    func append(rows: Int, into builder: inout ColumnBuilder, firstRow: Int) throws(ODBCError) {
+    func append(rows: Int, into sink: inout ODBCColumnSink, firstRow: Int) throws(ODBCError) {
         let null = realize_odbc_null_data()
         for r in 0..<rows {
             let length = Int(lengths[r])
             if length == null {
-                builder.appendNull()
+                sink.appendNull()
                 continue
             }
             switch plan.fetch {
-            case .int: builder.append(.int(buffer.load(fromByteOffset: r * 8, as: Int64.self)))
-            case .double: builder.append(.double(buffer.load(fromByteOffset: r * 8, as: Double.self)))
-            case .bit: builder.append(.bool(buffer.load(fromByteOffset: r, as: UInt8.self) != 0))
+            case .int: sink.builder.append(.int(buffer.load(fromByteOffset: r * 8, as: Int64.self)))
+            case .double: sink.builder.append(.double(buffer.load(fromByteOffset: r * 8, as: Double.self)))
+            case .bit: sink.builder.append(.bool(buffer.load(fromByteOffset: r, as: UInt8.self) != 0))
+            case .date: try appendDate(at: r, row: firstRow + r, into: &sink.builder)
             case .text:
                 guard length >= 0, length < plan.width else {
                     throw ODBCError(
                         .fetch, message: "a value in column `\(plan.name)` (row \(firstRow + r + 1)) is longer than \(plan.width - 1) bytes")
                 }
                 let bytes = UnsafeRawBufferPointer(start: buffer + r * plan.width, count: length)
-                try appendText(bytes, row: firstRow + r, into: &builder)
+                if plan.type == .text {
+                    sink.text.append(bytes)
+                } else {
+                    try appendText(bytes, row: firstRow + r, into: &sink.builder)
+                }
             }
         }
+    }
+
+    /// Appends element `r` of a bound SQL_DATE_STRUCT array, checked as strictly as a `YYYY-MM-DD` text.
+    private func appendDate(at r: Int, row: Int, into builder: inout ColumnBuilder) throws(ODBCError) {
+        var year: Int32 = 0
+        var month: Int32 = 0
+        var day: Int32 = 0
+        realize_odbc_date_at(buffer, r, &year, &month, &day)
+        let (y, m, d) = (Int(year), Int(month), Int(day))
+        guard (0...9999).contains(y), (1...12).contains(m), d >= 1, d <= CivilCalendar.daysInMonth(year: y, month: m) else {
+            throw ODBCError(.fetch, message: "`\(y)-\(m)-\(d)` in column `\(plan.name)` (row \(row + 1)) is not a date Realize can hold")
+        }
+        builder.append(.date(CivilCalendar.days(year: y, month: m, day: d)))
     }
 
     private func appendText(_ bytes: UnsafeRawBufferPointer, row: Int, into builder: inout ColumnBuilder) throws(ODBCError) {
@@ -74,7 +92,7 @@ struct ODBCColumnBlock {
             default: throw ODBCError(.fetch, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a boolean")
             }
         default:
-            builder.appendText(String(decoding: bytes, as: UTF8.self))
+            builder.appendText(String(decoding: bytes, as: UTF8.self))  // not reached: text goes to ODBCTextColumn
         }
     }
 

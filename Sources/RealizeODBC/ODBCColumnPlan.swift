@@ -8,14 +8,14 @@ import RealizeStore
 /// | NUMERIC, DECIMAL (money) | decimal | text, parsed exactly by ``FixedDecimal`` |
 /// | SMALLINT, INTEGER, BIGINT, TINYINT | int | 64-bit integer |
 /// | REAL, FLOAT, DOUBLE | double | double |
-/// | DATE | date | text `YYYY-MM-DD` |
+/// | DATE | date | SQL_DATE_STRUCT from psqlODBC (`nativeDates`), else text `YYYY-MM-DD` |
 /// | TIMESTAMP | date | text; the time of day is dropped (a warning says so) |
 /// | BIT, BOOLEAN | bool | bit |
 /// | CHAR, VARCHAR, TEXT (and the wide forms) | text | UTF-8 text |
 /// | anything else | text | its text form, with a warning naming the column |
 struct ODBCColumnPlan {
     /// How the bound buffer holds values.
-    enum Fetch { case text, int, double, bit }
+    enum Fetch { case text, int, double, bit, date }
 
     var name: String
     var type: DataType
@@ -35,8 +35,10 @@ struct ODBCColumnPlan {
 
     /// The plan for a column of SQL type `sqlType` with the declared `size`; `typeName` is the
     /// database's own name for the type, which corrects drivers that report PostgreSQL's `money` as
-    /// FLOAT (it is read as exact text instead) and `boolean` as VARCHAR.
-    init(name: String, sqlType: Int, size: Int, typeName: String = "") {
+    /// FLOAT (it is read as exact text instead) and `boolean` as VARCHAR. With `nativeDates` (a driver
+    /// known to fill SQL_DATE_STRUCT exactly as it would print the date: psqlODBC) dates are bound as
+    /// structs, which spares the driver printing them and Realize parsing them.
+    init(name: String, sqlType: Int, size: Int, typeName: String = "", nativeDates: Bool = false) {
         self.name = name
         let databaseType = typeName.lowercased()
         if databaseType == "money" || databaseType == "smallmoney" {
@@ -59,7 +61,7 @@ struct ODBCColumnPlan {
         case 6, 7, 8:  // FLOAT, REAL, DOUBLE
             type = .double; fetch = .double; width = 8
         case 91, 9:  // DATE
-            type = .date; fetch = .text; width = 32
+            type = .date; fetch = nativeDates ? .date : .text; width = nativeDates ? realize_odbc_date_size() : 32
         case 93, 11:  // TIMESTAMP
             type = .date; fetch = .text; width = 40; dateOfTimestamp = true
             warning = "column `\(name)` is a timestamp: loaded as its date, the time of day is dropped"
@@ -86,6 +88,7 @@ struct ODBCColumnPlan {
         case .int: realize_odbc_c_sbigint()
         case .double: realize_odbc_c_double()
         case .bit: realize_odbc_c_bit()
+        case .date: realize_odbc_c_date()
         }
     }
 }

@@ -10,6 +10,8 @@ public final class ODBCConnection: @unchecked Sendable {
     public let connectionString: ConnectionString
     private let env: SQLHENV
     private let dbc: SQLHDBC
+    /// Whether dates are bound as SQL_DATE_STRUCT (the driver is psqlODBC, see ``ODBCColumnPlan``).
+    private let nativeDates: Bool
     /// The statement being fetched, for ``cancel()``.
     private var running: SQLHSTMT? = nil
 
@@ -30,6 +32,7 @@ public final class ODBCConnection: @unchecked Sendable {
             realize_odbc_free_env(env)
             throw error
         }
+        nativeDates = PsqlODBCTuning.apply(to: dbc, connectionString: connectionString)
         self.env = env
         self.dbc = dbc
     }
@@ -83,14 +86,14 @@ public final class ODBCConnection: @unchecked Sendable {
             var typeName = [CChar](repeating: 0, count: 128)
             _ = realize_odbc_type_name(stmt, Int32(i), &typeName, 128)
             let databaseType = String(decoding: typeName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            plans.append(ODBCColumnPlan(name: name, sqlType: Int(type), size: Int(size), typeName: databaseType))
+            plans.append(ODBCColumnPlan(name: name, sqlType: Int(type), size: Int(size), typeName: databaseType, nativeDates: nativeDates))
         }
         var blocks = plans.map { ODBCColumnBlock(plan: $0, rows: blockRows) }
         defer { for b in blocks { b.deallocate() } }
         for (i, b) in blocks.enumerated() {
             try check(realize_odbc_bind(stmt, Int32(i + 1), b.plan.cType, b.buffer, b.plan.width, b.lengths), stmt, .query)
         }
-        var builders = plans.map { ColumnBuilder(name: $0.name, type: $0.type) }
+        var sinks = plans.map { ODBCColumnSink(plan: $0) }
         var rowCount = 0
         while true {
             if shouldStop() {
@@ -103,11 +106,11 @@ public final class ODBCConnection: @unchecked Sendable {
             try check(rc, stmt, .fetch)
             let count = Int(fetched)
             for c in blocks.indices {
-                try blocks[c].append(rows: count, into: &builders[c], firstRow: rowCount)
+                try blocks[c].append(rows: count, into: &sinks[c], firstRow: rowCount)
             }
             rowCount += count
         }
-        let table = Table(columns: builders.map { $0.finish() }, rowCount: rowCount)
+        let table = Table(columns: sinks.map { $0.finish() }, rowCount: rowCount)
         return (table, plans.compactMap(\.warning))
     }
 

@@ -2,7 +2,7 @@
 ///
 /// An open-addressing hash table keyed by the bytes themselves, so that no `String` is built per
 /// field: the distinct values are copied once into an arena and become `String`s at the end.
-struct ByteInterner {
+package struct ByteInterner {
     private var arena: [UInt8] = []
     private var starts: [Int] = []  // entry k is arena[starts[k] ..< starts[k + 1]]
     private var hashes: [UInt64] = []
@@ -10,18 +10,18 @@ struct ByteInterner {
     private var mask: Int
     private var lastCode: UInt32 = .max
 
-    init() {
+    package init() {
         slots = Array(repeating: 0, count: 64)
         mask = 63
         starts = [0]
     }
 
     /// Number of distinct values.
-    var count: Int { hashes.count }
+    package var count: Int { hashes.count }
 
     /// The code of `p[0..<length]`, adding it if new.
     @inline(__always)
-    mutating func intern(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+    package mutating func intern(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         // Runs of one value are common (a key repeated on consecutive rows): check the last one first.
         if lastCode != .max && equals(lastCode, p, length) { return lastCode }
         let h = Self.hash(p, length)
@@ -64,7 +64,7 @@ struct ByteInterner {
     }
 
     /// The distinct values as strings, in code order. The bytes must be valid UTF-8.
-    func strings() -> [String] {
+    package func strings() -> [String] {
         arena.withUnsafeBufferPointer { buf in
             (0..<count).map { k in
                 String(decoding: UnsafeBufferPointer(rebasing: buf[starts[k]..<starts[k + 1]]), as: UTF8.self)
