@@ -133,7 +133,7 @@ enum PortfolioAppraisal {
         var npv: [Double?] = [], irr: [Double?] = [], payback: [Double?] = [], dpayback: [Double?] = []
         var roi: [Double?] = [], droi: [Double?] = [], bcr: [Double?] = [], notes: [String?] = []
         for g in groups {
-            let costPeriods = g < data.cells.count ? data.cells[g].keys.filter { $0 <= status } : []
+            let costPeriods = data.periods(g).filter { $0 <= status }
             let benefitPeriods = benefitCells[g].map { Array($0.keys) } ?? []
             guard let start = (costPeriods + benefitPeriods).min() else {
                 first.append(nil); months.append(nil); cost.append(nil); benefit.append(nil); net.append(nil)
@@ -143,7 +143,7 @@ enum PortfolioAppraisal {
             }
             var c: [Int128] = [], b: [Int128] = []
             for p in start...status {
-                c.append(g < data.cells.count ? data.cells[g][p]?.ac ?? 0 : 0)
+                c.append(data.amounts(g, at: p)?.ac ?? 0)
                 b.append(benefitCells[g]?[p] ?? 0)
             }
             let cd = c.map { $0.amount(scale: scale) }, bd = b.map { $0.amount(scale: scale) }

@@ -1,0 +1,40 @@
+import RealizeQuery
+import RealizeStore
+
+/// A money column's exact units at one scale, read row by row (null rows read as 0, as a sum counts them).
+///
+/// A decimal column already at that scale is read in place (its buffer is shared, not copied); any other column is
+/// converted once, with the same rules and errors as ``InputTables/amounts(_:_:scale:)``.
+struct AmountColumn {
+    private let units: [Int128]
+    private let validity: Bitmap?
+
+    /// - Throws: `numeric-overflow` naming the column and the row when an amount does not fit 38 digits at `scale`,
+    ///   or `type-mismatch` when the column does not hold amounts.
+    init(_ c: Column, _ tableName: String, scale: Int, input: InputTables) throws(QueryError) {
+        if case .decimal(let a, let s) = c.storage, s == scale {
+            let valid = c.validity
+            let largest = FixedDecimal.maxUnits.magnitude  // read once: a static is a lazy global behind swift_once
+            let fits = a.withUnsafeBufferPointer { x in
+                for i in 0..<x.count where x[i].magnitude > largest {
+                    if let valid, !valid[i] { continue }
+                    return false
+                }
+                return true
+            }
+            // A row that does not fit: the row-by-row conversion throws the error naming it.
+            if !fits { _ = try input.amounts(c, tableName, scale: scale) }
+            units = a
+            validity = valid
+        } else {
+            units = try input.amounts(c, tableName, scale: scale).map { $0 ?? 0 }
+            validity = nil
+        }
+    }
+
+    /// The units of `row`; 0 for null.
+    @inline(__always) subscript(row: Int) -> Int128 {
+        if let validity, !validity[row] { return 0 }
+        return units[row]
+    }
+}
