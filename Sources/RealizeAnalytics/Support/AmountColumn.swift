@@ -7,7 +7,9 @@ import RealizeStore
 /// converted once, with the same rules and errors as ``InputTables/amounts(_:_:scale:)``.
 struct AmountColumn {
     private let units: [Int128]
-    private let validity: Bitmap?
+    /// The validity bitmap's words, empty when the column has no nulls (kept unwrapped: binding an optional
+    /// bitmap per row costs a retain and a release).
+    private let validWords: [UInt64]
 
     /// - Throws: `numeric-overflow` naming the column and the row when an amount does not fit 38 digits at `scale`,
     ///   or `type-mismatch` when the column does not hold amounts.
@@ -25,16 +27,16 @@ struct AmountColumn {
             // A row that does not fit: the row-by-row conversion throws the error naming it.
             if !fits { _ = try input.amounts(c, tableName, scale: scale) }
             units = a
-            validity = valid
+            validWords = valid?.words ?? []
         } else {
             units = try input.amounts(c, tableName, scale: scale).map { $0 ?? 0 }
-            validity = nil
+            validWords = []
         }
     }
 
     /// The units of `row`; 0 for null.
     @inline(__always) subscript(row: Int) -> Int128 {
-        if let validity, !validity[row] { return 0 }
+        if !validWords.isEmpty, validWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { return 0 }
         return units[row]
     }
 }
