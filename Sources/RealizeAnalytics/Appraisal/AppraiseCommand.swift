@@ -132,7 +132,8 @@ enum PortfolioAppraisal {
         var first: [Int32?] = [], months: [Int?] = [], cost: [Int128?] = [], benefit: [Int128?] = [], net: [Int128?] = []
         var npv: [Double?] = [], irr: [Double?] = [], payback: [Double?] = [], dpayback: [Double?] = []
         var roi: [Double?] = [], droi: [Double?] = [], bcr: [Double?] = [], notes: [String?] = []
-        for g in groups {
+        for (k, g) in groups.enumerated() {
+            try input.checkCancelled(group: k)
             let costPeriods = data.periods(g).filter { $0 <= status }
             let benefitPeriods = benefitCells[g].map { Array($0.keys) } ?? []
             guard let start = (costPeriods + benefitPeriods).min() else {
