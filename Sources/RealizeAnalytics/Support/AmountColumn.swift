@@ -12,17 +12,22 @@ struct AmountColumn {
     private let validWords: [UInt64]
 
     /// - Throws: `numeric-overflow` naming the column and the row when an amount does not fit 38 digits at `scale`,
-    ///   or `type-mismatch` when the column does not hold amounts.
+    ///   `type-mismatch` when the column does not hold amounts, `cancelled`.
     init(_ c: Column, _ tableName: String, scale: Int, input: InputTables) throws(QueryError) {
         if case .decimal(let a, let s) = c.storage, s == scale {
             let valid = c.validity
             let largest = FixedDecimal.maxUnits.magnitude  // read once: a static is a lazy global behind swift_once
-            let fits = a.withUnsafeBufferPointer { x in
-                for i in 0..<x.count where x[i].magnitude > largest {
-                    if let valid, !valid[i] { continue }
-                    return false
+            var fits = true
+            // In chunks of 64K rows, with a look at the cancellation token between them (10M rows take ~0.1 s).
+            for chunk in stride(from: 0, to: a.count, by: 1 << 16) where fits {
+                try input.checkCancelled(row: 0)
+                fits = a.withUnsafeBufferPointer { x in
+                    for i in chunk..<min(x.count, chunk + (1 << 16)) where x[i].magnitude > largest {
+                        if let valid, !valid[i] { continue }
+                        return false
+                    }
+                    return true
                 }
-                return true
             }
             // A row that does not fit: the row-by-row conversion throws the error naming it.
             if !fits { _ = try input.amounts(c, tableName, scale: scale) }
