@@ -7,11 +7,13 @@ Usually started by bench/run.sh, which builds realize and generates the data:
 
 Measures, best of --runs each:
   * loading financials.csv and projects.csv: realize (`Load Time:` on stderr of
-    `realize --data F --data P --timer -c 'financials | take 1'`), DuckDB with 1 thread and
-    with its default threads (`CREATE TABLE ... AS SELECT * FROM read_csv(...)`), and Polars
-    on 1 thread (`read_csv`, in a subprocess with POLARS_MAX_THREADS=1);
-  * every query of QUERIES: realize (`Run Time:` on stderr), DuckDB 1 thread and default,
-    Polars 1 thread; the tables a query needs are loaded first and not timed;
+    `realize --data F --data P --timer -c 'financials | take 1'`), DuckDB with 1 and with 2
+    threads (`CREATE TABLE ... AS SELECT * FROM read_csv(...)`), and Polars on 1 and on 2
+    threads (`read_csv`, in a subprocess with POLARS_MAX_THREADS);
+  * every query of QUERIES: realize (`Run Time:` on stderr), DuckDB and Polars on 1 and 2
+    threads; the tables a query needs are loaded first and not timed;
+  * the domain commands (COMMANDS, appended to QUERIES: evm, trend, appraise, nps, benefits),
+    realize only, except `evm by program` whose DuckDB peer is EVM_SQL;
   * the peak resident memory of realize loading the two files, and of a DuckDB process doing
     the same (its Python interpreter included; the baseline after `import duckdb` is shown).
 
@@ -46,8 +48,8 @@ class Query:
     title: str
     tables: list[str]                # CSV stems the query reads
     realize: str                     # pipeline text; "" = not expressible yet, skipped
-    duckdb: str                      # SQL over tables named after the stems
-    polars: Callable                 # (pl, {stem: LazyFrame}) -> LazyFrame
+    duckdb: str                      # SQL over tables named after the stems; "" = no DuckDB peer
+    polars: Callable | None          # (pl, {stem: LazyFrame}) -> LazyFrame; None = no Polars peer
     notes: str = ""
 
 
@@ -131,6 +133,42 @@ QUERIES: list[Query] = [
                  "FROM nps GROUP BY ALL ORDER BY program, quarter",
           polars=_q4_polars),
 ]
+
+# `evm by program` in SQL: cumulative PV, EV, AC to the status period (the latest period in financials), BAC from
+# projects (null when a project of the program has no budget), and the ratios as EVMFigures defines them (null
+# where realize's are undefined). Earned schedule (es, sv_t, spi_t…) is left out: it needs each program's PV curve.
+EVM_SQL = """
+WITH s AS (SELECT max(period) AS st FROM financials WHERE project_id IS NOT NULL AND period IS NOT NULL),
+c AS (SELECT p.program, sum(f.planned_value) AS pv, sum(f.earned_value) AS ev, sum(f.actual_cost) AS ac
+      FROM financials f JOIN projects p USING (project_id), s WHERE f.period <= s.st GROUP BY p.program),
+b AS (SELECT program, count(*) AS projects, CASE WHEN count(budget) = count(*) THEN sum(budget) END AS bac
+      FROM projects GROUP BY program),
+e AS (SELECT b.program, b.projects, b.bac, coalesce(c.pv, 0) AS pv, coalesce(c.ev, 0) AS ev, coalesce(c.ac, 0) AS ac,
+             coalesce(c.ev, 0) / nullif(coalesce(c.ac, 0), 0) AS cpi, coalesce(c.ev, 0) / nullif(coalesce(c.pv, 0), 0) AS spi
+      FROM b LEFT JOIN c USING (program))
+SELECT program, projects, (SELECT st FROM s) AS status_period, bac, pv, ev, ac, ev - ac AS cv, ev - pv AS sv, cpi, spi,
+       100 * (ev - ac) / nullif(ev, 0) AS cv_pct, 100 * (ev - pv) / nullif(pv, 0) AS sv_pct,
+       100 * ev / nullif(bac, 0) AS pct_complete, 100 * ac / nullif(bac, 0) AS pct_spent,
+       bac / nullif(cpi, 0) AS eac_cpi, ac + (bac - ev) AS eac_plan, ac + (bac - ev) / nullif(cpi * spi, 0) AS eac_cpi_spi,
+       bac / nullif(cpi, 0) - ac AS etc, bac - bac / nullif(cpi, 0) AS vac,
+       CASE WHEN bac - ac > 0 THEN (bac - ev) / (bac - ac) END AS tcpi_bac,
+       CASE WHEN least(cpi, spi) < 0.9 THEN 'red' WHEN least(cpi, spi) < 0.95 THEN 'amber'
+            WHEN coalesce(cpi, spi) IS NOT NULL THEN 'green' END AS status
+FROM e ORDER BY program
+"""
+
+# The domain commands: realize only, except `evm by program`, whose DuckDB peer is EVM_SQL.
+COMMANDS: list[Query] = [
+    Query("C1", "evm by program", ["financials", "projects"], realize="evm by program", duckdb=EVM_SQL, polars=None),
+    Query("C2", "evm by project", ["financials", "projects"], realize="evm by project", duckdb="", polars=None),
+    Query("C3", "trend cpi by program", ["financials", "projects"], realize="trend cpi by program", duckdb="", polars=None),
+    Query("C4", "appraise by program", ["financials", "projects", "benefits"], realize="appraise by program",
+          duckdb="", polars=None),
+    Query("C5", "nps by program quarterly", ["nps", "projects"], realize="nps by program quarterly", duckdb="",
+          polars=None),
+    Query("C6", "benefits by program", ["benefits", "projects"], realize="benefits by program", duckdb="", polars=None),
+]
+QUERIES += COMMANDS
 
 LOAD_TABLES = ["financials", "projects"]
 LOAD_QUERY = "financials | take 1"
@@ -221,6 +259,9 @@ def duckdb_times(data: str, threads: int | None, runs: int) -> tuple[Figure, dic
     con = connect()
     loaded = set()
     for q in QUERIES:
+        if not q.duckdb.strip():
+            out[q.id] = Figure()
+            continue
         try:
             for stem in q.tables:
                 if stem not in loaded:
@@ -239,9 +280,9 @@ def duckdb_times(data: str, threads: int | None, runs: int) -> tuple[Figure, dic
     return load_fig, out
 
 
-def polars_times(data: str, runs: int) -> tuple[Figure, dict[str, Figure]]:
-    """Polars on one thread, in a subprocess so that POLARS_MAX_THREADS takes effect."""
-    env = dict(os.environ, POLARS_MAX_THREADS="1")
+def polars_times(data: str, threads: int, runs: int) -> tuple[Figure, dict[str, Figure]]:
+    """Polars on `threads` threads, in a subprocess so that POLARS_MAX_THREADS takes effect."""
+    env = dict(os.environ, POLARS_MAX_THREADS=str(threads))
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", "polars", "--data", data, "--runs", str(runs)]
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=TIMEOUT)
@@ -273,6 +314,9 @@ def polars_worker(data: str, runs: int) -> None:
     frames = {}
     queries = {}
     for q in QUERIES:
+        if q.polars is None:
+            queries[q.id] = {}
+            continue
         try:
             for stem in q.tables:
                 if stem not in frames:
@@ -358,7 +402,8 @@ def duckdb_memory(data: str) -> tuple[tuple[float, float] | None, str | None]:
 
 # ---------------------------------------------------------------- report
 
-PEERS = [("duckdb-1t", "DuckDB, threads=1"), ("duckdb", "DuckDB, default threads"), ("polars-1t", "Polars, 1 thread")]
+PEERS = [("duckdb-1t", "DuckDB, threads=1"), ("duckdb-2t", "DuckDB, threads=2"), ("polars-1t", "Polars, 1 thread"),
+         ("polars-2t", "Polars, 2 threads")]
 
 
 def _fmt_s(f: Figure) -> str:
@@ -448,20 +493,21 @@ def main(argv=None) -> int:
         if q.realize.strip():
             qrows[q.id].realize = realize_time(a.realize, a.data, q.tables, q.realize, "Run Time", a.runs)
 
-    for key, threads in (("duckdb-1t", 1), ("duckdb", None)):
+    for key, threads in (("duckdb-1t", 1), ("duckdb-2t", 2)):
         lf, qf = duckdb_times(a.data, threads, a.runs)
         load.peers[key] = lf
         for q in queries:
             qrows[q.id].peers[key] = qf[q.id]
-    lf, qf = polars_times(a.data, a.runs)
-    load.peers["polars-1t"] = lf
-    for q in queries:
-        qrows[q.id].peers["polars-1t"] = qf[q.id]
+    for key, threads in (("polars-1t", 1), ("polars-2t", 2)):
+        lf, qf = polars_times(a.data, threads, a.runs)
+        load.peers[key] = lf
+        for q in queries:
+            qrows[q.id].peers[key] = qf[q.id]
 
-    threads = os.cpu_count()
     header = (f"realize benchmark, scale {a.scale or '?'}: {describe_data(a.data)}\n"
               f"best of {a.runs}; ratio = realize / peer (below 1: realize is faster); "
-              f"DuckDB default threads on this machine: {threads}")
+              f"peers with 1 and 2 threads ({os.cpu_count()} cores here); C1-C6: domain commands, "
+              "realize only except C1's DuckDB SQL (EVM_SQL, without earned schedule)")
     print(render([load, *qrows.values()], header))
     if skipped and not a.all:
         print(f"\nnot yet run by realize (no query text): {', '.join(skipped)}")

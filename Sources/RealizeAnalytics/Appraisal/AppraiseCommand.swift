@@ -112,29 +112,33 @@ enum PortfolioAppraisal {
         var data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: false)
         let scale = data.scale
         let benefits = try input.table("benefits", for: "appraise (benefits realized)")
-        let bIds = input.keys(try input.column(benefits, "benefits", "project_id"))
+        var bIds = RowGroups(try input.column(benefits, "benefits", "project_id"), input: input)
         let bPeriods = try input.periods(try input.column(benefits, "benefits", "period"), "benefits")
         let realized = try input.amounts(try input.column(benefits, "benefits", "realized"), "benefits", scale: scale)
         guard let status = asOf ?? data.latestPeriod else { throw InputError.make(.noData, "`financials` has no rows", at: input.at) }
         // Σ|realized| per group is bounded by 38 digits, so the group's sums below fit (as in `FinancialData`).
-        var benefitCells: [Int: [Int32: Int128]] = [:], bounds: [Int: AmountBound] = [:]
+        var benefitCells: [[Int32: Int128]] = [], bounds: [AmountBound] = []
         for r in 0..<benefits.rowCount {
             try input.checkCancelled(row: r)
-            guard let id = bIds[r], let p = bPeriods[r], p <= status, let v = realized[r] else { continue }
-            let g = data.grouping.group(ofProject: id)
-            guard bounds[g, default: AmountBound()].add(v) else {
+            guard let p = bPeriods[r], p <= status, let v = realized[r], let g = bIds.group(ofRow: r, in: &data.grouping) else { continue }
+            while benefitCells.count <= g {
+                benefitCells.append([:])
+                bounds.append(AmountBound())
+            }
+            guard bounds[g].add(v) else {
                 throw input.amountOverflow("the sum of realized", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
             }
-            benefitCells[g, default: [:]][p, default: 0] += v
+            benefitCells[g][p, default: 0] += v
         }
         let monthly = CashFlowAppraisal.monthlyRate(annual: annual)
         let groups = data.grouping.sortedGroups
         var first: [Int32?] = [], months: [Int?] = [], cost: [Int128?] = [], benefit: [Int128?] = [], net: [Int128?] = []
         var npv: [Double?] = [], irr: [Double?] = [], payback: [Double?] = [], dpayback: [Double?] = []
         var roi: [Double?] = [], droi: [Double?] = [], bcr: [Double?] = [], notes: [String?] = []
-        for g in groups {
-            let costPeriods = g < data.cells.count ? data.cells[g].keys.filter { $0 <= status } : []
-            let benefitPeriods = benefitCells[g].map { Array($0.keys) } ?? []
+        for (k, g) in groups.enumerated() {
+            try input.checkCancelled(group: k)
+            let costPeriods = data.periods(g).filter { $0 <= status }
+            let benefitPeriods = g < benefitCells.count ? Array(benefitCells[g].keys) : []
             guard let start = (costPeriods + benefitPeriods).min() else {
                 first.append(nil); months.append(nil); cost.append(nil); benefit.append(nil); net.append(nil)
                 npv.append(nil); irr.append(nil); payback.append(nil); dpayback.append(nil); roi.append(nil); droi.append(nil); bcr.append(nil)
@@ -143,8 +147,8 @@ enum PortfolioAppraisal {
             }
             var c: [Int128] = [], b: [Int128] = []
             for p in start...status {
-                c.append(g < data.cells.count ? data.cells[g][p]?.ac ?? 0 : 0)
-                b.append(benefitCells[g]?[p] ?? 0)
+                c.append(data.amounts(g, at: p)?.ac ?? 0)
+                b.append(g < benefitCells.count ? benefitCells[g][p] ?? 0 : 0)
             }
             let cd = c.map { $0.amount(scale: scale) }, bd = b.map { $0.amount(scale: scale) }
             let flows = zip(bd, cd).map { $0 - $1 }

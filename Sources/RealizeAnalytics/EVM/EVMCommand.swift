@@ -43,7 +43,8 @@ enum EVMReport {
         var bac: [Int128?] = [], pv: [Int128?] = [], ev: [Int128?] = [], ac: [Int128?] = [], cv: [Int128?] = [], sv: [Int128?] = []
         var figures: [EVMFigures] = []
         var es: [Double?] = [], at: [Double?] = [], pd: [Double?] = [], first: [Int32?] = []
-        for g in groups {
+        for (i, g) in groups.enumerated() {
+            try input.checkCancelled(group: i)
             let c = data.cumulative(g, through: status)
             let b = data.grouping.bac[g]
             bac.append(b); pv.append(c.pv); ev.append(c.ev); ac.append(c.ac)

@@ -20,7 +20,7 @@ struct FinancialData {
     var grouping: ProjectGrouping
     let scale: Int
     /// Per group: amounts by period.
-    private(set) var cells: [[Int32: Amounts]]
+    private(set) var cells: FinancialCells
     /// The latest period in the data (the default status date).
     let latestPeriod: Int32?
 
@@ -28,50 +28,58 @@ struct FinancialData {
 
     /// Reads `financials` (and `projects` for the grouping and BAC).
     ///
-    /// - Throws: ``QueryError``: a missing table or column, or `numeric-overflow` naming the command, the column
-    ///   and the group when a group's amounts add up past 38 digits.
-    init(level: String, levelRange: SourceRange, input: InputTables, needBudget: Bool = true) throws(QueryError) {
+    /// One pass finds each row's group through the dictionary codes of `project_id` (``FinancialRows``), a second
+    /// sums the amounts per group and period (``FinancialCells/build(_:groups:pv:ev:ac:input:denseLimit:)``); the
+    /// amount columns are read in place.
+    ///
+    /// - Throws: ``QueryError``: a missing table or column, `numeric-overflow` naming the command, the column
+    ///   and the group when a group's amounts add up past 38 digits, `result-too-large` past `.set memory_limit`,
+    ///   `cancelled`.
+    init(
+        level: String, levelRange: SourceRange, input: InputTables, needBudget: Bool = true, denseLimit: Int? = nil
+    ) throws(QueryError) {
         let fin = try input.table("financials", for: "earned value")
         var cols: [Column] = []
         for name in Self.columns { cols.append(try input.column(fin, "financials", name)) }
         let projects = input.session.catalog["projects"]
         scale = InputTables.moneyScale(Array(cols[2...]) + [projects?.column(named: "budget")].compactMap { $0 })
-        grouping = try ProjectGrouping(level: level, levelRange: levelRange, input: input, scale: scale, needBudget: needBudget)
-        let ids = input.keys(cols[0])
-        let periods = try input.periods(cols[1], "financials")
-        let pv = try input.amounts(cols[2], "financials", scale: scale)
-        let ev = try input.amounts(cols[3], "financials", scale: scale)
-        let ac = try input.amounts(cols[4], "financials", scale: scale)
-        cells = Array(repeating: [:], count: grouping.count)
-        var bounds = Array(repeating: [AmountBound](repeating: AmountBound(), count: 3), count: grouping.count)
-        var latest: Int32? = nil
-        for row in 0..<fin.rowCount {
-            try input.checkCancelled(row: row)
-            guard let id = ids[row], let p = periods[row] else { continue }
-            let g = grouping.group(ofProject: id)
-            while cells.count <= g { cells.append([:]) }
-            while bounds.count <= g { bounds.append([AmountBound](repeating: AmountBound(), count: 3)) }
-            let amounts = Amounts(pv: pv[row] ?? 0, ev: ev[row] ?? 0, ac: ac[row] ?? 0)
-            for (k, x) in [amounts.pv, amounts.ev, amounts.ac].enumerated() where !bounds[g][k].add(x) {
+        var grouping = try ProjectGrouping(level: level, levelRange: levelRange, input: input, scale: scale, needBudget: needBudget)
+        try input.checkMemory("the groups of the financials rows", bytes: fin.rowCount * MemoryLayout<Int32>.stride)
+        let rows = try FinancialRows(ids: cols[0], periods: cols[1], grouping: &grouping, input: input)
+        let pv = try AmountColumn(cols[2], "financials", scale: scale, input: input)
+        let ev = try AmountColumn(cols[3], "financials", scale: scale, input: input)
+        let ac = try AmountColumn(cols[4], "financials", scale: scale, input: input)
+        let built = try FinancialCells.build(rows, groups: grouping.count, pv: pv, ev: ev, ac: ac, input: input, denseLimit: denseLimit)
+        if built.overflow { try Self.throwFirstOverflow(rows, [pv, ev, ac], grouping: grouping, input: input) }
+        self.grouping = grouping
+        cells = built.cells
+        latestPeriod = rows.span?.upperBound
+    }
+
+    /// Replays the rows in order, bounding each group's Σ|amount| per column, and throws at the first row whose
+    /// group passes 38 digits (the error row by row summing would give).
+    private static func throwFirstOverflow(
+        _ rows: FinancialRows, _ amounts: [AmountColumn], grouping: ProjectGrouping, input: InputTables
+    ) throws(QueryError) {
+        var bounds = [[AmountBound]](repeating: [AmountBound](repeating: AmountBound(), count: 3), count: grouping.count)
+        for row in rows.group.indices {
+            let g = Int(rows.group[row])
+            if g < 0 { continue }
+            for k in 0..<3 where !bounds[g][k].add(amounts[k][row]) {
                 throw input.amountOverflow(
-                    "the sum of \(Self.columns[k + 2])", keyName: grouping.keyNames[0], keyValue: grouping.keyValues[g][0])
+                    "the sum of \(columns[k + 2])", keyName: grouping.keyNames[0], keyValue: grouping.keyValues[g][0])
             }
-            cells[g][p, default: Amounts()] = cells[g][p, default: Amounts()] + amounts
-            latest = max(latest ?? p, p)
         }
-        while cells.count < grouping.count { cells.append([:]) }
-        latestPeriod = latest
     }
 
     /// Cumulative amounts of group `g` up to and including `period`.
-    func cumulative(_ g: Int, through period: Int32) -> Amounts {
-        var total = Amounts()
-        for (p, a) in cells[g] where p <= period { total = total + a }
-        return total
-    }
+    func cumulative(_ g: Int, through period: Int32) -> Amounts { cells.cumulative(g, through: period) }
+
+    /// The amounts of group `g` in `period`; nil when it has no rows then (or `g` has none at all).
+    func amounts(_ g: Int, at period: Int32) -> Amounts? { cells.amounts(g, at: period) }
 
     /// The group's periods with data, in order.
-    func periods(_ g: Int) -> [Int32] { cells[g].keys.sorted() }
+    func periods(_ g: Int) -> [Int32] { Array(cells.periods(g)) }
 
     /// Earned schedule inputs of group `g` at `status`: the cumulative PV curve from the group's first period
     /// (using planned value after the status date too, where the data has it) and the actual time AT.
@@ -93,7 +101,7 @@ struct FinancialData {
         guard let first = ps.first else { return curve }
         var running: Int128 = 0
         for p in ps {
-            running += cells[g][p]?.pv ?? 0
+            running += cells.amounts(g, at: p)?.pv ?? 0
             curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
         }
         return curve

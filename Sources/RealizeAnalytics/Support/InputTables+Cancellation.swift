@@ -9,6 +9,15 @@ extension InputTables {
     }
 }
 
+extension InputTables {
+    /// ``checkCancelled(row:)`` for a command's per-group loop, whose steps cost far more than a row's: looks at the
+    /// token every 256 groups.
+    /// - Throws: ``QueryError`` `cancelled`, at the command's name.
+    func checkCancelled(group: Int) throws(QueryError) {
+        if group & 0xFF == 0, session.isCancelled { throw InputError.make(.cancelled, "query cancelled", at: at) }
+    }
+}
+
 extension QuerySession {
     /// ``InputTables/checkCancelled(row:)`` for a loop that holds the session rather than its input tables.
     /// - Throws: ``QueryError`` `cancelled`, at `at` (the command's name).

@@ -39,9 +39,9 @@ struct TrendSeries {
                 let months: ClosedRange<Int32> = quarterly ? (b * 3)...(b * 3 + 2) : b...b
                 let end = min(months.upperBound, status)
                 var own = FinancialData.Amounts()
-                for m in months where m <= status { if let a = data.cells[g][m] { own = own + a } }
+                for m in months where m <= status { if let a = data.amounts(g, at: m) { own = own + a } }
                 while next < all.count && all[next] <= end {
-                    if let a = data.cells[g][all[next]] { cum = cum + a }
+                    if let a = data.amounts(g, at: all[next]) { cum = cum + a }
                     lastSeen = all[next]
                     next += 1
                 }

@@ -34,10 +34,24 @@ struct Grouping {
             var map: [Int: Int32] = [:]
             var c: Int32 = 0
             if shouldStop() { self = .single(rows: rows); return }
+            // A direct-mapped table over the pairs of ids when they are few; a dictionary otherwise.
+            let (space, wide) = card.multipliedReportingOverflow(by: next.count)
+            var direct = [Int32](repeating: -1, count: !wide && space <= max(rows, 1 << 20) ? space : 0)
             // In chunks of 64K rows, so that the check stays out of the inner loop.
             for chunk in stride(from: 0, to: rows, by: 1 << 16) {
                 if chunk > 0, shouldStop() { self = .single(rows: rows); return }
-                for i in chunk..<min(rows, chunk + (1 << 16)) {
+                let end = min(rows, chunk + (1 << 16))
+                if !direct.isEmpty {
+                    direct.withUnsafeMutableBufferPointer { d in
+                        for i in chunk..<end {
+                            let key = Int(groupOf[i]) * next.count + Int(next.ids[i])
+                            if d[key] < 0 { d[key] = c; c += 1 }
+                            combined[i] = d[key]
+                        }
+                    }
+                    continue
+                }
+                for i in chunk..<end {
                     let key = Int(groupOf[i]) * next.count + Int(next.ids[i])
                     if let g = map[key] { combined[i] = g } else { map[key] = c; combined[i] = c; c += 1 }
                 }
@@ -108,7 +122,17 @@ struct Grouping {
                 return hashed(a.map(Int64.init), c)
             }
         case .int(let a):
-            return hashed(a, c)
+            // Small ranges (years, quarters, scores): direct-mapped like dates.
+            let lo = a.min() ?? 0, hi = a.max() ?? 0
+            let (range, wide) = hi.subtractingReportingOverflow(lo)
+            guard !wide, range < 1 << 20 else { return hashed(a, c) }
+            var map = [Int32](repeating: -1, count: Int(range) + 1)
+            for i in 0..<n {
+                if c.isNull(i) { ids[i] = nullGroup(); continue }
+                let k = Int(a[i] - lo)
+                if map[k] < 0 { map[k] = next; next += 1 }
+                ids[i] = map[k]
+            }
         case .decimal(let a, _):
             return hashed(DecimalKeys.ordered(a), c)
         case .double(let a):

@@ -102,8 +102,20 @@ public struct Column: Sendable {
         var anyMissing = false
         for i in indices where i < 0 { anyMissing = true; break }
         if validity != nil || anyMissing {
-            var b = Bitmap(count: n, value: true)
-            for (k, i) in indices.enumerated() where i < 0 || isNull(i) { b[k] = false }
+            // Word by word over raw buffers: a row is valid when its index is not -1 and its source bit is set.
+            var b = Bitmap(count: n, value: false)
+            let source = validity?.words ?? []
+            b.words.withUnsafeMutableBufferPointer { out in
+                source.withUnsafeBufferPointer { src in
+                    indices.withUnsafeBufferPointer { idx in
+                        for k in 0..<n {
+                            let i = idx[k]
+                            guard i >= 0, src.isEmpty || src[i >> 6] & (1 << UInt64(i & 63)) != 0 else { continue }
+                            out[k >> 6] |= 1 << UInt64(k & 63)
+                        }
+                    }
+                }
+            }
             validityOut = b
         }
         let s: ColumnStorage
