@@ -172,7 +172,7 @@ struct CSVTokenizer {
             let hex = String(p[i], radix: 16, uppercase: true)
             throw error(
                 line, column, "invalid UTF-8 in \(label()): the byte 0x\(hex) does not begin a valid sequence",
-                hint: "the file may be Latin-1 or Windows-1252; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
+                hint: "the file may be Windows-1252: load it with `encoding cp1252`, or save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
         }
         return i + n
     }
@@ -181,7 +181,7 @@ struct CSVTokenizer {
     private func nulError(_ line: Int, _ column: Int, _ label: String) -> CSVError {
         error(
             line, column, "a NUL byte (0x00) in \(label)",
-            hint: "the file may be UTF-16 or not text at all; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
+            hint: "the file may be UTF-16 without a byte-order mark (load it with `encoding utf16`) or not text at all", .badEncoding)
     }
 
     /// "column 3 (`name`)", or "column 3" in the header row itself. For messages only.
