@@ -39,4 +39,15 @@ public struct CSVReadOptions: Sendable {
         self.periodYears = periodYears
         self.shouldStop = shouldStop
     }
+
+    /// These options without delimiter, encoding, decimal separator and date order: a workbook's cells
+    /// are typed already, and a folder's options for its CSV files must not reach them.
+    var withoutDialect: CSVReadOptions {
+        var copy = self
+        copy.delimiter = nil
+        copy.encoding = nil
+        copy.decimalSeparator = nil
+        copy.dateOrder = nil
+        return copy
+    }
 }

@@ -20,7 +20,7 @@ public enum PortfolioLoader {
         case nil:
             throw CSVError(file: path, line: 0, column: 0, message: "no such file or folder", code: .io)
         case .file where isWorkbook(path):
-            return try XLSXReader.read(path: path, options: workbook, csv: options, notes: notes).map { ($0.tableName, $0.table) }
+            return try XLSXReader.read(path: path, options: workbook, csv: options.withoutDialect, notes: notes).map { ($0.tableName, $0.table) }
         case .file:
             return [(tableName(forFile: path), try readCSV(path, options, notes))]
         case .directory:
@@ -44,7 +44,7 @@ public enum PortfolioLoader {
                 let filePath = FileSystem.join(path, file)
                 let tables: [(name: String, table: Table)]
                 if isWorkbook(file) {
-                    tables = try XLSXReader.read(path: filePath, options: workbook, csv: options, notes: notes).map { ($0.tableName, $0.table) }
+                    tables = try XLSXReader.read(path: filePath, options: workbook, csv: options.withoutDialect, notes: notes).map { ($0.tableName, $0.table) }
                 } else {
                     tables = [(tableName(forFile: file), try readCSV(filePath, options, notes))]
                 }

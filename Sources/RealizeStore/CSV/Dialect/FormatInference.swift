@@ -74,6 +74,14 @@ enum FormatInference {
         for row in 1..<index.rowCountWithHeader {
             let (s, e) = FieldContent.unquoted(p, index.span(row: row, column: column))
             if s == e { continue }
+            if let shape = FieldParsers.numberShape(p, s, e, point: decimal), shape.kind != .exponent {
+                // Plain but for the separator: nothing to learn about grouping or currency.
+                anyDecimal = anyDecimal || shape.kind == .decimal
+                maxInt = max(maxInt, shape.intDigits)
+                maxScale = max(maxScale, shape.fracDigits)
+                fitted += 1
+                continue
+            }
             guard let v = NumberFormat.scan(p, s, e, decimal: decimal) else {
                 let other = decimal == FieldParsers.dot ? UInt8(ascii: ",") : FieldParsers.dot
                 if NumberFormat.scan(p, s, e, decimal: other) == nil { return .none }

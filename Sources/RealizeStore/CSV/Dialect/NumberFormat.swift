@@ -118,6 +118,8 @@ struct NumberFormat: Equatable, Sendable {
     /// The value at `scale` as units, or nil when it does not fit this format.
     @inline(__always)
     func units(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, scale: Int) -> Int128? {
+        // Most values are plain but for the separator (`-1234,56`): the plain parser takes them in one pass.
+        if let units = FieldParsers.decimalUnits(p, s, e, scale: scale, point: decimal) { return units }
         guard let v = Self.scan(p, s, e, decimal: decimal), fits(v, p), v.fracDigits <= scale,
             v.intDigits + scale <= FixedDecimal.maxDigits
         else { return nil }
