@@ -137,4 +137,24 @@ struct EuropeanCSVTests {
         let odd: [UInt8] = [0xFF, 0xFE, 0x41, 0x00, 0x42]
         #expect(throws: CSVError.self) { try CSVReader.readSniffing(bytes: odd, sourceName: "t.csv") }
     }
+
+    @Test func typeOverridesWorkWithTheFormats() throws {
+        var options = CSVReadOptions(typeOverrides: ["actual": .double, "budget": .decimal, "site": .text])
+        options.encoding = .cp1252
+        let table = try Self.read("semicolon_cp1252.csv", options).table
+        #expect(table.values("actual") == [.double(-12.5), .double(0.05), .null])
+        #expect(table.values("budget") == [Self.dec("1234.56"), Self.dec("987654.32"), Self.dec("12.00")])
+    }
+
+    @Test func anErrorInAWindows1252FileNamesItsLineAndColumn() throws {
+        let text = "site;amount\r\nZürich;1.234,56\r\nKraków;2.000,00\r\nGenève;1,234.56\r\n"
+        let bytes = text.unicodeScalars.map { UInt8($0.value) }  // Latin-1 range: the Windows-1252 bytes
+        do {
+            _ = try CSVReader.readSniffing(bytes: bytes, sourceName: "t.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 4 && error.column == 2, "\(error)")
+            #expect(error.code == .badValue)
+        }
+    }
 }

@@ -27,6 +27,9 @@ struct ColumnDecoder {
             let scale = plan.scale
             let decoded = fixed(Int128(0)) { p, s, e in number.units(p, s, e, scale: scale) }
             guard case .success(let (values, validity)) = decoded else { return decoded.map { (.decimal($0.values, scale: scale), $0.validity) } }
+            if plan.type == .double {  // asked for by a type override
+                return .success((.double(values.map { FixedDecimal.double($0, scale: scale) }), validity))
+            }
             if plan.wholeNumbers && scale == 0 {
                 var ints: [Int64] = []
                 ints.reserveCapacity(values.count)

@@ -27,10 +27,13 @@ enum FormatInference {
         if let override {
             switch override {
             case .decimal, .int, .double:
-                if case .plan(var plan) = numbers(index, column, p, decimal: decimal), decimal != FieldParsers.dot || plan.number != nil {
-                    if override == .decimal { plan.wholeNumbers = false; plan.type = .decimal }
-                    if override == .int { guard plan.scale == 0 else { break }; plan.wholeNumbers = true; plan.type = .decimal }
-                    if override == .double { break }
+                // Only numbers that are not plain need the format; plain ones keep the plain parsers.
+                if case .plan(var plan) = numbers(index, column, p, decimal: decimal), let format = plan.number,
+                    decimal != FieldParsers.dot || !format.grouping.isEmpty || !format.currency.isEmpty || format.parentheses,
+                    override != .int || plan.scale == 0
+                {
+                    plan.type = override == .double ? .double : .decimal
+                    plan.wholeNumbers = override == .int
                     return .success(plan)
                 }
             case .date:
