@@ -157,4 +157,13 @@ struct EuropeanCSVTests {
             #expect(error.code == .badValue)
         }
     }
+
+    @Test func aWindows1252ByteBeyondTheSniffedPrefixStillReadsRight() throws {
+        var bytes = Array("id;note\n".utf8)
+        for k in 0..<5000 { bytes += Array("R\(k);plain ascii text\n".utf8) }
+        bytes += Array("Z;Z".utf8) + [0xFC] + Array("rich\n".utf8)  // "Zürich" in Windows-1252, past 64 KiB
+        let (table, report) = try CSVReader.readSniffing(bytes: bytes, sourceName: "t.csv")
+        #expect(report.dialect.encoding == .cp1252)
+        #expect(table.values("note").last == .text("Zürich"))
+    }
 }

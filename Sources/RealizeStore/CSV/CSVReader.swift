@@ -101,7 +101,14 @@ public enum CSVReader {
         }
         switch TextTranscoder.toUTF8(buffer, from: encoding) {
         case nil:
-            return try readUTF8(buffer, sourceName, options, encoding: encoding, sniff: sniff, formats: formats)
+            do {
+                return try readUTF8(buffer, sourceName, options, encoding: encoding, sniff: sniff, formats: formats)
+            } catch  where sniff && options.encoding == nil && error.code == .badEncoding && error.message.hasPrefix("invalid UTF-8") {
+                // The first 64 KiB were UTF-8 but a later byte is not: the file is Windows-1252 after all.
+                var retry = options
+                retry.encoding = .cp1252
+                return try read(buffer: buffer, sourceName: sourceName, options: retry, sniff: sniff, formats: formats)
+            }
         case .success(let bytes):
             let outcome: Result<(Table, CSVReadReport), CSVError> = bytes.withUnsafeBufferPointer { utf8 in
                 do throws(CSVError) {

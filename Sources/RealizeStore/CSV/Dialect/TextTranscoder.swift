@@ -1,7 +1,8 @@
 /// Converts the bytes of a CSV file to UTF-8, once, before the byte-level reader sees them.
 enum TextTranscoder {
     /// The encoding the bytes' byte-order mark announces, or (without one) UTF-8 when the first
-    /// 64 KiB are valid UTF-8 and Windows-1252 otherwise.
+    /// 64 KiB are valid UTF-8 and Windows-1252 otherwise. (A sniffing read that meets invalid UTF-8
+    /// further on reads the file again as Windows-1252.)
     static func detect(_ p: UnsafeBufferPointer<UInt8>) -> CSVEncoding {
         if p.count >= 2 && p[0] == 0xFF && p[1] == 0xFE { return .utf16le }
         if p.count >= 2 && p[0] == 0xFE && p[1] == 0xFF { return .utf16be }
