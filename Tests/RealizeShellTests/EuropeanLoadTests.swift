@@ -89,4 +89,14 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "amount,budget\n1234.56,100.50\n")
     }
+
+    @Test func sniffRefusesAWorkbookAndHelpExplainsIt() throws {
+        let book = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("sample-portfolios/examples/cost-report.xlsx").path
+        let r = try RealizeBinary.run(["-c", ".sniff \(book)"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("a workbook has no CSV dialect to sniff"), "\(r.stderr)")
+        let help = try RealizeBinary.run(["-c", ".help sniff"])
+        #expect(help.status == 0 && help.stdout.contains(".sniff PATH"), "\(help.stdout)")
+    }
 }

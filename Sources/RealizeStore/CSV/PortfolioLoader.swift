@@ -69,6 +69,10 @@ public enum PortfolioLoader {
         switch FileSystem.kind(of: path) {
         case nil:
             throw CSVError(file: path, line: 0, column: 0, message: "no such file or folder", code: .io)
+        case .file where isWorkbook(path):
+            throw CSVError(
+                file: path, line: 0, column: 0, message: "a workbook has no CSV dialect to sniff",
+                hint: "its cells are typed already; `.load` it and look at `.schema`", code: .io)
         case .file:
             return [try CSVReader.sniff(bytes: try CSVReader.contents(of: path), sourceName: path, options: options)]
         case .directory:
