@@ -46,4 +46,5 @@ for peer in duckdb polars; do
 done
 
 # 4. The measurements.
-exec python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}"
+status=0; python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}" || status=$?
+python3 "$root/bench/formats.py" --realize "$bin" --data "$out" "${extra[@]+"${extra[@]}"}" || status=$((status ? status : $?)); exit "$status"

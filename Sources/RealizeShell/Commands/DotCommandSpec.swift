@@ -49,7 +49,8 @@ package struct DotCommandSpec: Sendable {
                 profile becomes `_` in turn: `.summarize financials` then `.export profile.xlsx`.
                 """),
         .init(
-            name: "load", arguments: "PATH [sheet NAME] [range A5:H900] [header row N] [as NAME] [types COLUMN:TYPE, …]",
+            name: "load",
+            arguments: "PATH [sheet NAME] [range A5:H900] [header row N] [delimiter C] [decimal C] [encoding E] [dates ORDER] [as NAME] [types COLUMN:TYPE, …]",
             summary: "Load a CSV file, an Excel workbook, a folder of them, or a database table",
             details: """
                 Reads PATH, a CSV file (with a header row), an .xlsx workbook, or a folder of them; each file becomes
@@ -58,9 +59,25 @@ package struct DotCommandSpec: Sendable {
                 `range A5:H900` and `header row 5` pick the region, which is otherwise found below any title rows.
                 Column types are inferred (int, decimal, double, date YYYY-MM-DD, period YYYY-MM, bool, text);
                 `types` overrides them, e.g. `.load extract.csv types cost_centre:text, budget:decimal`.
+                Each CSV file is sniffed by itself: delimiter (`,` `;` tab `|`), encoding (UTF-8, UTF-16 with a
+                byte-order mark, else Windows-1252), decimal comma, thousands separators (`1.234,56`, `1'234.56`),
+                accounting negatives `(1,234.00)`, currencies (`CHF 1'234.50`, `1.234,56 €`) and dates (`31.12.2025`,
+                `12/31/2025`, `05-Jan-2025`); a file that is not plain comma-separated UTF-8 is reported in one line.
+                `delimiter ';'`, `decimal ','`, `encoding utf8|utf16|cp1252` and `dates ymd|dmy|mdy` override the sniffer;
+                dates whose day and month are all ≤ 12 need `dates dmy` or `dates mdy`. `.sniff PATH` shows the choices.
                 If any file is malformed nothing is loaded, and the error names the file, line and column.
                 After `.connect NAME …`, `.load NAME.schema.table [as T]` and `.load NAME query 'select …' as T` read
                 from the database (see `.help connect`).
+                """),
+        .init(
+            name: "sniff", arguments: "PATH [delimiter C] [decimal C] [encoding E] [dates ORDER]",
+            summary: "Show how a CSV file (or each of a folder) would be read: dialect and column formats",
+            details: """
+                Prints, for the CSV file PATH (or each CSV file of the folder PATH), what `.load` would detect: the
+                delimiter, encoding, decimal and thousands separators and header, then one line per column with its
+                type and format (`amount  decimal  1.234,56`, `period_end  date  dd.mm.yyyy`). A column that cannot be
+                read as it is (dates whose day and month are all ≤ 12) shows the problem. Nothing is loaded. The options
+                are those of `.load` and override the sniffer.
                 """),
         .init(
             name: "connect", arguments: "[NAME 'CONNECTION STRING']", summary: "Open an ODBC connection to a database, or list them",

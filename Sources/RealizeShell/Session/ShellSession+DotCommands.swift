@@ -32,6 +32,8 @@ extension ShellSession {
         case "load":
             if try loadFromDatabase(args, usage: spec.usage) { break }
             try load(args, usage: spec.usage)
+        case "sniff":
+            try sniff(args, usage: spec.usage)
         case "connect":
             try connect(args, usage: spec.usage)
         case "export":

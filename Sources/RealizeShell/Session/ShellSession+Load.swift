@@ -8,7 +8,7 @@ import RealizeStore
 #endif
 
 extension ShellSession {
-    /// `.load PATH [sheet NAME] [range R] [header row N] [as NAME] [types COLUMN:TYPE, …]`: reads a CSV file,
+    /// `.load PATH [sheet NAME] [range R] [header row N] [delimiter C] [decimal C] [encoding E] [dates ORDER] [as NAME] [types COLUMN:TYPE, …]`: reads a CSV file,
     /// a workbook or a folder of them into the catalog, all or nothing.
     func load(_ args: [String], usage: String) throws(ShellError) {
         var args = args
@@ -20,9 +20,16 @@ extension ShellSession {
         guard var path = args.first else { throw .usage(usage) }
         var alias: String? = nil
         var workbook = XLSXReadOptions()
+        var dialect = CSVReadOptions()
+        var dialectGiven = false
         var k = 1
         while k < args.count {
             let word = args[k].lowercased()
+            if k + 1 < args.count, try Self.dialectOption(word, args[k + 1], into: &dialect) {
+                dialectGiven = true
+                k += 2
+                continue
+            }
             switch word {
             case "as" where k + 1 < args.count: alias = args[k + 1]
             case "sheet" where k + 1 < args.count: workbook.sheet = args[k + 1]
@@ -38,6 +45,9 @@ extension ShellSession {
         let isWorkbook = PortfolioLoader.isWorkbook(path)
         if !isWorkbook && (workbook.sheet != nil || workbook.range != nil || workbook.headerRow != nil) {
             throw ShellError("usage", "`sheet`, `range` and `header row` apply to an .xlsx workbook, and `\(path)` is not one")
+        }
+        if isWorkbook && dialectGiven {
+            throw ShellError("usage", "`delimiter`, `decimal`, `encoding` and `dates` apply to CSV files, and `\(path)` is a workbook")
         }
         path = Self.expandingTilde(path)
         if let alias {
@@ -56,7 +66,11 @@ extension ShellSession {
         do throws(CSVError) {
             let years = query.settingValue("period_range").flatMap { SettingSpec.periodYears($0) } ?? CSVReadOptions.defaultPeriodYears
             let token = cancellation
-            let options = CSVReadOptions(typeOverrides: overrides, periodYears: years, shouldStop: { token.isCancelled })
+            var options = CSVReadOptions(typeOverrides: overrides, periodYears: years, shouldStop: { token.isCancelled })
+            options.delimiter = dialect.delimiter
+            options.encoding = dialect.encoding
+            options.decimalSeparator = dialect.decimalSeparator
+            options.dateOrder = dialect.dateOrder
             var notes: [String] = []
             loaded = try PortfolioLoader.load(path: path, options: options, workbook: workbook) { notes.append($0) }
             for note in notes { output.err(note + "\n") }

@@ -24,6 +24,8 @@ public struct CSVError: Error, Sendable, CustomStringConvertible, Equatable {
         case badEncoding
         /// A value does not fit its column's type.
         case badValue
+        /// Every date of a column fits both day-first and month-first, and no `dates` option says which.
+        case ambiguousDates
         /// The file is larger than the reader supports.
         case tooLarge
         /// Two files of a portfolio map to the same table name.

@@ -1,34 +1,8 @@
-/// Options for reading a CSV file.
-public struct CSVReadOptions: Sendable {
-    /// Column name → type, overriding inference. Names the file does not have are ignored, so
-    /// one set of overrides can serve every file of a portfolio.
-    public var typeOverrides: [String: DataType] = [:]
-    /// The years a period (`YYYY-MM`) may fall in; a period outside is a load error naming the cell. Loops over time
-    /// in the analytics follow the data, and a mistyped `9999-07` would otherwise stretch every series by centuries.
-    public var periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears
-    /// Asked every few thousand rows while reading; once it says yes the read stops with a ``CSVError`` whose
-    /// code is ``CSVError/Code/cancelled`` (the shell passes its Ctrl-C token here).
-    public var shouldStop: @Sendable () -> Bool = { false }
-
-    /// The default ``periodYears``: 1900 to 2200.
-    public static let defaultPeriodYears = 1900...2200
-
-    /// Creates options.
-    /// - Parameters:
-    ///   - typeOverrides: column name → type, overriding inference.
-    ///   - periodYears: the years a period may fall in.
-    ///   - shouldStop: asked every few thousand rows; true stops the read (Ctrl-C).
-    public init(
-        typeOverrides: [String: DataType] = [:], periodYears: ClosedRange<Int> = CSVReadOptions.defaultPeriodYears,
-        shouldStop: @escaping @Sendable () -> Bool = { false }
-    ) {
-        self.typeOverrides = typeOverrides
-        self.periodYears = periodYears
-        self.shouldStop = shouldStop
-    }
-}
-
-/// Reads CSV files (RFC 4180, UTF-8) into typed, columnar tables.
+/// Reads CSV files (RFC 4180, UTF-8) into typed, columnar tables; reading a file (``read(path:options:)``,
+/// ``readSniffing(bytes:sourceName:options:)``) also takes CSV as Excel and ERP systems write it: the
+/// delimiter, encoding and decimal separator are sniffed (see ``CSVReadOptions`` to set them), a
+/// non-UTF-8 file is transcoded once up front, and each column's number or date format is inferred
+/// with its type (`1.234,56`, `(1'234.50)`, `CHF 1'234.50`, `31.12.2025`).
 ///
 /// A header row is required; its names must be non-empty and distinct. Each column's type is
 /// inferred from all of its values (see ``CSVReadOptions/typeOverrides`` to force one): int,
@@ -48,9 +22,19 @@ public enum CSVReader {
     ///   ``CSVError/Code/cancelled`` once ``CSVReadOptions/shouldStop`` said so.
     /// - Complexity: O(n) in the file's size; the file is read into memory in one go.
     public static func read(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> Table {
+        try readSniffing(path: path, options: options).table
+    }
+
+    /// Reads a CSV file, sniffing its dialect and column formats (see ``readSniffing(bytes:sourceName:options:)``).
+    public static func readSniffing(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> (table: Table, report: CSVReadReport) {
+        try readSniffing(bytes: try contents(of: path), sourceName: path, options: options)
+    }
+
+    /// The bytes of a file, or the error naming it.
+    static func contents(of path: String) throws(CSVError) -> [UInt8] {
         switch FileSystem.readFile(path) {
         case .success(let bytes):
-            return try read(bytes: bytes, sourceName: path, options: options)
+            return bytes
         case .failure(.isDirectory):
             throw CSVError(
                 file: path, line: 0, column: 0, message: "cannot read a folder as a CSV file",
@@ -77,34 +61,142 @@ public enum CSVReader {
         return try outcome.get()
     }
 
-    /// Reads CSV bytes held in memory the caller owns (for example a mapped file).
+    /// Reads CSV bytes held in memory the caller owns (for example a mapped file), without sniffing:
+    /// the dialect options left nil are RFC 4180's (comma, UTF-8, decimal point) and the column formats are plain.
     static func read(buffer: UnsafeBufferPointer<UInt8>, sourceName: String, options: CSVReadOptions) throws(CSVError) -> Table {
-        let index = try CSVTokenizer(bytes: buffer, file: sourceName, shouldStop: options.shouldStop).tokenize()
+        let dialectGiven = options.delimiter != nil || options.encoding != nil || options.decimalSeparator != nil || options.dateOrder != nil
+        return try read(buffer: buffer, sourceName: sourceName, options: options, sniff: false, formats: dialectGiven).table
+    }
+
+    /// Reads CSV bytes, sniffing what the options leave open (delimiter, encoding, decimal separator)
+    /// and inferring each column's number and date format.
+    /// - Returns: the table and what the reader chose (for the one-line load report).
+    public static func readSniffing(bytes: [UInt8], sourceName: String, options: CSVReadOptions = .init()) throws(CSVError) -> (
+        table: Table, report: CSVReadReport
+    ) {
+        let outcome: Result<(Table, CSVReadReport), CSVError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(CSVError) {
+                return .success(try read(buffer: buffer, sourceName: sourceName, options: options, sniff: true, formats: true))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let (table, report) = try outcome.get()
+        return (table, report)
+    }
+
+    /// What a sniffing read would detect in a file, per column, without stopping at a column's problem.
+    public static func sniff(bytes: [UInt8], sourceName: String, options: CSVReadOptions = .init()) throws(CSVError) -> CSVReadReport {
+        var options = options
+        options.sniffOnly = true
+        return try readSniffing(bytes: bytes, sourceName: sourceName, options: options).report
+    }
+
+    private static func read(
+        buffer: UnsafeBufferPointer<UInt8>, sourceName: String, options: CSVReadOptions, sniff: Bool, formats: Bool
+    ) throws(CSVError) -> (table: Table, report: CSVReadReport) {
+        var encoding = options.encoding ?? (sniff ? TextTranscoder.detect(buffer) : .utf8)
+        if encoding == .utf16le || encoding == .utf16be, case let bom = TextTranscoder.detect(buffer), bom == .utf16le || bom == .utf16be {
+            encoding = bom
+        }
+        switch TextTranscoder.toUTF8(buffer, from: encoding) {
+        case nil:
+            do {
+                return try readUTF8(buffer, sourceName, options, encoding: encoding, sniff: sniff, formats: formats)
+            } catch  where sniff && options.encoding == nil && error.code == .badEncoding && error.message.hasPrefix("invalid UTF-8") {
+                // The first 64 KiB were UTF-8 but a later byte is not: the file is Windows-1252 after all.
+                var retry = options
+                retry.encoding = .cp1252
+                return try read(buffer: buffer, sourceName: sourceName, options: retry, sniff: sniff, formats: formats)
+            }
+        case .success(let bytes):
+            let outcome: Result<(Table, CSVReadReport), CSVError> = bytes.withUnsafeBufferPointer { utf8 in
+                do throws(CSVError) {
+                    return .success(try readUTF8(utf8, sourceName, options, encoding: encoding, sniff: sniff, formats: formats))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let (table, report) = try outcome.get()
+            return (table, report)
+        case .failure(let bad):
+            throw CSVError(
+                file: sourceName, line: 0, column: 0, message: "cannot read the file as \(encoding.displayName): \(bad.why) at byte \(bad.offset)",
+                hint: "the file may be damaged or not \(encoding.displayName); say the encoding with `encoding utf8|utf16|cp1252`", code: .badEncoding)
+        }
+    }
+
+    private static func readUTF8(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ sourceName: String, _ options: CSVReadOptions, encoding: CSVEncoding, sniff: Bool, formats: Bool
+    ) throws(CSVError) -> (table: Table, report: CSVReadReport) {
+        var dialect = CSVDialect(encoding: encoding)
+        var tokenizer = CSVTokenizer(bytes: buffer, file: sourceName, shouldStop: options.shouldStop)
+        if let d = options.delimiter {
+            dialect.delimiter = d
+        } else if sniff, let base = buffer.baseAddress {
+            dialect.delimiter = CSVSniffer.delimiter(base, tokenizer.bomLength, buffer.count)
+        }
+        tokenizer.delimiter = dialect.delimiter
+        let index = try tokenizer.tokenize()
         let p = buffer.baseAddress!  // tokenize() rejects an empty buffer
+        if let d = options.decimalSeparator {
+            dialect.decimalSeparator = d
+        } else if sniff {
+            dialect.decimalSeparator = decimalSeparator(index, p)
+        }
         let names = try headerNames(index, p, sourceName)
+        var report = CSVReadReport(file: sourceName, dialect: dialect, rowCount: index.rowCount)
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         for (c, name) in names.enumerated() {
             let override = options.typeOverrides[name]
-            let (type, scale): (DataType, Int)
-            if let override {
-                type = override
-                scale = override == .decimal ? TypeInference.decimalScale(index, column: c, p) : 0
+            let plan: ColumnPlan
+            if formats {
+                switch FormatInference.plan(index, column: c, p, decimal: dialect.decimalSeparator, dateOrder: options.dateOrder, override: override) {
+                case .success(let found):
+                    plan = found
+                case .failure(let failure):
+                    let error = planError(failure, index, p, sourceName, column: c, name: name)
+                    if options.sniffOnly {
+                        report.columns.append(.init(name: name, plan: nil, problem: error.message))
+                        continue
+                    }
+                    throw error
+                }
+            } else if let override {
+                plan = ColumnPlan(type: override, scale: override == .decimal ? TypeInference.decimalScale(index, column: c, p) : 0)
             } else {
-                (type, scale) = TypeInference.infer(index, column: c, p)
+                let (type, scale) = TypeInference.infer(index, column: c, p)
+                plan = ColumnPlan(type: type, scale: scale)
             }
+            report.columns.append(.init(name: name, plan: plan, problem: nil))
+            if options.sniffOnly { continue }
             let decoder = ColumnDecoder(p: p, index: index, column: c, periodYears: options.periodYears, shouldStop: options.shouldStop)
-            switch decoder.decode(as: type, scale: scale) {
+            switch decoder.decode(plan) {
             case .success(let (storage, validity)):
                 columns.append(Column(name: name, storage: storage, validity: validity))
             case .failure(let bad) where bad.cancelled:
                 throw CSVError.cancelled(sourceName)
             case .failure(let bad):
                 throw valueError(
-                    index, p, sourceName, row: bad.row + 1, column: c, name: name, type: type, overridden: override != nil, periodYears: options.periodYears)
+                    index, p, sourceName, row: bad.row + 1, column: c, name: name, plan: plan, overridden: override != nil,
+                    periodYears: options.periodYears)
             }
         }
-        return Table(columns: columns, rowCount: index.rowCount)
+        return (Table(columns: options.sniffOnly ? [] : columns, rowCount: options.sniffOnly ? 0 : index.rowCount), report)
+    }
+
+    /// `,` when the numbers of the first 200 rows vote for a decimal comma more than for a point, else `.`.
+    private static func decimalSeparator(_ index: FieldIndex, _ p: UnsafePointer<UInt8>) -> UInt8 {
+        var comma = 0, point = 0
+        for row in 1..<min(index.rowCountWithHeader, CSVSniffer.maxLines + 1) {
+            for c in 0..<index.columnCount {
+                let (s, e) = FieldContent.unquoted(p, index.span(row: row, column: c))
+                let vote = CSVSniffer.decimalVote(p, s, e)
+                if vote > 0 { comma += 1 } else if vote < 0 { point += 1 }
+            }
+        }
+        return comma > point ? UInt8(ascii: ",") : UInt8(ascii: ".")
     }
 
     /// The header row's names, checked to be non-empty and distinct.
@@ -130,51 +222,5 @@ public enum CSVReader {
             names.append(name)
         }
         return names
-    }
-
-    private static func valueError(
-        _ index: FieldIndex, _ p: UnsafePointer<UInt8>, _ file: String,
-        row: Int, column: Int, name: String, type: DataType, overridden: Bool, periodYears: ClosedRange<Int>
-    ) -> CSVError {
-        let span = index.span(row: row, column: column)
-        let found = FieldContent.quotedForMessage(FieldContent.text(p, span))
-        let (s, e) = FieldContent.unquoted(p, span)
-        if type == .double, let v = FieldParsers.double(p, s, e), !v.isFinite {
-            return CSVError(
-                file: file, line: FieldContent.line(of: span.start, in: p), column: column + 1,
-                message: "expected a finite number in column \(column + 1) (`\(name)`), found \(found)",
-                hint: "NaN and infinities are not loaded; leave the field empty for a missing value", code: .badValue)
-        }
-        if type == .period, FieldParsers.period(p, s, e) != nil {
-            return CSVError(
-                file: file, line: FieldContent.line(of: span.start, in: p), column: column + 1,
-                message: "period \(found) in column \(column + 1) (`\(name)`) is outside the years \(periodYears.lowerBound)–\(periodYears.upperBound)",
-                hint: "correct the period, or widen the accepted years with `.set period_range 1800-2300` before loading", code: .badValue)
-        }
-        let hint: String?
-        if overridden {
-            hint = "the type of `\(name)` is set to \(type) by a type override; remove it to let the reader infer the type"
-        } else if type == .decimal || type == .int || type == .double {
-            hint = "numbers are written plainly, without thousands separators or currency signs"
-        } else {
-            hint = nil
-        }
-        return CSVError(
-            file: file, line: FieldContent.line(of: span.start, in: p), column: column + 1,
-            message: "expected \(expectation(type)) in column \(column + 1) (`\(name)`), found \(found)",
-            hint: hint, code: .badValue)
-    }
-
-    /// What a value of `type` looks like, for messages.
-    static func expectation(_ type: DataType) -> String {
-        switch type {
-        case .int: "an integer"
-        case .decimal: "a decimal number"
-        case .double: "a number"
-        case .date: "a date (YYYY-MM-DD)"
-        case .period: "a period (YYYY-MM)"
-        case .bool: "true or false"
-        case .text: "text"
-        }
     }
 }

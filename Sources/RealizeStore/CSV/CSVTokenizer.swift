@@ -5,7 +5,7 @@
 /// silently swallow data on malformed input. The scanner also validates UTF-8 and reports
 /// structural errors (quotes, ragged rows) with their line and field.
 ///
-/// Rules: fields are separated by `,` and rows end with LF or CRLF (a last row may lack one).
+/// Rules: fields are separated by `,` (or the dialect's delimiter) and rows end with LF or CRLF (a last row may lack one).
 /// A field starting with `"` is quoted: it may hold commas, line breaks and `""` (one quote).
 /// A quote anywhere else in an unquoted field is an error, as is a CR not followed by LF outside
 /// quotes. A leading UTF-8 byte-order mark is skipped. In a file of several columns a blank line
@@ -13,16 +13,19 @@
 struct CSVTokenizer {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
+    /// The field separator: `,` unless the dialect says otherwise (`;` tab `|`).
+    var delimiter: UInt8 = UInt8(ascii: ",")
     /// Asked every 4096 rows; true stops the scan with a `cancelled` error.
     var shouldStop: () -> Bool = { false }
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    /// Bytes that stop the scan of an unquoted field: `,` LF CR `"` NUL and every non-ASCII byte.
-    /// (A table allocated once and never freed, read without bounds checks in the hot loop.)
-    private nonisolated(unsafe) static let plainStops = stopTable { b in
-        b == 0x2C || b == 0x0A || b == 0x0D || b == 0x22 || b == 0 || b >= 0x80
-    }
+    /// Bytes that stop the scan of an unquoted field, one table per delimiter: the delimiter, LF CR `"` NUL
+    /// and every non-ASCII byte. (Tables allocated once and never freed, read without bounds checks in the hot loop.)
+    private nonisolated(unsafe) static let plainStops: [UInt8: UnsafePointer<Bool>] = Dictionary(
+        uniqueKeysWithValues: CSVDialect.delimiters.map { d in
+            (d, stopTable { b in b == Int(d) || b == 0x0A || b == 0x0D || b == 0x22 || b == 0 || b >= 0x80 })
+        })
     /// Bytes that stop the scan inside a quoted field: `"` LF NUL and every non-ASCII byte.
     private nonisolated(unsafe) static let quotedStops = stopTable { b in b == 0x22 || b == 0x0A || b == 0 || b >= 0x80 }
 
@@ -52,13 +55,16 @@ struct CSVTokenizer {
                 file: file, line: 1, column: 1, message: "the file is empty; expected a header row",
                 hint: "the first line must name the columns, e.g. `project_id,period,actual_cost`", code: .emptyFile)
         }
-        let comma = Self.comma, quote = Self.quote, lf = Self.lf, cr = Self.cr
+        guard let plain = Self.plainStops[delimiter] else {
+            throw CSVError(file: file, line: 0, column: 0, message: "unsupported delimiter byte 0x\(String(delimiter, radix: 16))", code: .io)
+        }
+        let comma = delimiter, quote = Self.quote, lf = Self.lf, cr = Self.cr
         var spans = SpanBuffer(capacity: count / 4 + 64)
         var line = 1
         var columns = -1  // unknown until the header row ends
         var fieldInRow = 0
         var rows = 0
-        let plain = Self.plainStops, quoted = Self.quotedStops
+        let quoted = Self.quotedStops
         while true {
             let start = i
             if i < count && p[i] == quote {
@@ -116,7 +122,8 @@ struct CSVTokenizer {
                 if fieldInRow == columns {
                     throw error(
                         line, columns + 1, "too many fields: expected \(columns) as in the header row, found more",
-                        hint: "a field that contains a comma must be enclosed in double quotes", .fieldCount)
+                        hint: "a field that contains the delimiter (\(CSVDialect(delimiter: delimiter).delimiterName)) must be enclosed in double quotes",
+                        .fieldCount)
                 }
                 i += 1
                 if i < count { continue }
@@ -165,7 +172,7 @@ struct CSVTokenizer {
             let hex = String(p[i], radix: 16, uppercase: true)
             throw error(
                 line, column, "invalid UTF-8 in \(label()): the byte 0x\(hex) does not begin a valid sequence",
-                hint: "the file may be Latin-1 or Windows-1252; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
+                hint: "the file may be Windows-1252: load it with `encoding cp1252`, or save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
         }
         return i + n
     }
@@ -174,7 +181,7 @@ struct CSVTokenizer {
     private func nulError(_ line: Int, _ column: Int, _ label: String) -> CSVError {
         error(
             line, column, "a NUL byte (0x00) in \(label)",
-            hint: "the file may be UTF-16 or not text at all; save it as UTF-8 (in Excel: \"CSV UTF-8\")", .badEncoding)
+            hint: "the file may be UTF-16 without a byte-order mark (load it with `encoding utf16`) or not text at all", .badEncoding)
     }
 
     /// "column 3 (`name`)", or "column 3" in the header row itself. For messages only.

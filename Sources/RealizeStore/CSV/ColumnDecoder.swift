@@ -21,6 +21,32 @@ struct ColumnDecoder {
         var cancelled = false
     }
 
+    /// Decodes the column by its plan: a number or date format, or the plain parsers for its type.
+    func decode(_ plan: ColumnPlan) -> Outcome {
+        if let number = plan.number {
+            let scale = plan.scale
+            let decoded = fixed(Int128(0)) { p, s, e in number.units(p, s, e, scale: scale) }
+            guard case .success(let (values, validity)) = decoded else { return decoded.map { (.decimal($0.values, scale: scale), $0.validity) } }
+            if plan.type == .double {  // asked for by a type override
+                return .success((.double(values.map { FixedDecimal.double($0, scale: scale) }), validity))
+            }
+            if plan.wholeNumbers && scale == 0 {
+                var ints: [Int64] = []
+                ints.reserveCapacity(values.count)
+                for v in values {
+                    guard let i = Int64(exactly: v) else { return .success((.decimal(values, scale: 0), validity)) }
+                    ints.append(i)
+                }
+                return .success((.int(ints), validity))
+            }
+            return .success((.decimal(values, scale: scale), validity))
+        }
+        if let date = plan.date {
+            return fixed(Int32(0), date.days).map { (.date($0.values), $0.validity) }
+        }
+        return decode(as: plan.type, scale: plan.scale)
+    }
+
     /// Decodes the column as `type` (with `scale` for decimals).
     func decode(as type: DataType, scale: Int) -> Outcome {
         switch type {

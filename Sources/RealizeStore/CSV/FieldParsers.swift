@@ -17,9 +17,9 @@ enum FieldParsers {
     @inline(__always)
     static func isDigit(_ c: UInt8) -> Bool { c &- digit0 < 10 }
 
-    /// The shape of the number in `p[s..<e]`, or nil if it is not a number.
+    /// The shape of the number in `p[s..<e]`, or nil if it is not a number; `point` is the decimal separator.
     @inline(__always)
-    static func numberShape(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> NumberShape? {
+    static func numberShape(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, point: UInt8 = dot) -> NumberShape? {
         var i = s
         if i < e && (p[i] == minus || p[i] == plus) { i += 1 }
         var intDigits = 0, fracDigits = 0, anyDigit = false
@@ -27,7 +27,7 @@ enum FieldParsers {
         while i < e && isDigit(p[i]) { i += 1; intDigits += 1 }
         anyDigit = anyDigit || intDigits > 0
         var kind = NumberShape.Kind.integer
-        if i < e && p[i] == dot {
+        if i < e && p[i] == point {
             kind = .decimal
             i += 1
             while i < e && isDigit(p[i]) { i += 1; fracDigits += 1 }
@@ -66,12 +66,12 @@ enum FieldParsers {
         return v <= UInt64(Int64.max) ? Int64(v) : nil
     }
 
-    /// A plain decimal (`-12.5`, `.5`, `7`) as units at `scale`; nil if it has more fractional
+    /// A plain decimal (`-12.5`, `.5`, `7`; `point` is the decimal separator) as units at `scale`; nil if it has more fractional
     /// digits than `scale`, is not a plain decimal, or has more than 38 significant digits.
     ///
     /// The first 18 digits accumulate in 64 bits; only longer values take the 128-bit path.
     @inline(__always)
-    static func decimalUnits(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, scale: Int) -> Int128? {
+    static func decimalUnits(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, scale: Int, point: UInt8 = dot) -> Int128? {
         var i = s
         var negative = false
         if i < e && (p[i] == minus || p[i] == plus) { negative = p[i] == minus; i += 1 }
@@ -95,7 +95,7 @@ enum FieldParsers {
                 if digits > 0 || d != 0 { digits += 1 }
                 if seenDot { frac += 1 }
                 if digits > FixedDecimal.maxDigits { return nil }
-            } else if c == dot && !seenDot {
+            } else if c == point && !seenDot {
                 seenDot = true
             } else {
                 return nil

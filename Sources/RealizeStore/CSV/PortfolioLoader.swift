@@ -8,7 +8,8 @@ public enum PortfolioLoader {
     ///   - path: a CSV file or a folder.
     ///   - options: read options, applied to every file (overrides naming absent columns are ignored).
     ///   - workbook: the sheet and region to read from a workbook.
-    ///   - notes: called with what is worth telling about a workbook (a header found below titles, error cells).
+    ///   - notes: called with what is worth telling about a workbook (a header found below titles, error cells),
+    ///     and with a CSV file's dialect when it is not plain comma-separated UTF-8 (``CSVReadReport/note``).
     /// - Returns: each table with its name, from ``tableName(forFile:)``.
     /// - Throws: ``CSVError`` for the first file that cannot be read, if the folder holds no CSV
     ///   files, or if two files map to the same table name.
@@ -19,9 +20,9 @@ public enum PortfolioLoader {
         case nil:
             throw CSVError(file: path, line: 0, column: 0, message: "no such file or folder", code: .io)
         case .file where isWorkbook(path):
-            return try XLSXReader.read(path: path, options: workbook, csv: options, notes: notes).map { ($0.tableName, $0.table) }
+            return try XLSXReader.read(path: path, options: workbook, csv: options.withoutDialect, notes: notes).map { ($0.tableName, $0.table) }
         case .file:
-            return [(tableName(forFile: path), try CSVReader.read(path: path, options: options))]
+            return [(tableName(forFile: path), try readCSV(path, options, notes))]
         case .directory:
             let files: [String]
             switch FileSystem.listDirectory(path) {
@@ -43,9 +44,9 @@ public enum PortfolioLoader {
                 let filePath = FileSystem.join(path, file)
                 let tables: [(name: String, table: Table)]
                 if isWorkbook(file) {
-                    tables = try XLSXReader.read(path: filePath, options: workbook, csv: options, notes: notes).map { ($0.tableName, $0.table) }
+                    tables = try XLSXReader.read(path: filePath, options: workbook, csv: options.withoutDialect, notes: notes).map { ($0.tableName, $0.table) }
                 } else {
-                    tables = [(tableName(forFile: file), try CSVReader.read(path: filePath, options: options))]
+                    tables = [(tableName(forFile: file), try readCSV(filePath, options, notes))]
                 }
                 for (name, table) in tables {
                     if let other = seen[name] {
@@ -60,6 +61,42 @@ public enum PortfolioLoader {
             }
             return loaded
         }
+    }
+
+    /// What a load would detect in a CSV file, or in each CSV file of a folder (workbooks are skipped).
+    /// - Throws: ``CSVError`` when a file cannot be read or tokenized, or the folder holds no CSV files.
+    public static func sniff(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> [CSVReadReport] {
+        switch FileSystem.kind(of: path) {
+        case nil:
+            throw CSVError(file: path, line: 0, column: 0, message: "no such file or folder", code: .io)
+        case .file where isWorkbook(path):
+            throw CSVError(
+                file: path, line: 0, column: 0, message: "a workbook has no CSV dialect to sniff",
+                hint: "its cells are typed already; `.load` it and look at `.schema`", code: .io)
+        case .file:
+            return [try CSVReader.sniff(bytes: try CSVReader.contents(of: path), sourceName: path, options: options)]
+        case .directory:
+            guard case .success(let names) = FileSystem.listDirectory(path) else {
+                throw CSVError(file: path, line: 0, column: 0, message: "cannot list the folder", code: .io)
+            }
+            let files = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
+            if files.isEmpty {
+                throw CSVError(file: path, line: 0, column: 0, message: "the folder holds no CSV files", code: .io)
+            }
+            var reports: [CSVReadReport] = []
+            for file in files {
+                let filePath = FileSystem.join(path, file)
+                reports.append(try CSVReader.sniff(bytes: try CSVReader.contents(of: filePath), sourceName: filePath, options: options))
+            }
+            return reports
+        }
+    }
+
+    /// Reads one CSV file, sniffing its dialect by itself, and tells `notes` what it chose when that is not the plain default.
+    private static func readCSV(_ path: String, _ options: CSVReadOptions, _ notes: (String) -> Void) throws(CSVError) -> Table {
+        let (table, report) = try CSVReader.readSniffing(path: path, options: options)
+        if let note = report.note { notes(note) }
+        return table
     }
 
     /// Whether `path` names an Excel workbook (`.xlsx` or `.xlsm`).
