@@ -72,7 +72,12 @@ public struct PathGlob: Sendable, Equatable {
         dir.isEmpty ? name : dir.hasSuffix("/") ? dir + name : dir + "/" + name
     }
 
-    /// Matches one component; returns the text the wildcards matched (joined), or nil.
+    /// Matches one path component against one pattern component; returns the text the wildcards matched
+    /// (joined), or nil when it does not match.
+    public static func match(_ pattern: String, _ name: String) -> String? {
+        match(Array(pattern.unicodeScalars), Array(name.unicodeScalars))
+    }
+
     static func match(_ p: [Unicode.Scalar], _ s: [Unicode.Scalar]) -> String? {
         var caught: [Unicode.Scalar] = []
         return matchFrom(p, 0, s, 0, &caught) ? String(String.UnicodeScalarView(caught)) : nil
