@@ -53,14 +53,6 @@ extension Planner {
 
     /// The conversion function that gives a value of `type`, for hints.
     static func castName(_ type: DataType) -> String {
-        switch type {
-        case .int: "int"
-        case .double: "double"
-        case .decimal: "decimal"
-        case .text: "text"
-        case .date: "date"
-        case .period: "period"
-        case .bool: "bool"
-        }
+        type == .bool ? "bool" : "to_\(type)"
     }
 }

@@ -13,5 +13,5 @@ public struct StackConflict: Error, Sendable, Equatable {
 
     /// The standing hint: what widens and what does not.
     public static let hint =
-        "only int widens to decimal (exactly); cast the column in one of them, e.g. `.load … types COLUMN:TYPE` or `derive COLUMN = text(COLUMN)`"
+        "only int widens to decimal (exactly); cast the column in one of them, e.g. `.load … types COLUMN:TYPE` or `derive COLUMN = to_text(COLUMN)` before a `union`"
 }
