@@ -46,4 +46,6 @@ for peer in duckdb polars; do
 done
 
 # 4. The measurements.
-exec python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}"
+python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}"
+python3 -c "import fastexcel" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check fastexcel >&2 2>/dev/null || true
+python3 "$root/bench/xlsx.py" --realize "$bin" --data "$out" --rows "$([ "$scale" = small ] && echo 5000 || echo 500000)"
