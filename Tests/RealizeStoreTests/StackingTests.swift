@@ -55,6 +55,17 @@ import Testing
         #expect(t.columns[3].isNull(0) && t.columns[3].value(at: 1).description == "late")
     }
 
+    @Test func aColumnEmptyInOneFileTakesTheOthersType() throws {
+        let folder = try Self.extracts([
+            ("2025-10", "project_id,due\nP1,\n"),
+            ("2025-11", "project_id,due\nP1,2025-11-30\n"),
+        ])
+        defer { folder.remove() }
+        let t = try PortfolioLoader.load(path: folder.file("extracts/*/financials.csv"))[0].table
+        #expect(t.columns[2].type == .date)
+        #expect(t.columns[2].isNull(0) && t.columns[2].value(at: 1).description == "2025-11-30")
+    }
+
     @Test func aTypeConflictNamesBothFilesAndTheColumnAndLoadsNothing() throws {
         let folder = try Self.extracts([
             ("2025-10", "project_id,due\nP1,2025-10-31\n"),

@@ -4,7 +4,8 @@ import ZIPFoundation
 /// Reads Excel workbooks (`.xlsx`, Office Open XML) into tables, one per sheet.
 ///
 /// The package is opened with ZIPFoundation (already used to write workbooks) and each part is read
-/// with Foundation's streaming `XMLParser` (see ``XMLPartParser``). Reading is all-or-nothing: a damaged
+/// with Foundation's streaming `XMLParser` (see ``XMLPartParser``), except the sheets, which a byte-level
+/// ``SheetXMLScanner`` reads. Reading is all-or-nothing: a damaged
 /// or password-protected workbook, a missing sheet or a bad value throws, and nothing is returned.
 public enum XLSXReader {
     /// One sheet read as a table.
@@ -75,8 +76,9 @@ public enum XLSXReader {
             seen[tableName] = name
             guard let target = rels.targets[rid] else { throw package.damaged("sheet `\(name)` has no part") }
             let partPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            let parser = SheetXMLParser(sharedStrings: shared, formats: formats)
-            guard let data = package.part(partPath), parser.parse(data) else { throw package.damaged("\(partPath) is missing or malformed") }
+            // The sheet is read by a byte-level scanner, not XMLParser: see ``SheetXMLScanner``.
+            var parser = SheetXMLScanner(sharedStrings: shared, formats: formats)
+            guard let data = package.part(partPath), parser.scan(data) else { throw package.damaged("\(partPath) is missing or malformed") }
             if let damage = parser.damage { throw package.damaged(damage) }
             if csv.shouldStop() { throw CSVError.cancelled(path) }
             let source = "\(FileSystem.baseName(path))[\(name)]"
