@@ -149,7 +149,7 @@ struct SheetXMLScanner {
 
     /// The cell's value read by its `t=` and `s=` (as ``SheetXMLParser`` does).
     private mutating func kind(_ bytes: [UInt8]) -> XLSXCell.Kind? {
-        let v = String(decoding: bytes, as: UTF8.self)
+        var v: String { String(decoding: bytes, as: UTF8.self) }
         switch typeText {
         case "s":
             guard let k = Int(v), sharedStrings.indices.contains(k) else {
@@ -161,7 +161,15 @@ struct SheetXMLScanner {
         case "b": return .bool(v == "1" || v.lowercased() == "true")
         case "e": return .error(v)
         default:
-            let t = v.trimmingCharacters(in: .whitespaces)
+            // Foundation's trimming took a quarter of a 500,000-row load: trim ASCII blanks on the bytes, and
+            // leave it only a value that starts or ends with a non-ASCII byte (a Unicode space, maybe).
+            var lo = 0
+            var hi = bytes.count
+            while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }
+            while hi > lo && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+            let t =
+                lo < hi && (bytes[lo] >= 0x80 || bytes[hi - 1] >= 0x80)
+                ? v.trimmingCharacters(in: .whitespaces) : String(decoding: bytes[lo..<hi], as: UTF8.self)
             if t.isEmpty { return nil }
             switch formats.indices.contains(style) ? formats[style] : .number {
             case .number: return .number(t)
