@@ -124,6 +124,8 @@ struct XLSXPackage {
     func part(_ name: String) -> Data? {
         guard let entry = archive[name] else { return nil }
         var data = Data()
+        // Sized up front: growing a 100 MB sheet chunk by chunk was a tenth of the load (copies, page faults).
+        data.reserveCapacity(Int(clamping: min(entry.uncompressedSize, 1 << 31)))
         do {
             _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
         } catch {
