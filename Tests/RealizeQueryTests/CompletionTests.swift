@@ -69,6 +69,8 @@ func complete(_ source: String, session: QuerySession = Fixtures.session()) -> [
     @Test func tablesAfterJoin() {
         #expect(complete("financials | join ") == ["financials", "projects"])
         #expect(complete("financials | join pr") == ["projects"])
+        #expect(complete("financials | union ") == ["financials", "projects"])
+        #expect(complete("financials | union projects, pr") == ["projects"])
         #expect(complete("financials | left join p") == ["projects"])
     }
 
