@@ -37,7 +37,7 @@ build_realize
 ensure_portfolio
 
 # 3. The peers.
-for peer in duckdb polars; do
+for peer in duckdb polars fastexcel; do
     if ! python3 -c "import $peer" 2>/dev/null; then
         echo "== installing $peer" >&2
         python3 -m pip install -q --disable-pip-version-check "$peer" >&2 2>/dev/null \
@@ -47,5 +47,4 @@ done
 
 # 4. The measurements.
 python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}"
-python3 -c "import fastexcel" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check fastexcel >&2 2>/dev/null || true
 python3 "$root/bench/xlsx.py" --realize "$bin" --data "$out" --rows "$([ "$scale" = small ] && echo 5000 || echo 500000)"
