@@ -37,7 +37,7 @@ build_realize
 ensure_portfolio
 
 # 3. The peers.
-for peer in duckdb polars; do
+for peer in duckdb polars fastexcel; do
     if ! python3 -c "import $peer" 2>/dev/null; then
         echo "== installing $peer" >&2
         python3 -m pip install -q --disable-pip-version-check "$peer" >&2 2>/dev/null \
@@ -46,5 +46,8 @@ for peer in duckdb polars; do
 done
 
 # 4. The measurements.
-status=0; python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}" || status=$?
-python3 "$root/bench/formats.py" --realize "$bin" --data "$out" "${extra[@]+"${extra[@]}"}" || status=$((status ? status : $?)); exit "$status"
+status=0
+python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}" || status=$?
+python3 "$root/bench/formats.py" --realize "$bin" --data "$out" "${extra[@]+"${extra[@]}"}" || status=$((status ? status : $?))
+python3 "$root/bench/xlsx.py" --realize "$bin" --data "$out" --rows "$([ "$scale" = small ] && echo 5000 || echo 500000)" || status=$((status ? status : $?))
+exit "$status"

@@ -67,6 +67,10 @@ extension QuerySession {
             }
             return afterJoin.count == 1 ? ["on"] : columnsInScope(pipelineText: pipelineText)
         }
+        if first.isKeyword("union") {
+            // `union a, b`: a source after the verb or after each comma.
+            return segment.count == 1 || segment.last?.isSymbol(",") == true ? sources : []
+        }
         if first.kind == .identifier && first.text.lowercased() == "chart" {
             return segment.count == 1 ? ChartClause.Kind.allCases.map(\.rawValue) : columnsInScope(pipelineText: pipelineText) + ["by", "title", "unit", "to"]
         }

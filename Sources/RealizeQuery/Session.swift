@@ -74,6 +74,12 @@ public struct QuerySession: Sendable {
 
     /// Whether the running statement was cancelled: a cheap check for long loops.
     public var isCancelled: Bool { cancellation?.isCancelled == true }
+    /// The running statement's log of notes, set while a table command runs; nil outside a run.
+    var log: WarningLog? = nil
+
+    /// Adds a one-line note to the running statement's warnings (a table command telling what it chose,
+    /// e.g. the latest of several snapshots); does nothing outside a run.
+    public func warn(_ message: String) { log?.note(message) }
 
     public init(catalog: Catalog = Catalog()) {
         self.catalog = catalog
@@ -126,6 +132,7 @@ public struct QuerySession: Sendable {
         warnings: WarningLog? = nil
     ) throws(QueryError) -> (Table, String) {
         var planner = Planner(catalog: catalog, lastResult: lastResult, settings: settings)
+        planner.warnings = warnings
         var current = p
         var tempCatalog = catalog
         var explainLines: [String] = []
@@ -136,6 +143,7 @@ public struct QuerySession: Sendable {
             var head = current
             if let k = pivotIndex { head.stages = Array(current.stages[..<k]) }
             planner = Planner(catalog: tempCatalog, lastResult: last, settings: settings)
+            planner.warnings = warnings
             planner.source = source
             planner.cancel = cancel
             guard let plan = planner.plan(head) else { throw QueryError(planner.diagnostics) }

@@ -12,7 +12,9 @@ func complete(_ source: String, session: QuerySession = Fixtures.session()) -> [
 }
 
 @Suite struct CompletionTests {
-    static let allVerbs = ["agg", "by", "derive", "distinct", "join", "left", "pivot", "select", "sort", "take", "top", "unpivot", "where", "window", "chart"]
+    static let allVerbs = [
+        "agg", "by", "derive", "distinct", "join", "left", "pivot", "select", "sort", "take", "top", "union", "unpivot", "where", "window", "chart",
+    ]
 
     @Test func verbsAfterAPipe() {
         #expect(complete("financials | ") == Self.allVerbs)
@@ -67,6 +69,8 @@ func complete(_ source: String, session: QuerySession = Fixtures.session()) -> [
     @Test func tablesAfterJoin() {
         #expect(complete("financials | join ") == ["financials", "projects"])
         #expect(complete("financials | join pr") == ["projects"])
+        #expect(complete("financials | union ") == ["financials", "projects"])
+        #expect(complete("financials | union projects, pr") == ["projects"])
         #expect(complete("financials | left join p") == ["projects"])
     }
 

@@ -32,7 +32,7 @@ let financialsColumns = "columns in scope: project_id, period, planned_value, ea
     @Test func notAVerbListsVerbs() {
         expectDiagnostic(
             "financials | 42", id: "expected-verb", message: "expected a verb after `|`, found `42`", column: 14,
-            hint: "verbs: agg, by, derive, distinct, join, left, pivot, select, sort, take, top, unpivot, where, window")
+            hint: "verbs: agg, by, derive, distinct, join, left, pivot, select, sort, take, top, union, unpivot, where, window")
     }
 
     @Test func misspelledVerbOnSecondLine() {

@@ -49,6 +49,7 @@ extension Operator {
         case .project: "project"
         case .aggregate: "aggregate"
         case .join(_, _, _, _, let isLeft, let lookup): (isLeft ? "left " : "") + (lookup ? "lookup join" : "join")
+        case .union: "union"
         case .sort: "sort"
         case .limit: "limit"
         case .topN: "topN"

@@ -8,7 +8,7 @@ import RealizeStore
 @Suite struct ParserFuzzTests {
     static let pieces: [String] = [
         // verbs and keywords
-        "where", "select", "derive", "by", "agg", "join", "left", "on", "sort", "take", "top", "distinct", "pivot", "window",
+        "where", "select", "derive", "by", "agg", "join", "left", "on", "sort", "take", "top", "distinct", "pivot", "window", "union",
         "order", "let", "explain", "and", "or", "not", "in", "between", "is", "null", "true", "false", "if", "then", "else",
         "case", "when", "end", "contains", "starts", "ends", "with", "like", "as", "of", "except", "asc", "desc",
         "this", "last", "ytd", "months", "quarter", "years",

@@ -34,7 +34,7 @@ struct PipelineCase: CustomStringConvertible {
             Ref.Field(name: "id", type: .int), .init(name: "i", type: .int), .init(name: "d", type: .decimal),
             .init(name: "t", type: .text), .init(name: "j", type: .int),
         ]
-        var gen = StageGenerator(rng: g, schema: schema)
+        var gen = StageGenerator(rng: g, schema: schema, input: schema)
         let (stages, ordered) = gen.pipeline()
         return PipelineCase(table: Ref.Relation(schema: schema, rows: data), stages: stages, ordered: ordered)
     }
@@ -50,6 +50,8 @@ struct PipelineCase: CustomStringConvertible {
 struct StageGenerator {
     var rng: SplitMix
     var schema: [Ref.Field]
+    /// The input table's columns, for `union r`.
+    var input: [Ref.Field] = []
     var counter = 0
 
     mutating func fresh() -> String { counter += 1; return "c\(counter)" }
@@ -140,6 +142,24 @@ struct StageGenerator {
                 return .aggregate(keys: keys, aggs: aggs)
             case 6:
                 guard !afterSort else { continue }
+                if rng.chance(0.5) {
+                    // `union r`, when every shared column's types stack (equal, or int with decimal).
+                    let numeric: Set<DataType> = [.int, .decimal]
+                    let stacks = input.allSatisfy { f in
+                        guard let mine = schema.first(where: { $0.name == f.name }) else { return true }
+                        return mine.type == f.type || (numeric.contains(mine.type) && numeric.contains(f.type))
+                    }
+                    if stacks {
+                        for f in input {
+                            if let i = schema.firstIndex(where: { $0.name == f.name }) {
+                                if schema[i].type != f.type { schema[i].type = .decimal }
+                            } else {
+                                schema.append(f)
+                            }
+                        }
+                        return .unionInput
+                    }
+                }
                 return .distinct
             case 7:
                 // A full sort, then `take`: the rows kept are determined even with ties.
@@ -231,6 +251,12 @@ func canonical(_ v: Value) -> String {
                 Issue.record("seed \(seed)\n\(c)\n\(d)")
             }
         }
+    }
+
+    /// The fixed sweep covers `union` (stacking the input under the rows so far).
+    @Test func sweepCoversUnion() {
+        let unions = (0..<UInt64(300)).filter { PipelineCase.generate(seed: $0).query.contains("union r") }
+        #expect(unions.count >= 10, "\(unions.count) cases with union")
     }
 
     @Test func referenceSanity() {

@@ -49,6 +49,9 @@ enum Ref {
         case take(Int)
         case aggregate(keys: [String], aggs: [Aggregate])
         case distinct
+        /// `union r`: the rows so far, then the input table's, by column name (a missing column is null; int
+        /// meets decimal as decimal).
+        case unionInput
     }
 
     // MARK: Types
@@ -162,12 +165,29 @@ enum Ref {
 
     static func run(_ stages: [Stage], on input: Relation) -> Relation {
         var r = input
-        for s in stages { r = apply(s, r) }
+        for s in stages { r = apply(s, r, input: input) }
         return r
     }
 
-    static func apply(_ stage: Stage, _ r: Relation) -> Relation {
+    static func apply(_ stage: Stage, _ r: Relation, input: Relation) -> Relation {
         switch stage {
+        case .unionInput:
+            var schema = r.schema
+            for f in input.schema {
+                if let i = schema.firstIndex(where: { $0.name == f.name }) {
+                    if schema[i].type != f.type { schema[i].type = .decimal }
+                } else {
+                    schema.append(f)
+                }
+            }
+            func row(_ values: [Value], _ from: [Field]) -> [Value] {
+                schema.map { f in
+                    guard let i = from.firstIndex(where: { $0.name == f.name }) else { return .null }
+                    if f.type == .decimal, case .int(let x) = values[i] { return .decimal(FixedDecimal(units: Int128(x), scale: 0)) }
+                    return values[i]
+                }
+            }
+            return Relation(schema: schema, rows: r.rows.map { row($0, r.schema) } + input.rows.map { row($0, input.schema) })
         case .filter(let e):
             return Relation(schema: r.schema, rows: r.rows.filter { eval(e, $0, r.schema) == .bool(true) })
         case .select(let items):
@@ -325,6 +345,7 @@ enum Ref {
         case .sort(let keys): return "sort " + keys.map { ($0.descending ? "-" : "") + $0.column }.joined(separator: ", ")
         case .take(let n): return "take \(n)"
         case .distinct: return "distinct"
+        case .unionInput: return "union r"
         case .aggregate(let keys, let aggs):
             let a = aggs.map { "\($0.name) = \($0.function)(\($0.argument ?? ""))" }.joined(separator: ", ")
             return keys.isEmpty ? "agg " + a : "by " + keys.joined(separator: ", ") + " agg " + a

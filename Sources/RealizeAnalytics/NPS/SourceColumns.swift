@@ -19,7 +19,8 @@ struct SourceColumns {
                 ?? "load it with `.load PATH`, or name another table with `\(command) from TABLE`"
             throw QueryError(Diagnostic(id: .unknownTable, message: "no table named `\(name)`", range: range, hint: hint))
         }
-        table = t
+        // Stacked extracts: the latest snapshot, as the other domain commands read them.
+        table = InputTables(session: session, at: range, command: command).latestSnapshot(t, name)
         tableName = name
         self.range = range
         cancellation = session.cancellation

@@ -8,9 +8,9 @@ struct InputTables {
     /// The command's name, for errors about its sums (``amountOverflow(_:keyName:keyValue:)``).
     var command = "this command"
 
-    /// The table called `name`.
+    /// The table called `name`; of a stack of extracts, its latest snapshot (see ``latestSnapshot(_:_:)``).
     func table(_ name: String, for what: String) throws(QueryError) -> Table {
-        if let t = session.catalog[name] { return t }
+        if let t = session.catalog[name] { return latestSnapshot(t, name) }
         throw InputError.make(
             .missingTable, "\(what) needs a table named `\(name)`", at: at,
             hint: "load one with `.load PATH` (see the portfolio data shape in the README)")

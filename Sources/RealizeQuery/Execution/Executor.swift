@@ -143,6 +143,8 @@ struct Executor {
         case .join(let rightInput, let lks, let rks, let rightCols, let isLeft, let lookup):
             let right = try table(rightInput)
             return try join(t, right, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, lookup: lookup, schema: op.schema)
+        case .union(let inputs, let columns):
+            return try union(t, inputs, columns: columns, schema: op.schema)
         case .sort(let keys):
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             try checkCancelled()

@@ -13,6 +13,10 @@ final class WarningLog: Sendable {
     }
 
     private let state = Mutex<(entries: [Entry], strictFailure: Entry?)>(([], nil))
+    private let notes = Mutex<[String]>([])
+
+    /// Records a note in words of its own (a table command telling what it chose).
+    func note(_ message: String) { notes.withLock { $0.append(message) } }
 
     /// Records `failures` values of `function` that did not convert, the first of them `example`.
     func conversionFailed(_ function: String, failures: Int, example: String, strict: Bool) {
@@ -36,6 +40,6 @@ final class WarningLog: Sendable {
             s.entries.map { e in
                 "\(e.function): \(e.failures) \(e.failures == 1 ? "value" : "values") did not convert and \(e.failures == 1 ? "is" : "are") null (the first: \(e.example))"
             }
-        }
+        } + notes.withLock { $0 }
     }
 }

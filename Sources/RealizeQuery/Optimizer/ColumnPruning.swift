@@ -28,6 +28,19 @@ struct ColumnPruning: OptimizerRule {
                 lookup: lookup)
             notes.append("\(sub.source.label), joined, reads \(narrow.scanSchema.count) of \(sub.sourceSchema.count) columns")
         }
+        // A union's sub-plans need to produce only the columns it stacks.
+        for k in pruned.operators.indices {
+            guard case .union(var inputs, var columns) = pruned.operators[k].kind else { continue }
+            for j in inputs.indices {
+                guard case .plan(let sub) = inputs[j] else { continue }
+                let (narrow, outputOf) = ColumnPruning.prune(sub, keeping: Set(columns[j + 1].compactMap { $0 }))
+                guard narrow.scanSchema.count < sub.scanSchema.count || narrow.schema.count < sub.schema.count else { continue }
+                inputs[j] = .plan(narrow)
+                columns[j + 1] = columns[j + 1].map { $0.map { outputOf[$0]! } }
+                notes.append("\(sub.source.label), stacked, reads \(narrow.scanSchema.count) of \(sub.sourceSchema.count) columns")
+            }
+            pruned.operators[k].kind = .union(inputs: inputs, columns: columns)
+        }
         return notes.isEmpty ? nil : Rewrite(plan: pruned, notes: notes)
     }
 
@@ -48,6 +61,7 @@ struct ColumnPruning: OptimizerRule {
                 for e in keys { need.formUnion(e.columnsReferenced) }
                 for a in aggs { if let e = a.argument { need.formUnion(e.columnsReferenced) } }
             case .join(_, let lks, _, _, _, _): need = live.filter { $0 < inCount }.union(lks)
+            case .union(_, let columns): need = Set(live.compactMap { columns[0][$0] })
             case .sort(let keys), .topN(let keys, _):
                 need = live
                 for (e, _) in keys { need.formUnion(e.columnsReferenced) }
@@ -107,6 +121,14 @@ struct ColumnPruning: OptimizerRule {
                 }
                 newOp.kind = .join(right: right, leftKeys: lks.map { m[$0]! }, rightKeys: rks, rightColumns: keptRight, left: isLeft, lookup: lookup)
                 newOp.schema = newSchema
+            case .union(let inputs, let columns):
+                // Only the live output columns are stacked; the other parts' maps keep their own indices.
+                let keep = op.schema.indices.filter { liveOut.contains($0) }
+                var newColumns = [keep.map { columns[0][$0].map { m[$0]! } }]
+                for p in 1..<columns.count { newColumns.append(keep.map { columns[p][$0] }) }
+                newOp.kind = .union(inputs: inputs, columns: newColumns)
+                newOp.schema = keep.map { op.schema[$0] }
+                for (new, old) in keep.enumerated() { newMapping[old] = new }
             case .window(let partition, let order, let calls, let outputs):
                 // Whole input kept (identity mapping), so the outputs, over input and calls, need no renumbering.
                 newOp.kind = .window(
@@ -130,6 +152,7 @@ struct ColumnPruning: OptimizerRule {
             if case .project = op.kind {
             } else if case .aggregate = op.kind {
             } else if case .join = op.kind {
+            } else if case .union = op.kind {
             } else if case .unpivot = op.kind {
             } else if case .window = op.kind {
             } else {

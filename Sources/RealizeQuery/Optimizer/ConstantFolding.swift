@@ -29,7 +29,7 @@ struct ConstantFolding: OptimizerRule {
                     return a
                 }
                 out.operators[k].kind = .aggregate(keys: ks.map(f), aggregates: args, outputs: outputs.map(f))
-            case .join, .limit, .distinct, .window, .pivot, .unpivot: break
+            case .join, .union, .limit, .distinct, .window, .pivot, .unpivot: break
             }
             if folds > 0 { notes.append("\(folds) constant expression\(folds == 1 ? "" : "s") in `\(op.summary)`") }
         }

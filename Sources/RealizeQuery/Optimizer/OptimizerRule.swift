@@ -31,6 +31,17 @@ extension OptimizerRule {
             p.operators[k].kind = .join(right: .plan(r.plan), leftKeys: lks, rightKeys: rks, rightColumns: rcs, left: isLeft, lookup: lookup)
             notes += r.notes
         }
+        for k in p.operators.indices {
+            guard case .union(var inputs, let columns) = p.operators[k].kind else { continue }
+            var changed = false
+            for j in inputs.indices {
+                guard case .plan(let sub) = inputs[j], let r = apply(sub) else { continue }
+                inputs[j] = .plan(r.plan)
+                notes += r.notes
+                changed = true
+            }
+            if changed { p.operators[k].kind = .union(inputs: inputs, columns: columns) }
+        }
         if let r = rewrite(p) {
             p = r.plan
             notes += r.notes

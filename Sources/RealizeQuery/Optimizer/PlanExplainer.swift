@@ -19,6 +19,9 @@ enum PlanExplainer {
         for op in plan.operators {
             lines.append(pad + "→ " + line(op))
             if case .join(.plan(let sub), _, _, _, _, _) = op.kind { lines += steps(sub, depth: depth + 1) }
+            if case .union(let inputs, _) = op.kind {
+                for case .plan(let sub) in inputs { lines += steps(sub, depth: depth + 1) }
+            }
         }
         return lines
     }

@@ -61,6 +61,10 @@ public struct Operator: Sendable {
         /// `lookup`: the right keys are known to be unique, so each input row meets at most one right row and the
         /// input's columns are gathered only when some row is dropped (set by ``LookupJoin``).
         case join(right: PlanInput, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool, lookup: Bool = false)
+        /// The input's rows, then each of `inputs`' rows, stacked by column name (see ``TableStacker``):
+        /// `columns[0]` maps each output column to an input column, `columns[p]` to a column of `inputs[p - 1]`
+        /// (nil: null for that part's rows).
+        case union(inputs: [PlanInput], columns: [[Int?]])
         case sort([(BoundExpr, Bool)])
         case limit(Int)
         /// Sort then limit, fused: a partial sort.

@@ -65,6 +65,7 @@ extension Planner {
         s.lastResult = lastResult
         s.settings = settings
         s.cancellation = cancel
+        s.log = warnings
         return s
     }
 }

@@ -11,6 +11,8 @@ struct Planner {
     /// Raised by Ctrl-C; commands and sub-pipelines run while planning check it.
     var cancel: CancellationToken? = nil
     var diagnostics: [Diagnostic] = []
+    /// The statement's warnings, handed to the table commands run while planning.
+    var warnings: WarningLog? = nil
 
     /// The text of `range` in the statement, for `explain`.
     func text(_ range: SourceRange) -> String {
@@ -191,6 +193,8 @@ struct Planner {
             return Operator(
                 kind: .join(right: rightInput, leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightCols, left: isLeft), schema: fields,
                 summary: "\(isLeft ? "left " : "")hash join \(table) on \(on) (build: \(table))")
+        case .union(let sources):
+            return try planUnion(sources, input: input)
         case .sort(let keys):
             var bound: [(BoundExpr, Bool)] = []
             for k in keys { bound.append((try binder.bind(k.expr), k.descending)) }

@@ -70,6 +70,9 @@ public struct Stage: Sendable {
         /// `join [left] SOURCE on KEY[, KEY…]`, each key `NAME` or `LEFT_NAME = RIGHT_NAME`; the source is a table,
         /// a command with no arguments, or a parenthesised pipeline (`join (evm by project) on project_id`).
         case join(source: Source, left: Bool, keys: [JoinKey])
+        /// `union SOURCE[, SOURCE…]`: the input's rows, then each source's, stacked by column name (a table,
+        /// a `let` result, a command with no arguments or a parenthesised pipeline, as `join` takes).
+        case union([Source])
         case sort([SortKey])
         case take(Int)
         case top(Int, SortKey)

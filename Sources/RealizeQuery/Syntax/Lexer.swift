@@ -5,7 +5,7 @@ import Foundation
 public struct Lexer {
     /// Words with a meaning of their own; a column with such a name is written in backticks.
     public static let keywords: Set<String> = [
-        "let", "where", "select", "derive", "by", "agg", "join", "left", "on", "sort", "take", "top",
+        "let", "where", "select", "derive", "by", "agg", "join", "left", "union", "on", "sort", "take", "top",
         "distinct", "pivot", "unpivot", "explain", "window", "order",
         "and", "or", "not", "in", "between", "is", "null", "true", "false", "if", "then", "else",
         "case", "when", "end", "contains", "starts", "ends", "with", "like", "as", "except", "asc", "desc",

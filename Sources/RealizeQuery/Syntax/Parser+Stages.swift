@@ -59,6 +59,13 @@ extension Parser {
                 keys.append(key)
             } while current.isSymbol(",")
             kind = .join(source: target, left: isLeft, keys: keys)
+        case "union":
+            var sources: [Source] = []
+            repeat {
+                if current.isSymbol(",") { _ = advance() }
+                sources.append(try parseSource(joinTarget: true))
+            } while current.isSymbol(",")
+            kind = .union(sources)
         case "sort":
             var keys: [SortKey] = []
             repeat {

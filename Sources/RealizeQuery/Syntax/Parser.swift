@@ -39,6 +39,7 @@ public struct Parser {
     /// Words that start a stage.
     public static let verbs: Set<String> = [
         "where", "select", "derive", "by", "agg", "join", "left", "sort", "take", "top", "distinct", "pivot", "unpivot", "window",
+        "union",
     ]
 
     public init(_ source: String, context: Context = Context(), cancel: CancellationToken? = nil) {

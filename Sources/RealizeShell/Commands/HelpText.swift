@@ -85,6 +85,8 @@ package enum HelpText {
         "join":
             "join TABLE on KEY[, KEY…]   (each KEY is NAME or NAME = OTHER_NAME)\n  Inner join with another table on equal keys: `financials | join projects on project_id`,\n  `a | join b on program, period = month`.",
         "left": "left join TABLE on KEY\n  Left outer join: keeps every input row, with nulls where TABLE has no match.",
+        "union":
+            "union TABLE[, TABLE…]   (a table, a `let` result or a (pipeline))\n  Stacks the rows of other tables under the input's, matching columns by name; a column one lacks is null\n  there, and int stacks with decimal as decimal: `financials_oct | union financials_nov`.",
         "sort": "sort COLUMN, -COLUMN, EXPR desc, …\n  Orders the rows; a leading `-` (or a trailing `desc`) sorts descending.",
         "take": "take N\n  Keeps the first N rows.",
         "top": "top N by EXPR\n  The N rows with the largest EXPR (`top 5 by budget`; `top 5 by +budget` for the smallest).",

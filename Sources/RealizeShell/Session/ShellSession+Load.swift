@@ -54,7 +54,7 @@ extension ShellSession {
             if isWorkbook && workbook.sheet == nil {
                 throw ShellError("usage", "`as NAME` names one table, and a workbook gives one per sheet", hint: "choose the sheet: `sheet 'NAME' as \(alias)`")
             }
-            guard Self.isDirectory(path) == false else {
+            guard Self.isDirectory(path) != true else {
                 throw ShellError("usage", "`as NAME` names the table of a single file, but `\(args[0])` is a folder")
             }
             guard Self.isValidTableName(alias) else {
@@ -79,6 +79,11 @@ extension ShellSession {
                 throw ShellError("cancelled", "load cancelled", hint: "nothing was loaded; the tables loaded before are unchanged")
             }
             throw ShellError(preformatted: "csv", error.fullDescription)
+        }
+        if let alias, loaded.count > 1 {
+            throw ShellError(
+                "usage", "`as \(alias)` names one table, and `\(args[0])` gives \(loaded.count): \(loaded.map(\.name).joined(separator: ", "))",
+                hint: "name the file in the pattern, e.g. `extracts/*/financials.csv`")
         }
         var catalog = query.catalog
         for (name, table) in loaded { catalog.set(alias ?? name, table) }

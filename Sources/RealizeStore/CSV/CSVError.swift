@@ -30,6 +30,8 @@ public struct CSVError: Error, Sendable, CustomStringConvertible, Equatable {
         case tooLarge
         /// Two files of a portfolio map to the same table name.
         case duplicateTable
+        /// Stacked files disagree on a column's type, or already have a `snapshot` column.
+        case stackConflict
         /// A workbook is damaged, encrypted or not a workbook.
         case badWorkbook
         /// A workbook has no sheet of the name asked for.

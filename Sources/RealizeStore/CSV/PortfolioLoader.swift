@@ -4,6 +4,10 @@
 /// caller can apply the tables to its ``Catalog`` only when the whole load succeeded.
 public enum PortfolioLoader {
     /// Reads a CSV file or workbook, or every `*.csv` and `*.xlsx` file of a folder (in name order, not recursively).
+    ///
+    /// A glob (`extracts/*/financials.csv`) or a folder holding only folders of files (one per
+    /// snapshot) stacks the files that give the same table under a `snapshot` column (see
+    /// `loadGlob` and ``TableStacker``).
     /// - Parameters:
     ///   - path: a CSV file or a folder.
     ///   - options: read options, applied to every file (overrides naming absent columns are ignored).
@@ -17,6 +21,8 @@ public enum PortfolioLoader {
         path: String, options: CSVReadOptions = .init(), workbook: XLSXReadOptions = .init(), notes: (String) -> Void = { _ in }
     ) throws(CSVError) -> [(name: String, table: Table)] {
         switch FileSystem.kind(of: path) {
+        case nil where PathGlob.isPattern(path):
+            return try loadGlob(path, options: options, workbook: workbook, notes: notes)
         case nil:
             throw CSVError(file: path, line: 0, column: 0, message: "no such file or folder", code: .io)
         case .file where isWorkbook(path):
@@ -32,6 +38,9 @@ public enum PortfolioLoader {
                 throw CSVError(file: path, line: 0, column: 0, message: "cannot list the folder: \(why)", code: .io)
             case .failure(.isDirectory):
                 files = []
+            }
+            if files.isEmpty, let stacked = try loadFolderOfFolders(path, options: options, workbook: workbook, notes: notes) {
+                return stacked
             }
             if files.isEmpty {
                 throw CSVError(

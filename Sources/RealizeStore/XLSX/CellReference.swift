@@ -6,9 +6,12 @@ struct CellReference: Hashable, Sendable {
     var column: Int
 
     /// Parses `C17` (letters then digits, `$` anchors ignored); nil when malformed.
-    init?(_ text: some StringProtocol) {
+    init?(_ text: some StringProtocol) { self.init(utf8: text.utf8) }
+
+    /// Parses `C17` from its UTF-8 bytes.
+    init?(utf8 bytes: some Sequence<UInt8>) {
         var col = 0, row = 0, sawLetter = false, sawDigit = false
-        for u in text.utf8 {
+        for u in bytes {
             switch u {
             case UInt8(ascii: "$"): continue
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where !sawDigit:

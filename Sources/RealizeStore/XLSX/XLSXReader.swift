@@ -2,8 +2,9 @@ import Foundation
 
 /// Reads Excel workbooks (`.xlsx`, Office Open XML) into tables, one per sheet.
 ///
-/// The zip package is read by ``ZipDirectory`` and each part is read
-/// with Foundation's streaming `XMLParser` (see ``XMLPartParser``). Reading is all-or-nothing: a damaged
+/// The zip package is read by ``ZipDirectory`` and each part is read with Foundation's streaming `XMLParser`
+/// (see ``XMLPartParser``), except the sheets, which a byte-level ``SheetXMLScanner`` reads. Reading is
+/// all-or-nothing: a damaged
 /// or password-protected workbook, a missing sheet or a bad value throws, and nothing is returned.
 public enum XLSXReader {
     /// One sheet read as a table.
@@ -74,8 +75,9 @@ public enum XLSXReader {
             seen[tableName] = name
             guard let target = rels.targets[rid] else { throw package.damaged("sheet `\(name)` has no part") }
             let partPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            let parser = SheetXMLParser(sharedStrings: shared, formats: formats)
-            guard let data = try package.part(partPath), parser.parse(data) else { throw package.damaged("\(partPath) is missing or malformed") }
+            // The sheet is read by a byte-level scanner, not XMLParser: see ``SheetXMLScanner``.
+            var parser = SheetXMLScanner(sharedStrings: shared, formats: formats)
+            guard let data = try package.bytes(of: partPath), parser.scan(data) else { throw package.damaged("\(partPath) is missing or malformed") }
             if let damage = parser.damage { throw package.damaged(damage) }
             if csv.shouldStop() { throw CSVError.cancelled(path) }
             let source = "\(FileSystem.baseName(path))[\(name)]"
@@ -118,8 +120,14 @@ struct XLSXPackage {
     /// The bytes of the part at `name`, or nil when it is absent.
     /// - Throws: ``CSVError`` (`badWorkbook`) when the part is there but cannot be read (corrupt, encrypted).
     func part(_ name: String) throws(CSVError) -> Data? {
+        try bytes(of: name).map { Data($0) }
+    }
+
+    /// The bytes of the part at `name` as inflated, or nil when it is absent (the sheet scanner reads them in place).
+    /// - Throws: ``CSVError`` (`badWorkbook`) when the part is there but cannot be read (corrupt, encrypted).
+    func bytes(of name: String) throws(CSVError) -> [UInt8]? {
         do throws(ZipDirectory.Damage) {
-            return try zip.data(name).map { Data($0) }
+            return try zip.data(name)
         } catch {
             guard case .entry(let part, let why) = error else { return nil }
             throw damaged("\(part) cannot be read: \(why)")

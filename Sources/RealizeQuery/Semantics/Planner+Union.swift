@@ -1,0 +1,58 @@
+import RealizeStore
+
+extension Planner {
+    /// `union SOURCE[, SOURCE…]`: the output has the input's columns, then each source's new ones (by name, in
+    /// first-seen order). A column some part lacks is null for its rows; int meets decimal as decimal (exact);
+    /// any other pair of types is an error at the offending source's name.
+    mutating func planUnion(_ sources: [Source], input: Schema) throws(Diagnostic) -> Operator {
+        var fields = input
+        var columns: [[Int?]] = [input.indices.map { Optional($0) }]
+        var inputs: [PlanInput] = []
+        var names: [String] = []
+        for source in sources {
+            let (planInput, schema, name) = try resolve(source)
+            var map = [Int?](repeating: nil, count: fields.count)
+            for (i, f) in schema.enumerated() {
+                guard let j = fields.firstIndex(where: { $0.name == f.name }) else {
+                    fields.append(f)
+                    map.append(i)
+                    continue
+                }
+                let above = fields[j].type
+                switch (above, f.type) {
+                case (let a, let b) where a == b: break
+                case (.int, .decimal), (.decimal, .int): fields[j] = Field(f.name, .decimal)
+                default:
+                    let shown = source.tableName.map { "`\($0)`" } ?? (name == "subquery" ? "the pipeline in brackets" : "`\(name)`")
+                    throw Diagnostic(
+                        id: .typeMismatch,
+                        message: "cannot stack \(shown): its column `\(f.name)` is \(f.type), and the rows above have it as \(above)",
+                        range: source.range,
+                        hint: "only int and decimal stack together (as decimal); convert one side first, e.g. "
+                            + "`union (\(source.tableName ?? "…") | derive \(f.name) = \(Self.castName(above))(\(f.name)))`")
+                }
+                if map[j] != nil {
+                    throw Diagnostic(id: .duplicateColumn, message: "`\(name)` has two columns named `\(f.name)`", range: source.range)
+                }
+                map[j] = i
+            }
+            columns.append(map)
+            inputs.append(planInput)
+            names.append(source.tableName ?? name)
+        }
+        for p in columns.indices where columns[p].count < fields.count {
+            columns[p] += [Int?](repeating: nil, count: fields.count - columns[p].count)
+        }
+        let added = fields.count - input.count
+        var summary = "union \(names.joined(separator: ", ")) (by column name"
+        if added > 0 { summary += "; \(added) new column\(added == 1 ? "" : "s")" }
+        let gaps = columns.reduce(0) { $0 + $1.filter { $0 == nil }.count }
+        if gaps > 0 { summary += "; \(gaps) column\(gaps == 1 ? "" : "s") missing in a part, null there" }
+        return Operator(kind: .union(inputs: inputs, columns: columns), schema: fields, summary: summary + ")")
+    }
+
+    /// The conversion function that gives a value of `type`, for hints.
+    static func castName(_ type: DataType) -> String {
+        type == .bool ? "bool" : "to_\(type)"
+    }
+}
