@@ -89,6 +89,23 @@ package struct DotCommandSpec: Sendable {
                 Example: .export board-pack.xlsx evm overruns --named
                 """),
         .init(
+            name: "save", arguments: "PATH", summary: "Save the session as a workspace folder (Arrow files) that reopens instantly",
+            details: """
+                Writes every table, every `let` result, the `.set` settings and the `.param` parameters to the folder
+                PATH (e.g. `q4.realize`): one Apache Arrow IPC file per table (`<name>.arrow`, readable by pyarrow,
+                Polars and DuckDB) and a `manifest.json`. Saving is all or nothing: a failed save leaves an earlier
+                workspace at PATH as it was. PATH must be new, empty, or an earlier workspace.
+                Reopen it with `.open PATH` or `realize PATH`.
+                """),
+        .init(
+            name: "open", arguments: "PATH", summary: "Open a workspace saved with .save: tables, lets, settings",
+            details: """
+                Replaces the session's tables, `let` results, settings and parameters with those of the workspace
+                folder PATH. The Arrow files are mapped into memory, so opening takes milliseconds whatever their
+                size; a table is copied into memory when a query first uses it. A missing, truncated or corrupt
+                file is an error naming it, and the session is then unchanged. `realize PATH` starts with it.
+                """),
+        .init(
             name: "mode", arguments: "table|csv|json|markdown|line|html", summary: "Set the output format",
             details: """
                 Chooses how results are printed: `table` (aligned, the default), `csv`, `json` (an array of

@@ -36,6 +36,10 @@ extension ShellSession {
             try connect(args, usage: spec.usage)
         case "export":
             try export(args, usage: spec.usage)
+        case "save":
+            try saveWorkspace(args, usage: spec.usage)
+        case "open":
+            try openWorkspace(args, usage: spec.usage)
         case "mode":
             guard args.count == 1 else { throw .usage(spec.usage) }
             guard let f = OutputFormat(rawValue: args[0].lowercased()) else {

@@ -71,6 +71,7 @@ extension ShellSession {
         query.catalog = catalog
         if timer { reportTime("Load", since: started) }
         let names = loaded.map { alias ?? $0.name }
+        if alias == nil { recordSources(of: path, tables: names) }
         let rows = loaded.reduce(0) { $0 + $1.table.rowCount }
         if interactive {
             output.out("loaded \(names.count == 1 ? "table" : "tables") \(names.joined(separator: ", ")) (\(rows) \(rows == 1 ? "row" : "rows"))\n")
