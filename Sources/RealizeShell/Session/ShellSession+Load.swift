@@ -51,6 +51,7 @@ extension ShellSession {
                 throw ShellError("usage", "`\(alias)` is not a valid table name", hint: "use letters, digits and _, starting with a letter or _")
             }
         }
+        if path.lowercased().hasSuffix(".arrow") { return try loadArrow(path, as: alias) }
         let started = ContinuousClock.now
         let loaded: [(name: String, table: Table)]
         do throws(CSVError) {

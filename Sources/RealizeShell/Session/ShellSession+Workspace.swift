@@ -106,3 +106,22 @@ extension ShellSession {
         }
     }
 }
+
+extension ShellSession {
+    /// `.load FILE.arrow [as NAME]`: reads one Arrow IPC file (from Realize, pyarrow, Polars…) as a table
+    /// named after the file.
+    func loadArrow(_ path: String, as alias: String?) throws(ShellError) {
+        let name = alias ?? PortfolioLoader.tableName(forFile: path)
+        let table: Table
+        do throws(ArrowError) {
+            table = try ArrowFile.open(path).table()
+        } catch {
+            throw ShellError("arrow", "cannot load: \(error.description)", hint: "nothing was loaded; the tables loaded before are unchanged")
+        }
+        var catalog = query.catalog
+        catalog.set(name, table)
+        query.catalog = catalog
+        sources[name] = nil
+        if interactive { output.out("loaded table \(name) (\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"))\n") }
+    }
+}
