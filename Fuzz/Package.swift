@@ -33,5 +33,7 @@ let package = Package(
         .executableTarget(name: "FuzzDifferential", dependencies: ["FuzzSupport"]),
         // Any bytes as a CSV file.
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"]),
+        // Any bytes as an Arrow IPC file of a workspace, or (starting with `{`) as its manifest.json.
+        .executableTarget(name: "FuzzArrow", dependencies: ["FuzzSupport"]),
     ]
 )

@@ -28,7 +28,11 @@ extension Launcher {
         } else {
             return nil
         }
-        let absolute = paths.map { p in realpath(p, nil).map { r in defer { free(r) }; return String(cString: r) } ?? p }
+        let absolute = paths.map { p in
+            realpath(p, nil).map { r in
+                defer { free(r) }; return String(cString: r)
+            } ?? p
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
         for byte in absolute.joined(separator: "\n").utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3

@@ -13,7 +13,8 @@ struct ArrowRoundTripTests {
         return Table(columns: [
             Column(name: "i", type: .int, values: cycle([.int(Int64.min), .int(0), .null, .int(Int64.max), .int(-7)])),
             Column(name: "d", type: .double, values: cycle([.double(1.5), .null, .double(-0.0), .double(1e300), .double(.infinity)])),
-            Column(name: "m", type: .decimal, values: cycle([.decimal(FixedDecimal(units: big, scale: 2)), .decimal(FixedDecimal(units: -big, scale: 2)), .null])),
+            Column(
+                name: "m", type: .decimal, values: cycle([.decimal(FixedDecimal(units: big, scale: 2)), .decimal(FixedDecimal(units: -big, scale: 2)), .null])),
             Column(name: "t", type: .text, values: cycle(texts)),
             Column(name: "day", type: .date, values: cycle([.date(0), .date(-719_162), .null, .date(20_000)])),
             Column(name: "p", type: .period, values: cycle([.period(2025 * 12 + 11), .null, .period(0)])),

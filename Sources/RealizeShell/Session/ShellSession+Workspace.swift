@@ -10,7 +10,8 @@ extension ShellSession {
         do throws(ArrowError) {
             try Workspace.save(workspaceItems(), settings: workspaceSettings(), parameters: workspaceParameters(), to: path)
         } catch {
-            throw ShellError("workspace", "cannot save the workspace: \(error.description)", hint: "nothing was written; an earlier workspace there is unchanged")
+            throw ShellError(
+                "workspace", "cannot save the workspace: \(error.description)", hint: "nothing was written; an earlier workspace there is unchanged")
         }
         if timer { reportTime("Save", since: started) }
         observer?(.exported(paths: [path]))

@@ -128,7 +128,9 @@ struct ArrowColumnDecoder {
         if bits == 32 {
             codes = copy(arrays, as: UInt32.self)  // Int32 indices: negative ones become huge and fail the check below
         } else {
-            codes = try widened(arrays, bits: bits, signed: signed).map { UInt32(truncatingIfNeeded: $0 < 0 || $0 > Int64(UInt32.max) ? Int64(UInt32.max) : $0) }
+            codes = try widened(arrays, bits: bits, signed: signed).map {
+                UInt32(truncatingIfNeeded: $0 < 0 || $0 > Int64(UInt32.max) ? Int64(UInt32.max) : $0)
+            }
         }
         let valid = validity(arrays)
         let n = UInt32(dictionary.count)
@@ -146,7 +148,9 @@ struct ArrowColumnDecoder {
             var remap: [UInt32] = []
             var distinct: [String] = []
             for s in dictionary {
-                if let c = first[s] { remap.append(c) } else {
+                if let c = first[s] {
+                    remap.append(c)
+                } else {
                     first[s] = UInt32(distinct.count)
                     remap.append(UInt32(distinct.count))
                     distinct.append(s)

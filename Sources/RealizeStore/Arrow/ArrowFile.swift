@@ -30,6 +30,15 @@ public struct ArrowFile: Sendable {
         }
     }
 
+    /// Reads an Arrow file from memory (a ``MappedFile/init(copying:path:)`` copy, or a mapping).
+    public static func read(_ mapping: MappedFile) throws(ArrowError) -> ArrowFile {
+        do throws(ArrowError) {
+            return try ArrowFile(mapping)
+        } catch {
+            throw error.at(mapping.path)
+        }
+    }
+
     init(_ mapping: MappedFile) throws(ArrowError) {
         self.mapping = mapping
         let bytes = mapping.bytes

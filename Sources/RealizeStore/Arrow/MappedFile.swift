@@ -15,9 +15,20 @@ public final class MappedFile: @unchecked Sendable {
     /// The mapped bytes (empty for an empty file).
     public let bytes: UnsafeRawBufferPointer
 
-    private init(path: String, bytes: UnsafeRawBufferPointer) {
+    /// Whether `bytes` is a heap copy (``init(copying:path:)``) rather than a mapping.
+    private let owned: Bool
+
+    private init(path: String, bytes: UnsafeRawBufferPointer, owned: Bool = false) {
         self.path = path
         self.bytes = bytes
+        self.owned = owned
+    }
+
+    /// A copy of `bytes` in memory standing in for a file called `path` (for fuzzing and tests).
+    public convenience init(copying bytes: UnsafeRawBufferPointer, path: String) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 64)
+        if bytes.count > 0 { copy.copyMemory(from: bytes) }
+        self.init(path: path, bytes: UnsafeRawBufferPointer(rebasing: copy[0..<bytes.count]), owned: true)
     }
 
     /// Maps the regular file at `path`.
@@ -39,6 +50,11 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     deinit {
-        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        guard let base = bytes.baseAddress else { return }
+        if owned {
+            UnsafeMutableRawPointer(mutating: base).deallocate()
+        } else {
+            munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
+        }
     }
 }

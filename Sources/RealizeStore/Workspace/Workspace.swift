@@ -65,7 +65,8 @@ public enum Workspace {
             for item in items {
                 let file = item.name + ".arrow"
                 try ArrowFileWriter.write(item.table, to: FileSystem.join(temp, file))
-                entries.append(.init(name: item.name, file: file, rows: item.table.rowCount, columns: item.table.columns.count, isLet: item.isLet, source: item.source))
+                entries.append(
+                    .init(name: item.name, file: file, rows: item.table.rowCount, columns: item.table.columns.count, isLet: item.isLet, source: item.source))
             }
             var manifest = WorkspaceManifest(saved: timestamp(), tables: entries, settings: settings, parameters: parameters, data: data)
             manifest.inputs = inputs

@@ -82,7 +82,7 @@ public struct WorkspaceManifest: Codable, Sendable, Equatable {
     /// Reads a manifest.
     ///
     /// - Throws: ``ArrowError`` when it is not JSON of this shape, or of a newer version.
-    static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws(ArrowError) -> WorkspaceManifest {
+    public static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws(ArrowError) -> WorkspaceManifest {
         let manifest: WorkspaceManifest
         do {
             manifest = try JSONDecoder().decode(WorkspaceManifest.self, from: Data(bytes))
@@ -104,7 +104,8 @@ public struct WorkspaceManifest: Codable, Sendable, Equatable {
     private static func reason(_ error: Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "the key `\(key.stringValue)` is missing"
-        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c): "wrong value at `\(c.codingPath.map(\.stringValue).joined(separator: "."))`"
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            "wrong value at `\(c.codingPath.map(\.stringValue).joined(separator: "."))`"
         case DecodingError.dataCorrupted: "it is not valid JSON"
         default: "it cannot be read"
         }
