@@ -46,4 +46,5 @@ for peer in duckdb polars; do
 done
 
 # 4. The measurements.
-exec python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}"
+python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}"
+python3 "$root/bench/workspace.py" --realize "$bin" --data "$out" --scale "$scale"

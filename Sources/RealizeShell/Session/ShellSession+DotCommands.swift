@@ -123,13 +123,13 @@ extension ShellSession {
 
     private func tables() {
         let names = query.catalog.sortedNames
-        let tables = names.map { query.catalog[$0]! }
+        let tables = names.map { query.catalog[shape: $0]! }  // a workspace's tables are not built for this
         print(
             Table(
                 columns: [
                     Column(name: "name", type: .text, values: names.map { .text($0) }),
                     Column(name: "rows", type: .int, values: tables.map { .int(Int64($0.rowCount)) }),
-                    Column(name: "columns", type: .int, values: tables.map { .int(Int64($0.columns.count)) }),
+                    Column(name: "columns", type: .int, values: tables.map { .int(Int64($0.columnNames.count)) }),
                 ], rowCount: names.count))
     }
 

@@ -31,8 +31,13 @@ public enum Workspace {
     }
 
     /// Whether `path` is a folder holding a workspace manifest.
+    /// (Another program's `manifest.json` does not make a workspace: `.save` never replaces such a folder.)
     public static func isWorkspace(_ path: String) -> Bool {
-        FileSystem.kind(of: path) == .directory && FileSystem.kind(of: FileSystem.join(path, manifestName)) == .file
+        let manifest = FileSystem.join(path, manifestName)
+        guard FileSystem.kind(of: path) == .directory, FileSystem.kind(of: manifest) == .file, let mapped = try? MappedFile.map(manifest) else {
+            return false
+        }
+        return (try? WorkspaceManifest.decode(mapped.bytes, path: manifest)) != nil
     }
 
     /// Saves `items` with the settings and parameters as a workspace at `path`.
