@@ -67,6 +67,10 @@ public enum Launcher {
         var opened: Workspace.Opened? = nil
         let cacheEntry = options.cache ? Self.cacheEntry(for: options.dataPaths, environment: environment) : nil
         if let workspacePath {
+            guard options.dataPaths.isEmpty else {
+                output.err("error: a workspace (\(workspacePath)) and --data both give the tables; use one of them\n")
+                return 2
+            }
             do throws(ShellError) {
                 opened = try ShellSession.openWorkspace(at: workspacePath)
             } catch {
