@@ -52,7 +52,7 @@ package struct DotCommandSpec: Sendable {
             name: "load", arguments: "PATH [sheet NAME] [range A5:H900] [header row N] [as NAME] [types COLUMN:TYPE, …]",
             summary: "Load a CSV file, an Excel workbook, a folder of them, or a database table",
             details: """
-                Reads PATH, a CSV file (with a header row), an .xlsx workbook, or a folder of them; each file becomes
+                Reads PATH, a CSV file (with a header row), an .xlsx workbook, or a folder of them (or one .arrow file); each file becomes
                 a table named after its file stem (each sheet of a workbook after the sheet), replacing a table of
                 that name. `as NAME` names the table of a single file or sheet. `sheet 'Financials'` reads one sheet;
                 `range A5:H900` and `header row 5` pick the region, which is otherwise found below any title rows.
@@ -74,11 +74,12 @@ package struct DotCommandSpec: Sendable {
                 """),
         .init(
             name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",
-            summary: "Write results to a file: .csv, .xlsx, .md, .json or .html",
+            summary: "Write results to a file: .csv, .xlsx, .md, .json, .html or .arrow",
             details: """
                 Writes the last result (or the TABLEs named, `_` being the last result) to PATH. The extension
                 picks the format: .csv (RFC 4180), .xlsx (a workbook: typed cells, money as #,##0.00, dates as
-                dates, frozen header), .md (a pipe table), .json (an array of objects) or .html (a page).
+                dates, frozen header), .md (a pipe table), .json (an array of objects), .html (a page) or .arrow
+                (one Apache Arrow IPC file, as in a workspace: see `.help save`).
                 Several tables go into one file: a sheet each in .xlsx, a section each in .md and .html, a key
                 each in .json; a .csv holds one. Values keep their precision: exact decimals stay exact.
                 The file is written atomically: an old file is replaced only once the new one is complete.
