@@ -57,6 +57,10 @@ public struct ArrowFile: Sendable {
         let footer = try FlatBufferReader(bytes, range: end - footerLength..<end, what: "the footer").root()
         guard let schema = try footer.table(1) else { throw ArrowError("is corrupt: the footer has no schema") }
         fields = try schema.tables(1).map { (f) throws(ArrowError) in try ArrowField(f) }
+        var seen = Set<String>()
+        for f in fields where !seen.insert(f.name).inserted {
+            throw ArrowError("has two columns named `\(f.name)`; a table's column names are distinct")
+        }
         let dataEnd = end - footerLength
         // Dictionaries: a Utf8 array each.
         var dictionaries: [Int64: ArrowArrayLayout] = [:]
