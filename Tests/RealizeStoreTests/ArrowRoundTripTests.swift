@@ -40,6 +40,12 @@ struct ArrowRoundTripTests {
         #expect(back.columns.map(\.type) == table.columns.map(\.type))
     }
 
+    /// From 100,000 rows the columns are copied in parallel.
+    @Test func aLargeTableRoundTripsThroughTheParallelCopy() throws {
+        let table = Self.everyType(rows: 100_003)
+        #expect(TableDiff.firstDifference(try Self.roundTrip(table), table) == nil)
+    }
+
     @Test func emptyTableAndNoNullsRoundTrip() throws {
         #expect(try Self.roundTrip(Table.empty).columns.isEmpty)
         let plain = Table(columns: [Column(name: "x", type: .int, values: [.int(1), .int(2)])])

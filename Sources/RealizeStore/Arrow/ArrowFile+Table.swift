@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 extension ArrowFile {
     /// The table the file holds, its values copied out of the mapping.
     ///
@@ -6,7 +9,18 @@ extension ArrowFile {
     /// - Complexity: O(rows × columns), mostly `memcpy`.
     public func table() throws(ArrowError) -> Table {
         var columns: [Column] = []
-        for k in fields.indices { columns.append(try column(k)) }
+        if fields.count > 1 && rowCount >= 100_000 {
+            // Large tables: the columns are copied in parallel, one per task.
+            let results = ColumnResults(count: fields.count)
+            DispatchQueue.concurrentPerform(iterations: fields.count) { k in
+                let result: Result<Column, ArrowError>
+                do throws(ArrowError) { result = .success(try column(k)) } catch { result = .failure(error) }
+                results.set(k, result)
+            }
+            for result in results.all() { columns.append(try result.get()) }
+        } else {
+            for k in fields.indices { columns.append(try column(k)) }
+        }
         return Table(columns: columns, rowCount: rowCount)
     }
 
@@ -36,5 +50,19 @@ extension ArrowFile {
             throw error.at(path)
         }
         return Column(name: field.name, storage: storage, validity: decoder.validity(arrays), display: field.display)
+    }
+}
+
+/// The columns of ``ArrowFile/table()`` as parallel tasks finish them.
+private final class ColumnResults: Sendable {
+    private let slots: Mutex<[Result<Column, ArrowError>?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ k: Int, _ result: Result<Column, ArrowError>) { slots.withLock { $0[k] = result } }
+
+    /// Every result, in column order (each task has set its own).
+    func all() -> [Result<Column, ArrowError>] {
+        slots.withLock { $0.map { $0 ?? .failure(ArrowError("a column was not read")) } }
     }
 }
