@@ -35,5 +35,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"]),
         // Any bytes as an .xlsx workbook: the zip package, the XML parts, the cells.
         .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzSupport"]),
+        // Any bytes as an Arrow IPC file of a workspace, or (starting with `{`) as its manifest.json.
+        .executableTarget(name: "FuzzArrow", dependencies: ["FuzzSupport"]),
     ]
 )

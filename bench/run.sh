@@ -50,4 +50,5 @@ status=0
 python3 "$root/bench/bench.py" --realize "$bin" --data "$out" --scale "$scale" "${extra[@]+"${extra[@]}"}" || status=$?
 python3 "$root/bench/formats.py" --realize "$bin" --data "$out" "${extra[@]+"${extra[@]}"}" || status=$((status ? status : $?))
 python3 "$root/bench/xlsx.py" --realize "$bin" --data "$out" --rows "$([ "$scale" = small ] && echo 5000 || echo 500000)" || status=$((status ? status : $?))
+python3 "$root/bench/workspace.py" --realize "$bin" --data "$out" --scale "$scale" || status=$((status ? status : $?))
 exit "$status"

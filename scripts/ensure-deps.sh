@@ -50,6 +50,13 @@ ensure_headers zlib.h zlib1g-dev zlib zlib-devel
 # shell does not need them. Installs quietly with apt-get when missing; once installed, costs nothing.
 ensure_test_tools() {
     local missing=()
+    # The workspace interop tests read and write Arrow files with pyarrow (PyPI; skipped when absent).
+    if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import pyarrow' 2>/dev/null; then
+        echo "== installing pyarrow (for the Arrow workspace interop tests)" >&2
+        python3 -m pip install -q --disable-pip-version-check pyarrow >&2 2>/dev/null \
+            || python3 -m pip install -q --disable-pip-version-check --break-system-packages pyarrow >&2 2>/dev/null \
+            || echo "realize: could not install pyarrow; the Arrow interop tests will be skipped" >&2
+    fi
     command -v libreoffice >/dev/null 2>&1 || command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     # The ODBC tests: a throwaway PostgreSQL server (scripts/pg-test-cluster), its ODBC driver, and

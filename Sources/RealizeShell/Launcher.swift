@@ -30,6 +30,8 @@ public struct LaunchOptions: Sendable {
     public var echo = false
     /// `--keep-going`: go on after a failing statement, and exit 1 at the end naming every failure.
     public var keepGoing = false
+    /// `--cache`: reuse a workspace saved from the `--data` files while none of them changed.
+    public var cache = false
 
     public init(dataPaths: [String] = [], commands: [String] = [], format: OutputFormat = .table, timer: Bool = false, script: String? = nil) {
         self.dataPaths = dataPaths
@@ -45,6 +47,14 @@ public enum Launcher {
     /// Loads the data, runs what was asked for, and returns the exit status (0 ok, 1 error).
     public static func run(_ options: LaunchOptions) -> Int32 {
         let output = ShellOutput.standard()
+        var options = options
+        // `realize PATH` with a folder opens it as a workspace.
+        var workspacePath: String? = nil
+        if let s = options.script, ShellSession.isDirectory(s) == true {
+            workspacePath = s
+            options.script = nil
+        }
+        let environment = Dictionary(Environment.variables(), uniquingKeysWith: { a, _ in a })
         let interactive = options.commands.isEmpty && options.script == nil && Terminal.isTerminal(0)
         let started = ContinuousClock.now
         let catalog: Catalog
@@ -54,20 +64,46 @@ public enum Launcher {
         if interactive && !options.dataPaths.isEmpty { interrupts.install() }
         let token = interrupts.token
         let stop: @Sendable () -> Bool = { interactive && token.isCancelled }
-        let outcome = loadCatalog(options.dataPaths, shouldStop: stop)
-        if interactive && !options.dataPaths.isEmpty { interrupts.uninstall() }
-        switch outcome {
-        case .success(let loaded): (catalog, description) = loaded
-        case .failure(let error):
-            output.err(error.description + "\n")
-            return 1
+        var opened: Workspace.Opened? = nil
+        let cacheEntry = options.cache ? Self.cacheEntry(for: options.dataPaths, environment: environment) : nil
+        if let workspacePath {
+            guard options.dataPaths.isEmpty else {
+                output.err("error: a workspace (\(workspacePath)) and --data both give the tables; use one of them\n")
+                return 2
+            }
+            do throws(ShellError) {
+                opened = try ShellSession.openWorkspace(at: workspacePath)
+            } catch {
+                output.err(error.description + "\n")
+                return 1
+            }
+            (catalog, description) = (Catalog(), ShellSession.describe(opened!, path: workspacePath))
+        } else if let cacheEntry, let hit = Self.cached(cacheEntry) {
+            opened = hit.opened
+            (catalog, description) = (Catalog(), hit.description)
+            output.err(description + "\n")
+        } else {
+            let outcome = loadCatalog(options.dataPaths, shouldStop: stop)
+            switch outcome {
+            case .success(let loaded): (catalog, description) = loaded
+            case .failure(let error):
+                if interactive && !options.dataPaths.isEmpty { interrupts.uninstall() }
+                output.err(error.description + "\n")
+                return 1
+            }
         }
+        if interactive && !options.dataPaths.isEmpty { interrupts.uninstall() }
         let session = ShellSession(
             catalog: catalog, format: options.format, timer: options.timer, interactive: interactive,
             output: output, cancellation: interactive ? InterruptState.shared.token : .init())
         session.echo = options.echo
         session.keepGoing = options.keepGoing
-        let environment = Dictionary(Environment.variables(), uniquingKeysWith: { a, _ in a })
+        if let opened {
+            session.restore(opened)
+        } else {
+            for path in options.dataPaths where !path.hasPrefix(DatabaseSource.dataPrefix) { session.recordSources(of: path, tables: catalog.names) }
+            if let cacheEntry { refreshCache(cacheEntry, session: session, description: description) }
+        }
         if let status = startUp(session, options, environment: environment, interactive: interactive) { return status }
         if interactive {
             let shell = InteractiveShell(session: session, historyPath: HistoryFile.path(environment: environment))

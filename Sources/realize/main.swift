@@ -63,7 +63,10 @@ struct RealizeCommand: ParsableCommand {
     @Flag(help: "Go on after a failing statement; exit 1 at the end, naming every failure.")
     var keepGoing = false
 
-    @Argument(help: ArgumentHelp("A script of statements to run, then exit.", valueName: "SCRIPT"))
+    @Flag(help: "Reuse a workspace cached from the --data files while none changed ($XDG_CACHE_HOME/realize/); refresh it otherwise.")
+    var cache = false
+
+    @Argument(help: ArgumentHelp("A script of statements to run, then exit; or a workspace folder (saved with .save) to open.", valueName: "SCRIPT"))
     var script: String?
 
     func validate() throws {
@@ -80,6 +83,7 @@ struct RealizeCommand: ParsableCommand {
         options.startupCommands = startupCommands
         options.echo = echo
         options.keepGoing = keepGoing
+        options.cache = cache
         let status = Launcher.run(options)
         if status != 0 { throw ExitCode(status) }
     }

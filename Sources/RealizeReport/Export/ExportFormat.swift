@@ -1,9 +1,9 @@
 /// The file formats `.export` writes, chosen by the file's extension.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case csv, xlsx, markdown, json, html
+    case csv, xlsx, markdown, json, html, arrow
 
     /// The format for `path`'s extension (`.csv`, `.xlsx`, `.md` or `.markdown`, `.json`, `.html` or
-    /// `.htm`, any case); a path without an extension is CSV. Nil for any other extension.
+    /// `.htm`, `.arrow` (also `.feather`, `.ipc`), any case); a path without an extension is CSV. Nil for any other extension.
     public init?(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
@@ -16,13 +16,14 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case "md", "markdown": self = .markdown
         case "json": self = .json
         case "html", "htm": self = .html
+        case "arrow", "feather", "ipc": self = .arrow
         default: return nil
         }
     }
 
     /// The extensions, as listed in messages.
-    public static let extensions = ".csv, .xlsx, .md, .json, .html"
+    public static let extensions = ".csv, .xlsx, .md, .json, .html, .arrow"
 
     /// Whether one file of this format can hold several tables.
-    public var holdsSeveralTables: Bool { self != .csv }
+    public var holdsSeveralTables: Bool { self != .csv && self != .arrow }
 }

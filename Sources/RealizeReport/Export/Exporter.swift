@@ -35,6 +35,12 @@ package enum Exporter {
             guard let first = tables.first else { throw ExportError(.unsupported, "there is no table to write") }
             do { try CSVWriter.write(first.table, toFile: path, options: csv, shouldStop: shouldStop) } catch { throw ExportError(error) }
             return
+        case .arrow:
+            guard let first = tables.first else { throw ExportError(.unsupported, "there is no table to write") }
+            let bytes: [UInt8]
+            do throws(ArrowError) { bytes = try ArrowFileWriter.encode(first.table) } catch { throw ExportError(.write, error.description) }
+            do { try AtomicFile.write(bytes, to: path, shouldStop: shouldStop) } catch { throw ExportError(error) }
+            return
         case .markdown: text = markdown(tables)
         case .json: text = json(tables)
         case .html:

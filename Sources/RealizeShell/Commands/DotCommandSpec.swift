@@ -53,7 +53,7 @@ package struct DotCommandSpec: Sendable {
             arguments: "PATH [sheet NAME] [range A5:H900] [header row N] [delimiter C] [decimal C] [encoding E] [dates ORDER] [as NAME] [types COLUMN:TYPE, …]",
             summary: "Load a CSV file, an Excel workbook, a folder of them, or a database table",
             details: """
-                Reads PATH, a CSV file (with a header row), an .xlsx workbook, or a folder of them; each file becomes
+                Reads PATH, a CSV file (with a header row), an .xlsx workbook, or a folder of them (or one .arrow file); each file becomes
                 a table named after its file stem (each sheet of a workbook after the sheet), replacing a table of
                 that name. `as NAME` names the table of a single file or sheet. `sheet 'Financials'` reads one sheet;
                 `range A5:H900` and `header row 5` pick the region, which is otherwise found below any title rows.
@@ -91,11 +91,12 @@ package struct DotCommandSpec: Sendable {
                 """),
         .init(
             name: "export", arguments: "PATH [TABLE …] [--named] [--bom] [--no-neutralise]",
-            summary: "Write results to a file: .csv, .xlsx, .md, .json or .html",
+            summary: "Write results to a file: .csv, .xlsx, .md, .json, .html or .arrow",
             details: """
                 Writes the last result (or the TABLEs named, `_` being the last result) to PATH. The extension
                 picks the format: .csv (RFC 4180), .xlsx (a workbook: typed cells, money as #,##0.00, dates as
-                dates, frozen header), .md (a pipe table), .json (an array of objects) or .html (a page).
+                dates, frozen header), .md (a pipe table), .json (an array of objects), .html (a page) or .arrow
+                (one Apache Arrow IPC file, as in a workspace: see `.help save`).
                 Several tables go into one file: a sheet each in .xlsx, a section each in .md and .html, a key
                 each in .json; a .csv holds one. Values keep their precision: exact decimals stay exact.
                 The file is written atomically: an old file is replaced only once the new one is complete.
@@ -104,6 +105,23 @@ package struct DotCommandSpec: Sendable {
                   --no-neutralise   (CSV) keep cells that start with = + - @ as they are (by default they
                                     are prefixed with ' so spreadsheets do not run them as formulas)
                 Example: .export board-pack.xlsx evm overruns --named
+                """),
+        .init(
+            name: "save", arguments: "PATH", summary: "Save the session as a workspace folder (Arrow files) that reopens instantly",
+            details: """
+                Writes every table, every `let` result, the `.set` settings and the `.param` parameters to the folder
+                PATH (e.g. `q4.realize`): one Apache Arrow IPC file per table (`<name>.arrow`, readable by pyarrow,
+                Polars and DuckDB) and a `manifest.json`. Saving is all or nothing: a failed save leaves an earlier
+                workspace at PATH as it was. PATH must be new, empty, or an earlier workspace.
+                Reopen it with `.open PATH` or `realize PATH`.
+                """),
+        .init(
+            name: "open", arguments: "PATH", summary: "Open a workspace saved with .save: tables, lets, settings",
+            details: """
+                Replaces the session's tables, `let` results, settings and parameters with those of the workspace
+                folder PATH. The Arrow files are mapped into memory, so opening takes milliseconds whatever their
+                size; a table is copied into memory when a query first uses it. A missing, truncated or corrupt
+                file is an error naming it, and the session is then unchanged. `realize PATH` starts with it.
                 """),
         .init(
             name: "mode", arguments: "table|csv|json|markdown|line|html", summary: "Set the output format",

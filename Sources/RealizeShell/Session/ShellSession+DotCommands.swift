@@ -38,6 +38,10 @@ extension ShellSession {
             try connect(args, usage: spec.usage)
         case "export":
             try export(args, usage: spec.usage)
+        case "save":
+            try saveWorkspace(args, usage: spec.usage)
+        case "open":
+            try openWorkspace(args, usage: spec.usage)
         case "mode":
             guard args.count == 1 else { throw .usage(spec.usage) }
             guard let f = OutputFormat(rawValue: args[0].lowercased()) else {
@@ -121,13 +125,13 @@ extension ShellSession {
 
     private func tables() {
         let names = query.catalog.sortedNames
-        let tables = names.map { query.catalog[$0]! }
+        let tables = names.map { query.catalog[shape: $0]! }  // a workspace's tables are not built for this
         print(
             Table(
                 columns: [
                     Column(name: "name", type: .text, values: names.map { .text($0) }),
                     Column(name: "rows", type: .int, values: tables.map { .int(Int64($0.rowCount)) }),
-                    Column(name: "columns", type: .int, values: tables.map { .int(Int64($0.columns.count)) }),
+                    Column(name: "columns", type: .int, values: tables.map { .int(Int64($0.columnNames.count)) }),
                 ], rowCount: names.count))
     }
 

@@ -51,8 +51,8 @@ extension ShellSession {
         }
         if tables.count > 1 && !format.holdsSeveralTables {
             throw ShellError(
-                "export-several", "a CSV file holds one table, and \(tables.count) were given",
-                hint: "export each to its own .csv file, or write them together to .xlsx, .md, .json or .html")
+                "export-several", "a\(format == .arrow ? "n Arrow" : " CSV") file holds one table, and \(tables.count) were given",
+                hint: "export each to its own file, write them together to .xlsx, .md, .json or .html, or save a workspace with `.save`")
         }
         let target = resolveOutputPath(path)
         do throws(ExportError) {

@@ -61,6 +61,7 @@ extension ShellSession {
                 throw ShellError("usage", "`\(alias)` is not a valid table name", hint: "use letters, digits and _, starting with a letter or _")
             }
         }
+        if path.lowercased().hasSuffix(".arrow") { return try loadArrow(path, as: alias) }
         let started = ContinuousClock.now
         let loaded: [(name: String, table: Table)]
         do throws(CSVError) {
@@ -90,6 +91,7 @@ extension ShellSession {
         query.catalog = catalog
         if timer { reportTime("Load", since: started) }
         let names = loaded.map { alias ?? $0.name }
+        if alias == nil { recordSources(of: path, tables: names) }
         let rows = loaded.reduce(0) { $0 + $1.table.rowCount }
         if interactive {
             output.out("loaded \(names.count == 1 ? "table" : "tables") \(names.joined(separator: ", ")) (\(rows) \(rows == 1 ? "row" : "rows"))\n")

@@ -49,6 +49,8 @@ package final class ShellSession {
     package var keepGoing = false
     /// Where each failed statement of a script started (`script.rz:3`), for the `--keep-going` summary.
     package var failures: [String] = []
+    /// The CSV file each table was loaded from, as it was then (saved in workspaces).
+    package var sources: [String: WorkspaceManifest.Source] = [:]
     /// The ODBC connections opened with `.connect`, by name.
     package var connections: [String: ODBCConnection] = [:]
 
