@@ -87,3 +87,20 @@ import Testing
         #expect(loaded.map(\.name) == ["financials_2025", "owners"])
     }
 }
+
+/// Rows as the CSV region is assembled from them: gaps, a row listed out of column order with a duplicate
+/// cell (the later one wins), a row of error cells only (skipped), an error among values (null).
+@Suite struct XLSXRowAssemblyTests {
+    @Test func gapsOrderDuplicatesAndErrors() throws {
+        var notes: [String] = []
+        let sheets = try XLSXReader.read(path: XLSXReaderTests.fixture("unordered.xlsx")) { notes.append($0) }
+        let t = try #require(sheets.first?.table)
+        #expect(t.columnNames == ["id", "note", "cost"])
+        #expect(XLSXReaderTests.values(t, "id") == [.text("P1"), .text("P2"), .text("P3")])
+        #expect(XLSXReaderTests.values(t, "note") == [.null, .text("say \"hi\""), .null])
+        let cost = try #require(FixedDecimal(parsing: "7.25"))
+        #expect(XLSXReaderTests.values(t, "cost")[1] == .decimal(cost))
+        #expect(XLSXReaderTests.values(t, "cost")[2] == .null)
+        #expect(notes.contains { $0.contains("3 error cells loaded as null") && $0.contains("Costs]!A4") }, "\(notes)")
+    }
+}

@@ -62,35 +62,49 @@ struct XLSXSheetTable {
         var firstError = ""
         var sheetRows: [Int] = []
         for (row, cells) in rows where row >= header {
-            var fields = [String](repeating: "", count: width)
+            // Each field goes straight into the bytes, in column order (a sheet lists a row's cells by
+            // column; a row that does not, with a duplicate cell, keeps the later cell as before).
+            let mark = csvText.count
+            var next = 0
             var any = false
+            var inOrder = true
+            var previous = -1
             for cell in cells where cell.reference.column >= firstColumn && cell.reference.column <= lastColumn {
                 let c = cell.reference.column - firstColumn
-                switch cell.kind {
-                case .text(let t):
-                    fields[c] = "\"" + (t.utf8.contains(UInt8(ascii: "\"")) ? t.replacing("\"", with: "\"\"") : t) + "\""
-                    if row != header { textColumns.insert(c) }
-                case .number(let n): fields[c] = n
-                case .bool(let b): fields[c] = b ? "true" : "false"
-                case .dateSerial(let s): fields[c] = date(s).map(CivilCalendar.formatDate) ?? s
-                case .periodSerial(let s):
-                    fields[c] =
-                        date(s).map { d in
-                            let (y, m, _) = CivilCalendar.civil(days: d); return CivilCalendar.formatPeriod(CivilCalendar.period(year: y, month: m))
-                        } ?? s
-                case .error(let e):
+                if c <= previous { inOrder = false }
+                previous = c
+                if case .error(let e) = cell.kind {
                     if errors == 0 { firstError = "\(source)!\(cell.reference.text) (\(e))" }
                     errors += 1
-                    continue
+                } else {
+                    any = true
                 }
-                any = true
             }
-            guard any || row == header else { continue }
+            if !inOrder {
+                Self.appendRow(cells, row: row, header: header, from: firstColumn, width: width, to: &csvText, textColumns: &textColumns, date: date)
+            } else {
+                for cell in cells where cell.reference.column >= firstColumn && cell.reference.column <= lastColumn {
+                    let c = cell.reference.column - firstColumn
+                    if case .error = cell.kind { continue }
+                    while next < c {
+                        if next > 0 { csvText.append(UInt8(ascii: ",")) }
+                        next += 1
+                    }
+                    if c > 0 { csvText.append(UInt8(ascii: ",")) }
+                    next = c + 1
+                    if case .text = cell.kind, row != header { textColumns.insert(c) }
+                    Self.appendField(cell.kind, to: &csvText, date: date)
+                }
+                while next < width {
+                    if next > 0 { csvText.append(UInt8(ascii: ",")) }
+                    next += 1
+                }
+            }
+            guard any || row == header else {
+                csvText.removeLast(csvText.count - mark)
+                continue
+            }
             sheetRows.append(row)
-            for (k, field) in fields.enumerated() {
-                if k > 0 { csvText.append(UInt8(ascii: ",")) }
-                csvText.append(contentsOf: field.utf8)
-            }
             csvText.append(UInt8(ascii: "\n"))
         }
         if errors > 0 {
@@ -117,6 +131,48 @@ struct XLSXSheetTable {
                 }
             }
             throw e
+        }
+    }
+
+    /// Appends one cell's value as a CSV field (text quoted, its quotes doubled).
+    private static func appendField(_ kind: XLSXCell.Kind, to out: inout [UInt8], date: (String) -> Int32?) {
+        switch kind {
+        case .text(let t):
+            out.append(UInt8(ascii: "\""))
+            for b in t.utf8 {
+                if b == UInt8(ascii: "\"") { out.append(b) }
+                out.append(b)
+            }
+            out.append(UInt8(ascii: "\""))
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .dateSerial(let s): out.append(contentsOf: (date(s).map(CivilCalendar.formatDate) ?? s).utf8)
+        case .periodSerial(let s):
+            let text =
+                date(s).map { d in
+                    let (y, m, _) = CivilCalendar.civil(days: d)
+                    return CivilCalendar.formatPeriod(CivilCalendar.period(year: y, month: m))
+                } ?? s
+            out.append(contentsOf: text.utf8)
+        case .error: break
+        }
+    }
+
+    /// A row whose cells are not in column order (a duplicate cell): the later cell of a column wins.
+    private static func appendRow(
+        _ cells: [XLSXCell], row: Int, header: Int, from firstColumn: Int, width: Int, to out: inout [UInt8], textColumns: inout Set<Int>,
+        date: (String) -> Int32?
+    ) {
+        var fields = [XLSXCell.Kind?](repeating: nil, count: width)
+        for cell in cells where cell.reference.column >= firstColumn && cell.reference.column < firstColumn + width {
+            if case .error = cell.kind { continue }
+            fields[cell.reference.column - firstColumn] = cell.kind
+        }
+        for (k, field) in fields.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            guard let field else { continue }
+            if case .text = field, row != header { textColumns.insert(k) }
+            appendField(field, to: &out, date: date)
         }
     }
 

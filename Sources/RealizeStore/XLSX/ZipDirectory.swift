@@ -69,14 +69,16 @@ struct ZipDirectory {
             out = Array(bytes[start..<(start + e.compressedSize)])
         case 8:
             guard e.uncompressedSize <= e.compressedSize * 1032 + 1024 else { throw .entry(name, "its declared size is impossible") }
-            var inflated = [UInt8](repeating: 0, count: e.uncompressedSize)
-            let status = bytes.withUnsafeBufferPointer { all in
-                inflated.withUnsafeMutableBufferPointer { o in
-                    realize_inflate_raw(all.baseAddress.map { $0 + start }, e.compressedSize, o.baseAddress, o.count)
+            var status: Int32 = 1
+            // Not zero-filled first: inflate writes every byte, or the entry is refused.
+            out = [UInt8](unsafeUninitializedCapacity: e.uncompressedSize) { buffer, initialized in
+                status = bytes.withUnsafeBufferPointer { all in
+                    realize_inflate_raw(all.baseAddress.map { $0 + start }, e.compressedSize, buffer.baseAddress, e.uncompressedSize)
                 }
+                if status != 0, let base = buffer.baseAddress { base.initialize(repeating: 0, count: e.uncompressedSize) }
+                initialized = e.uncompressedSize
             }
             guard status == 0 else { throw .entry(name, "its compressed data is corrupt") }
-            out = inflated
         default:
             throw .entry(name, "it uses compression method \(e.method), which is not supported")
         }
