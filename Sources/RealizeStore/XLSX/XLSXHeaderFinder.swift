@@ -10,7 +10,7 @@ enum XLSXHeaderFinder {
     static let scannedRows = 50
 
     /// The header row's number among `rows` (sorted row numbers with their cells).
-    static func headerRow(_ rows: [(row: Int, cells: [XLSXCell])]) -> Int? {
+    static func headerRow(_ rows: [(row: Int, cells: ArraySlice<XLSXCell>)]) -> Int? {
         let scanned = rows.prefix(scannedRows)
         guard let first = scanned.first else { return nil }
         let widest = scanned.map(\.cells.count).max() ?? 0

@@ -30,7 +30,7 @@ struct XLSXSheetTable {
             }
             bounds = r
             rows = rows.filter { $0.row >= r.lowerBound.row && $0.row <= r.upperBound.row }
-                .map { ($0.row, $0.cells.filter { $0.reference.column >= r.lowerBound.column && $0.reference.column <= r.upperBound.column }) }
+                .map { ($0.row, ArraySlice($0.cells.filter { $0.reference.column >= r.lowerBound.column && $0.reference.column <= r.upperBound.column })) }
                 .filter { !$0.1.isEmpty }
         }
         let header: Int
@@ -57,6 +57,7 @@ struct XLSXSheetTable {
         // Built as bytes, quoting only text that holds a quote: the String concatenation and `replacing`
         // were a tenth of a 500,000-row load (bench/xlsx.py under perf).
         var csvText: [UInt8] = []
+        csvText.reserveCapacity(cells.count * 12 + 1024)
         var textColumns = Set<Int>()
         var errors = 0
         var firstError = ""
@@ -160,7 +161,7 @@ struct XLSXSheetTable {
 
     /// A row whose cells are not in column order (a duplicate cell): the later cell of a column wins.
     private static func appendRow(
-        _ cells: [XLSXCell], row: Int, header: Int, from firstColumn: Int, width: Int, to out: inout [UInt8], textColumns: inout Set<Int>,
+        _ cells: ArraySlice<XLSXCell>, row: Int, header: Int, from firstColumn: Int, width: Int, to out: inout [UInt8], textColumns: inout Set<Int>,
         date: (String) -> Int32?
     ) {
         var fields = [XLSXCell.Kind?](repeating: nil, count: width)
@@ -179,20 +180,21 @@ struct XLSXSheetTable {
     /// The cells grouped by row, in row order, each row's cells in column order. A sheet lists its cells in
     /// that order already, so that is checked first and the sort (stable: a later duplicate stays later) is
     /// the fallback.
-    static func rows(_ cells: [XLSXCell]) -> [(row: Int, cells: [XLSXCell])] {
+    /// Each row's cells are a slice of one array (no copy per row).
+    static func rows(_ cells: [XLSXCell]) -> [(row: Int, cells: ArraySlice<XLSXCell>)] {
         func before(_ a: XLSXCell, _ b: XLSXCell) -> Bool { (a.reference.row, a.reference.column) < (b.reference.row, b.reference.column) }
         var ordered = cells
         if zip(cells, cells.dropFirst()).contains(where: { before($1, $0) }) {
             ordered = cells.enumerated().sorted { before($0.element, $1.element) || (!before($1.element, $0.element) && $0.offset < $1.offset) }
                 .map(\.element)
         }
-        var out: [(row: Int, cells: [XLSXCell])] = []
+        var out: [(row: Int, cells: ArraySlice<XLSXCell>)] = []
         var start = 0
         while start < ordered.count {
             let row = ordered[start].reference.row
             var end = start + 1
             while end < ordered.count && ordered[end].reference.row == row { end += 1 }
-            out.append((row, Array(ordered[start..<end])))
+            out.append((row, ordered[start..<end]))
             start = end
         }
         return out
