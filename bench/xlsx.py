@@ -5,7 +5,7 @@
 
 Takes the first N rows of DIR/financials.csv (a folder written by gen_portfolio.py), writes them
 as a workbook with realize's own `.export financials.xlsx financials` (cached beside the data as
-financials-N.xlsx), then times, best of --runs:
+financials-N.xlsx in DIR-xlsx/), then times, best of --runs:
 
   * realize: `Load Time: X s` on stderr of `realize --data F.xlsx --timer -c 'financials | take 1'`;
   * fastexcel: `fastexcel.read_excel(F).load_sheet(0).to_arrow()`, in this process;
@@ -31,7 +31,11 @@ GOAL = 1.5
 def make_workbook(binary: str, data: str, rows: int) -> tuple[str, int]:
     """The cached workbook of the first `rows` financial rows, and how many rows it holds."""
     source = os.path.join(data, "financials.csv")
-    target = os.path.join(data, f"financials-{rows}.xlsx")
+    # Beside the data folder, not in it: a workbook in it would be loaded with the CSV files by the
+    # other benchmarks (`--data DIR`), and clash with financials.csv.
+    folder = os.path.normpath(data) + "-xlsx"
+    os.makedirs(folder, exist_ok=True)
+    target = os.path.join(folder, f"financials-{rows}.xlsx")
     with open(source, encoding="utf-8") as f:
         header = f.readline()
         lines = []
