@@ -20,7 +20,7 @@ import Testing
         for ((name, lazy), original) in zip(opened.tables, tables) {
             #expect(!lazy.isBuilt, "\(name)")
             #expect(lazy.rowCount == original.table.rowCount && lazy.columnNames == original.table.columnNames)
-            let back = lazy.table
+            let back = try #require(lazy.table, "\(name): \(lazy.failure?.message ?? "")")
             back.checkInvariants()
             #expect(TableDiff.firstDifference(back, original.table) == nil, "\(name)")
             #expect(back.columns.map(\.display) == original.table.columns.map(\.display), "\(name)")

@@ -11,6 +11,11 @@ struct InputTables {
     /// The table called `name`; of a stack of extracts, its latest snapshot (see ``latestSnapshot(_:_:)``).
     func table(_ name: String, for what: String) throws(QueryError) -> Table {
         if let t = session.catalog[name] { return latestSnapshot(t, name) }
+        if let why = session.catalog.unreadable(name) {
+            throw InputError.make(
+                .unreadableTable, "\(what) needs table `\(name)`, which cannot be read: \(why)", at: at,
+                hint: "the workspace's file is damaged; load the table again from its source")
+        }
         throw InputError.make(
             .missingTable, "\(what) needs a table named `\(name)`", at: at,
             hint: "load one with `.load PATH` (see the portfolio data shape in the README)")

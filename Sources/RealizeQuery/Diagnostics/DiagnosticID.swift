@@ -88,6 +88,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let unknownOperator = DiagnosticID("unknown-operator")
     public static let unknownProperty = DiagnosticID("unknown-property")
     public static let unknownTable = DiagnosticID("unknown-table")
+    /// A workspace table whose values turned out damaged when it was first read.
+    public static let unreadableTable = DiagnosticID("unreadable-table")
     public static let windowOutsideWindow = DiagnosticID("window-outside-window")
     public static let wrongArity = DiagnosticID("wrong-arity")
 
@@ -139,7 +141,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
         .pivotNeedsData, .reservedName, .resultTooLarge, .sortUndone, .trendNeedsPeriod, .typeMismatch, .unexpectedArgument, .unexpectedCharacter,
         .unexpectedDistinct, .unexpectedToken, .unknownChartKind, .unknownChoice, .unknownColumn, .unknownParameter, .unknownCommand, .unknownFunction,
         .unknownGrouping,
-        .unknownMetric, .unknownOperator, .unknownProperty, .unknownSetting, .unknownTable, .unknownUnit, .unterminatedString, .windowOutsideWindow,
+        .unknownMetric, .unknownOperator, .unknownProperty, .unknownSetting, .unknownTable, .unknownUnit, .unreadableTable, .unterminatedString,
+        .windowOutsideWindow,
         .wrongArity,
         .nestedTooDeeply,
     ]

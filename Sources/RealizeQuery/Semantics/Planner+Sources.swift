@@ -18,6 +18,11 @@ extension Planner {
                 }
                 return (.lastResult, Planner.schema(of: t), "last")
             }
+            if let why = catalog.unreadable(name) {
+                throw Diagnostic(
+                    id: .unreadableTable, message: "table `\(name)` cannot be read: \(why)", range: range,
+                    hint: "the workspace's file is damaged; load the table again from its source, or drop it")
+            }
             let near = Suggest.nearest(name, in: catalog.names + settings.registry.commandNames)
             throw Diagnostic(
                 id: .unknownTable, message: "unknown table `\(name)`", range: range, hint: near.map { "did you mean `\($0)`?" },

@@ -7,6 +7,11 @@ extension ShellSession {
         guard args.count == 1 else { throw .usage(usage) }
         let path = resolveOutputPath(args[0])
         let started = ContinuousClock.now
+        if let name = query.catalog.names.first(where: { query.catalog.unreadable($0) != nil }) {
+            throw ShellError(
+                "workspace", "cannot save the workspace: table `\(name)` cannot be read: \(query.catalog.unreadable(name) ?? "")",
+                hint: "load it again from its source, or `.drop \(name)`; nothing was written")
+        }
         do throws(ArrowError) {
             try Workspace.save(workspaceItems(), settings: workspaceSettings(), parameters: workspaceParameters(), to: path)
         } catch {

@@ -7,24 +7,40 @@ public final class LazyTable: Sendable {
     public let rowCount: Int
     /// Column names, known without building the table.
     public let columnNames: [String]
-    private let state: Mutex<Table?>
-    private let build: @Sendable () -> Table
+    private let state: Mutex<Result<Table, Failure>?>
+    private let build: @Sendable () -> Result<Table, Failure>
 
-    /// - Parameter build: makes the table; called once, on first use, under a lock.
-    public init(rowCount: Int, columnNames: [String], build: @escaping @Sendable () -> Table) {
+    /// Why a table could not be built (a value found bad only when its column was copied out).
+    public struct Failure: Error, Sendable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
+    }
+
+    /// - Parameter build: makes the table, or says why it cannot; called once, on first use, under a lock.
+    public init(rowCount: Int, columnNames: [String], build: @escaping @Sendable () -> Result<Table, Failure>) {
         self.rowCount = rowCount
         self.columnNames = columnNames
         self.state = Mutex(nil)
         self.build = build
     }
 
-    /// The table, built now if it was not yet.
-    public var table: Table {
+    /// The table, built now if it was not yet; nil when it cannot be built (``failure`` says why).
+    public var table: Table? {
+        try? result.get()
+    }
+
+    /// Why the table cannot be built, building it now if it was not yet; nil when it can.
+    public var failure: Failure? {
+        if case .failure(let f) = result { return f }
+        return nil
+    }
+
+    private var result: Result<Table, Failure> {
         state.withLock { cached in
-            if let t = cached { return t }
-            let t = build()
-            cached = t
-            return t
+            if let r = cached { return r }
+            let r = build()
+            cached = r
+            return r
         }
     }
 

@@ -41,16 +41,14 @@ extension Workspace {
         return Opened(manifest: manifest, tables: tables)
     }
 
-    /// A table built from `file` on first use. Values that turn out bad then (the metadata was
-    /// checked already) give an empty table of the same columns and a message on standard error.
+    /// A table built from `file` on first use. Values that turn out bad then (the metadata was checked
+    /// already) make the table unreadable: a query that reads it fails, naming the file and what was wrong.
     static func lazyTable(_ file: ArrowFile, name: String) -> LazyTable {
         LazyTable(rowCount: file.rowCount, columnNames: file.columnNames) {
             do throws(ArrowError) {
-                return try file.table()
+                return .success(try file.table())
             } catch {
-                let text = "error: table \(name) cannot be read: \(error.description); it is left empty\n"
-                _ = text.withCString { write(2, $0, strlen($0)) }
-                return Table(columns: file.fields.map { Column(name: $0.name, type: $0.kind.dataType, values: []) }, rowCount: 0)
+                return .failure(LazyTable.Failure(error.description))
             }
         }
     }
