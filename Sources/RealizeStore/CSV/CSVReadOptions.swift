@@ -22,6 +22,9 @@ public struct CSVReadOptions: Sendable {
 
     /// Only detect (``CSVReader/sniff(bytes:sourceName:options:)``): no column is decoded, and a column's problem is reported, not thrown.
     var sniffOnly = false
+    /// Whether a large file's columns are decoded on several cores (``ColumnWork``); tests turn it off to
+    /// compare with a serial read.
+    package var parallelColumns = true
 
     /// The default ``periodYears``: 1900 to 2200.
     public static let defaultPeriodYears = 1900...2200

@@ -146,44 +146,68 @@ public enum CSVReader {
         }
         let names = try headerNames(index, p, sourceName)
         var report = CSVReadReport(file: sourceName, dialect: dialect, rowCount: index.rowCount)
+        // Each column is planned and decoded by itself (in parallel for a large file, see
+        // ``ColumnWork``); the outcomes are then taken in column order, so the first error is the one a
+        // serial read would meet, and the table is the same.
+        let outcomes = ColumnWork.run(
+            names.count, parallel: options.parallelColumns && !options.sniffOnly && index.rowCount * names.count >= ColumnWork.parallelCells
+        ) {
+            c in
+            Self.readColumn(c, name: names[c], index, p, options, dialect: dialect, formats: formats)
+        }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         for (c, name) in names.enumerated() {
             let override = options.typeOverrides[name]
             let plan: ColumnPlan
-            if formats {
-                switch FormatInference.plan(index, column: c, p, decimal: dialect.decimalSeparator, dateOrder: options.dateOrder, override: override) {
-                case .success(let found):
-                    plan = found
-                case .failure(let failure):
-                    let error = planError(failure, index, p, sourceName, column: c, name: name)
-                    if options.sniffOnly {
-                        report.columns.append(.init(name: name, plan: nil, problem: error.message))
-                        continue
-                    }
-                    throw error
+            switch outcomes[c] {
+            case .planFailed(let failure):
+                let error = planError(failure, index, p, sourceName, column: c, name: name)
+                if options.sniffOnly {
+                    report.columns.append(.init(name: name, plan: nil, problem: error.message))
+                    continue
                 }
-            } else if let override {
-                plan = ColumnPlan(type: override, scale: override == .decimal ? TypeInference.decimalScale(index, column: c, p) : 0)
-            } else {
-                let (type, scale) = TypeInference.infer(index, column: c, p)
-                plan = ColumnPlan(type: type, scale: scale)
-            }
-            report.columns.append(.init(name: name, plan: plan, problem: nil))
-            if options.sniffOnly { continue }
-            let decoder = ColumnDecoder(p: p, index: index, column: c, periodYears: options.periodYears, shouldStop: options.shouldStop)
-            switch decoder.decode(plan) {
-            case .success(let (storage, validity)):
+                throw error
+            case .planned(let found):
+                plan = found
+                report.columns.append(.init(name: name, plan: plan, problem: nil))
+            case .decoded(let found, let storage, let validity):
+                plan = found
+                report.columns.append(.init(name: name, plan: plan, problem: nil))
                 columns.append(Column(name: name, storage: storage, validity: validity))
-            case .failure(let bad) where bad.cancelled:
-                throw CSVError.cancelled(sourceName)
-            case .failure(let bad):
+            case .decodeFailed(let found, let bad):
+                if bad.cancelled { throw CSVError.cancelled(sourceName) }
                 throw valueError(
-                    index, p, sourceName, row: bad.row + 1, column: c, name: name, plan: plan, overridden: override != nil,
+                    index, p, sourceName, row: bad.row + 1, column: c, name: name, plan: found, overridden: override != nil,
                     periodYears: options.periodYears)
             }
         }
         return (Table(columns: options.sniffOnly ? [] : columns, rowCount: options.sniffOnly ? 0 : index.rowCount), report)
+    }
+
+    /// One column planned (its type and format) and, unless only sniffing, decoded.
+    private static func readColumn(
+        _ c: Int, name: String, _ index: FieldIndex, _ p: UnsafePointer<UInt8>, _ options: CSVReadOptions, dialect: CSVDialect, formats: Bool
+    ) -> ColumnWork.Outcome {
+        let override = options.typeOverrides[name]
+        let plan: ColumnPlan
+        if formats {
+            switch FormatInference.plan(index, column: c, p, decimal: dialect.decimalSeparator, dateOrder: options.dateOrder, override: override) {
+            case .success(let found): plan = found
+            case .failure(let failure): return .planFailed(failure)
+            }
+        } else if let override {
+            plan = ColumnPlan(type: override, scale: override == .decimal ? TypeInference.decimalScale(index, column: c, p) : 0)
+        } else {
+            let (type, scale) = TypeInference.infer(index, column: c, p)
+            plan = ColumnPlan(type: type, scale: scale)
+        }
+        if options.sniffOnly { return .planned(plan) }
+        let decoder = ColumnDecoder(p: p, index: index, column: c, periodYears: options.periodYears, shouldStop: options.shouldStop)
+        switch decoder.decode(plan) {
+        case .success(let (storage, validity)): return .decoded(plan, storage, validity)
+        case .failure(let bad): return .decodeFailed(plan, bad)
+        }
     }
 
     /// `,` when the numbers of the first 200 rows vote for a decimal comma more than for a point, else `.`.
