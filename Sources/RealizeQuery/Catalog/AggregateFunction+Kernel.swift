@@ -32,11 +32,11 @@ extension AggregateFunction {
             switch c.storage {
             case .int(let a):
                 let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
-                if !overflow.isEmpty { throw NumericOverflow("sum of ints") }
+                if overflow { throw NumericOverflow("sum of ints") }
                 return Column(name: "", storage: .int(sums), validity: Aggregator.validity(counts, []))
             case .decimal(let a, let s):
                 let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
-                if !overflow.isEmpty { throw NumericOverflow("sum of decimals") }
+                if overflow { throw NumericOverflow("sum of decimals") }
                 return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(counts, []))
             default:
                 let x = NumericVector(c).doubles
