@@ -20,16 +20,17 @@ enum HashJoin {
         switch (left.storage, right.storage) {
         case (.text(let lc, let ld), .text(let rc, let rd)):
             var byText: [String: Int32] = [:]
+            byText.reserveCapacity(rd.count)
             let rightCodeId = rd.map { s -> Int32 in
                 if let id = byText[s] { return id }
                 byText[s] = Int32(byText.count)
                 return Int32(byText.count - 1)
             }
             keyCount = byText.count
-            for j in 0..<right.count where !right.isNull(j) { rightIds[j] = rightCodeId[Int(rc[j])] }
+            mapCodes(rc, through: rightCodeId, validity: right.validity, into: &rightIds)
             // Each distinct left value is looked up once.
             let leftCodeId = ld.map { byText[$0] ?? -1 }
-            for i in 0..<left.count where !left.isNull(i) { leftIds[i] = leftCodeId[Int(lc[i])] }
+            mapCodes(lc, through: leftCodeId, validity: left.validity, into: &leftIds)
         default:
             var lk = integerKeys(left), rk = integerKeys(right)
             // Decimal keys at different scales compare at the larger one (1.5 joins 1.50).
@@ -49,6 +50,10 @@ enum HashJoin {
             }
             keyCount = table.count
             for i in 0..<left.count where !left.isNull(i) { leftIds[i] = table[lk[i]] ?? -1 }
+        }
+        // Unique right keys (a lookup): each left row meets at most one right row, found through one array.
+        if let rowOf = uniqueRows(rightIds, keyCount: keyCount) {
+            return try lookup(leftIds, rowOf: rowOf, keepUnmatched: keepUnmatched, shouldStop: shouldStop, budget: budget)
         }
         // 2. Right rows grouped by key id: offsets[id]..<offsets[id + 1] in `rows`.
         var offsets = [Int](repeating: 0, count: keyCount + 1)
