@@ -85,30 +85,47 @@ extension BinaryOperator {
         var bad: [Int] = []
         var overflow = false
         switch self {
-        case .add:
-            for i in 0..<n {
-                let (r, o) = x[i].addingReportingOverflow(y[i])
-                out[i] = r
-                overflow = overflow || (o && valid.map { $0[i] } ?? true)
-            }
-        case .subtract:
-            for i in 0..<n {
-                let (r, o) = x[i].subtractingReportingOverflow(y[i])
-                out[i] = r
-                overflow = overflow || (o && valid.map { $0[i] } ?? true)
-            }
-        case .multiply:
-            for i in 0..<n {
-                let (r, o) = x[i].multipliedReportingOverflow(by: y[i])
-                out[i] = r
-                overflow = overflow || (o && valid.map { $0[i] } ?? true)
-            }
+        case .add: overflow = Self.checkedLoop(x, y, &out, valid: valid) { $0.addingReportingOverflow($1) }
+        case .subtract: overflow = Self.checkedLoop(x, y, &out, valid: valid) { $0.subtractingReportingOverflow($1) }
+        case .multiply: overflow = Self.checkedLoop(x, y, &out, valid: valid) { $0.multipliedReportingOverflow(by: $1) }
         default:
             // x % -1 is 0 even for the minimum value (whose quotient would not fit).
             for i in 0..<n { if y[i] == 0 { bad.append(i) } else if y[i] != -1 { out[i] = x[i] % y[i] } }
         }
         if overflow { throw NumericOverflow("`\(symbol)` on \(what)") }
         return (out, bad)
+    }
+
+    /// `out[i] = op(x[i], y[i])` over raw buffers; whether a valid row overflowed (rows under a null may hold
+    /// any placeholder and do not count).
+    @inline(__always)
+    static func checkedLoop<T: FixedWidthInteger>(
+        _ x: [T], _ y: [T], _ out: inout [T], valid: Bitmap?, _ op: (T, T) -> (partialValue: T, overflow: Bool)
+    ) -> Bool {
+        let n = out.count
+        var overflow = false
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                out.withUnsafeMutableBufferPointer { o in
+                    if let v = valid {
+                        v.words.withUnsafeBufferPointer { w in
+                            for i in 0..<n {
+                                let (r, f) = op(x[i], y[i])
+                                o[i] = r
+                                overflow = overflow || (f && w[i >> 6] & (1 << UInt64(i & 63)) != 0)
+                            }
+                        }
+                    } else {
+                        for i in 0..<n {
+                            let (r, f) = op(x[i], y[i])
+                            o[i] = r
+                            overflow = overflow || f
+                        }
+                    }
+                }
+            }
+        }
+        return overflow
     }
 
     /// A comparison of a text column with a text constant: decided once per dictionary entry, then mapped
