@@ -1,0 +1,115 @@
+import Testing
+import RealizeTestSupport
+import RealizeStore
+@testable import RealizeQuery
+
+/// The fast kernels of the executor against plain per-row definitions, on random data with nulls.
+@Suite struct ExecutionKernelTests {
+    /// A random validity bitmap (nil about a third of the time).
+    static func validity(_ n: Int, _ g: inout SeededGenerator) -> Bitmap? {
+        if g.chance(0.35) { return nil }
+        var b = Bitmap(count: n, value: true)
+        for i in 0..<n where g.chance(0.2) { b[i] = false }
+        return b
+    }
+
+    @Test(arguments: 0..<40) func groupSumsMatchARowByRowSum(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let n = g.int(0...300)
+        let groups = n == 0 ? 1 : g.int(1...min(8, n))
+        // Runs of one group (as in sorted data) or scattered ids.
+        var gid = (0..<n).map { _ in Int32(g.int(0...(groups - 1))) }
+        if g.chance(0.5) { gid.sort() }
+        // Every group id 0..<groups has a row, as in a Grouping (except for no rows at all).
+        for (k, i) in (0..<n).shuffled(using: &g).prefix(groups).enumerated() { gid[i] = Int32(k) }
+        let big = g.chance(0.2)
+        let a: [Int64] = (0..<n).map { _ in big ? Int64.max / 3 + Int64(g.int(0...9)) : Int64(g.int(-1000...1000)) }
+        let valid = Self.validity(n, &g)
+        var sums = [Int64](repeating: 0, count: groups)
+        var counts = [Int64](repeating: 0, count: groups)
+        var overflow = false
+        for i in 0..<n where valid.map({ $0[i] }) ?? true {
+            let (r, o) = sums[Int(gid[i])].addingReportingOverflow(a[i])
+            sums[Int(gid[i])] = r
+            counts[Int(gid[i])] += 1
+            overflow = overflow || o
+        }
+        let got = Aggregator.sumExact(a, valid, gid, groups: groups)
+        #expect(got.overflow == overflow)
+        if !overflow { #expect(got.sums == sums) }
+        // nil counts promise a value in every group.
+        #expect(got.counts.map { $0 == counts } ?? !counts.contains(0))
+        // Wide units: the same sums at 128 bits.
+        let wide = Aggregator.sumExact(a.map { Int128($0) }, valid, gid, groups: groups)
+        #expect(!wide.overflow)
+        var wideSums = [Int128](repeating: 0, count: groups)
+        for i in 0..<n where valid.map({ $0[i] }) ?? true { wideSums[Int(gid[i])] += Int128(a[i]) }
+        #expect(wide.sums == wideSums)
+    }
+
+    @Test(arguments: 0..<40) func scalarComparisonsMatchTheBroadcastKernel(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let n = g.int(0...200)
+        let ops: [BinaryOperator] = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]
+        let valid = Self.validity(n, &g)
+        let scale = g.int(0...4)
+        let columns: [Column] = [
+            Column(name: "", storage: .int((0..<n).map { _ in Int64(g.int(-5...5)) }), validity: valid),
+            Column(name: "", storage: .decimal((0..<n).map { _ in Int128(g.int(-500...500)) }, scale: scale), validity: valid),
+            Column(name: "", storage: .double((0..<n).map { _ in g.chance(0.1) ? .nan : Double(g.int(-5...5)) / 2 }), validity: valid),
+            Column(name: "", storage: .date((0..<n).map { _ in Int32(g.int(-3...3)) }), validity: valid),
+            Column(name: "", storage: .period((0..<n).map { _ in Int32(g.int(-3...3)) }), validity: valid),
+        ]
+        let literals: [Value] = [
+            .int(Int64(g.int(-5...5))), .decimal(FixedDecimal(units: Int128(g.int(-500...500)), scale: g.int(0...6))),
+            .double(Double(g.int(-5...5)) / 2), .date(Int32(g.int(-3...3))), .period(Int32(g.int(-3...3))),
+        ]
+        for c in columns {
+            for v in literals {
+                for op in ops {
+                    guard let got = op.compare(c, scalar: v) else { continue }
+                    let expected = op.compare(c, Evaluator(table: Table(columns: [], rowCount: n), settings: QuerySettings()).constant(v, c.type), rows: n)
+                    #expect(got.rows == expected.rows, "\(c.type) \(op) \(v)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: 0..<40) func lookupJoinsMatchANestedLoop(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let words = ["a", "b", "c", "d", "e", "f"]
+        let rn = g.int(0...5)
+        // Unique right keys drawn from a dictionary that may hold values no right row has.
+        let rightKeys = Array(words.shuffled(using: &g).prefix(rn))
+        let right = Column(
+            name: "", storage: .text(codes: (0..<rn).map { UInt32($0 + 1) }, dictionary: ["z"] + rightKeys + ["f", "g"].filter { !rightKeys.contains($0) }))
+        let ln = g.int(0...60)
+        let leftDict = words.shuffled(using: &g)
+        let left = Column(
+            name: "", storage: .text(codes: (0..<ln).map { _ in UInt32(g.int(0...(leftDict.count - 1))) }, dictionary: leftDict),
+            validity: Self.validity(ln, &g))
+        for keep in [false, true] {
+            var el: [Int] = [], er: [Int] = []
+            for i in 0..<ln {
+                let j = left.isNull(i) ? nil : (0..<rn).first { right.value(at: $0) == left.value(at: i) }
+                if let j { el.append(i); er.append(j) } else if keep { el.append(i); er.append(-1) }
+            }
+            let got = try? HashJoin.match(left: left, right: right, keepUnmatched: keep)
+            #expect(got?.left == el && got?.right == er, "keep: \(keep)")
+        }
+    }
+
+    @Test func aJoinOnAFilteredDimensionKeepsOnlyItsRows() throws {
+        let t = try runTable("financials | join (projects | where program = 'Zürich') on project_id | select project_id, project")
+        #expect(t.texts("project_id") == ["P2", "P2", "P3"])
+        #expect(t.texts("project") == ["Beta", "Beta", "Gamma"])
+        let l = try runTable("financials | left join (projects | where program = 'Zürich') on project_id | select project_id, project")
+        #expect(l.texts("project_id") == ["P1", "P1", "P2", "P2", "P3"])
+        #expect(l.texts("project") == ["", "", "Beta", "Beta", "Gamma"])
+    }
+}
+
+extension Column {
+    /// The boxed values, for comparing kernels' results.
+    fileprivate var rows: [Value] { (0..<count).map { value(at: $0) } }
+}
