@@ -99,6 +99,14 @@ import RealizeStore
         }
     }
 
+    @Test(arguments: 0..<20) func narrowKeysAreTheUnitsWhenEveryValueFits(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let edges: [Int128] = [0, -1, 1, Int128(Int64.max), Int128(Int64.min), Int128(Int64.max) + 1, Int128(Int64.min) - 1, -(Int128(1) << 100)]
+        let a = (0..<g.int(0...50)).map { _ in g.chance(0.1) ? g.pick(edges) : Int128(g.int(-1_000_000...1_000_000)) }
+        let expected: [Int64]? = a.allSatisfy { Int64(exactly: $0) != nil } ? a.map { Int64($0) } : nil
+        #expect(DecimalKeys.narrow(a) == expected)
+    }
+
     @Test func aJoinOnAFilteredDimensionKeepsOnlyItsRows() throws {
         let t = try runTable("financials | join (projects | where program = 'Zürich') on project_id | select project_id, project")
         #expect(t.texts("project_id") == ["P2", "P2", "P3"])
