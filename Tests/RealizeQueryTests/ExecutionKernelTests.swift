@@ -107,6 +107,25 @@ import RealizeStore
         #expect(DecimalKeys.narrow(a) == expected)
     }
 
+    @Test(arguments: 0..<20) func periodPartsMatchTheRowByRowCalendar(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let n = g.int(0...80)
+        let base = g.int(0...30_000)
+        let spread = g.chance(0.2) ? 100_000 : 40
+        let a = (0..<n).map { _ in Int32(base + g.int(0...spread)) }
+        let c = Column(name: "", storage: .period(a), validity: Self.validity(n, &g))
+        for part in DatePart.allCases where part != .day {
+            let fs = g.int(1...12)
+            let got = part.evaluate(c, rows: n, fiscalStart: fs)
+            let expected = (0..<n).map { i -> Value in
+                if c.isNull(i) { return .null }
+                let (y, m) = CivilCalendar.yearMonth(period: a[i])
+                return .int(part.value(year: y, month: m, fiscalStart: fs))
+            }
+            #expect(got.rows == expected, "\(part)")
+        }
+    }
+
     @Test func aJoinOnAFilteredDimensionKeepsOnlyItsRows() throws {
         let t = try runTable("financials | join (projects | where program = 'Zürich') on project_id | select project_id, project")
         #expect(t.texts("project_id") == ["P2", "P2", "P3"])
