@@ -126,6 +126,23 @@ import RealizeStore
         }
     }
 
+    @Test(arguments: 0..<30) func textIdsNumberEqualStringsAlike(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        // ASCII only, or with a composed and a decomposed é (equal as Swift strings).
+        let pool = g.chance(0.5) ? ["a", "b", "P0001", "P0002", "", "x y"] : ["a", "caf\u{E9}", "cafe\u{301}", "Z\u{FC}rich", "b"]
+        let right = (0..<g.int(0...8)).map { _ in g.pick(pool) }
+        let left = (0..<g.int(0...8)).map { _ in g.pick(pool + ["zz"]) }
+        var byText: [String: Int32] = [:]
+        let r = right.map { s -> Int32 in
+            if let id = byText[s] { return id }
+            byText[s] = Int32(byText.count)
+            return Int32(byText.count - 1)
+        }
+        let got = TextIds.shared(right: right, left: left)
+        #expect(got.right == r && got.count == byText.count)
+        #expect(got.left == left.map { byText[$0] ?? -1 })
+    }
+
     @Test func aJoinOnAFilteredDimensionKeepsOnlyItsRows() throws {
         let t = try runTable("financials | join (projects | where program = 'Zürich') on project_id | select project_id, project")
         #expect(t.texts("project_id") == ["P2", "P2", "P3"])

@@ -19,17 +19,10 @@ enum HashJoin {
         var keyCount = 0
         switch (left.storage, right.storage) {
         case (.text(let lc, let ld), .text(let rc, let rd)):
-            var byText: [String: Int32] = [:]
-            byText.reserveCapacity(rd.count)
-            let rightCodeId = rd.map { s -> Int32 in
-                if let id = byText[s] { return id }
-                byText[s] = Int32(byText.count)
-                return Int32(byText.count - 1)
-            }
-            keyCount = byText.count
+            // Each distinct value of either side is hashed once.
+            let (rightCodeId, leftCodeId, count) = TextIds.shared(right: rd, left: ld)
+            keyCount = count
             mapCodes(rc, through: rightCodeId, validity: right.validity, into: &rightIds)
-            // Each distinct left value is looked up once.
-            let leftCodeId = ld.map { byText[$0] ?? -1 }
             mapCodes(lc, through: leftCodeId, validity: left.validity, into: &leftIds)
         default:
             var lk = integerKeys(left), rk = integerKeys(right)
