@@ -12,7 +12,11 @@ extension AggregateFunction {
         let gid = g.groupOf
         guard let c = input else {
             var counts = [Int64](repeating: 0, count: groups)
-            for i in 0..<rows { counts[Int(gid[i])] += 1 }
+            counts.withUnsafeMutableBufferPointer { c in
+                gid.withUnsafeBufferPointer { g in
+                    for i in 0..<rows { c[Int(g[i])] += 1 }
+                }
+            }
             return Column(name: "", storage: .int(counts))
         }
         var seen = [Int64](repeating: 0, count: groups)  // non-null values per group
