@@ -81,14 +81,16 @@ extension BinaryOperator {
     private func exactLoop<T: FixedWidthInteger>(
         _ x: [T], _ y: [T], valid: Bitmap?, rows n: Int, what: String
     ) throws(NumericOverflow) -> ([T], [Int]) {
-        var out = [T](repeating: 0, count: n)
         var bad: [Int] = []
         var overflow = false
+        // + - * write every row (their buffer is not zeroed first); % leaves 0 where it gives null.
+        var out: [T] = []
         switch self {
-        case .add: overflow = Self.checkedLoop(x, y, &out, valid: valid) { $0.addingReportingOverflow($1) }
-        case .subtract: overflow = Self.checkedLoop(x, y, &out, valid: valid) { $0.subtractingReportingOverflow($1) }
-        case .multiply: overflow = Self.checkedLoop(x, y, &out, valid: valid) { $0.multipliedReportingOverflow(by: $1) }
+        case .add: overflow = Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.addingReportingOverflow($1) }
+        case .subtract: overflow = Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.subtractingReportingOverflow($1) }
+        case .multiply: overflow = Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.multipliedReportingOverflow(by: $1) }
         default:
+            out = [T](repeating: 0, count: n)
             // x % -1 is 0 even for the minimum value (whose quotient would not fit).
             for i in 0..<n { if y[i] == 0 { bad.append(i) } else if y[i] != -1 { out[i] = x[i] % y[i] } }
         }
@@ -100,13 +102,13 @@ extension BinaryOperator {
     /// any placeholder and do not count).
     @inline(__always)
     static func checkedLoop<T: FixedWidthInteger>(
-        _ x: [T], _ y: [T], _ out: inout [T], valid: Bitmap?, _ op: (T, T) -> (partialValue: T, overflow: Bool)
+        _ x: [T], _ y: [T], _ out: inout [T], rows n: Int, valid: Bitmap?, _ op: (T, T) -> (partialValue: T, overflow: Bool)
     ) -> Bool {
-        let n = out.count
         var overflow = false
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeBufferPointer { y in
-                out.withUnsafeMutableBufferPointer { o in
+        out = [T](unsafeUninitializedCapacity: n) { o, count in
+            count = n
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
                     if let v = valid {
                         v.words.withUnsafeBufferPointer { w in
                             for i in 0..<n {

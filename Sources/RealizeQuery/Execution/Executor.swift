@@ -67,12 +67,13 @@ struct Executor {
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
         let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
         let (li, ri) = try HashJoin.match(
-            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
+            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
+            omitIdentityLeft: lookup)
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
-        // every row matched, and the left columns stay as they are.
-        var cols = lookup && li.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
+        // every row matched, and the left columns stay as they are (`li` may then be left empty).
+        var cols = lookup && ri.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
-        return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: li.count)
+        return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: ri.count)
     }
 
     /// Rows where a boolean column is true (not null): the selection vector a filter produces.

@@ -19,7 +19,8 @@ extension HashJoin {
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past the
     ///   memory limit of `budget`, counted before any row is produced.
     static func lookup(
-        _ leftIds: [Int32], rowOf: [Int], keepUnmatched: Bool, shouldStop: () -> Bool, budget: (rowWidth: Int, limit: Int)?
+        _ leftIds: [Int32], rowOf: [Int], keepUnmatched: Bool, shouldStop: () -> Bool, budget: (rowWidth: Int, limit: Int)?,
+        omitIdentityLeft: Bool = false
     ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         let n = leftIds.count
         var matched = 0
@@ -32,6 +33,19 @@ extension HashJoin {
         let rowsOut = keepUnmatched ? n : matched
         if let budget, let why = MemoryLimit.excess("the join", rows: rowsOut, width: budget.rowWidth + 16, limit: budget.limit) {
             throw .tooLarge(why)
+        }
+        if omitIdentityLeft, matched == n {
+            // Every left row met its one right row: the left rows are 0..<n, in order.
+            let ri = [Int](unsafeUninitializedCapacity: n) { ro, count in
+                leftIds.withUnsafeBufferPointer { ids in
+                    rowOf.withUnsafeBufferPointer { r in
+                        for i in 0..<n { ro[i] = r[Int(ids[i])] }
+                    }
+                }
+                count = n
+            }
+            if shouldStop() { throw .cancelled }
+            return ([], ri)
         }
         var stopped = false
         var ri: [Int] = []

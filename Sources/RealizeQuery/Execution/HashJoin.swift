@@ -8,10 +8,13 @@ enum HashJoin {
     static let maxRows = 200_000_000
 
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past ``maxRows``.
+    /// - Parameter omitIdentityLeft: with unique right keys and every left row matched, return no left rows
+    ///   (they would be `0..<left.count`), sparing an array as long as the left table.
     /// - Parameter budget: the bytes one output row takes and the memory limit; the join's size is
     ///   counted before any row is produced, and a join past the limit throws `.tooLarge` naming its need.
     static func match(
-        left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil
+        left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil,
+        omitIdentityLeft: Bool = false
     ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
         var rightIds = [Int32](repeating: -1, count: right.count)
@@ -46,7 +49,8 @@ enum HashJoin {
         }
         // Unique right keys (a lookup): each left row meets at most one right row, found through one array.
         if let rowOf = uniqueRows(rightIds, keyCount: keyCount) {
-            return try lookup(leftIds, rowOf: rowOf, keepUnmatched: keepUnmatched, shouldStop: shouldStop, budget: budget)
+            return try lookup(
+                leftIds, rowOf: rowOf, keepUnmatched: keepUnmatched, shouldStop: shouldStop, budget: budget, omitIdentityLeft: omitIdentityLeft)
         }
         // 2. Right rows grouped by key id: offsets[id]..<offsets[id + 1] in `rows`.
         var offsets = [Int](repeating: 0, count: keyCount + 1)
