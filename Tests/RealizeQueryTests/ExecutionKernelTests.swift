@@ -143,6 +143,23 @@ import RealizeStore
         #expect(got.left == left.map { byText[$0] ?? -1 })
     }
 
+    @Test(arguments: 0..<30) func decimalTopMatchesTheGeneralTopN(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let rows = g.int(0...120)
+        // Few distinct values, so that ties (kept in row order) are common; some beyond 64 bits.
+        let units = (0..<rows).map { _ in g.chance(0.05) ? Int128(g.int(-2...2)) << 70 : Int128(g.int(-6...6)) }
+        let key = Column(name: "k", storage: .decimal(units, scale: 2))
+        let condition = Column(name: "", storage: .bool((0..<rows).map { _ in g.chance(0.6) }), validity: Self.validity(rows, &g))
+        let t = Table(columns: [key, Column(name: "i", storage: .int((0..<rows).map(Int64.init)))], rowCount: rows)
+        let ex = Executor(catalog: Catalog(), lastResult: nil, settings: QuerySettings(), cancel: nil)
+        for descending in [false, true] {
+            let n = g.int(1...12)
+            let fast = ex.decimalTop(t, where: condition, key: key, descending: descending, n: n)
+            let general = ex.filteredTop(t, where: condition, keys: [(SortKeys.rankable(key), descending)], n: n)
+            #expect(fast?.columns[1].rows == general.columns[1].rows, "descending: \(descending), n: \(n)")
+        }
+    }
+
     @Test func aJoinOnAFilteredDimensionKeepsOnlyItsRows() throws {
         let t = try runTable("financials | join (projects | where program = 'Zürich') on project_id | select project_id, project")
         #expect(t.texts("project_id") == ["P2", "P2", "P3"])

@@ -156,7 +156,10 @@ struct Executor {
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
         case .filteredTopN(let p, let keys, let n):
-            return filteredTop(t, where: try ev.eval(p), keys: try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }, n: n)
+            let condition = try ev.eval(p)
+            let keyColumns = try keys.map { try ev.eval($0.0) }
+            if keys.count == 1, let top = decimalTop(t, where: condition, key: keyColumns[0], descending: keys[0].1, n: n) { return top }
+            return filteredTop(t, where: condition, keys: zip(keyColumns, keys).map { (SortKeys.rankable($0), $1.1) }, n: n)
         case .distinct:
             let g = Grouping(keys: t.columns, rows: t.rowCount, shouldStop: stop)
             try checkCancelled()
