@@ -160,6 +160,38 @@ import RealizeStore
         }
     }
 
+    @Test(arguments: 0..<40) func fusedSumsMatchEvaluatingThenSumming(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let rows = g.int(0...100)
+        let groups = rows == 0 ? 1 : g.int(1...min(6, rows))
+        var gid = (0..<rows).map { _ in Int32(g.int(0...(groups - 1))) }
+        if g.chance(0.5) { gid.sort() }
+        for (k, i) in (0..<rows).shuffled(using: &g).prefix(groups).enumerated() { gid[i] = Int32(k) }
+        let grouping = Grouping(groupOf: gid, count: groups, firstRow: [])
+        // Now and then values near the 128-bit limit, so that a row or a sum overflows.
+        let huge = g.chance(0.15)
+        func units() -> [Int128] { (0..<rows).map { _ in huge && g.chance(0.3) ? Int128.max - Int128(g.int(0...5)) : Int128(g.int(-900...900)) } }
+        let scaleB = g.chance(0.2) ? 3 : 2
+        let a = Column(name: "a", storage: .decimal(units(), scale: 2), validity: Self.validity(rows, &g))
+        let b = Column(name: "b", storage: .decimal(units(), scale: scaleB), validity: Self.validity(rows, &g))
+        let ev = Evaluator(table: Table(columns: [a, b], rowCount: rows), settings: QuerySettings())
+        for op in [BinaryOperator.add, .subtract] {
+            let spec = AggregateSpec(
+                function: .sum, argument: .arithmetic(op, .column(0, .decimal), .column(1, .decimal), .decimal), parameter: 0, type: .decimal)
+            let fused = Result { () throws(NumericOverflow) -> Column? in try FusedSum.compute(spec, ev, grouping: grouping, rows: rows) }
+            let plain = Result { () throws(NumericOverflow) -> Column in
+                try Aggregator.compute(spec, input: try ev.eval(spec.argument!), grouping: grouping, rows: rows)
+            }
+            switch (fused, plain) {
+            case (.success(let f), .success(let p)):
+                #expect(f.map { $0.rows == p.rows && $0.type == p.type } ?? false, "\(op)")
+                if let f, case .decimal(_, let fs) = f.storage, case .decimal(_, let ps) = p.storage { #expect(fs == ps) }
+            case (.failure(let f), .failure(let p)): #expect(f.what == p.what, "\(op)")
+            default: Issue.record("fused \(fused) but plain \(plain) for \(op)")
+            }
+        }
+    }
+
     @Test func aJoinOnAFilteredDimensionKeepsOnlyItsRows() throws {
         let t = try runTable("financials | join (projects | where program = 'Zürich') on project_id | select project_id, project")
         #expect(t.texts("project_id") == ["P2", "P2", "P3"])
