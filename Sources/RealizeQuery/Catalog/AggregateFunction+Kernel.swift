@@ -12,7 +12,11 @@ extension AggregateFunction {
         let gid = g.groupOf
         guard let c = input else {
             var counts = [Int64](repeating: 0, count: groups)
-            for i in 0..<rows { counts[Int(gid[i])] += 1 }
+            counts.withUnsafeMutableBufferPointer { c in
+                gid.withUnsafeBufferPointer { g in
+                    for i in 0..<rows { c[Int(g[i])] += 1 }
+                }
+            }
             return Column(name: "", storage: .int(counts))
         }
         var seen = [Int64](repeating: 0, count: groups)  // non-null values per group
@@ -32,11 +36,11 @@ extension AggregateFunction {
             switch c.storage {
             case .int(let a):
                 let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
-                if !overflow.isEmpty { throw NumericOverflow("sum of ints") }
+                if overflow { throw NumericOverflow("sum of ints") }
                 return Column(name: "", storage: .int(sums), validity: Aggregator.validity(counts, []))
             case .decimal(let a, let s):
                 let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
-                if !overflow.isEmpty { throw NumericOverflow("sum of decimals") }
+                if overflow { throw NumericOverflow("sum of decimals") }
                 return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(counts, []))
             default:
                 let x = NumericVector(c).doubles

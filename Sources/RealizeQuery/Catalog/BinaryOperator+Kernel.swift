@@ -81,34 +81,53 @@ extension BinaryOperator {
     private func exactLoop<T: FixedWidthInteger>(
         _ x: [T], _ y: [T], valid: Bitmap?, rows n: Int, what: String
     ) throws(NumericOverflow) -> ([T], [Int]) {
-        var out = [T](repeating: 0, count: n)
         var bad: [Int] = []
         var overflow = false
+        // + - * write every row (their buffer is not zeroed first); % leaves 0 where it gives null.
+        var out: [T] = []
         switch self {
-        case .add:
-            for i in 0..<n {
-                let (r, o) = x[i].addingReportingOverflow(y[i])
-                out[i] = r
-                overflow = overflow || (o && valid.map { $0[i] } ?? true)
-            }
-        case .subtract:
-            for i in 0..<n {
-                let (r, o) = x[i].subtractingReportingOverflow(y[i])
-                out[i] = r
-                overflow = overflow || (o && valid.map { $0[i] } ?? true)
-            }
-        case .multiply:
-            for i in 0..<n {
-                let (r, o) = x[i].multipliedReportingOverflow(by: y[i])
-                out[i] = r
-                overflow = overflow || (o && valid.map { $0[i] } ?? true)
-            }
+        case .add: overflow = Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.addingReportingOverflow($1) }
+        case .subtract: overflow = Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.subtractingReportingOverflow($1) }
+        case .multiply: overflow = Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.multipliedReportingOverflow(by: $1) }
         default:
+            out = [T](repeating: 0, count: n)
             // x % -1 is 0 even for the minimum value (whose quotient would not fit).
             for i in 0..<n { if y[i] == 0 { bad.append(i) } else if y[i] != -1 { out[i] = x[i] % y[i] } }
         }
         if overflow { throw NumericOverflow("`\(symbol)` on \(what)") }
         return (out, bad)
+    }
+
+    /// `out[i] = op(x[i], y[i])` over raw buffers; whether a valid row overflowed (rows under a null may hold
+    /// any placeholder and do not count).
+    @inline(__always)
+    static func checkedLoop<T: FixedWidthInteger>(
+        _ x: [T], _ y: [T], _ out: inout [T], rows n: Int, valid: Bitmap?, _ op: (T, T) -> (partialValue: T, overflow: Bool)
+    ) -> Bool {
+        var overflow = false
+        out = [T](unsafeUninitializedCapacity: n) { o, count in
+            count = n
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    if let v = valid {
+                        v.words.withUnsafeBufferPointer { w in
+                            for i in 0..<n {
+                                let (r, f) = op(x[i], y[i])
+                                o[i] = r
+                                overflow = overflow || (f && w[i >> 6] & (1 << UInt64(i & 63)) != 0)
+                            }
+                        }
+                    } else {
+                        for i in 0..<n {
+                            let (r, f) = op(x[i], y[i])
+                            o[i] = r
+                            overflow = overflow || f
+                        }
+                    }
+                }
+            }
+        }
+        return overflow
     }
 
     /// A comparison of a text column with a text constant: decided once per dictionary entry, then mapped

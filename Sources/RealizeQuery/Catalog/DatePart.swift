@@ -35,9 +35,25 @@ public enum DatePart: String, CaseIterable, Sendable {
         var out = [Int64](repeating: 0, count: n)
         switch c.storage {
         case .period(let a):
-            for i in 0..<n {
-                let (y, m) = CivilCalendar.yearMonth(period: a[i])
-                out[i] = value(year: y, month: m, fiscalStart: fs)
+            // Periods span few distinct months: each month of the range is computed once, rows read a table.
+            let lo = a.min() ?? 0, hi = a.max() ?? 0
+            if Int(hi) - Int(lo) < 1 << 16 {
+                let table = (lo...hi).map { p in
+                    let (y, m) = CivilCalendar.yearMonth(period: p)
+                    return value(year: y, month: m, fiscalStart: fs)
+                }
+                table.withUnsafeBufferPointer { t in
+                    a.withUnsafeBufferPointer { x in
+                        out.withUnsafeMutableBufferPointer { o in
+                            for i in 0..<n { o[i] = t[Int(x[i] &- lo)] }
+                        }
+                    }
+                }
+            } else {
+                for i in 0..<n {
+                    let (y, m) = CivilCalendar.yearMonth(period: a[i])
+                    out[i] = value(year: y, month: m, fiscalStart: fs)
+                }
             }
         case .date(let a):
             if self == .day {

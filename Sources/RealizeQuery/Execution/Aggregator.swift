@@ -8,40 +8,66 @@ enum Aggregator {
     }
 
     /// Exact per-group sums of scaled integers, over raw buffers (the hot loop of most PMO queries).
-    /// Returns the sums, the non-null count per group, and the groups whose sum overflowed.
-    static func sumExact<T: FixedWidthInteger>(_ a: [T], _ valid: Bitmap?, _ gid: [Int32], groups: Int) -> ([T], [Int64], [Int]) {
+    /// Returns the sums, the non-null count per group (nil when every group has a value: no nulls and at least
+    /// one row), and whether some group's running sum overflowed.
+    ///
+    /// The running sum of the current group stays in a register while consecutive rows share it (rows of one
+    /// project or program are usually together), and is stored back when the group changes: the same additions
+    /// in the same order as a per-row read-modify-write, so the sums and the overflow are the same.
+    static func sumExact<T: FixedWidthInteger>(_ a: [T], _ valid: Bitmap?, _ gid: [Int32], groups: Int) -> (sums: [T], counts: [Int64]?, overflow: Bool) {
         var sums = [T](repeating: 0, count: groups)
-        var counts = [Int64](repeating: 0, count: groups)
-        var overflowed = [Bool](repeating: false, count: groups)
-        sums.withUnsafeMutableBufferPointer { s in
-            counts.withUnsafeMutableBufferPointer { n in
-                overflowed.withUnsafeMutableBufferPointer { o in
+        let n = a.count
+        guard n > 0, groups > 0 else { return (sums, [Int64](repeating: 0, count: groups), false) }
+        var overflow = false
+        if let v = valid {
+            var counts = [Int64](repeating: 0, count: groups)
+            sums.withUnsafeMutableBufferPointer { s in
+                counts.withUnsafeMutableBufferPointer { c in
                     a.withUnsafeBufferPointer { x in
                         gid.withUnsafeBufferPointer { g in
-                            if let v = valid {
-                                v.words.withUnsafeBufferPointer { w in
-                                    for i in 0..<x.count where w[i >> 6] & (1 << UInt64(i & 63)) != 0 {
-                                        let k = Int(g[i])
-                                        let (r, f) = s[k].addingReportingOverflow(x[i])
-                                        s[k] = r; n[k] += 1; o[k] = o[k] || f
-                                    }
-                                }
-                            } else {
-                                for i in 0..<x.count {
+                            v.words.withUnsafeBufferPointer { w in
+                                for i in 0..<n where w[i >> 6] & (1 << UInt64(i & 63)) != 0 {
                                     let k = Int(g[i])
                                     let (r, f) = s[k].addingReportingOverflow(x[i])
-                                    s[k] = r; n[k] += 1; o[k] = o[k] || f
+                                    s[k] = r
+                                    c[k] += 1
+                                    overflow = overflow || f
                                 }
                             }
                         }
                     }
                 }
             }
+            return (sums, counts, overflow)
         }
-        return (sums, counts, overflowed.indices.filter { overflowed[$0] })
+        sums.withUnsafeMutableBufferPointer { s in
+            a.withUnsafeBufferPointer { x in
+                gid.withUnsafeBufferPointer { g in
+                    var k = Int(g[0])
+                    var acc: T = 0
+                    var f = false
+                    for i in 0..<n {
+                        let gi = Int(g[i])
+                        if gi != k {
+                            s[k] = acc
+                            k = gi
+                            acc = s[k]
+                        }
+                        let (r, o) = acc.addingReportingOverflow(x[i])
+                        acc = r
+                        f = f || o
+                    }
+                    s[k] = acc
+                    overflow = f
+                }
+            }
+        }
+        // Every group of a grouping has at least one row, so each has a value.
+        return (sums, nil, overflow)
     }
 
-    static func validity(_ seen: [Int64], _ overflow: [Int]) -> Bitmap? {
+    static func validity(_ seen: [Int64]?, _ overflow: [Int]) -> Bitmap? {
+        guard let seen else { return nil }
         guard seen.contains(0) || !overflow.isEmpty else { return nil }
         var b = Bitmap(count: seen.count, value: true)
         for (k, s) in seen.enumerated() where s == 0 { b[k] = false }

@@ -5,12 +5,19 @@ import RealizeStore
 enum DecimalKeys {
     /// The units as `Int64`, or nil if some value does not fit.
     static func narrow(_ a: [Int128]) -> [Int64]? {
-        var out = [Int64](repeating: 0, count: a.count)
-        for i in a.indices {
-            guard let v = Int64(exactly: a[i]) else { return nil }
-            out[i] = v
+        var misfit: Int64 = 0
+        let out = [Int64](unsafeUninitializedCapacity: a.count) { out, count in
+            a.withUnsafeBufferPointer { x in
+                // Branch-free over the rows: a value fits when its high half is the sign of its low half.
+                for i in 0..<x.count {
+                    let low = Int64(truncatingIfNeeded: x[i])
+                    out[i] = low
+                    misfit |= Int64(truncatingIfNeeded: x[i] >> 64) ^ (low >> 63)
+                }
+            }
+            count = a.count
         }
-        return out
+        return misfit == 0 ? out : nil
     }
 
     /// Keys that order as the units do: the units themselves, or dense ranks of the distinct values.

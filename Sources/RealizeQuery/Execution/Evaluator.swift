@@ -67,6 +67,8 @@ struct Evaluator {
         let a = try eval(l)
         // Text against a literal: decide once per dictionary entry, then map the codes.
         if case .literal(.text(let s), _) = r, let c = op.compare(text: a, with: s, rows: n) { return c }
+        // A number, date or period against a literal: one value, not a column of copies.
+        if case .literal(let v, _) = r, a.count == n, let c = op.compare(a, scalar: v) { return c }
         return op.compare(a, try eval(r), rows: n)
     }
 

@@ -67,12 +67,13 @@ struct Executor {
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
         let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
         let (li, ri) = try HashJoin.match(
-            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
+            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
+            omitIdentityLeft: lookup)
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
-        // every row matched, and the left columns stay as they are.
-        var cols = lookup && li.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
+        // every row matched, and the left columns stay as they are (`li` may then be left empty).
+        var cols = lookup && ri.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
-        return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: li.count)
+        return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: ri.count)
     }
 
     /// Rows where a boolean column is true (not null): the selection vector a filter produces.
@@ -135,7 +136,9 @@ struct Executor {
             var inter: [Column] = keyCols.enumerated().map { $0.element.gather(g.firstRow).renamed("k\($0.offset)") }
             for (k, a) in aggs.enumerated() {
                 try checkCancelled()
-                inter.append(try Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount).renamed("a\(k)"))
+                let column = try FusedSum.compute(a, ev, grouping: g, rows: t.rowCount)
+                inter.append(
+                    try (column ?? Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount)).renamed("a\(k)"))
             }
             let groupsTable = Table(columns: inter, rowCount: g.count)
             let post = Evaluator(table: groupsTable, settings: settings, warnings: warnings)
@@ -157,7 +160,10 @@ struct Executor {
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
         case .filteredTopN(let p, let keys, let n):
-            return filteredTop(t, where: try ev.eval(p), keys: try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }, n: n)
+            let condition = try ev.eval(p)
+            let keyColumns = try keys.map { try ev.eval($0.0) }
+            if keys.count == 1, let top = decimalTop(t, where: condition, key: keyColumns[0], descending: keys[0].1, n: n) { return top }
+            return filteredTop(t, where: condition, keys: zip(keyColumns, keys).map { (SortKeys.rankable($0), $1.1) }, n: n)
         case .distinct:
             let g = Grouping(keys: t.columns, rows: t.rowCount, shouldStop: stop)
             try checkCancelled()

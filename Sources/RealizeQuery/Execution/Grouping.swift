@@ -42,11 +42,18 @@ struct Grouping {
                 if chunk > 0, shouldStop() { self = .single(rows: rows); return }
                 let end = min(rows, chunk + (1 << 16))
                 if !direct.isEmpty {
+                    let width = next.count
                     direct.withUnsafeMutableBufferPointer { d in
-                        for i in chunk..<end {
-                            let key = Int(groupOf[i]) * next.count + Int(next.ids[i])
-                            if d[key] < 0 { d[key] = c; c += 1 }
-                            combined[i] = d[key]
+                        groupOf.withUnsafeBufferPointer { so in
+                            next.ids.withUnsafeBufferPointer { nx in
+                                combined.withUnsafeMutableBufferPointer { out in
+                                    for i in chunk..<end {
+                                        let key = Int(so[i]) * width + Int(nx[i])
+                                        if d[key] < 0 { d[key] = c; c += 1 }
+                                        out[i] = d[key]
+                                    }
+                                }
+                            }
                         }
                     }
                     continue
@@ -126,6 +133,7 @@ struct Grouping {
             let lo = a.min() ?? 0, hi = a.max() ?? 0
             let (range, wide) = hi.subtractingReportingOverflow(lo)
             guard !wide, range < 1 << 20 else { return hashed(a, c) }
+            if c.validity == nil { return directIds(a, lo: lo, range: Int(range)) }
             var map = [Int32](repeating: -1, count: Int(range) + 1)
             for i in 0..<n {
                 if c.isNull(i) { ids[i] = nullGroup(); continue }
@@ -137,6 +145,25 @@ struct Grouping {
             return hashed(DecimalKeys.ordered(a), c)
         case .double(let a):
             return hashed(a.map { Int64(bitPattern: ($0 == 0 ? 0 : $0).bitPattern) }, c)
+        }
+        return (ids, Int(next))
+    }
+
+    /// Dense ids of values without nulls in `lo...lo + range`, through a direct-mapped table, over raw buffers.
+    private static func directIds(_ a: [Int64], lo: Int64, range: Int) -> (ids: [Int32], count: Int) {
+        var map = [Int32](repeating: -1, count: range + 1)
+        var next: Int32 = 0
+        let ids = [Int32](unsafeUninitializedCapacity: a.count) { out, count in
+            map.withUnsafeMutableBufferPointer { m in
+                a.withUnsafeBufferPointer { x in
+                    for i in 0..<x.count {
+                        let k = Int(x[i] &- lo)
+                        if m[k] < 0 { m[k] = next; next += 1 }
+                        out[i] = m[k]
+                    }
+                }
+            }
+            count = a.count
         }
         return (ids, Int(next))
     }

@@ -8,10 +8,13 @@ enum HashJoin {
     static let maxRows = 200_000_000
 
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past ``maxRows``.
+    /// - Parameter omitIdentityLeft: with unique right keys and every left row matched, return no left rows
+    ///   (they would be `0..<left.count`), sparing an array as long as the left table.
     /// - Parameter budget: the bytes one output row takes and the memory limit; the join's size is
     ///   counted before any row is produced, and a join past the limit throws `.tooLarge` naming its need.
     static func match(
-        left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil
+        left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil,
+        omitIdentityLeft: Bool = false
     ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
         var rightIds = [Int32](repeating: -1, count: right.count)
@@ -19,17 +22,11 @@ enum HashJoin {
         var keyCount = 0
         switch (left.storage, right.storage) {
         case (.text(let lc, let ld), .text(let rc, let rd)):
-            var byText: [String: Int32] = [:]
-            let rightCodeId = rd.map { s -> Int32 in
-                if let id = byText[s] { return id }
-                byText[s] = Int32(byText.count)
-                return Int32(byText.count - 1)
-            }
-            keyCount = byText.count
-            for j in 0..<right.count where !right.isNull(j) { rightIds[j] = rightCodeId[Int(rc[j])] }
-            // Each distinct left value is looked up once.
-            let leftCodeId = ld.map { byText[$0] ?? -1 }
-            for i in 0..<left.count where !left.isNull(i) { leftIds[i] = leftCodeId[Int(lc[i])] }
+            // Each distinct value of either side is hashed once.
+            let (rightCodeId, leftCodeId, count) = TextIds.shared(right: rd, left: ld)
+            keyCount = count
+            mapCodes(rc, through: rightCodeId, validity: right.validity, into: &rightIds)
+            mapCodes(lc, through: leftCodeId, validity: left.validity, into: &leftIds)
         default:
             var lk = integerKeys(left), rk = integerKeys(right)
             // Decimal keys at different scales compare at the larger one (1.5 joins 1.50).
@@ -49,6 +46,11 @@ enum HashJoin {
             }
             keyCount = table.count
             for i in 0..<left.count where !left.isNull(i) { leftIds[i] = table[lk[i]] ?? -1 }
+        }
+        // Unique right keys (a lookup): each left row meets at most one right row, found through one array.
+        if let rowOf = uniqueRows(rightIds, keyCount: keyCount) {
+            return try lookup(
+                leftIds, rowOf: rowOf, keepUnmatched: keepUnmatched, shouldStop: shouldStop, budget: budget, omitIdentityLeft: omitIdentityLeft)
         }
         // 2. Right rows grouped by key id: offsets[id]..<offsets[id + 1] in `rows`.
         var offsets = [Int](repeating: 0, count: keyCount + 1)

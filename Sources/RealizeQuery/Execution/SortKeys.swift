@@ -189,12 +189,17 @@ enum Sorter {
             if let sel = selection {
                 for i in sel { consider(i) }
             } else if let (m, validity) = mask {
-                // A filter's mask, read in place: no selection vector is built.
+                // A filter's mask, read in place: no selection vector is built. Once N rows are held, the
+                // comparison with the N-th value comes first: it almost always rejects the row, a branch the
+                // processor predicts, where the mask alone would pass rows at random.
                 m.withUnsafeBufferPointer { keep in
-                    if let w = validity?.words {
-                        for i in 0..<rows where keep[i] && w[i >> 6] & (1 << UInt64(i & 63)) != 0 { consider(i) }
-                    } else {
-                        for i in 0..<rows where keep[i] { consider(i) }
+                    let words = validity?.words ?? []
+                    words.withUnsafeBufferPointer { w in
+                        for i in 0..<rows {
+                            if full, let t = worst, descending ? !(x[i] > t) : !(x[i] < t) { continue }
+                            guard keep[i], w.isEmpty || w[i >> 6] & (1 << UInt64(i & 63)) != 0 else { continue }
+                            consider(i)
+                        }
                     }
                 }
             } else {

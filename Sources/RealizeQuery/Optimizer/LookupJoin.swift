@@ -58,15 +58,10 @@ struct LookupJoin: OptimizerRule {
     static func isUnique(_ c: Column) -> Bool {
         if case .text(let codes, let dictionary) = c.storage {
             // Codes are numbered per dictionary entry; equal strings (if any repeat) share one id.
-            var byText: [String: Int] = [:]
-            let idOf = dictionary.map { s in
-                if let id = byText[s] { return id }
-                byText[s] = byText.count
-                return byText.count - 1
-            }
-            var seen = [Bool](repeating: false, count: byText.count)
+            let (idOf, _, count) = TextIds.shared(right: dictionary, left: [])
+            var seen = [Bool](repeating: false, count: count)
             for i in 0..<c.count where !c.isNull(i) {
-                let id = idOf[Int(codes[i])]
+                let id = Int(idOf[Int(codes[i])])
                 if seen[id] { return false }
                 seen[id] = true
             }

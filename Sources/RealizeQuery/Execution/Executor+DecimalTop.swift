@@ -1,0 +1,14 @@
+import RealizeStore
+
+extension Executor {
+    /// `where … | sort ±key | take n` on one decimal key without nulls: the top-N reads the 128-bit units in place
+    /// (they order as the values do), with no 64-bit key column built for every row first. Nil when the shape
+    /// does not fit; the caller then takes the general path, which gives the same rows.
+    func decimalTop(_ t: Table, where condition: Column, key: Column, descending: Bool, n: Int) -> Table? {
+        guard n > 0, n <= Sorter.insertionLimit, key.validity == nil, case .decimal(let units, _) = key.storage,
+            case .bool(let values) = condition.storage
+        else { return nil }
+        let mask = (values: values, validity: condition.validity)
+        return t.gather(Sorter.topSingle(units, descending: descending, rows: t.rowCount, n: n, among: nil, mask: mask))
+    }
+}

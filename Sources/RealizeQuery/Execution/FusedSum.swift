@@ -1,0 +1,64 @@
+import RealizeStore
+
+/// `sum(a + b)` and `sum(a - b)` over two decimal columns at one scale, in one pass: the per-row results are
+/// summed as they are computed, never stored (a column of 16-byte units as long as the table spared).
+///
+/// Results and errors are those of evaluating the argument, then summing: a row whose `+`/`-` overflows
+/// (where both operands hold values) throws the operator's overflow, before any overflow of a sum is reported.
+enum FusedSum {
+    /// The sums per group of `g`, or nil when `spec` is not a sum of `+`/`-` on decimals (the caller then evaluates
+    /// the argument). Operands of other shapes are evaluated once and summed the ordinary way.
+    static func compute(_ spec: AggregateSpec, _ ev: Evaluator, grouping g: Grouping, rows: Int) throws(NumericOverflow) -> Column? {
+        guard spec.function == .sum, case .arithmetic(let op, let l, let r, .decimal) = spec.argument, op == .add || op == .subtract
+        else { return nil }
+        let a = try ev.eval(l)
+        let b = try ev.eval(r)
+        guard case .decimal(let x, let s) = a.storage, case .decimal(let y, let t) = b.storage, s == t, x.count == rows, y.count == rows,
+            g.groupOf.count == rows, rows > 0
+        else {
+            return try Aggregator.compute(spec, input: op.arithmetic(a, b, type: .decimal, rows: ev.n), grouping: g, rows: rows)
+        }
+        let valid = Bitmap.and(a.validity, b.validity)
+        let subtract = op == .subtract
+        var sums = [Int128](repeating: 0, count: g.count)
+        var counts = [Int64](repeating: 0, count: valid == nil ? 0 : g.count)
+        var rowOverflow = false
+        var sumOverflow = false
+        sums.withUnsafeMutableBufferPointer { sm in
+            counts.withUnsafeMutableBufferPointer { c in
+                x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in
+                        g.groupOf.withUnsafeBufferPointer { gid in
+                            let words = valid?.words ?? []
+                            words.withUnsafeBufferPointer { w in
+                                var k = Int(gid[0])
+                                var acc: Int128 = 0
+                                for i in 0..<rows {
+                                    let (d, f) = subtract ? x[i].subtractingReportingOverflow(y[i]) : x[i].addingReportingOverflow(y[i])
+                                    if !w.isEmpty {
+                                        guard w[i >> 6] & (1 << UInt64(i & 63)) != 0 else { continue }
+                                        c[Int(gid[i])] += 1
+                                    }
+                                    rowOverflow = rowOverflow || f
+                                    let gi = Int(gid[i])
+                                    if gi != k {
+                                        sm[k] = acc
+                                        k = gi
+                                        acc = sm[k]
+                                    }
+                                    let (sum, o) = acc.addingReportingOverflow(d)
+                                    acc = sum
+                                    sumOverflow = sumOverflow || o
+                                }
+                                sm[k] = acc
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if rowOverflow { throw NumericOverflow("`\(op.symbol)` on decimals") }
+        if sumOverflow { throw NumericOverflow("sum of decimals") }
+        return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(valid == nil ? nil : counts, []))
+    }
+}
