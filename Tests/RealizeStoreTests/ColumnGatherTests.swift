@@ -37,3 +37,28 @@ import Testing
         }
     }
 }
+
+/// A gather told to stop (Ctrl-C in a sort of millions of rows) stops within a million rows: the rows
+/// before are gathered, the rest are placeholders, and the column keeps its length.
+@Suite struct StoppableGatherTests {
+    @Test func stopsAtTheNextMillionRows() {
+        let rows = 2_500_000
+        let column = Column(name: "n", storage: .int((0..<rows).map(Int64.init)))
+        let order = Array((0..<rows).reversed())
+        var asked = 0
+        let stopped = column.gather(order) {
+            asked += 1; return true
+        }
+        #expect(asked == 1)
+        #expect(stopped.count == rows)
+        guard case .int(let a) = stopped.storage else {
+            Issue.record("not an int column")
+            return
+        }
+        #expect(a[0] == Int64(rows - 1) && a[(1 << 20) - 1] == Int64(rows - (1 << 20)))
+        #expect(a[1 << 20] == 0 && a[rows - 1] == 0)
+        let whole = column.gather(order) { false }
+        guard case .int(let b) = whole.storage else { return }
+        #expect(b == order.map(Int64.init))
+    }
+}

@@ -152,8 +152,16 @@ struct Executor {
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             try checkCancelled()
             let order = Sorter.permutation(sk, rows: t.rowCount, shouldStop: stop)
+            // Gathered a column at a time, with Ctrl-C looked at in between: the random reads of 10M rows
+            // into new memory take over a second for a wide table (bench/safety.py at large scale).
+            var columns: [Column] = []
+            columns.reserveCapacity(t.columns.count)
+            for column in t.columns {
+                try checkCancelled()
+                columns.append(column.gather(order, shouldStop: stop))
+            }
             try checkCancelled()
-            return t.gather(order)
+            return Table(columns: columns, rowCount: order.count)
         case .limit(let n):
             return n >= t.rowCount ? t : t.prefix(n)
         case .topN(let keys, let n):
