@@ -63,43 +63,34 @@ struct XLSXSheetTable {
         var firstError = ""
         var sheetRows: [Int] = []
         for (row, cells) in rows where row >= header {
-            // Each field goes straight into the bytes, in column order (a sheet lists a row's cells by
-            // column; a row that does not, with a duplicate cell, keeps the later cell as before).
+            // Each field goes straight into the bytes, in column order: `rows` gives a row's cells by
+            // column, a duplicate cell right after its twin, and the later non-error cell of a column wins.
             let mark = csvText.count
             var next = 0
             var any = false
-            var inOrder = true
-            var previous = -1
-            for cell in cells where cell.reference.column >= firstColumn && cell.reference.column <= lastColumn {
+            for k in cells.indices where cells[k].reference.column >= firstColumn && cells[k].reference.column <= lastColumn {
+                let cell = cells[k]
                 let c = cell.reference.column - firstColumn
-                if c <= previous { inOrder = false }
-                previous = c
                 if case .error(let e) = cell.kind {
                     if errors == 0 { firstError = "\(source)!\(cell.reference.text) (\(e))" }
                     errors += 1
-                } else {
-                    any = true
+                    continue
                 }
-            }
-            if !inOrder {
-                Self.appendRow(cells, row: row, header: header, from: firstColumn, width: width, to: &csvText, textColumns: &textColumns, date: date)
-            } else {
-                for cell in cells where cell.reference.column >= firstColumn && cell.reference.column <= lastColumn {
-                    let c = cell.reference.column - firstColumn
-                    if case .error = cell.kind { continue }
-                    while next < c {
-                        if next > 0 { csvText.append(UInt8(ascii: ",")) }
-                        next += 1
-                    }
-                    if c > 0 { csvText.append(UInt8(ascii: ",")) }
-                    next = c + 1
-                    if case .text = cell.kind, row != header { textColumns.insert(c) }
-                    Self.appendField(cell.kind, to: &csvText, date: date)
-                }
-                while next < width {
+                any = true
+                if case .text = cell.kind, row != header { textColumns.insert(c) }
+                let later = cells[(k + 1)...].prefix { $0.reference.column == cell.reference.column }
+                if later.contains(where: { if case .error = $0.kind { false } else { true } }) { continue }
+                while next < c {
                     if next > 0 { csvText.append(UInt8(ascii: ",")) }
                     next += 1
                 }
+                if c > 0 { csvText.append(UInt8(ascii: ",")) }
+                next = c + 1
+                Self.appendField(cell.kind, to: &csvText, date: date)
+            }
+            while next < width {
+                if next > 0 { csvText.append(UInt8(ascii: ",")) }
+                next += 1
             }
             guard any || row == header else {
                 csvText.removeLast(csvText.count - mark)
@@ -159,28 +150,9 @@ struct XLSXSheetTable {
         }
     }
 
-    /// A row whose cells are not in column order (a duplicate cell): the later cell of a column wins.
-    private static func appendRow(
-        _ cells: ArraySlice<XLSXCell>, row: Int, header: Int, from firstColumn: Int, width: Int, to out: inout [UInt8], textColumns: inout Set<Int>,
-        date: (String) -> Int32?
-    ) {
-        var fields = [XLSXCell.Kind?](repeating: nil, count: width)
-        for cell in cells where cell.reference.column >= firstColumn && cell.reference.column < firstColumn + width {
-            if case .error = cell.kind { continue }
-            fields[cell.reference.column - firstColumn] = cell.kind
-        }
-        for (k, field) in fields.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            guard let field else { continue }
-            if case .text = field, row != header { textColumns.insert(k) }
-            appendField(field, to: &out, date: date)
-        }
-    }
-
     /// The cells grouped by row, in row order, each row's cells in column order. A sheet lists its cells in
-    /// that order already, so that is checked first and the sort (stable: a later duplicate stays later) is
-    /// the fallback.
-    /// Each row's cells are a slice of one array (no copy per row).
+    /// that order already, so that is checked first and the sort (stable: a later duplicate stays later,
+    /// right after its twin) is the fallback. Each row's cells are a slice of one array (no copy per row).
     static func rows(_ cells: [XLSXCell]) -> [(row: Int, cells: ArraySlice<XLSXCell>)] {
         func before(_ a: XLSXCell, _ b: XLSXCell) -> Bool { (a.reference.row, a.reference.column) < (b.reference.row, b.reference.column) }
         var ordered = cells
