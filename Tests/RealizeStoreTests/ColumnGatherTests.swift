@@ -57,6 +57,9 @@ import Testing
         }
         #expect(a[0] == Int64(rows - 1) && a[(1 << 20) - 1] == Int64(rows - (1 << 20)))
         #expect(a[1 << 20] == 0 && a[rows - 1] == 0)
+        let table = Table(columns: [column, column.renamed("m")], rowCount: rows)
+        #expect(table.gather(order) { true } == nil)
+        #expect(table.gather(order) { false }?.rowCount == rows)
         let whole = column.gather(order) { false }
         guard case .int(let b) = whole.storage else { return }
         #expect(b == order.map(Int64.init))

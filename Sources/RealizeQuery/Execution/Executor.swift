@@ -152,16 +152,10 @@ struct Executor {
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             try checkCancelled()
             let order = Sorter.permutation(sk, rows: t.rowCount, shouldStop: stop)
-            // Gathered a column at a time, with Ctrl-C looked at in between: the random reads of 10M rows
-            // into new memory take over a second for a wide table (bench/safety.py at large scale).
-            var columns: [Column] = []
-            columns.reserveCapacity(t.columns.count)
-            for column in t.columns {
-                try checkCancelled()
-                columns.append(column.gather(order, shouldStop: stop))
-            }
-            try checkCancelled()
-            return Table(columns: columns, rowCount: order.count)
+            // Gathered with Ctrl-C looked at between columns and every million rows: the random reads of
+            // 10M rows into new memory take over a second for a wide table (bench/safety.py at large scale).
+            guard let sorted = t.gather(order, shouldStop: stop) else { throw Stop.cancelled }
+            return sorted
         case .limit(let n):
             return n >= t.rowCount ? t : t.prefix(n)
         case .topN(let keys, let n):

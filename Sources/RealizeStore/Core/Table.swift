@@ -27,6 +27,18 @@ public struct Table: Sendable {
         Table(columns: columns.map { $0.gather(indices) }, rowCount: indices.count)
     }
 
+    /// ``gather(_:)`` that asks `shouldStop` between columns and every million rows (see
+    /// ``Column/gather(_:shouldStop:)``); nil once it says yes.
+    public func gather(_ indices: [Int], shouldStop: () -> Bool) -> Table? {
+        var gathered: [Column] = []
+        gathered.reserveCapacity(columns.count)
+        for column in columns {
+            if shouldStop() { return nil }
+            gathered.append(column.gather(indices, shouldStop: shouldStop))
+        }
+        return shouldStop() ? nil : Table(columns: gathered, rowCount: indices.count)
+    }
+
     /// The first `n` rows.
     public func prefix(_ n: Int) -> Table { gather(Array(0..<min(n, rowCount))) }
 
