@@ -6,13 +6,7 @@ import Testing
 /// session intact; a join past `.set memory_limit` stops with an error naming what it needed.
 @Suite(.serialized) struct CancellationInteractiveTests {
     func start(data: String) throws -> PseudoTerminalSession {
-        let folder = try RealizeBinary.temporaryFolder()
-        return try PseudoTerminalSession(
-            executable: RealizeBinary.url.path, arguments: ["--data", data],
-            environment: [
-                "TERM": "dumb", "REALIZE_HISTORY": folder.appendingPathComponent("history").path, "HOME": NSTemporaryDirectory(),
-                "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
-            ])
+        try .realize(arguments: ["--data", data])
     }
 
     /// The shared generator's small portfolio, written to a fresh folder.

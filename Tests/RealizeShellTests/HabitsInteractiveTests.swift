@@ -5,13 +5,10 @@ import Testing
 /// the start-up script and `-cmd` before the first prompt; completion of the new commands.
 @Suite(.serialized) struct HabitsInteractiveTests {
     func start(_ folder: URL, arguments: [String] = []) throws -> PseudoTerminalSession {
-        try PseudoTerminalSession(
-            executable: RealizeBinary.url.path,
+        try .realize(
             arguments: ["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path] + arguments,
-            environment: [
-                "TERM": "dumb", "REALIZE_HISTORY": folder.appendingPathComponent("history").path, "HOME": folder.path,
-                "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
-            ])
+            history: folder.appendingPathComponent("history"), home: folder,
+            extra: ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path])
     }
 
     @Test(.timeLimit(.minutes(1)), .tags(.queryEngine)) func outputThenOnceThenTheScreen() throws {

@@ -4,10 +4,7 @@ import Testing
 /// The interactive shell on a pseudo-terminal: readline editing, completion, Ctrl-C, history, Ctrl-D.
 @Suite(.serialized) struct InteractiveTests {
     func start(history: URL, term: String = "dumb") throws -> PseudoTerminalSession {
-        try PseudoTerminalSession(
-            executable: RealizeBinary.url.path,
-            arguments: ["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path],
-            environment: ["TERM": term, "REALIZE_HISTORY": history.path, "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"])
+        try .realize(arguments: ["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path], history: history, term: term)
     }
 
     @Test(.timeLimit(.minutes(1))) func sessionAtATerminal() throws {
@@ -35,9 +32,7 @@ import Testing
         // Wait for the prompt before typing: keys typed while a statement runs are echoed by the
         // terminal in cooked mode, and a Ctrl-C there flushes the terminal's queues (and the prompt).
         #expect(
-            shell.waitFor(from: mark) { out in
-                out.range(of: "usage: .schema TABLE").map { out[$0.upperBound...].contains("realize> ") } ?? false
-            }, "no prompt after .schema: \(shell.transcript)")
+            shell.expectPrompt(after: "usage: .schema TABLE", from: mark), "no prompt after .schema: \(shell.transcript)")
 
         // Ctrl-C while typing abandons the line; the shell is alive and prompts again.
         mark = shell.mark
@@ -54,9 +49,7 @@ import Testing
         // Ctrl-D on an empty line leaves with status 0 (typed once the prompt is back: keys typed
         // while a statement runs reach the terminal in cooked mode, where ^D is not a key).
         #expect(
-            shell.waitFor(from: mark) { out in
-                out.range(of: "Run Time").map { out[$0.upperBound...].contains("realize> ") } ?? false
-            }, "no prompt after .help: \(shell.transcript)")
+            shell.expectPrompt(after: "Run Time", from: mark), "no prompt after .help: \(shell.transcript)")
         shell.send("\u{4}")
         #expect(shell.waitForExit() == 0, "did not exit on Ctrl-D: \(shell.transcript)")
 
@@ -89,9 +82,7 @@ import Testing
         mark = again.mark
         again.send("\u{10}\u{10}\r")  // the last entry is `.quit`
         #expect(
-            again.waitFor(from: mark) { out in
-                out.range(of: "P01").map { out[$0.upperBound...].contains("realize> ") } ?? false
-            }, "history not loaded: \(again.transcript)")
+            again.expectPrompt(after: "P01", from: mark), "history not loaded: \(again.transcript)")
         again.send("\u{4}")
         #expect(again.waitForExit() == 0)
     }

@@ -18,12 +18,9 @@ import Testing
         let gen = try ExternalTools.run("/usr/bin/env", ["python3", Self.generator, "--scale", "medium", "--out", medium.path], timeout: 240)
         try #require(gen.status == 0, "gen_portfolio.py failed: \(gen.output)")
 
-        let shell = try PseudoTerminalSession(
-            executable: RealizeBinary.url.path, arguments: ["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path],
-            environment: [
-                "TERM": "dumb", "REALIZE_HISTORY": folder.appendingPathComponent("history").path, "HOME": NSTemporaryDirectory(),
-                "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
-            ])
+        let shell = try PseudoTerminalSession.realize(
+            arguments: ["--data", RealizeBinary.fixtures.appendingPathComponent("portfolio").path],
+            history: folder.appendingPathComponent("history"))
         #expect(shell.expect("realize> "), "no prompt: \(shell.transcript)")
         var mark = shell.mark
         shell.send("let keep = projects | take 3\r")

@@ -8,9 +8,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func passwordStaysOutOfHistory() throws {
         let folder = try RealizeBinary.temporaryFolder()
         let history = folder.appendingPathComponent("history")
-        let shell = try PseudoTerminalSession(
-            executable: RealizeBinary.url.path, arguments: [],
-            environment: ["TERM": "dumb", "REALIZE_HISTORY": history.path, "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"])
+        let shell = try PseudoTerminalSession.realize(history: history)
         #expect(shell.expect("realize> "), "no prompt: \(shell.transcript)")
         let secret = "Hunter2-S3cret"
         // Port 1 on loopback refuses at once: no server is needed to see the message.

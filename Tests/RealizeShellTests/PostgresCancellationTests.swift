@@ -7,13 +7,7 @@ import Testing
 @Suite(.serialized, .enabled(if: ODBCTestDatabase.hasPostgres, "\(ODBCTestDatabase.noPostgres)"))
 struct PostgresCancellationTests {
     @Test(.timeLimit(.minutes(1))) func ctrlCCancelsALongQuery() throws {
-        let folder = try RealizeBinary.temporaryFolder()
-        let shell = try PseudoTerminalSession(
-            executable: RealizeBinary.url.path, arguments: [],
-            environment: [
-                "TERM": "dumb", "REALIZE_HISTORY": folder.appendingPathComponent("history").path, "HOME": NSTemporaryDirectory(),
-                "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PGPASSWORD": ODBCTestDatabase.password ?? "",
-            ])
+        let shell = try PseudoTerminalSession.realize(extra: ["PGPASSWORD": ODBCTestDatabase.password ?? ""])
         #expect(shell.expect("realize> "), "no prompt: \(shell.transcript)")
         var mark = shell.mark
         shell.send(".connect pg '\(ODBCTestDatabase.postgres ?? "");Pwd=$PGPASSWORD'\r")
@@ -30,9 +24,7 @@ struct PostgresCancellationTests {
         shell.send(".schema financials\r")
         #expect(shell.expect("planned_value", after: mark), "the sample's financials changed: \(shell.transcript)")
         #expect(
-            shell.waitFor(from: mark) { out in
-                out.range(of: "planned_value").map { out[$0.upperBound...].contains("realize> ") } ?? false
-            }, "no prompt after .schema: \(shell.transcript)")
+            shell.expectPrompt(after: "planned_value", from: mark), "no prompt after .schema: \(shell.transcript)")
         shell.send("\u{4}")
         #expect(shell.waitForExit() == 0, "\(shell.transcript)")
     }

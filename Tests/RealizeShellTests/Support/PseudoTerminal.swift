@@ -51,6 +51,23 @@ final class PseudoTerminalSession {
         pid = child
     }
 
+    /// Starts the built `realize` with `arguments` in the environment every terminal test uses: a
+    /// dumb terminal, no colour, a plain `PATH`, history in `history` (a fresh temporary file by
+    /// default) and `HOME` at `home` (the temporary folder by default); `extra` adds variables.
+    static func realize(
+        arguments: [String] = [], history: URL? = nil, home: URL? = nil, term: String = "dumb",
+        extra: [String: String] = [:]
+    ) throws -> PseudoTerminalSession {
+        let historyPath = try history?.path ?? RealizeBinary.temporaryFolder().appendingPathComponent("history").path
+        let environment: [String: String] = [
+            "TERM": term, "REALIZE_HISTORY": historyPath, "HOME": home?.path ?? NSTemporaryDirectory(),
+            "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+        ]
+        return try PseudoTerminalSession(
+            executable: RealizeBinary.url.path, arguments: arguments,
+            environment: environment.merging(extra) { _, new in new })
+    }
+
     deinit {
         if exitStatus == nil { kill(pid, SIGKILL); var s: Int32 = 0; waitpid(pid, &s, 0) }
         close(master)
@@ -87,6 +104,16 @@ final class PseudoTerminalSession {
     @discardableResult
     func expect(_ text: String, timeout: TimeInterval = 10, after start: Int = 0) -> Bool {
         waitFor(timeout: timeout, from: start) { $0.contains(text) }
+    }
+
+    /// Waits until `text` appears after `start` and the prompt follows it: the statement that
+    /// printed `text` is over, so keys typed now reach readline (typed while a statement runs, they
+    /// are echoed by the terminal in cooked mode, and a Ctrl-C there flushes the prompt too).
+    @discardableResult
+    func expectPrompt(after text: String, from start: Int = 0, prompt: String = "realize> ", timeout: TimeInterval = 10) -> Bool {
+        waitFor(timeout: timeout, from: start) { out in
+            out.range(of: text).map { out[$0.upperBound...].contains(prompt) } ?? false
+        }
     }
 
     /// The end of the output so far, to look for what comes next.
