@@ -6,7 +6,7 @@ import Foundation
 /// building a `String` for every name and a dictionary for every element's attributes, so realize
 /// took several times as long as calamine (fastexcel). This scanner walks the bytes once, reads
 /// only the attributes it needs (`r`, `t`, `s`, `ref`) and the text of `<v>` and inline `<t>`, and
-/// gives the same cells as ``SheetXMLParser`` (checked by `XLSXScannerTests`). Namespace prefixes
+/// gives the same cells as Foundation's `XMLParser` (checked by `XLSXScannerTests` against a reference reader). Namespace prefixes
 /// (`x:c`), self-closing cells, comments, processing instructions, CDATA and the five named and
 /// numeric character references are understood; an unterminated tag or reference is malformed.
 struct SheetXMLScanner {
@@ -160,7 +160,7 @@ struct SheetXMLScanner {
         }
     }
 
-    /// The cell's value read by its `t=` and `s=` (as ``SheetXMLParser`` does).
+    /// The cell's value read by its `t=` and `s=` (as the reference reader in the tests does).
     private mutating func kind(_ bytes: [UInt8]) -> XLSXCell.Kind? {
         var v: String { String(decoding: bytes, as: UTF8.self) }
         switch typeText {

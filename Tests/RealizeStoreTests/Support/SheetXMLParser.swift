@@ -1,3 +1,12 @@
+import Foundation
+
+@testable import RealizeStore
+
+/// The reference for ``SheetXMLScanner`` in `XLSXScannerTests`: the same sheet read through
+/// Foundation's `XMLParser`. It repeats the scanner's cell-kind switch on purpose (an oracle that
+/// shares the code under test checks nothing), and it lives here, not in the product, because the
+/// product reads sheets with the scanner only.
+///
 /// A worksheet part (`xl/worksheets/sheetN.xml`): its non-empty cells and merged ranges.
 ///
 /// A cell's value is its `<v>` (for a formula, the value last calculated), or the text of an
