@@ -1,7 +1,28 @@
-# Shared by bench/run.sh and bench/safety.sh (sourced after `cd` to the repository root, with `scale`,
-# `out` and `script` set): a release build of realize, and the generated portfolio.
+# Shared by bench/run.sh and bench/safety.sh (sourced after `cd` to the repository root, with
+# `script` set): their options, a release build of realize, and the generated portfolio.
 #
 # Environment: REALIZE_SCRATCH_PATH  a SwiftPM scratch path for the build (default: .build)
+
+# Reads `--scale S` (or `--scale=S`; default $1) and `-h`/`--help` from the rest of the arguments, and
+# sets `scale`, `out` (REALIZE_BENCH_OUT, or /tmp/realize-bench-SCALE) and `extra` (the arguments
+# left, passed on to the Python script). Help prints the calling script's header comment.
+parse_options() {
+    scale="$1"; shift
+    extra=()
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --scale) scale="${2:?--scale needs small, medium or large}"; shift 2 ;;
+            --scale=*) scale="${1#--scale=}"; shift ;;
+            -h|--help) sed -n '2,14p' "bench/$script" | sed 's/^# \{0,1\}//'; exit 0 ;;
+            *) extra+=("$1"); shift ;;
+        esac
+    done
+    case "$scale" in
+        small|medium|large) ;;
+        *) echo "$script: unknown scale '$scale' (small, medium or large)" >&2; exit 2 ;;
+    esac
+    out="${REALIZE_BENCH_OUT:-/tmp/realize-bench-$scale}"
+}
 
 # Builds realize in release and sets `bin` to its path.
 build_realize() {

@@ -13,23 +13,11 @@
 #              REALIZE_BENCH_OUT     where to generate the data (default: /tmp/realize-bench-SCALE)
 set -euo pipefail
 
-scale=large
-extra=()
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --scale) scale="${2:?--scale needs small, medium or large}"; shift 2 ;;
-        --scale=*) scale="${1#--scale=}"; shift ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) extra+=("$1"); shift ;;
-    esac
-done
-case "$scale" in small|medium|large) ;; *) echo "safety.sh: unknown scale '$scale' (small, medium or large)" >&2; exit 2 ;; esac
-
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 script=safety.sh
-out="${REALIZE_BENCH_OUT:-/tmp/realize-bench-$scale}"
 source bench/lib.sh
+parse_options large "$@"
 
 # 1. realize, release build.
 build_realize
