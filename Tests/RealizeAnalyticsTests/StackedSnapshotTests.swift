@@ -54,6 +54,28 @@ import Testing
         #expect(s.warnings.isEmpty, "\(s.warnings)")
     }
 
+    @Test func trendFromATableReadsItsLatestSnapshot() throws {
+        var s = try Self.session()
+        let t = try runTable("trend ac from financials detail", &s)
+        // November's months only: 120, 110, 100 (both snapshots together would give 240, 220, 100).
+        #expect(t.rowCount == 3)
+        #expect((0..<t.rowCount).map { t.column(named: "value")?.value(at: $0).doubleValue } == [120, 110, 100])
+        #expect(
+            s.warnings == [
+                "trend read the latest of 2 snapshots in `financials`, 2025-11 (for another: `let financials = financials | where snapshot = 2025-10`)"
+            ])
+    }
+
+    @Test func appraiseOnATableReadsItsLatestSnapshot() throws {
+        var s = try Self.session()
+        let t = try runTable("appraise financials amount actual_cost period period", &s)
+        // November's flows: 120 + 110 + 100 = 330 (both snapshots together would give 560).
+        #expect(t.column(named: "flows")?.value(at: 0) == .int(3))
+        #expect(t.column(named: "total")?.value(at: 0) == money("330.00"))
+        #expect(s.warnings.count == 1)
+        #expect(s.warnings.first?.hasPrefix("appraise read the latest of 2 snapshots in `financials`") == true, "\(s.warnings)")
+    }
+
     @Test func aTextSnapshotTakesTheLargestLabel() throws {
         let start = SourceLocation(line: 1, column: 1, offset: 0)
         let input = InputTables(session: QuerySession(), at: SourceRange(start, start))

@@ -73,7 +73,7 @@ struct AppraiseCommand: TableCommand {
         guard annual > -1 else { throw InputError.make(.badRate, "the discount rate must be above -100%", at: at) }
         let input = InputTables(session: session, at: at, command: "appraise")
         if let g = generic.map({ (table: $0.text, range: $0.range) }) {
-            let table = g.table == "_" ? (session.lastResult ?? .empty) : session.catalog[g.table]!
+            let table = input.latestSnapshot(g.table == "_" ? (session.lastResult ?? .empty) : session.catalog[g.table] ?? .empty, g.table)
             guard let amount else {
                 throw QueryError(
                     Diagnostic(id: .expectedAmount, message: "`appraise \(g.table)` needs `amount COLUMN`", range: call.range, hint: "usage: \(usage)"))

@@ -98,7 +98,9 @@ struct BenefitsData {
             cells[g][p] = c
         }
         var fin: Int32? = nil
-        if let f = input.session.catalog["financials"], let pc = f.column(named: "period"), case .period(let a) = pc.storage {
+        if let f = input.session.catalog["financials"].map({ input.latestSnapshot($0, "financials") }), let pc = f.column(named: "period"),
+            case .period(let a) = pc.storage
+        {
             for i in 0..<a.count where !pc.isNull(i) { fin = max(fin ?? a[i], a[i]) }
         }
         defaultStatus = fin ?? lastMeasured

@@ -80,7 +80,12 @@ struct TrendSeries {
         if let asOf { text += " | where period <= \(CivilCalendar.formatPeriod(asOf))" }
         let keys = (key.map { ["`\($0)`"] } ?? []) + (quarterly ? ["y = period.year", "q = period.quarter"] : ["period"])
         text += " | by " + keys.joined(separator: ", ") + " agg value = \(metric)"
+        // The query reads the latest snapshot of a stacked source, as every domain command does.
         var inner = session
+        let narrowing = InputTables(session: session, at: at, command: "trend")
+        for name in source.map({ [$0.0] }) ?? ["financials", "projects"] {
+            if let t = session.catalog[name] { inner.catalog.set(name, narrowing.latestSnapshot(t, name)) }
+        }
         let table: Table
         do throws(QueryError) {
             guard case .table(let t) = try inner.run(text) else { return [] }
