@@ -60,7 +60,23 @@ import Testing
         }
         #expect(plan.contains("scan oct: reads 0 of 4 columns"), "\(plan)")
         #expect(plan.contains("nov, stacked, reads 2 of 5 columns"), "\(plan)")
+        // The union's line counts what is still stacked: `note`, new, missing in `oct` only.
+        #expect(plan.contains("union subquery (by column name; 1 new column; 1 column missing in a part, null there)"), "\(plan)")
         let t = try runTable("oct | union (nov | where units > 1) | select note", &s)
         #expect(t.rowCount == 4 && t.columns.count == 1)
+    }
+
+    @Test func aColumnEveryPartHasIsNotCountedAsMissingOncePruned() throws {
+        var s = Fixtures.session(["oct": Self.octCSV, "nov": Self.novCSV])
+        guard case .plan(let plan) = try s.run("explain oct | union nov | by project_id agg n = count()") else {
+            Issue.record("not a plan")
+            return
+        }
+        #expect(plan.contains("union nov (by column name)"), "\(plan)")
+        guard case .plan(let whole) = try s.run("explain oct | union nov") else {
+            Issue.record("not a plan")
+            return
+        }
+        #expect(whole.contains("union nov (by column name; 1 new column; 1 column missing in a part, null there)"), "\(whole)")
     }
 }

@@ -127,6 +127,7 @@ struct ColumnPruning: OptimizerRule {
                 var newColumns = [keep.map { columns[0][$0].map { m[$0]! } }]
                 for p in 1..<columns.count { newColumns.append(keep.map { columns[p][$0] }) }
                 newOp.kind = .union(inputs: inputs, columns: newColumns)
+                newOp.summary = Planner.unionSummary(Planner.unionNames(inSummary: op.summary), newColumns)
                 newOp.schema = keep.map { op.schema[$0] }
                 for (new, old) in keep.enumerated() { newMapping[old] = new }
             case .window(let partition, let order, let calls, let outputs):

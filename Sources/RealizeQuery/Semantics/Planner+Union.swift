@@ -43,12 +43,26 @@ extension Planner {
         for p in columns.indices where columns[p].count < fields.count {
             columns[p] += [Int?](repeating: nil, count: fields.count - columns[p].count)
         }
-        let added = fields.count - input.count
-        var summary = "union \(names.joined(separator: ", ")) (by column name"
+        let summary = Self.unionSummary(names.joined(separator: ", "), columns)
+        return Operator(kind: .union(inputs: inputs, columns: columns), schema: fields, summary: summary)
+    }
+
+    /// `explain`'s line for a union of `names` stacking `columns` (each part's source column per output column;
+    /// the first part is the input): the new columns, and the columns some part lacks. Column pruning calls it
+    /// again, so that the line counts only the columns still stacked.
+    static func unionSummary(_ names: String, _ columns: [[Int?]]) -> String {
+        var summary = "union \(names) (by column name"
+        let added = columns.first?.filter { $0 == nil }.count ?? 0
         if added > 0 { summary += "; \(added) new column\(added == 1 ? "" : "s")" }
         let gaps = columns.reduce(0) { $0 + $1.filter { $0 == nil }.count }
         if gaps > 0 { summary += "; \(gaps) column\(gaps == 1 ? "" : "s") missing in a part, null there" }
-        return Operator(kind: .union(inputs: inputs, columns: columns), schema: fields, summary: summary + ")")
+        return summary + ")"
+    }
+
+    /// The names part of a summary made by ``unionSummary(_:_:)``.
+    static func unionNames(inSummary summary: String) -> String {
+        let body = summary.dropFirst("union ".count)
+        return String(body.range(of: " (by column name").map { body[..<$0.lowerBound] } ?? body)
     }
 
     /// The conversion function that gives a value of `type`, for hints.
