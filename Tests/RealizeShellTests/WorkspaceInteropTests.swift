@@ -73,4 +73,29 @@ import Testing
         #expect(r.stdout.contains("i,int,1\nf,double,1\ns,text,1\nm,decimal,1\nd,date,1\nb,bool,1\nk,text,0\n"), "\(r.stdout)")
         #expect(r.stdout.contains("1,1.5,Zürich,12345678901234567890123456.789,2025-12-31,true,x\n,2,,,,,y\n-3,,b,-0.001,1970-01-01,false,x\n"), "\(r.stdout)")
     }
+
+    /// A dictionary whose entries repeat (legal in Arrow) and plain text with repeats both group as one value each.
+    @Test func repeatedTextGroupsAsOneValue() throws {
+        guard Self.hasPyarrow else {
+            print("skipped: pyarrow is not importable (pip install pyarrow)")
+            return
+        }
+        let folder = try RealizeBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("rep.arrow").path
+        let script = """
+            import pyarrow as pa, pyarrow.ipc as ipc
+            k = pa.DictionaryArray.from_arrays(pa.array([0, 1, 2, 1, None], pa.int32()), pa.array(['x', 'y', 'x']))
+            t = pa.table({'k': k, 's': pa.array(['b', 'a', 'b', None, 'a'], pa.string())})
+            with ipc.new_file('\(file)', t.schema) as w:
+                w.write_table(t)
+            """
+        let w = try ExternalTools.run(ExternalTools.find("python3")!, ["-c", script])
+        #expect(w.status == 0, "\(w.output)")
+        let r = try RealizeBinary.run([
+            "-c", ".load \(file)", "-c", "rep | by k agg n = count() | sort k", "-c", "rep | by s agg n = count() | sort s", "--format", "csv",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "k,n\nx,2\ny,2\n,1\ns,n\na,2\nb,2\n,1\n", "\(r.stdout)")
+    }
 }

@@ -75,55 +75,27 @@ struct ArrowColumnDecoder {
         return out
     }
 
-    /// The strings of a Utf8 array, checked.
-    func strings(_ a: ArrowArrayLayout) throws(ArrowError) -> [String] {
-        guard a.length > 0 else { return [] }
-        let offsets = a.buffers[0].lowerBound
-        let data = a.buffers[1]
-        var out: [String] = []
-        out.reserveCapacity(a.length)
-        var previous = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsets, as: Int32.self)))
-        for i in 0..<a.length {
-            let next = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsets + 4 * (i + 1), as: Int32.self)))
-            guard previous >= 0, previous <= next, next <= data.count else {
-                throw ArrowError("column `\(name)`: the text offsets at row \(i + 1) (\(previous)…\(next)) are out of order or past the data")
-            }
-            let slice = UnsafeRawBufferPointer(rebasing: bytes[data.lowerBound + previous..<data.lowerBound + next])
-            guard let s = String(validating: slice, as: UTF8.self) else { throw ArrowError("column `\(name)`: the text at row \(i + 1) is not UTF-8") }
-            out.append(s)
-            previous = next
-        }
-        return out
-    }
-
-    /// Plain Utf8 arrays as dictionary-encoded text.
+    /// Plain Utf8 arrays as dictionary-encoded text. Values are told apart by their bytes, as the CSV reader does.
     func plainText(_ arrays: [ArrowArrayLayout]) throws(ArrowError) -> ColumnStorage {
         var codes: [UInt32] = []
-        var dictionary: [String] = []
-        var index: [String: UInt32] = [:]
+        var interner = ByteInterner()
         for a in arrays {
-            let values = try strings(a)
-            for (i, s) in values.enumerated() {
+            try checkText(a)
+            codes.reserveCapacity(codes.count + a.length)
+            for i in 0..<a.length {
                 if let v = a.validity, bytes[v.lowerBound + i >> 3] & (1 << UInt8(i & 7)) == 0 {
                     codes.append(0)
                     continue
                 }
-                if let c = index[s] {
-                    codes.append(c)
-                } else {
-                    let c = UInt32(dictionary.count)
-                    index[s] = c
-                    dictionary.append(s)
-                    codes.append(c)
-                }
+                codes.append(intern(a, i, into: &interner))
             }
         }
-        return .text(codes: codes, dictionary: dictionary)
+        return .text(codes: codes, dictionary: interner.strings())
     }
 
     /// Dictionary-encoded Utf8: the indices checked against the dictionary (duplicates in it merged).
     func dictionaryText(_ arrays: [ArrowArrayLayout], dictionary layout: ArrowArrayLayout, bits: Int, signed: Bool) throws(ArrowError) -> ColumnStorage {
-        var dictionary = try strings(layout)
+        try checkText(layout)
         var codes: [UInt32]
         if bits == 32 {
             codes = copy(arrays, as: UInt32.self)  // Int32 indices: negative ones become huge and fail the check below
@@ -133,7 +105,7 @@ struct ArrowColumnDecoder {
             }
         }
         let valid = validity(arrays)
-        let n = UInt32(dictionary.count)
+        let n = UInt32(layout.length)
         try codes.withUnsafeMutableBufferPointer { (c) throws(ArrowError) in
             for i in 0..<c.count where c[i] >= n {
                 if let valid, !valid[i] {
@@ -143,22 +115,41 @@ struct ArrowColumnDecoder {
                 }
             }
         }
-        if Set(dictionary).count != dictionary.count {
-            var first: [String: UInt32] = [:]
-            var remap: [UInt32] = []
-            var distinct: [String] = []
-            for s in dictionary {
-                if let c = first[s] {
-                    remap.append(c)
-                } else {
-                    first[s] = UInt32(distinct.count)
-                    remap.append(UInt32(distinct.count))
-                    distinct.append(s)
-                }
-            }
+        // Interning the entries' bytes finds duplicates without hashing a `String` per entry (a `Set` of
+        // the 3.75M respondent ids of the large portfolio took about a second); Realize and pyarrow write
+        // distinct entries, and then the codes stand as they are.
+        var interner = ByteInterner()
+        let remap = (0..<layout.length).map { intern(layout, $0, into: &interner) }
+        if interner.count != layout.length {
             codes = codes.map { remap[Int($0)] }
-            dictionary = distinct
         }
-        return .text(codes: codes, dictionary: dictionary)
+        return .text(codes: codes, dictionary: interner.strings())
+    }
+
+    /// Checks that the offsets of a Utf8 array are in order and inside its data, and that every value is UTF-8.
+    private func checkText(_ a: ArrowArrayLayout) throws(ArrowError) {
+        guard a.length > 0 else { return }
+        let offsets = a.buffers[0].lowerBound
+        let data = a.buffers[1]
+        var previous = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsets, as: Int32.self)))
+        for i in 0..<a.length {
+            let next = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsets + 4 * (i + 1), as: Int32.self)))
+            guard previous >= 0, previous <= next, next <= data.count else {
+                throw ArrowError("column `\(name)`: the text offsets at row \(i + 1) (\(previous)…\(next)) are out of order or past the data")
+            }
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[data.lowerBound + previous..<data.lowerBound + next])
+            guard UTF8Check.isValid(slice) else { throw ArrowError("column `\(name)`: the text at row \(i + 1) is not UTF-8") }
+            previous = next
+        }
+    }
+
+    /// The code of value `i` of a Utf8 array that ``checkText(_:)`` passed.
+    @inline(__always)
+    private func intern(_ a: ArrowArrayLayout, _ i: Int, into interner: inout ByteInterner) -> UInt32 {
+        let offsets = a.buffers[0].lowerBound, data = a.buffers[1].lowerBound
+        let start = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsets + 4 * i, as: Int32.self)))
+        let end = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsets + 4 * (i + 1), as: Int32.self)))
+        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + data + start
+        return interner.intern(base, end - start)
     }
 }

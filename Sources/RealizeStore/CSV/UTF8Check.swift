@@ -1,5 +1,24 @@
 /// Validation of multi-byte UTF-8 sequences, byte by byte (RFC 3629: no overlongs, no surrogates).
 enum UTF8Check {
+    /// Whether `buffer` is well-formed UTF-8: ASCII eight bytes at a time, other sequences by ``sequenceLength(_:_:_:)``.
+    static func isValid(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
+        let count = buffer.count
+        var i = 0
+        while i < count {
+            if i + 8 <= count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            } else if base[i] < 0x80 {
+                i += 1
+            } else if let n = sequenceLength(base, i, count) {
+                i += n
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The length of the valid sequence starting at `p[i]` (a byte ≥ 0x80), or nil if it is invalid.
     @inline(__always)
     static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int? {
