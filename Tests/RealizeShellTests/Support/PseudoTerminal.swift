@@ -53,7 +53,8 @@ final class PseudoTerminalSession {
 
     /// Starts the built `realize` with `arguments` in the environment every terminal test uses: a
     /// dumb terminal, no colour, a plain `PATH`, history in `history` (a fresh temporary file by
-    /// default) and `HOME` at `home` (the temporary folder by default); `extra` adds variables.
+    /// default) and `HOME` at `home` (the temporary folder by default); `extra` adds variables. The
+    /// sanitizers' options pass through, so that `scripts/sanitize` reaches the binary too.
     static func realize(
         arguments: [String] = [], history: URL? = nil, home: URL? = nil, term: String = "dumb",
         extra: [String: String] = [:]
@@ -63,9 +64,10 @@ final class PseudoTerminalSession {
             "TERM": term, "REALIZE_HISTORY": historyPath, "HOME": home?.path ?? NSTemporaryDirectory(),
             "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
         ]
+        let sanitizers = ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key) }
         return try PseudoTerminalSession(
             executable: RealizeBinary.url.path, arguments: arguments,
-            environment: environment.merging(extra) { _, new in new })
+            environment: environment.merging(sanitizers) { _, new in new }.merging(extra) { _, new in new })
     }
 
     deinit {
