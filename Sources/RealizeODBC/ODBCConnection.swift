@@ -61,6 +61,11 @@ public final class ODBCConnection: @unchecked Sendable {
     func fetch(
         blockRows: Int = 1024, shouldStop: @escaping @Sendable () -> Bool = { false }, execute: (SQLHSTMT) -> SQLRETURN
     ) throws(ODBCError) -> (table: Table, warnings: [String]) {
+        // The driver keeps this address and writes each fetch's row count there, so it is allocated
+        // (a Swift variable's address is valid only during the call it is passed to), and outlives the statement.
+        let fetched = UnsafeMutablePointer<SQLULEN>.allocate(capacity: 1)
+        fetched.initialize(to: 0)
+        defer { fetched.deallocate() }
         guard let stmt = realize_odbc_stmt(dbc) else { throw Self.diagnostic(kind: 2, handle: dbc, code: .query, mask: connectionString) }
         running = stmt
         let watch = StatementWatch(stmt, shouldStop: shouldStop)
@@ -69,8 +74,7 @@ public final class ODBCConnection: @unchecked Sendable {
             running = nil
             realize_odbc_free_stmt(stmt)
         }
-        var fetched: SQLULEN = 0
-        try check(realize_odbc_block(stmt, UInt(blockRows), &fetched), stmt, .query)
+        try check(realize_odbc_block(stmt, UInt(blockRows), fetched), stmt, .query)
         let rc = execute(stmt)
         if shouldStop() { throw ODBCError(.cancelled, message: "load cancelled") }
         try check(rc, stmt, .query)
@@ -123,7 +127,7 @@ public final class ODBCConnection: @unchecked Sendable {
                     decoder.release()
                     throw Self.diagnostic(kind: 3, handle: stmt, code: .fetch, mask: connectionString)
                 }
-                let count = Int(fetched)
+                let count = Int(fetched.pointee)
                 decoder.decode(set: set, rows: count, firstRow: rowCount)
                 rowCount += count
             }
