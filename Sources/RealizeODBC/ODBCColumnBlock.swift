@@ -44,6 +44,8 @@ struct ODBCColumnBlock {
                 let bytes = UnsafeRawBufferPointer(start: buffer + r * plan.width, count: length)
                 if plan.type == .text {
                     sink.text.append(bytes)
+                } else if plan.type == .decimal {
+                    try appendDecimal(bytes, row: firstRow + r, into: &sink.decimal)
                 } else {
                     try appendText(bytes, row: firstRow + r, into: &sink.builder)
                 }
@@ -64,19 +66,24 @@ struct ODBCColumnBlock {
         builder.append(.date(CivilCalendar.days(year: y, month: m, day: d)))
     }
 
+    /// Appends a decimal's text, exactly: plain digits straight from the bytes, anything else
+    /// (an exponent, a currency amount) through ``FixedDecimal``'s parser.
+    @inline(__always)
+    private func appendDecimal(_ bytes: UnsafeRawBufferPointer, row: Int, into column: inout ODBCDecimalColumn) throws(ODBCError) {
+        if !plan.isMoney, let d = Self.plainDecimal(bytes) {
+            column.append(d)
+            return
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if plan.isMoney { text = Self.moneyDigits(text) }
+        guard let d = FixedDecimal(parsing: Substring(text)) else {
+            throw ODBCError(.fetch, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a decimal Realize can hold exactly")
+        }
+        column.append(d)
+    }
+
     private func appendText(_ bytes: UnsafeRawBufferPointer, row: Int, into builder: inout ColumnBuilder) throws(ODBCError) {
         switch plan.type {
-        case .decimal:
-            if !plan.isMoney, let d = Self.plainDecimal(bytes) {
-                builder.append(.decimal(d))
-                return
-            }
-            var text = String(decoding: bytes, as: UTF8.self)
-            if plan.isMoney { text = Self.moneyDigits(text) }
-            guard let d = FixedDecimal(parsing: Substring(text)) else {
-                throw ODBCError(.fetch, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a decimal Realize can hold exactly")
-            }
-            builder.append(.decimal(d))
         case .date:
             let day = bytes.prefix(10)
             guard let d = CivilCalendar.parseDate(day) else {
@@ -105,7 +112,39 @@ struct ODBCColumnBlock {
 
     /// `-123.45` as exact units and scale, read straight from the bytes (the common case, without a
     /// String); nil for anything else (an exponent, more than 38 digits), which ``FixedDecimal`` then parses.
+    ///
+    /// Up to 18 digits accumulate in 64 bits, one multiply-add a digit; longer numbers take the
+    /// 128-bit loop.
     static func plainDecimal(_ bytes: UnsafeRawBufferPointer) -> FixedDecimal? {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return nil }
+        let count = bytes.count
+        let negative = base[0] == UInt8(ascii: "-")
+        var i = negative || base[0] == UInt8(ascii: "+") ? 1 : 0
+        var units: UInt64 = 0
+        var digits = 0
+        var scale = -1
+        while i < count {
+            let c = base[i]
+            let d = c &- UInt8(ascii: "0")
+            if d < 10 {
+                guard digits < 18 else { return wideDecimal(bytes) }
+                units = units &* 10 &+ UInt64(d)
+                digits += 1
+                if scale >= 0 { scale += 1 }
+            } else if c == UInt8(ascii: "."), scale < 0 {
+                scale = 0
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, scale <= FixedDecimal.maxScale else { return nil }
+        let value = Int128(units)
+        return FixedDecimal(units: negative ? -value : value, scale: max(scale, 0))
+    }
+
+    /// ``plainDecimal(_:)`` for numbers of more than 18 digits: 128-bit units, up to 38 digits.
+    static func wideDecimal(_ bytes: UnsafeRawBufferPointer) -> FixedDecimal? {
         var i = 0
         let negative = bytes.first == UInt8(ascii: "-")
         if negative || bytes.first == UInt8(ascii: "+") { i = 1 }

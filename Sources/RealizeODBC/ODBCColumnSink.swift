@@ -1,10 +1,12 @@
 import RealizeStore
 
 /// Where the fetched values of one result column accumulate: text columns into an
-/// ``ODBCTextColumn`` (interned by their bytes), every other type into a ``ColumnBuilder``.
+/// ``ODBCTextColumn`` (interned by their bytes), decimals into an ``ODBCDecimalColumn``, every other
+/// type into a ``ColumnBuilder``.
 struct ODBCColumnSink {
     var builder: ColumnBuilder
     var text = ODBCTextColumn()
+    var decimal = ODBCDecimalColumn()
 
     init(plan: ODBCColumnPlan) {
         builder = ColumnBuilder(name: plan.name, type: plan.type)
@@ -12,11 +14,19 @@ struct ODBCColumnSink {
 
     /// Appends a null.
     mutating func appendNull() {
-        if builder.type == .text { text.appendNull() } else { builder.appendNull() }
+        switch builder.type {
+        case .text: text.appendNull()
+        case .decimal: decimal.appendNull()
+        default: builder.appendNull()
+        }
     }
 
     /// The finished column.
     func finish() -> Column {
-        builder.type == .text ? text.finish(name: builder.name) : builder.finish()
+        switch builder.type {
+        case .text: text.finish(name: builder.name)
+        case .decimal: decimal.finish(name: builder.name)
+        default: builder.finish()
+        }
     }
 }

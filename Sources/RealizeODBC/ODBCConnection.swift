@@ -43,7 +43,8 @@ public final class ODBCConnection: @unchecked Sendable {
     }
 
     /// Runs `sql` and reads its whole result into a table, fetching blocks of `blockRows` rows with
-    /// column-wise binding straight into typed columns.
+    /// column-wise binding straight into typed columns. While the driver fetches block k+1 into one
+    /// set of bound buffers, a second thread decodes block k from the other (``ODBCBlockDecoder``).
     ///
     /// - Parameters:
     ///   - shouldStop: watched from another thread while the statement runs and polled between blocks;
@@ -60,6 +61,11 @@ public final class ODBCConnection: @unchecked Sendable {
     func fetch(
         blockRows: Int = 1024, shouldStop: @escaping @Sendable () -> Bool = { false }, execute: (SQLHSTMT) -> SQLRETURN
     ) throws(ODBCError) -> (table: Table, warnings: [String]) {
+        // The driver keeps this address and writes each fetch's row count there, so it is allocated
+        // (a Swift variable's address is valid only during the call it is passed to), and outlives the statement.
+        let fetched = UnsafeMutablePointer<SQLULEN>.allocate(capacity: 1)
+        fetched.initialize(to: 0)
+        defer { fetched.deallocate() }
         guard let stmt = realize_odbc_stmt(dbc) else { throw Self.diagnostic(kind: 2, handle: dbc, code: .query, mask: connectionString) }
         running = stmt
         let watch = StatementWatch(stmt, shouldStop: shouldStop)
@@ -68,8 +74,7 @@ public final class ODBCConnection: @unchecked Sendable {
             running = nil
             realize_odbc_free_stmt(stmt)
         }
-        var fetched: SQLULEN = 0
-        try check(realize_odbc_block(stmt, UInt(blockRows), &fetched), stmt, .query)
+        try check(realize_odbc_block(stmt, UInt(blockRows), fetched), stmt, .query)
         let rc = execute(stmt)
         if shouldStop() { throw ODBCError(.cancelled, message: "load cancelled") }
         try check(rc, stmt, .query)
@@ -88,27 +93,48 @@ public final class ODBCConnection: @unchecked Sendable {
             let databaseType = String(decoding: typeName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             plans.append(ODBCColumnPlan(name: name, sqlType: Int(type), size: Int(size), typeName: databaseType, nativeDates: nativeDates))
         }
-        var blocks = plans.map { ODBCColumnBlock(plan: $0, rows: blockRows) }
-        defer { for b in blocks { b.deallocate() } }
-        for (i, b) in blocks.enumerated() {
-            try check(realize_odbc_bind(stmt, Int32(i + 1), b.plan.cType, b.buffer, b.plan.width, b.lengths), stmt, .query)
-        }
-        var sinks = plans.map { ODBCColumnSink(plan: $0) }
+        let decoder = ODBCBlockDecoder(plans: plans, blockRows: blockRows)
+        let sinks: [ODBCColumnSink]
         var rowCount = 0
-        while true {
-            if shouldStop() {
-                _ = realize_odbc_cancel(stmt)
-                throw ODBCError(.cancelled, message: "load cancelled")
+        do throws(ODBCError) {
+            var bound = -1
+            while true {
+                if shouldStop() {
+                    _ = realize_odbc_cancel(stmt)
+                    throw ODBCError(.cancelled, message: "load cancelled")
+                }
+                let set = try decoder.nextSet()
+                if set != bound {
+                    for (i, b) in decoder.sets[set].enumerated() {
+                        let rc = realize_odbc_bind(stmt, Int32(i + 1), b.plan.cType, b.buffer, b.plan.width, b.lengths)
+                        guard realize_odbc_ok(rc) != 0 else {
+                            decoder.release()
+                            throw Self.diagnostic(kind: 3, handle: stmt, code: .query, mask: connectionString)
+                        }
+                    }
+                    bound = set
+                }
+                let rc = realize_odbc_fetch(stmt)
+                if shouldStop() {
+                    decoder.release()
+                    throw ODBCError(.cancelled, message: "load cancelled")
+                }
+                if realize_odbc_no_data(rc) != 0 {
+                    decoder.release()
+                    break
+                }
+                guard realize_odbc_ok(rc) != 0 else {
+                    decoder.release()
+                    throw Self.diagnostic(kind: 3, handle: stmt, code: .fetch, mask: connectionString)
+                }
+                let count = Int(fetched.pointee)
+                decoder.decode(set: set, rows: count, firstRow: rowCount)
+                rowCount += count
             }
-            let rc = realize_odbc_fetch(stmt)
-            if shouldStop() { throw ODBCError(.cancelled, message: "load cancelled") }
-            if realize_odbc_no_data(rc) != 0 { break }
-            try check(rc, stmt, .fetch)
-            let count = Int(fetched)
-            for c in blocks.indices {
-                try blocks[c].append(rows: count, into: &sinks[c], firstRow: rowCount)
-            }
-            rowCount += count
+            sinks = try decoder.finish()
+        } catch {
+            // A decoding error of an earlier block comes first, as in a load without overlap.
+            throw decoder.abandon() ?? error
         }
         let table = Table(columns: sinks.map { $0.finish() }, rowCount: rowCount)
         return (table, plans.compactMap(\.warning))

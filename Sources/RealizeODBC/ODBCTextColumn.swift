@@ -6,13 +6,12 @@ import RealizeStore
 struct ODBCTextColumn {
     private var interner = ByteInterner()
     private var codes: [UInt32] = []
-    private var validity = Bitmap(count: 0, value: true)
-    private var hasNull = false
+    /// The rows holding null, in order (the validity bitmap is made from them at the end).
+    private var nullRows: [Int] = []
 
     /// Appends the UTF-8 text `bytes`.
     @inline(__always)
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        validity.append(true)
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             withUnsafeBytes(of: 0 as UInt8) { zero in
                 codes.append(interner.intern(zero.baseAddress!.assumingMemoryBound(to: UInt8.self), 0))
@@ -24,13 +23,18 @@ struct ODBCTextColumn {
 
     /// Appends a null.
     mutating func appendNull() {
-        hasNull = true
-        validity.append(false)
+        nullRows.append(codes.count)
         codes.append(0)
     }
 
     /// The finished column named `name`.
     func finish(name: String) -> Column {
-        Column(name: name, storage: .text(codes: codes, dictionary: interner.strings()), validity: hasNull ? validity : nil)
+        var validity: Bitmap? = nil
+        if !nullRows.isEmpty {
+            var v = Bitmap(count: codes.count, value: true)
+            for r in nullRows { v[r] = false }
+            validity = v
+        }
+        return Column(name: name, storage: .text(codes: codes, dictionary: interner.strings()), validity: validity)
     }
 }

@@ -48,5 +48,14 @@ struct ConnectionStringTests {
         #expect(parse("1.2.3") == nil)
         #expect(parse("123456789012345678901234567890123456789") == nil)
         #expect(parse("") == nil)
+        #expect(parse("-") == nil)
+        #expect(parse(".") == nil)
+        // Either side of the 18 digits that the 64-bit loop takes.
+        #expect(parse("999999999999999999") == FixedDecimal(units: 999_999_999_999_999_999, scale: 0))
+        #expect(parse("-1234567890123456789") == FixedDecimal(units: -1_234_567_890_123_456_789, scale: 0))
+        #expect(parse("+12345678901234567.89")?.description == "12345678901234567.89")
+        #expect(parse("-0.000000000000000001") == FixedDecimal(units: -1, scale: 18))
+        #expect(parse("99999999999999999999999999999999999999") == FixedDecimal(units: Int128("99999999999999999999999999999999999999")!, scale: 0))
+        #expect(parse("1.5e3") == nil)
     }
 }

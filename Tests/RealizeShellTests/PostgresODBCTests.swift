@@ -98,6 +98,12 @@ struct PostgresODBCTests {
         _ = try session.runDotCommand(".connect pg '\(literal)'")
         #expect(throws: ShellError.self) { _ = try session.runDotCommand(".load pg.public.nosuch as financials") }
         #expect(throws: ShellError.self) { _ = try session.runDotCommand(".load pg query 'select 1/0 as x' as financials") }
+        // Errors in a later block, after earlier blocks were fetched and decoded (on the second thread):
+        // from the server (row 6000, in its second cursor fetch), and from decoding (row 3000).
+        let later = "select g as x, (case when g = 6000 then 1 / (g - g) else g end)::numeric as n from generate_series(1, 10000) g"
+        #expect(throws: ShellError.self) { _ = try session.runDotCommand(".load pg query '\(later)' as financials") }
+        let wide = "select g as x, (case when g = 3000 then 1e40 else g end)::numeric as n from generate_series(1, 10000) g"
+        #expect(throws: ShellError.self) { _ = try session.runDotCommand(".load pg query '\(wide)' as financials") }
         #expect(session.query.catalog["financials"]?.rowCount == catalog["financials"]?.rowCount)
         #expect(session.query.catalog["x"] == nil)
         _ = try session.runDotCommand(".load pg query 'select 1 as x' as x")
