@@ -35,11 +35,15 @@ extension AggregateFunction {
         case .sum:
             switch c.storage {
             case .int(let a):
-                let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
+                let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups, as: Int64.self)
                 if overflow { throw NumericOverflow("sum of ints") }
                 return Column(name: "", storage: .int(sums), validity: Aggregator.validity(counts, []))
             case .decimal(let a, let s):
-                let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
+                let (sums, counts, overflow) =
+                    switch a.storage {
+                    case .narrow(let x): Aggregator.sumExact(x, c.validity, gid, groups: groups, as: Int128.self)
+                    case .wide(let x): Aggregator.sumExact(x, c.validity, gid, groups: groups, as: Int128.self)
+                    }
                 if overflow { throw NumericOverflow("sum of decimals") }
                 return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(counts, []))
             default:

@@ -157,6 +157,9 @@ extension BinaryOperator {
             compareLoop(NumericVector(a).doubles, NumericVector(b).doubles, &out)
         case (.date(let x), .date(let y)), (.period(let x), .period(let y)):
             compareLoop(x, y, &out)
+        case (.decimal(let x, let s), .decimal(let y, let t)) where s == t && x.narrow != nil && y.narrow != nil:
+            // 64-bit units at one scale compare as they are (`actual_cost > earned_value`).
+            compareLoop(x.narrow ?? [], y.narrow ?? [], &out)
         default:
             let va = NumericVector(a)
             let vb = NumericVector(b)

@@ -1,7 +1,7 @@
 import RealizeStore
 
 /// `sum(a + b)` and `sum(a - b)` over two decimal columns at one scale, in one pass: the per-row results are
-/// summed as they are computed, never stored (a column of 16-byte units as long as the table spared).
+/// summed as they are computed, never stored (a column of units as long as the table spared).
 ///
 /// Results and errors are those of evaluating the argument, then summing: a row whose `+`/`-` overflows
 /// (where both operands hold values) throws the operator's overflow, before any overflow of a sum is reported.
@@ -22,19 +22,39 @@ enum FusedSum {
         let subtract = op == .subtract
         var sums = [Int128](repeating: 0, count: g.count)
         var counts = [Int64](repeating: 0, count: valid == nil ? 0 : g.count)
+        let words = valid?.words ?? []
+        // 64-bit units read half the bytes, and their difference never overflows 128 bits.
+        let (rowOverflow, sumOverflow) =
+            if let x = x.narrow, let y = y.narrow {
+                accumulate(x, y, subtract: subtract, words, g.groupOf, &sums, &counts)
+            } else {
+                accumulate(x.widened, y.widened, subtract: subtract, words, g.groupOf, &sums, &counts)
+            }
+        if rowOverflow { throw NumericOverflow("`\(op.symbol)` on decimals") }
+        if sumOverflow { throw NumericOverflow("sum of decimals") }
+        return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(valid == nil ? nil : counts, []))
+    }
+
+    /// Adds `x[i] ± y[i]` into `sums[gid[i]]` for the valid rows (all when `words` is empty, else counting them);
+    /// returns whether a row's `±` and whether a sum overflowed 128 bits.
+    private static func accumulate<T: FixedWidthInteger>(
+        _ x: [T], _ y: [T], subtract: Bool, _ words: [UInt64], _ groupOf: [Int32], _ sums: inout [Int128], _ counts: inout [Int64]
+    ) -> (row: Bool, sum: Bool) {
         var rowOverflow = false
         var sumOverflow = false
+        let rows = x.count
         sums.withUnsafeMutableBufferPointer { sm in
             counts.withUnsafeMutableBufferPointer { c in
                 x.withUnsafeBufferPointer { x in
                     y.withUnsafeBufferPointer { y in
-                        g.groupOf.withUnsafeBufferPointer { gid in
-                            let words = valid?.words ?? []
+                        groupOf.withUnsafeBufferPointer { gid in
                             words.withUnsafeBufferPointer { w in
                                 var k = Int(gid[0])
                                 var acc: Int128 = 0
                                 for i in 0..<rows {
-                                    let (d, f) = subtract ? x[i].subtractingReportingOverflow(y[i]) : x[i].addingReportingOverflow(y[i])
+                                    let a = Int128(truncatingIfNeeded: x[i])
+                                    let b = Int128(truncatingIfNeeded: y[i])
+                                    let (d, f) = subtract ? a.subtractingReportingOverflow(b) : a.addingReportingOverflow(b)
                                     if !w.isEmpty {
                                         guard w[i >> 6] & (1 << UInt64(i & 63)) != 0 else { continue }
                                         c[Int(gid[i])] += 1
@@ -57,8 +77,6 @@ enum FusedSum {
                 }
             }
         }
-        if rowOverflow { throw NumericOverflow("`\(op.symbol)` on decimals") }
-        if sumOverflow { throw NumericOverflow("sum of decimals") }
-        return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(valid == nil ? nil : counts, []))
+        return (rowOverflow, sumOverflow)
     }
 }
