@@ -26,6 +26,11 @@ import Testing
         #expect(t.values("d") == [dec("0"), dec("-922337203685478.5807")])
         #expect(Self.form(t, "d") == "wide")
         #expect(t.columns.map(\.type) == [.decimal, .decimal, .decimal, .decimal, .decimal])
+        // Results that fit stay narrow.
+        let fits = try runTable("x | where a < 0 | derive s = a + b, d = b - a - b", extra: ["x": csv])
+        #expect(Self.form(fits, "s") == "narrow" && Self.form(fits, "d") == "narrow")
+        #expect(fits.values("s") == [dec("-922337203685476.5807")])
+        #expect(fits.values("d") == [dec(Self.top)])
     }
 
     @Test func sumsOfNarrowUnitsPastThe64BitBoundaryAreExact() throws {
