@@ -48,6 +48,9 @@ import RealizeStore
         // Narrow (64-bit) decimal units summed at 128 bits: the same sums, never an overflow.
         let widened = Aggregator.sumExact(a, valid, gid, groups: groups, as: Int128.self)
         #expect(!widened.overflow && widened.sums == wideSums && widened.counts == wide.counts)
+        // The same through 64-bit sums that count their wraps.
+        let narrow = Aggregator.sumNarrow(a, valid, gid, groups: groups)
+        #expect(narrow.sums == wideSums && narrow.counts == wide.counts)
     }
 
     @Test(arguments: 0..<40) func scalarComparisonsMatchTheBroadcastKernel(seed: UInt64) {

@@ -20,16 +20,18 @@ enum FusedSum {
         }
         let valid = Bitmap.and(a.validity, b.validity)
         let subtract = op == .subtract
+        if let x = x.narrow, let y = y.narrow {
+            // 64-bit units: Σ(x ± y) = Σx ± Σy over the rows where both hold values, each sum a 64-bit add per row
+            // (see Aggregator.sumNarrow); a row's x ± y never leaves 128 bits, and neither do the sums (< 2^127).
+            let (sx, counts) = Aggregator.sumNarrow(x, valid, g.groupOf, groups: g.count)
+            let (sy, _) = Aggregator.sumNarrow(y, valid, g.groupOf, groups: g.count)
+            let sums = subtract ? zip(sx, sy).map { $0 - $1 } : zip(sx, sy).map { $0 + $1 }
+            return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(counts, []))
+        }
         var sums = [Int128](repeating: 0, count: g.count)
         var counts = [Int64](repeating: 0, count: valid == nil ? 0 : g.count)
         let words = valid?.words ?? []
-        // 64-bit units read half the bytes, and their difference never overflows 128 bits.
-        let (rowOverflow, sumOverflow) =
-            if let x = x.narrow, let y = y.narrow {
-                accumulate(x, y, subtract: subtract, words, g.groupOf, &sums, &counts)
-            } else {
-                accumulate(x.widened, y.widened, subtract: subtract, words, g.groupOf, &sums, &counts)
-            }
+        let (rowOverflow, sumOverflow) = accumulate(x.widened, y.widened, subtract: subtract, words, g.groupOf, &sums, &counts)
         if rowOverflow { throw NumericOverflow("`\(op.symbol)` on decimals") }
         if sumOverflow { throw NumericOverflow("sum of decimals") }
         return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(valid == nil ? nil : counts, []))
