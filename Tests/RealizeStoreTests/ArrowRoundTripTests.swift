@@ -62,6 +62,25 @@ struct ArrowRoundTripTests {
         #expect(back.columns[0].display == .decimals(2))
     }
 
+    /// Decimal128 on disk either way; read back, a column whose units fit 64 bits is narrow again, and one
+    /// with a wider value stays wide.
+    @Test func narrowAndWideDecimalsSurvive() throws {
+        let top = Int128(Int64.max)
+        var valid = Bitmap(count: 4, value: true)
+        valid[2] = false
+        let narrow = Column(name: "n", storage: .decimal([top, -top, 0, 5], scale: 2), validity: valid)
+        let wide = Column(name: "w", storage: .decimal([top + 1, -top - 2, 0, 5], scale: 2))
+        let table = Table(columns: [narrow, wide])
+        let back = try Self.roundTrip(table)
+        #expect(TableDiff.firstDifference(back, table) == nil)
+        guard case .decimal(let n, 2) = back.columns[0].storage, case .decimal(let w, 2) = back.columns[1].storage else {
+            Issue.record("not decimals at scale 2")
+            return
+        }
+        #expect(n.narrow != nil && w.narrow == nil)
+        #expect(Array(w) == [top + 1, -top - 2, 0, 5])
+    }
+
     @Test func textKeepsItsDictionary() throws {
         let table = Table(columns: [Column(name: "t", storage: .text(codes: [1, 0, 1, 1], dictionary: ["x", "y"]))])
         let back = try Self.roundTrip(table)
