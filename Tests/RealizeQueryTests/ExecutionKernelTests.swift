@@ -34,17 +34,23 @@ import RealizeStore
             counts[Int(gid[i])] += 1
             overflow = overflow || o
         }
-        let got = Aggregator.sumExact(a, valid, gid, groups: groups)
+        let got = Aggregator.sumExact(a, valid, gid, groups: groups, as: Int64.self)
         #expect(got.overflow == overflow)
         if !overflow { #expect(got.sums == sums) }
         // nil counts promise a value in every group.
         #expect(got.counts.map { $0 == counts } ?? !counts.contains(0))
         // Wide units: the same sums at 128 bits.
-        let wide = Aggregator.sumExact(a.map { Int128($0) }, valid, gid, groups: groups)
+        let wide = Aggregator.sumExact(a.map { Int128($0) }, valid, gid, groups: groups, as: Int128.self)
         #expect(!wide.overflow)
         var wideSums = [Int128](repeating: 0, count: groups)
         for i in 0..<n where valid.map({ $0[i] }) ?? true { wideSums[Int(gid[i])] += Int128(a[i]) }
         #expect(wide.sums == wideSums)
+        // Narrow (64-bit) decimal units summed at 128 bits: the same sums, never an overflow.
+        let widened = Aggregator.sumExact(a, valid, gid, groups: groups, as: Int128.self)
+        #expect(!widened.overflow && widened.sums == wideSums && widened.counts == wide.counts)
+        // The same through 64-bit sums that count their wraps.
+        let narrow = Aggregator.sumNarrow(a, valid, gid, groups: groups)
+        #expect(narrow.sums == wideSums && narrow.counts == wide.counts)
     }
 
     @Test(arguments: 0..<40) func scalarComparisonsMatchTheBroadcastKernel(seed: UInt64) {
@@ -104,7 +110,7 @@ import RealizeStore
         let edges: [Int128] = [0, -1, 1, Int128(Int64.max), Int128(Int64.min), Int128(Int64.max) + 1, Int128(Int64.min) - 1, -(Int128(1) << 100)]
         let a = (0..<g.int(0...50)).map { _ in g.chance(0.1) ? g.pick(edges) : Int128(g.int(-1_000_000...1_000_000)) }
         let expected: [Int64]? = a.allSatisfy { Int64(exactly: $0) != nil } ? a.map { Int64($0) } : nil
-        #expect(DecimalKeys.narrow(a) == expected)
+        #expect(DecimalUnits.narrowed(a) == expected)
     }
 
     @Test(arguments: 0..<20) func periodPartsMatchTheRowByRowCalendar(seed: UInt64) {

@@ -19,13 +19,21 @@ struct PipelineCase: CustomStringConvertible {
             + table.rows.map { $0.map(\.description).joined(separator: ",") }.joined(separator: "\n")
     }
 
-    static func generate(seed: UInt64) -> PipelineCase {
+    /// - Parameter edges: now and then decimals near the 64-bit boundary of units (±(2^63 − k) and one past it), so
+    ///   that tables hold decimal columns stored both narrow and wide (off: the random stream of the original sweep).
+    static func generate(seed: UInt64, edges: Bool = false) -> PipelineCase {
         var g = SplitMix(seed: seed)
         let rows = g.int(0...12)
         var data: [[Value]] = []
         for k in 0..<rows {
             let i: Value = g.chance(0.2) ? .null : .int(Int64(g.int(-20...20)))
-            let d: Value = g.chance(0.2) ? .null : .decimal(FixedDecimal(units: Int128(g.chance(0.3) ? g.int(-5...5) * 100 : g.int(-5000...5000)), scale: 2))
+            let d: Value =
+                g.chance(0.2)
+                ? .null
+                : .decimal(
+                    FixedDecimal(
+                        units: edges && g.chance(0.3) ? Self.edgeUnits(&g) : Int128(g.chance(0.3) ? g.int(-5...5) * 100 : g.int(-5000...5000)),
+                        scale: 2))
             let t: Value = g.chance(0.2) ? .null : .text(g.pick(["a", "b", "c"]))
             let j: Value = g.chance(0.1) ? .null : .int(Int64(g.int(0...2)))
             data.append([.int(Int64(k)), i, d, t, j])
@@ -37,6 +45,13 @@ struct PipelineCase: CustomStringConvertible {
         var gen = StageGenerator(rng: g, schema: schema, input: schema)
         let (stages, ordered) = gen.pipeline()
         return PipelineCase(table: Ref.Relation(schema: schema, rows: data), stages: stages, ordered: ordered)
+    }
+
+    /// Units at or just past the 64-bit boundary, either sign.
+    static func edgeUnits(_ g: inout SplitMix) -> Int128 {
+        let k = Int128(g.int(0...2))
+        let u = g.chance(0.5) ? Int128(Int64.max) - k : Int128(Int64.max) + 1 + k
+        return g.chance(0.5) ? u : -u
     }
 
     var engineTable: Table {
@@ -251,6 +266,25 @@ func canonical(_ v: Value) -> String {
                 Issue.record("seed \(seed)\n\(c)\n\(d)")
             }
         }
+    }
+
+    /// A sweep with decimals near the 64-bit boundary: columns stored narrow and wide, arithmetic whose results
+    /// leave 64 bits. A case where the engine reports a numeric overflow (the reference gives null) is set aside.
+    @Test func fixedSeedsNearThe64BitBoundary() {
+        var failures = 0, conclusive = 0, wide = 0
+        for seed in 0..<UInt64(300) where failures < 5 {
+            let c = PipelineCase.generate(seed: seed, edges: true)
+            if c.engineTable.columns.contains(where: { if case .decimal(let u, _) = $0.storage { u.narrow == nil } else { false } }) { wide += 1 }
+            guard let d = Self.difference(c) else {
+                conclusive += 1
+                continue
+            }
+            if d.hasPrefix("engine rejected it: numeric-overflow") { continue }
+            failures += 1
+            Issue.record("seed \(seed)\n\(c)\n\(d)")
+        }
+        #expect(conclusive >= 150, "\(conclusive) conclusive cases")
+        #expect(wide >= 50, "\(wide) cases with a wide column")
     }
 
     /// The fixed sweep covers `union` (stacking the input under the rows so far).

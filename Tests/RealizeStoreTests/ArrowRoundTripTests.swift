@@ -58,8 +58,27 @@ struct ArrowRoundTripTests {
         let column = Column(name: "cost", type: .decimal, values: [.decimal(FixedDecimal(units: 12345, scale: 4))]).displayed(.decimals(2))
         let back = try Self.roundTrip(Table(columns: [column]))
         guard case .decimal(let units, let scale) = back.columns[0].storage else { Issue.record("not a decimal"); return }
-        #expect(units == [12345] && scale == 4)
+        #expect(Array(units) == [12345] && scale == 4)
         #expect(back.columns[0].display == .decimals(2))
+    }
+
+    /// Decimal128 on disk either way; read back, a column whose units fit 64 bits is narrow again, and one
+    /// with a wider value stays wide.
+    @Test func narrowAndWideDecimalsSurvive() throws {
+        let top = Int128(Int64.max)
+        var valid = Bitmap(count: 4, value: true)
+        valid[2] = false
+        let narrow = Column(name: "n", storage: .decimal([top, -top, 0, 5], scale: 2), validity: valid)
+        let wide = Column(name: "w", storage: .decimal([top + 1, -top - 2, 0, 5], scale: 2))
+        let table = Table(columns: [narrow, wide])
+        let back = try Self.roundTrip(table)
+        #expect(TableDiff.firstDifference(back, table) == nil)
+        guard case .decimal(let n, 2) = back.columns[0].storage, case .decimal(let w, 2) = back.columns[1].storage else {
+            Issue.record("not decimals at scale 2")
+            return
+        }
+        #expect(n.narrow != nil && w.narrow == nil)
+        #expect(Array(w) == [top + 1, -top - 2, 0, 5])
     }
 
     @Test func textKeepsItsDictionary() throws {

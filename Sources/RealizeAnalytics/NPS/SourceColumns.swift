@@ -66,7 +66,7 @@ struct ScaledNumbers {
         column = c
         switch c.storage {
         case .int(let a): units = a.map(Int128.init); scale = 0
-        case .decimal(let a, let s): units = a; scale = s
+        case .decimal(let a, let s): units = a.widened; scale = s
         case .double(let a):
             let f = Double(FixedDecimal.pow10[doubleScale])
             units = a.map { $0.isFinite ? Int128(exactly: ($0 * f).rounded(.toNearestOrAwayFromZero)) : 0 }
@@ -141,7 +141,7 @@ struct KeyGroups {
         switch c.storage {
         case .int(let a): return dense(a)
         case .double(let a): return dense(a.map(\.bitPattern))
-        case .decimal(let a, _): return dense(a)
+        case .decimal(let a, _): return dense(a.widened)
         case .text(let codes, _): return codes.indices.map { c.isNull($0) ? -1 : Int(codes[$0]) }
         case .date(let a), .period(let a): return dense(a)
         case .bool(let a): return dense(a)

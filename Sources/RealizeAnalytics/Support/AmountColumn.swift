@@ -3,10 +3,15 @@ import RealizeStore
 
 /// A money column's exact units at one scale, read row by row (null rows read as 0, as a sum counts them).
 ///
-/// A decimal column already at that scale is read in place (its buffer is shared, not copied); any other column is
-/// converted once, with the same rules and errors as ``InputTables/amounts(_:_:scale:)``.
+/// A decimal column already at that scale is read in place (its buffer is shared, not copied: 64-bit units when
+/// the column is stored narrow, half the bytes a row); any other column is converted once, with the same rules
+/// and errors as ``InputTables/amounts(_:_:scale:)``.
 struct AmountColumn {
-    private let units: [Int128]
+    /// The column's 64-bit units when it is stored narrow (then ``wideUnits`` is empty).
+    private let narrowUnits: [Int64]
+    /// The 128-bit units otherwise.
+    private let wideUnits: [Int128]
+    private let isNarrow: Bool
     /// The validity bitmap's words, empty when the column has no nulls (kept unwrapped: binding an optional
     /// bitmap per row costs a retain and a release).
     private let validWords: [UInt64]
@@ -14,7 +19,21 @@ struct AmountColumn {
     /// - Throws: `numeric-overflow` naming the column and the row when an amount does not fit 38 digits at `scale`,
     ///   `type-mismatch` when the column does not hold amounts, `cancelled`.
     init(_ c: Column, _ tableName: String, scale: Int, input: InputTables) throws(QueryError) {
-        if case .decimal(let a, let s) = c.storage, s == scale {
+        guard case .decimal(let units, let s) = c.storage, s == scale else {
+            narrowUnits = []
+            wideUnits = try input.amounts(c, tableName, scale: scale).map { $0 ?? 0 }
+            isNarrow = false
+            validWords = []
+            return
+        }
+        validWords = c.validity?.words ?? []
+        switch units.storage {
+        case .narrow(let a):
+            // Every 64-bit value has at most 19 digits: no check.
+            narrowUnits = a
+            wideUnits = []
+            isNarrow = true
+        case .wide(let a):
             let valid = c.validity
             let largest = FixedDecimal.maxUnits.magnitude  // read once: a static is a lazy global behind swift_once
             var fits = true
@@ -31,17 +50,15 @@ struct AmountColumn {
             }
             // A row that does not fit: the row-by-row conversion throws the error naming it.
             if !fits { _ = try input.amounts(c, tableName, scale: scale) }
-            units = a
-            validWords = valid?.words ?? []
-        } else {
-            units = try input.amounts(c, tableName, scale: scale).map { $0 ?? 0 }
-            validWords = []
+            narrowUnits = []
+            wideUnits = a
+            isNarrow = false
         }
     }
 
     /// The units of `row`; 0 for null.
     @inline(__always) subscript(row: Int) -> Int128 {
         if !validWords.isEmpty, validWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { return 0 }
-        return units[row]
+        return isNarrow ? Int128(narrowUnits[row]) : wideUnits[row]
     }
 }

@@ -35,12 +35,18 @@ extension AggregateFunction {
         case .sum:
             switch c.storage {
             case .int(let a):
-                let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
+                let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups, as: Int64.self)
                 if overflow { throw NumericOverflow("sum of ints") }
                 return Column(name: "", storage: .int(sums), validity: Aggregator.validity(counts, []))
             case .decimal(let a, let s):
-                let (sums, counts, overflow) = Aggregator.sumExact(a, c.validity, gid, groups: groups)
-                if overflow { throw NumericOverflow("sum of decimals") }
+                let sums: [Int128], counts: [Int64]?
+                switch a.storage {
+                case .narrow(let x): (sums, counts) = Aggregator.sumNarrow(x, c.validity, gid, groups: groups)
+                case .wide(let x):
+                    let r = Aggregator.sumExact(x, c.validity, gid, groups: groups, as: Int128.self)
+                    if r.overflow { throw NumericOverflow("sum of decimals") }
+                    (sums, counts) = (r.sums, r.counts)
+                }
                 return Column(name: "", storage: .decimal(sums, scale: s), validity: Aggregator.validity(counts, []))
             default:
                 let x = NumericVector(c).doubles

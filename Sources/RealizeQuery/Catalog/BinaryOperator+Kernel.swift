@@ -71,6 +71,18 @@ extension BinaryOperator {
             let (out, bad) = try exactLoop(va.ints(), vb.ints(), valid: valid, rows: n, what: "ints")
             return Column(name: "", storage: .int(out), validity: Bitmap.clearing(bad, in: valid, count: n))
         }
+        if self == .add || self == .subtract, case .decimal(let x, let s) = va, case .decimal(let y, let t) = vb, s == t,
+            let x = x.narrow, let y = y.narrow
+        {
+            // 64-bit units at one scale (`earned_value - actual_cost`): checked at 64 bits, the result already
+            // narrow; when a valid row leaves 64 bits (it never leaves 128), the general path below gives it wide.
+            var out: [Int64] = []
+            let spill =
+                self == .add
+                ? Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.addingReportingOverflow($1) }
+                : Self.checkedLoop(x, y, &out, rows: n, valid: valid) { $0.subtractingReportingOverflow($1) }
+            if !spill { return Column(name: "", storage: .decimal(DecimalUnits(narrow: out), scale: s), validity: valid) }
+        }
         if self == .multiply { return try DecimalProduct.multiply(va, vb, valid: valid, rows: n) }
         let scale = max(va.scale, vb.scale)
         let (out, bad) = try exactLoop(va.units(at: scale), vb.units(at: scale), valid: valid, rows: n, what: "decimals")
@@ -157,6 +169,9 @@ extension BinaryOperator {
             compareLoop(NumericVector(a).doubles, NumericVector(b).doubles, &out)
         case (.date(let x), .date(let y)), (.period(let x), .period(let y)):
             compareLoop(x, y, &out)
+        case (.decimal(let x, let s), .decimal(let y, let t)) where s == t && x.narrow != nil && y.narrow != nil:
+            // 64-bit units at one scale compare as they are (`actual_cost > earned_value`).
+            compareLoop(x.narrow ?? [], y.narrow ?? [], &out)
         default:
             let va = NumericVector(a)
             let vb = NumericVector(b)

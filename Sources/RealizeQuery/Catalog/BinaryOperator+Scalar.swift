@@ -31,6 +31,15 @@ extension BinaryOperator {
         return Column(name: "", storage: .bool(out), validity: a.validity)
     }
 
+    /// The comparison of decimal units with a constant at their scale: over the 64-bit buffer when both fit it.
+    func compareScalarLoop(_ x: DecimalUnits, _ y: Int128, _ out: inout [Bool]) {
+        if let narrow = x.narrow, let y = Int64(exactly: y) {
+            compareScalarLoop(narrow, y, &out)
+        } else {
+            compareScalarLoop(x.widened, y, &out)
+        }
+    }
+
     /// The comparison of a buffer with one value, one tight loop per operator.
     func compareScalarLoop<T: Comparable>(_ x: [T], _ y: T, _ out: inout [Bool]) {
         let n = out.count

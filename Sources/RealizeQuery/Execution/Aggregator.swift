@@ -14,8 +14,13 @@ enum Aggregator {
     /// The running sum of the current group stays in a register while consecutive rows share it (rows of one
     /// project or program are usually together), and is stored back when the group changes: the same additions
     /// in the same order as a per-row read-modify-write, so the sums and the overflow are the same.
-    static func sumExact<T: FixedWidthInteger>(_ a: [T], _ valid: Bitmap?, _ gid: [Int32], groups: Int) -> (sums: [T], counts: [Int64]?, overflow: Bool) {
-        var sums = [T](repeating: 0, count: groups)
+    ///
+    /// The sums are of type `S`, at least as wide as `T` (64-bit decimal units sum in 128 bits: no overflow
+    /// below 2^63 rows).
+    static func sumExact<T: FixedWidthInteger, S: FixedWidthInteger>(
+        _ a: [T], _ valid: Bitmap?, _ gid: [Int32], groups: Int, as _: S.Type
+    ) -> (sums: [S], counts: [Int64]?, overflow: Bool) {
+        var sums = [S](repeating: 0, count: groups)
         let n = a.count
         guard n > 0, groups > 0 else { return (sums, [Int64](repeating: 0, count: groups), false) }
         var overflow = false
@@ -28,7 +33,7 @@ enum Aggregator {
                             v.words.withUnsafeBufferPointer { w in
                                 for i in 0..<n where w[i >> 6] & (1 << UInt64(i & 63)) != 0 {
                                     let k = Int(g[i])
-                                    let (r, f) = s[k].addingReportingOverflow(x[i])
+                                    let (r, f) = s[k].addingReportingOverflow(S(truncatingIfNeeded: x[i]))
                                     s[k] = r
                                     c[k] += 1
                                     overflow = overflow || f
@@ -44,7 +49,7 @@ enum Aggregator {
             a.withUnsafeBufferPointer { x in
                 gid.withUnsafeBufferPointer { g in
                     var k = Int(g[0])
-                    var acc: T = 0
+                    var acc: S = 0
                     var f = false
                     for i in 0..<n {
                         let gi = Int(g[i])
@@ -53,7 +58,7 @@ enum Aggregator {
                             k = gi
                             acc = s[k]
                         }
-                        let (r, o) = acc.addingReportingOverflow(x[i])
+                        let (r, o) = acc.addingReportingOverflow(S(truncatingIfNeeded: x[i]))
                         acc = r
                         f = f || o
                     }

@@ -1,7 +1,7 @@
 import RealizeStore
 
 extension Executor {
-    /// `where … | sort ±key | take n` on one decimal key without nulls: the top-N reads the 128-bit units in place
+    /// `where … | sort ±key | take n` on one decimal key without nulls: the top-N reads the units in place (64- or 128-bit)
     /// (they order as the values do), with no 64-bit key column built for every row first. Nil when the shape
     /// does not fit; the caller then takes the general path, which gives the same rows.
     func decimalTop(_ t: Table, where condition: Column, key: Column, descending: Bool, n: Int) -> Table? {
@@ -9,6 +9,11 @@ extension Executor {
             case .bool(let values) = condition.storage
         else { return nil }
         let mask = (values: values, validity: condition.validity)
-        return t.gather(Sorter.topSingle(units, descending: descending, rows: t.rowCount, n: n, among: nil, mask: mask))
+        let top =
+            switch units.storage {
+            case .narrow(let a): Sorter.topSingle(a, descending: descending, rows: t.rowCount, n: n, among: nil, mask: mask)
+            case .wide(let a): Sorter.topSingle(a, descending: descending, rows: t.rowCount, n: n, among: nil, mask: mask)
+            }
+        return t.gather(top)
     }
 }

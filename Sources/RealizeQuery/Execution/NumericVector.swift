@@ -3,7 +3,7 @@ import RealizeStore
 /// A numeric column's values in one of three representations, for arithmetic and comparison loops.
 enum NumericVector {
     case int([Int64])
-    case decimal([Int128], scale: Int)
+    case decimal(DecimalUnits, scale: Int)
     case double([Double])
 
     init(_ c: Column) {
@@ -61,7 +61,7 @@ enum NumericVector {
             // |Int64| × 10^18 < 2^127: never overflows.
             return a.map { Int128($0) * f }
         case .decimal(let a, let s):
-            if s == scale { return a }
+            if s == scale { return a.widened }
             var out = [Int128](repeating: 0, count: a.count)
             for i in a.indices {
                 guard let r = FixedDecimal.rescale(a[i], from: s, to: scale) else {

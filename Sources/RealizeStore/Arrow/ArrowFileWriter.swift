@@ -24,7 +24,7 @@ public enum ArrowFileWriter {
             switch column.storage {
             case .int(let a): batch.add(a)
             case .double(let a): batch.add(a)
-            case .decimal(let a, _): batch.add(a)
+            case .decimal(let a, _): batch.add(a.widened)  // Decimal128 on disk, whatever the width in memory
             case .date(let a), .period(let a): batch.add(a)
             case .bool(let a): batch.addBits(a)
             case .text(let codes, let dictionary):

@@ -6,7 +6,7 @@ struct CSVRowEncoder {
     private enum Cells {
         case int([Int64])
         case double([Double])
-        case decimal([Int128], scale: Int)
+        case decimal(DecimalUnits, scale: Int)
         case text(codes: [UInt32], arena: [UInt8], starts: [Int])
         case date([Int32])
         case period([Int32])

@@ -25,6 +25,9 @@ struct ColumnDecoder {
     func decode(_ plan: ColumnPlan) -> Outcome {
         if let number = plan.number {
             let scale = plan.scale
+            if plan.type == .decimal && !(plan.wholeNumbers && scale == 0) {
+                return decimals(scale: scale) { p, s, e in number.units(p, s, e, scale: scale) }
+            }
             let decoded = fixed(Int128(0)) { p, s, e in number.units(p, s, e, scale: scale) }
             guard case .success(let (values, validity)) = decoded else { return decoded.map { (.decimal($0.values, scale: scale), $0.validity) } }
             if plan.type == .double {  // asked for by a type override
@@ -53,8 +56,7 @@ struct ColumnDecoder {
         case .int:
             return fixed(Int64(0), FieldParsers.int).map { (.int($0.values), $0.validity) }
         case .decimal:
-            return fixed(Int128(0)) { p, s, e in FieldParsers.decimalUnits(p, s, e, scale: scale) }
-                .map { (.decimal($0.values, scale: scale), $0.validity) }
+            return decimals(scale: scale) { p, s, e in FieldParsers.decimalUnits(p, s, e, scale: scale) }
         case .double:
             // NaN and ±Inf are refused: they have no place in an order or a sum (README, "Loading data").
             return fixed(0.0) { p, s, e in FieldParsers.double(p, s, e).flatMap { $0.isFinite ? $0 : nil } }
@@ -70,6 +72,19 @@ struct ColumnDecoder {
             return fixed(false, FieldParsers.bool).map { (.bool($0.values), $0.validity) }
         case .text:
             return text()
+        }
+    }
+
+    /// A decimal column, in 64-bit slots (8 bytes a value) when every value fits; the first value that does not
+    /// fit, or does not parse, decodes the column again in 128-bit slots (which reports a bad row as before).
+    private func decimals(scale: Int, _ parse: (UnsafePointer<UInt8>, Int, Int) -> Int128?) -> Outcome {
+        switch fixed(Int64(0), { p, s, e in parse(p, s, e).flatMap { Int64(exactly: $0) } }) {
+        case .success(let (values, validity)):
+            return .success((.decimal(DecimalUnits(narrow: values), scale: scale), validity))
+        case .failure(let bad) where bad.cancelled:
+            return .failure(bad)
+        case .failure:
+            return fixed(Int128(0), parse).map { (.decimal(DecimalUnits(wide: $0.values), scale: scale), $0.validity) }
         }
     }
 

@@ -4,8 +4,9 @@
 public enum ColumnStorage: Sendable {
     case int([Int64])
     case double([Double])
-    /// Scaled 128-bit units, all at one scale (0…18): up to 38 significant digits.
-    case decimal([Int128], scale: Int)
+    /// Scaled units, all at one scale (0…18): up to 38 significant digits, stored in 64 bits a value when
+    /// every value fits (see ``DecimalUnits``).
+    case decimal(DecimalUnits, scale: Int)
     /// Dictionary-encoded text: `dictionary[codes[i]]`. Dictionary entries are distinct.
     case text(codes: [UInt32], dictionary: [String])
     /// Days since 1970-01-01.
@@ -13,6 +14,9 @@ public enum ColumnStorage: Sendable {
     /// `year * 12 + month - 1`.
     case period([Int32])
     case bool([Bool])
+
+    /// Decimal storage from 128-bit units, narrowed to 64 bits a value when every value fits.
+    public static func decimal(_ units: [Int128], scale: Int) -> ColumnStorage { .decimal(DecimalUnits(units), scale: scale) }
 }
 
 /// A named, typed column of values with an optional validity bitmap (nil when it holds no nulls).
@@ -101,7 +105,7 @@ public struct Column: Sendable {
     /// ``gather(_:)`` that asks `shouldStop` every million rows; once it says yes the rest is filled with
     /// placeholders at once, and the caller must drop the column (it checks its token right after).
     ///
-    /// A gather in sorted order reads at random: over 10M rows of a 128-bit column that is about half a
+    /// A gather in sorted order reads at random: over 10M rows of a decimal column that is about half a
     /// second, too long to wait for after Ctrl-C (bench/safety.py).
     public func gather(_ indices: [Int], shouldStop: () -> Bool) -> Column {
         let n = indices.count
@@ -129,7 +133,11 @@ public struct Column: Sendable {
         switch storage {
         case .int(let a): s = .int(Column.take(a, indices, 0, shouldStop))
         case .double(let a): s = .double(Column.take(a, indices, 0, shouldStop))
-        case .decimal(let a, let sc): s = .decimal(Column.take(a, indices, 0, shouldStop), scale: sc)
+        case .decimal(let a, let sc):
+            switch a.storage {
+            case .narrow(let x): s = .decimal(DecimalUnits(narrow: Column.take(x, indices, 0, shouldStop)), scale: sc)
+            case .wide(let x): s = .decimal(DecimalUnits(wide: Column.take(x, indices, 0, shouldStop)), scale: sc)
+            }
         case .text(let c, let d): s = .text(codes: Column.take(c, indices, 0, shouldStop), dictionary: d)
         case .date(let a): s = .date(Column.take(a, indices, 0, shouldStop))
         case .period(let a): s = .period(Column.take(a, indices, 0, shouldStop))
