@@ -22,8 +22,8 @@ public struct CSVReadOptions: Sendable {
 
     /// Only detect (``CSVReader/sniff(bytes:sourceName:options:)``): no column is decoded, and a column's problem is reported, not thrown.
     var sniffOnly = false
-    /// Whether a large file's columns are decoded on several cores (``ColumnWork``); tests turn it off to
-    /// compare with a serial read.
+    /// Whether a large file is tokenized in chunks (``CSVTokenizer/tokenizeInChunks(_:from:to:chunks:)``) and its
+    /// columns decoded (``ColumnWork``) on several cores; tests turn it off to compare with a serial read.
     package var parallelColumns = true
 
     /// The default ``periodYears``: 1900 to 2200.

@@ -137,6 +137,7 @@ public enum CSVReader {
             dialect.delimiter = CSVSniffer.delimiter(base, tokenizer.bomLength, buffer.count)
         }
         tokenizer.delimiter = dialect.delimiter
+        if !options.parallelColumns { tokenizer.chunks = 1 }
         let index = try tokenizer.tokenize()
         let p = buffer.baseAddress!  // tokenize() rejects an empty buffer
         if let d = options.decimalSeparator {

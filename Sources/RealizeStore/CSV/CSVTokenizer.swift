@@ -17,6 +17,9 @@ struct CSVTokenizer {
     var delimiter: UInt8 = UInt8(ascii: ",")
     /// Asked every 4096 rows; true stops the scan with a `cancelled` error.
     var shouldStop: () -> Bool = { false }
+    /// How many chunks to scan in parallel: nil for one per core when the buffer holds at least
+    /// ``parallelBytes``, else one; 1 for a serial scan. Tests force small buffers into many chunks.
+    var chunks: Int? = nil
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
@@ -40,7 +43,7 @@ struct CSVTokenizer {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
-    /// Scans the whole buffer.
+    /// Scans the whole buffer: in chunks on every core for a large one (see ``chunks``), else in one pass.
     /// - Throws: ``CSVError`` for an empty file, a bad quote, a ragged row, invalid UTF-8 or a stray CR, or
     ///   `cancelled` once ``shouldStop`` says so.
     /// - Complexity: O(n) in the number of bytes.
@@ -49,24 +52,41 @@ struct CSVTokenizer {
         guard count < Int(UInt32.max) else {
             throw CSVError(file: file, line: 0, column: 0, message: "the file is larger than 4 GiB, the most the reader supports", code: .tooLarge)
         }
-        var i = bomLength
-        guard i < count, let p = bytes.baseAddress else {
+        let bom = bomLength
+        guard bom < count, let p = bytes.baseAddress else {
             throw CSVError(
                 file: file, line: 1, column: 1, message: "the file is empty; expected a header row",
                 hint: "the first line must name the columns, e.g. `project_id,period,actual_cost`", code: .emptyFile)
         }
-        guard let plain = Self.plainStops[delimiter] else {
+        guard Self.plainStops[delimiter] != nil else {
             throw CSVError(file: file, line: 0, column: 0, message: "unsupported delimiter byte 0x\(String(delimiter, radix: 16))", code: .io)
         }
+        let n = chunks ?? (count >= Self.parallelBytes ? Self.processorCount : 1)
+        if n > 1, let index = try tokenizeInChunks(p, from: bom, to: count, chunks: n) { return index }
+        var fields = try scan(p, from: bom, to: count, columns: -1)
+        fields.narrow()
+        return FieldIndex(fields: fields)
+    }
+
+    /// Scans the rows in bytes `lo..<count`: the whole file after its byte-order mark, or a chunk that
+    /// starts at a row of a file whose header has `known` fields (`-1` when the scan starts at the header).
+    /// - Parameter headerOnly: stop after the first row (to learn the header's width).
+    /// - Returns: the offsets found, with the header's width.
+    func scan(
+        _ p: UnsafePointer<UInt8>, from lo: Int, to count: Int, columns known: Int, headerOnly: Bool = false
+    ) throws(CSVError) -> FieldBuffer {
+        let plain = Self.plainStops[delimiter]!  // tokenize() checked the delimiter
         let comma = delimiter, quote = Self.quote, lf = Self.lf, cr = Self.cr
-        var spans = SpanBuffer(capacity: count / 4 + 64)
+        var fields = FieldBuffer(bytes: count - lo)
+        var i = lo
         var line = 1
-        var columns = -1  // unknown until the header row ends
+        var columns = known
+        let hasHeader = known < 0  // messages name the columns only when the header is in this buffer
         var fieldInRow = 0
-        var rows = 0
         let quoted = Self.quotedStops
         while true {
             let start = i
+            if fieldInRow == 0 { fields.beginRow(start) }
             if i < count && p[i] == quote {
                 let openLine = line
                 i += 1
@@ -75,7 +95,7 @@ struct CSVTokenizer {
                     if i == count {
                         throw error(
                             openLine, fieldInRow + 1,
-                            "unterminated quoted field in \(label(fieldInRow, columns, spans, p)): the quote that opens it is never closed",
+                            "unterminated quoted field in \(label(fieldInRow, columns, hasHeader, fields, p)): the quote that opens it is never closed",
                             hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                     }
                     let c = p[i]
@@ -85,38 +105,40 @@ struct CSVTokenizer {
                         break
                     }
                     if c == lf { line += 1; i += 1; continue }
-                    if c == 0 { throw nulError(line, fieldInRow + 1, label(fieldInRow, columns, spans, p)) }
-                    i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, spans, p))
+                    if c == 0 { throw nulError(line, fieldInRow + 1, label(fieldInRow, columns, hasHeader, fields, p)) }
+                    i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, hasHeader, fields, p))
                 }
                 if i < count && p[i] != comma && p[i] != lf && p[i] != cr {
                     throw error(
-                        line, fieldInRow + 1, "unexpected character after the closing quote of the field in \(label(fieldInRow, columns, spans, p))",
+                        line, fieldInRow + 1,
+                        "unexpected character after the closing quote of the field in \(label(fieldInRow, columns, hasHeader, fields, p))",
                         hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                 }
             } else {
                 // A byte-order mark opening an unquoted field: files joined together (the writer quotes such a text).
                 if i + 2 < count && p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF {
                     throw error(
-                        line, fieldInRow + 1, "a byte-order mark (U+FEFF) in the middle of the file, in \(label(fieldInRow, columns, spans, p))",
+                        line, fieldInRow + 1,
+                        "a byte-order mark (U+FEFF) in the middle of the file, in \(label(fieldInRow, columns, hasHeader, fields, p))",
                         hint: "the file may be two files joined together; remove the mark, or quote the field if it is text", .badEncoding)
                 }
                 while true {
                     while i < count && !plain[Int(p[i])] { i += 1 }
                     if i < count && p[i] >= 0x80 {
-                        i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, spans, p))
+                        i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, hasHeader, fields, p))
                         continue
                     }
-                    if i < count && p[i] == 0 { throw nulError(line, fieldInRow + 1, label(fieldInRow, columns, spans, p)) }
+                    if i < count && p[i] == 0 { throw nulError(line, fieldInRow + 1, label(fieldInRow, columns, hasHeader, fields, p)) }
                     break
                 }
                 if i < count && p[i] == quote {
                     throw error(
-                        line, fieldInRow + 1, "a double quote inside the unquoted field in \(label(fieldInRow, columns, spans, p))",
+                        line, fieldInRow + 1, "a double quote inside the unquoted field in \(label(fieldInRow, columns, hasHeader, fields, p))",
                         hint: "enclose the field in double quotes and double the quotes inside it: \"a \"\"b\"\" c\"", .badQuote)
                 }
             }
             let end = i
-            spans.append(start, end)
+            fields.endField(end)
             fieldInRow += 1
             if i < count && p[i] == comma {
                 if fieldInRow == columns {
@@ -127,7 +149,7 @@ struct CSVTokenizer {
                 }
                 i += 1
                 if i < count { continue }
-                spans.append(i, i)  // a trailing comma at the very end: one last empty field
+                fields.endField(i)  // a trailing comma at the very end: one last empty field
                 fieldInRow += 1
             }
             // End of a row: LF, CRLF or the end of the buffer.
@@ -145,23 +167,23 @@ struct CSVTokenizer {
             }
             if columns < 0 {
                 columns = fieldInRow
-                rows = 1
+                if headerOnly { break }
             } else if fieldInRow == columns {
-                rows += 1
-                if rows & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }
+                if fields.rowCount & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }
             } else if fieldInRow == 1 && start == end {
-                spans.removeLast()  // a blank line in a file of several columns
+                fields.dropBlankRow()  // a blank line in a file of several columns
             } else {
                 throw error(
                     line, fieldInRow + 1,
-                    "too few fields: expected \(columns) as in the header row, found \(fieldInRow); \(label(fieldInRow, columns, spans, p)) is missing",
+                    "too few fields: expected \(columns) as in the header row, found \(fieldInRow); \(label(fieldInRow, columns, hasHeader, fields, p)) is missing",
                     hint: nil, .fieldCount)
             }
             fieldInRow = 0
             if i >= count { break }
             line += 1
         }
-        return FieldIndex(columnCount: columns, rows: rows, spans: spans)
+        fields.columns = columns
+        return fields
     }
 
     @inline(__always)
@@ -184,10 +206,10 @@ struct CSVTokenizer {
             hint: "the file may be UTF-16 without a byte-order mark (load it with `encoding utf16`) or not text at all", .badEncoding)
     }
 
-    /// "column 3 (`name`)", or "column 3" in the header row itself. For messages only.
-    private func label(_ field: Int, _ columns: Int, _ spans: borrowing SpanBuffer, _ p: UnsafePointer<UInt8>) -> String {
-        guard columns > 0, field < columns else { return "column \(field + 1)" }
-        return "column \(field + 1) (`\(FieldContent.text(p, spans.field(field)))`)"
+    /// "column 3 (`name`)", or "column 3" in the header row itself (or in a chunk without it). For messages only.
+    private func label(_ field: Int, _ columns: Int, _ hasHeader: Bool, _ fields: borrowing FieldBuffer, _ p: UnsafePointer<UInt8>) -> String {
+        guard hasHeader, columns > 0, field < columns else { return "column \(field + 1)" }
+        return "column \(field + 1) (`\(FieldContent.text(p, fields.headerField(field)))`)"
     }
 
     private func error(_ line: Int, _ column: Int, _ message: String, hint: String?, _ code: CSVError.Code) -> CSVError {
