@@ -48,6 +48,31 @@ import RealizeStore
         if let packed = Grouping.packed(keys: keys, rows: n, shouldStop: { false }) { #expect(packed.groupOf == expected) }
     }
 
+    /// `by program, year = period.year, quarter = period.quarter`: parts coded from the period (or date) column,
+    /// and the output keys computed at the first rows, against the parts evaluated on every row and grouped.
+    @Test(arguments: 0..<30) func datePartKeysMatchTheEvaluatedParts(seed: UInt64) throws {
+        var g = SeededGenerator(seed: seed)
+        let n = g.int(0...200)
+        let text = Self.keyColumn(n, &g)
+        let valid = ExecutionKernelTests.validity(n, &g)
+        let source =
+            g.chance(0.5)
+            ? Column(name: "", storage: .period((0..<n).map { _ in Int32(24_300 + g.int(0...40)) }), validity: valid)
+            : Column(name: "", storage: .date((0..<n).map { _ in Int32(20_000 + g.int(0...800)) }), validity: valid)
+        let settings = QuerySettings()
+        let ev = Evaluator(table: Table(columns: [text.renamed("k"), source.renamed("p")], rowCount: n), settings: settings)
+        let parts = (0..<g.int(1...3)).map { _ in DatePart.allCases[g.int(0...(DatePart.allCases.count - 1))] }
+        let keys: [BoundExpr] = [.column(0, text.type)] + parts.map { .datePart($0, .column(1, source.type)) }
+        let evaluated = try keys.map { try ev.eval($0) }
+        let expected = Self.referenceGroups(evaluated, rows: n)
+        guard let (grouping, columns) = try GroupKeys.packed(keys, ev, shouldStop: { false }) else {
+            // Only a text key too wide to pack declines here.
+            return
+        }
+        #expect(grouping.groupOf == expected)
+        #expect(columns().map(Self.shape) == evaluated.map { Self.shape($0.gather(grouping.firstRow)) })
+    }
+
     @Test func manyWideKeysFallBackToTheHashPath() {
         var g = SeededGenerator(seed: 7)
         let n = 2_000
