@@ -15,6 +15,8 @@ extension ScalarFunction {
         var scale: Int? = nil
         if self == .toDecimal, args.count > 1, case .literal(.int(let s), _) = args[1] { scale = Int(max(0, min(18, s))) }
         let input = cols[0]
+        // Numbers: a column at a time when every value converts.
+        if format == nil, let c = convertNumbers(input, scale: scale) { return c }
         var b = ColumnBuilder(name: "", type: t, capacity: n)
         var failures = 0
         var example = ""

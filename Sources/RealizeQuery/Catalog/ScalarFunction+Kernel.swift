@@ -14,8 +14,10 @@ extension ScalarFunction {
         switch self {
         case .coalesce:
             // Decimal arguments at different scales give the widest scale that fits (see ColumnBuilder).
+            let chosen = ScalarFunction.firstNonNull(cols, rows: n)
+            if let c = ChosenValues.gather(cols, chosen: chosen, type: t) { return c }
             var b = ColumnBuilder(name: "", type: t, capacity: n)
-            for i in 0..<n { b.append(cols.first { !$0.isNull(i) }?.value(at: i) ?? .null) }
+            for i in 0..<n { b.append(chosen[i] < 0 ? .null : cols[Int(chosen[i])].value(at: i)) }
             return b.finish()
         case .nullif:
             let eq = BinaryOperator.equal.compare(cols[0], cols[1], rows: n)

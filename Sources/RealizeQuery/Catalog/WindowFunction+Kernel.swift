@@ -10,13 +10,14 @@ extension WindowFunction {
         switch self {
         case .rowNumber, .rank:
             var out = [Int64](repeating: 0, count: rows)
+            // The keys of the whole column, built once for every partition.
+            let keys = self == .rank ? arg.map(SortKeys.rankable) : nil
             for part in partitions {
-                guard self == .rank, let arg else {
+                guard let keys, let arg else {
                     for (k, r) in part.enumerated() { out[r] = Int64(k + 1) }
                     continue
                 }
                 // rank(x): 1 for the largest value; ties share a rank; nulls rank last.
-                let keys = SortKeys.rankable(arg)
                 let sorted = part.sorted { a, b in
                     let c = keys.compare(a, b)
                     let bothValid = !(arg.isNull(a) || arg.isNull(b))
@@ -50,6 +51,8 @@ extension WindowFunction {
         var valid = Bitmap(count: rows, value: true)
         let exact: [Int128]? = (self == .runningSum || self == .delta) && type != .double ? try nv.units(at: nv.scale) : nil
         var exactOut = [Int128](repeating: 0, count: rows)
+        // rolling_mean of ints and decimals: a running sum of the exact units, divided once per row.
+        let rollingUnits: (units: [Int128], scale: Int)? = self == .rollingMean && c.type != .double ? (try nv.units(at: nv.scale), nv.scale) : nil
         var overflow = false
         for part in partitions {
             switch self {
@@ -92,14 +95,7 @@ extension WindowFunction {
                     if !isNull { prev = r }
                 }
             default:  // rolling_mean over the last n values in order (fewer at the start)
-                var window: [Double] = []
-                for r in part {
-                    if !c.isNull(r) {
-                        window.append(x[r])
-                        if window.count > n { window.removeFirst() }
-                    }
-                    if window.isEmpty { valid[r] = false } else { out[r] = window.reduce(0, +) / Double(window.count) }
-                }
+                RollingMean.partition(part, x, exact: rollingUnits, window: n, nulls: c.validity, out: &out, valid: &valid)
             }
         }
         if overflow { throw NumericOverflow("\(name) of \(type == .int ? "ints" : "decimals")") }

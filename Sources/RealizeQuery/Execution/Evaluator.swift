@@ -121,18 +121,29 @@ struct Evaluator {
     /// `if`/`case`: each row takes its branch's value. Decimal branches at different scales give a column at
     /// the widest scale that fits every chosen value (see ``ColumnBuilder``).
     func conditional(_ branches: [(BoundExpr, BoundExpr)], _ otherwise: BoundExpr?, _ t: DataType) throws(NumericOverflow) -> Column {
-        var chosen = [Int](repeating: branches.count, count: n)  // branch index per row; count = else
-        var decided = [Bool](repeating: false, count: n)
+        let undecided = Int32(branches.count)  // the else branch
+        var chosen = [Int32](repeating: undecided, count: n)  // branch index per row
         for (k, (c, _)) in branches.enumerated() {
             let cc = try eval(c)
-            guard case .bool(let a) = cc.storage else { continue }
-            for i in 0..<n where !decided[i] && !cc.isNull(i) && a[i] { chosen[i] = k; decided[i] = true }
+            guard case .bool(let a) = cc.storage, a.count == n else { continue }
+            let branch = Int32(k)
+            let words = cc.validity?.words
+            chosen.withUnsafeMutableBufferPointer { out in
+                a.withUnsafeBufferPointer { x in
+                    if let words {
+                        for i in 0..<n where out[i] == undecided && x[i] && words[i >> 6] & (1 << UInt64(i & 63)) != 0 { out[i] = branch }
+                    } else {
+                        for i in 0..<n where out[i] == undecided && x[i] { out[i] = branch }
+                    }
+                }
+            }
         }
         var values: [Column] = []
         for (_, v) in branches { values.append(try eval(v)) }
         values.append(try otherwise.map { e throws(NumericOverflow) in try eval(e) } ?? constant(.null, t))
+        if let c = ChosenValues.gather(values, chosen: chosen, type: t) { return c }
         var b = ColumnBuilder(name: "", type: t, capacity: n)
-        for i in 0..<n { b.append(values[chosen[i]].value(at: i)) }
+        for i in 0..<n { b.append(values[Int(chosen[i])].value(at: i)) }
         return b.finish()
     }
 

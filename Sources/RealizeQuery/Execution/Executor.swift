@@ -130,13 +130,21 @@ struct Executor {
         case .project(let exprs):
             return Table(columns: try zip(exprs, op.schema).map { try ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .aggregate(let keys, let aggs, let outputs):
-            let keyCols = try keys.map { try ev.eval($0) }
-            let g = keys.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: keyCols, rows: t.rowCount, shouldStop: stop)
-            try checkCancelled()
-            var inter: [Column] = keyCols.enumerated().map { $0.element.gather(g.firstRow).renamed("k\($0.offset)") }
+            let g: Grouping
+            var inter: [Column]
+            if let (grouping, columns) = try GroupKeys.packed(keys, ev, shouldStop: stop) {
+                g = grouping
+                try checkCancelled()
+                inter = columns().enumerated().map { $0.element.renamed("k\($0.offset)") }
+            } else {
+                let keyCols = try keys.map { try ev.eval($0) }
+                g = keys.isEmpty ? Grouping.single(rows: t.rowCount) : Grouping(keys: keyCols, rows: t.rowCount, shouldStop: stop)
+                try checkCancelled()
+                inter = keyCols.enumerated().map { $0.element.gather(g.firstRow).renamed("k\($0.offset)") }
+            }
             for (k, a) in aggs.enumerated() {
                 try checkCancelled()
-                let column = try FusedSum.compute(a, ev, grouping: g, rows: t.rowCount)
+                let column = try FusedSum.compute(a, ev, grouping: g, rows: t.rowCount) ?? FusedCount.compute(a, ev, grouping: g, rows: t.rowCount)
                 inter.append(
                     try (column ?? Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount)).renamed("a\(k)"))
             }

@@ -25,6 +25,15 @@ struct Grouping {
     /// yes, the result is one group of all rows, which the caller must drop (it checks its token right after).
     init(keys: [Column], rows: Int, shouldStop: () -> Bool = { false }) {
         guard let first = keys.first, !shouldStop() else { self = .single(rows: rows); return }
+        if keys.count == 1, case .text(let codes, let dict) = first.storage, first.validity == nil, codes.count == rows {
+            self = .textCodes(codes, dictionaryCount: dict.count)
+            return
+        }
+        // Several small-domain keys: one packed key per row (see Grouping+Packed).
+        if keys.count > 1, let packed = Grouping.packed(keys: keys, rows: rows, shouldStop: shouldStop) {
+            self = packed
+            return
+        }
         var ids = Grouping.denseIds(first)
         var card = ids.count
         var groupOf = ids.ids

@@ -92,8 +92,7 @@ extension Binder {
             return .column(windowBase + windowCalls!.count - 1, type)
         }
         // The same aggregate written twice (`sum(ev) / sum(ac)` beside `ev = sum(ev)`) is computed once.
-        let key = String(describing: spec)
-        if let k = aggregates!.firstIndex(where: { String(describing: $0) == key }) { return .column(aggregateBase + k, type) }
+        if let k = aggregates!.firstIndex(where: { $0.isSame(as: spec) }) { return .column(aggregateBase + k, type) }
         aggregates!.append(spec)
         return .column(aggregateBase + aggregates!.count - 1, type)
     }
