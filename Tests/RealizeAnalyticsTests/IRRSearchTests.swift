@@ -98,3 +98,36 @@ import Testing
         }
     }
 }
+
+/// Which `benefits` rows an appraisal counts (``RealizedBenefits``).
+@Suite struct RealizedBenefitsTests {
+    /// Rows after the status period and null amounts count for nothing, not even for the first period or a group;
+    /// two rows of a month add up; a project only in `benefits` is a group of its own.
+    @Test func rowsCountedUpToTheStatus() throws {
+        let financials = makeTable([
+            ("project_id", .text, [.text("P1"), .text("P1"), .text("P1")]),
+            ("period", .period, ["2024-01", "2024-02", "2024-03"].map(period)),
+            ("planned_value", .decimal, ["10", "10", "10"].map(money)),
+            ("earned_value", .decimal, ["10", "10", "10"].map(money)),
+            ("actual_cost", .decimal, ["100", "40", "0"].map(money)),
+        ])
+        let benefits = makeTable([
+            ("project_id", .text, ["P1", "P1", "P1", "P1", "P8", "P9"].map { .text($0) }),
+            ("period", .period, ["2023-11", "2024-02", "2024-02", "2024-06", "2024-02", "2024-05"].map(period)),
+            ("realized", .decimal, [.null, money("50"), money("70"), money("1000"), money("30"), money("5")]),
+        ])
+        let projects = makeTable([
+            ("project_id", .text, [.text("P1")]), ("program", .text, [.text("A")]), ("portfolio", .text, [.text("X")]),
+        ])
+        var s = financialSession([("financials", financials), ("benefits", benefits), ("projects", projects)])
+        let t = try runTable("appraise by project rate 0%", &s)
+        #expect(t.texts("project_id") == ["P1", "P8"])
+        #expect(t.column(named: "first_period")!.value(at: 0) == period("2024-01"))
+        #expect(t.column(named: "first_period")!.value(at: 1) == period("2024-02"))
+        #expect(t.column(named: "months")!.value(at: 0) == .int(3))
+        #expect(t.column(named: "benefit")!.value(at: 0).doubleValue == 120)
+        #expect(t.column(named: "benefit")!.value(at: 1).doubleValue == 30)
+        // Flows −100, +80, 0: NPV at 0 % is −20.
+        #expect(close(t.column(named: "npv")!.value(at: 0).doubleValue, -20))
+    }
+}

@@ -15,7 +15,7 @@ struct RealizedBenefits {
     private var first: [Int32] = []
 
     private let rowCount: Int
-    private var ids: RowGroups
+    private let ids: Column
     private let rowPeriods: [Int32?]
     private let realized: RealizedAmounts
 
@@ -24,7 +24,7 @@ struct RealizedBenefits {
     init(scale: Int, input: InputTables) throws(QueryError) {
         let benefits = try input.table("benefits", for: "appraise (benefits realized)")
         rowCount = benefits.rowCount
-        ids = RowGroups(try input.column(benefits, "benefits", "project_id"), input: input)
+        ids = try input.column(benefits, "benefits", "project_id")
         rowPeriods = try input.periods(try input.column(benefits, "benefits", "period"), "benefits")
         realized = try RealizedAmounts(try input.column(benefits, "benefits", "realized"), scale: scale, input: input)
     }
@@ -33,17 +33,10 @@ struct RealizedBenefits {
     /// - Throws: ``QueryError``: `numeric-overflow` naming the group, `cancelled`.
     mutating func collect(through status: Int32, grouping: inout ProjectGrouping, input: InputTables) throws(QueryError) {
         // Locals, not `self`'s properties, in the loop: no retain and release of their buffers per row.
-        let realized = self.realized, rowPeriods = self.rowPeriods
-        var ids = self.ids, first: [Int32] = []
-        defer {
-            self.ids = ids
-            self.first = first
-        }
+        let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids
         var rowGroup = [Int32](repeating: -1, count: rowCount)
-        var count: [Int] = [], magnitude: [UInt128] = []
-        for r in 0..<rowCount {
-            try input.checkCancelled(row: r)
-            guard let p = rowPeriods[r], p <= status, let v = realized[r], let g = ids.group(ofRow: r, in: &grouping) else { continue }
+        var count: [Int] = [], magnitude: [UInt128] = [], first: [Int32] = []
+        func keep(_ r: Int, _ p: Int32, _ v: Int128, _ g: Int) {
             while count.count <= g {
                 count.append(0)
                 magnitude.append(0)
@@ -55,6 +48,28 @@ struct RealizedBenefits {
             magnitude[g] = overflow ? .max : sum
             first[g] = min(first[g], p)
         }
+        // A row's group is looked up once its period and amount count (an unknown project becomes a group then).
+        if case .text(let codes, let dictionary) = ids.storage {
+            // Through the dictionary codes, bound once here (`RowGroups` binds them per row).
+            let valid = ids.validity
+            var codeGroup = [Int](repeating: -1, count: dictionary.count)
+            for r in 0..<rowCount {
+                try input.checkCancelled(row: r)
+                guard let p = rowPeriods[r], p <= status, let v = realized[r] else { continue }
+                if let valid, !valid[r] { continue }
+                let code = Int(codes[r])
+                if codeGroup[code] < 0 { codeGroup[code] = grouping.group(ofProject: dictionary[code]) }
+                keep(r, p, v, codeGroup[code])
+            }
+        } else {
+            var rows = RowGroups(ids, input: input)
+            for r in 0..<rowCount {
+                try input.checkCancelled(row: r)
+                guard let p = rowPeriods[r], p <= status, let v = realized[r], let g = rows.group(ofRow: r, in: &grouping) else { continue }
+                keep(r, p, v, g)
+            }
+        }
+        self.first = first
         let largest = FixedDecimal.maxUnits.magnitude
         if magnitude.contains(where: { $0 > largest }) {
             try Self.throwFirstOverflow(rowGroup, realized, groupCount: count.count, grouping: grouping, input: input)
