@@ -34,20 +34,7 @@ struct RealizedBenefits {
     mutating func collect(through status: Int32, grouping: inout ProjectGrouping, input: InputTables) throws(QueryError) {
         // Locals, not `self`'s properties, in the loop: no retain and release of their buffers per row.
         let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids
-        var rowGroup = [Int32](repeating: -1, count: rowCount)
-        var count: [Int] = [], magnitude: [UInt128] = [], first: [Int32] = []
-        func keep(_ r: Int, _ p: Int32, _ v: Int128, _ g: Int) {
-            while count.count <= g {
-                count.append(0)
-                magnitude.append(0)
-                first.append(.max)
-            }
-            rowGroup[r] = Int32(g)
-            count[g] += 1
-            let (sum, overflow) = magnitude[g].addingReportingOverflow(v.magnitude)
-            magnitude[g] = overflow ? .max : sum
-            first[g] = min(first[g], p)
-        }
+        var tally = Tally(rows: rowCount)
         // A row's group is looked up once its period and amount count (an unknown project becomes a group then).
         if case .text(let codes, let dictionary) = ids.storage {
             // Through the dictionary codes, bound once here (`RowGroups` binds them per row).
@@ -59,19 +46,20 @@ struct RealizedBenefits {
                 if let valid, !valid[r] { continue }
                 let code = Int(codes[r])
                 if codeGroup[code] < 0 { codeGroup[code] = grouping.group(ofProject: dictionary[code]) }
-                keep(r, p, v, codeGroup[code])
+                tally.keep(r, p, v, codeGroup[code])
             }
         } else {
             var rows = RowGroups(ids, input: input)
             for r in 0..<rowCount {
                 try input.checkCancelled(row: r)
                 guard let p = rowPeriods[r], p <= status, let v = realized[r], let g = rows.group(ofRow: r, in: &grouping) else { continue }
-                keep(r, p, v, g)
+                tally.keep(r, p, v, g)
             }
         }
-        self.first = first
+        let rowGroup = tally.rowGroup, count = tally.count
+        first = tally.first
         let largest = FixedDecimal.maxUnits.magnitude
-        if magnitude.contains(where: { $0 > largest }) {
+        if tally.magnitude.contains(where: { $0 > largest }) {
             try Self.throwFirstOverflow(rowGroup, realized, groupCount: count.count, grouping: grouping, input: input)
         }
         for c in count { start.append(start[start.count - 1] + c) }
@@ -107,6 +95,31 @@ struct RealizedBenefits {
             guard bounds[g].add(realized[r]!) else {
                 throw input.amountOverflow("the sum of realized", keyName: grouping.keyNames[0], keyValue: grouping.keyValues[g][0])
             }
+        }
+    }
+
+    /// The rows kept, per row and per group (a struct, so the loops' updates are not to captured, boxed arrays).
+    private struct Tally {
+        /// Per row: its group, or -1 when it does not count.
+        var rowGroup: [Int32]
+        var count: [Int] = []
+        /// Σ|units| per group, saturating at `UInt128.max`.
+        var magnitude: [UInt128] = []
+        var first: [Int32] = []
+
+        init(rows: Int) { rowGroup = [Int32](repeating: -1, count: rows) }
+
+        @inline(__always) mutating func keep(_ r: Int, _ p: Int32, _ v: Int128, _ g: Int) {
+            while count.count <= g {
+                count.append(0)
+                magnitude.append(0)
+                first.append(.max)
+            }
+            rowGroup[r] = Int32(g)
+            count[g] += 1
+            let (sum, overflow) = magnitude[g].addingReportingOverflow(v.magnitude)
+            magnitude[g] = overflow ? .max : sum
+            first[g] = min(first[g], p)
         }
     }
 }
