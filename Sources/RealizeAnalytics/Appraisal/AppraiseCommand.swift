@@ -111,25 +111,9 @@ enum PortfolioAppraisal {
     static func table(level: (String, SourceRange), rate annual: Double, asOf: Int32?, input: InputTables) throws(QueryError) -> Table {
         var data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: false)
         let scale = data.scale
-        let benefits = try input.table("benefits", for: "appraise (benefits realized)")
-        var bIds = RowGroups(try input.column(benefits, "benefits", "project_id"), input: input)
-        let bPeriods = try input.periods(try input.column(benefits, "benefits", "period"), "benefits")
-        let realized = try input.amounts(try input.column(benefits, "benefits", "realized"), "benefits", scale: scale)
+        var realized = try RealizedBenefits(scale: scale, input: input)
         guard let status = asOf ?? data.latestPeriod else { throw InputError.make(.noData, "`financials` has no rows", at: input.at) }
-        // Σ|realized| per group is bounded by 38 digits, so the group's sums below fit (as in `FinancialData`).
-        var benefitCells: [[Int32: Int128]] = [], bounds: [AmountBound] = []
-        for r in 0..<benefits.rowCount {
-            try input.checkCancelled(row: r)
-            guard let p = bPeriods[r], p <= status, let v = realized[r], let g = bIds.group(ofRow: r, in: &data.grouping) else { continue }
-            while benefitCells.count <= g {
-                benefitCells.append([:])
-                bounds.append(AmountBound())
-            }
-            guard bounds[g].add(v) else {
-                throw input.amountOverflow("the sum of realized", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
-            }
-            benefitCells[g][p, default: 0] += v
-        }
+        try realized.collect(through: status, grouping: &data.grouping, input: input)
         let monthly = CashFlowAppraisal.monthlyRate(annual: annual)
         let groups = data.grouping.sortedGroups
         var first: [Int32?] = [], months: [Int?] = [], cost: [Int128?] = [], benefit: [Int128?] = [], net: [Int128?] = []
@@ -138,18 +122,14 @@ enum PortfolioAppraisal {
         for (k, g) in groups.enumerated() {
             try input.checkCancelled(group: k)
             let costPeriods = data.periods(g).filter { $0 <= status }
-            let benefitPeriods = g < benefitCells.count ? Array(benefitCells[g].keys) : []
-            guard let start = (costPeriods + benefitPeriods).min() else {
+            guard let start = [costPeriods.min(), realized.firstPeriod(g)].compactMap({ $0 }).min() else {
                 first.append(nil); months.append(nil); cost.append(nil); benefit.append(nil); net.append(nil)
                 npv.append(nil); irr.append(nil); payback.append(nil); dpayback.append(nil); roi.append(nil); droi.append(nil); bcr.append(nil)
                 notes.append("no cash flows to date")
                 continue
             }
-            var c: [Int128] = [], b: [Int128] = []
-            for p in start...status {
-                c.append(data.amounts(g, at: p)?.ac ?? 0)
-                b.append(g < benefitCells.count ? benefitCells[g][p] ?? 0 : 0)
-            }
+            let c = (start...status).map { data.amounts(g, at: $0)?.ac ?? 0 }
+            let b = realized.monthly(g, from: start, months: c.count)
             let cd = c.map { $0.amount(scale: scale) }, bd = b.map { $0.amount(scale: scale) }
             let flows = zip(bd, cd).map { $0 - $1 }
             let s = CashFlowAppraisal.summary(costs: cd, benefits: bd, rate: monthly)

@@ -56,28 +56,29 @@ public enum CashFlowAppraisal {
     ///
     /// Scans for sign changes of NPV over rates from −99.99 % to 10,000 % per period, then bisects each bracket to
     /// machine precision. With several roots it reports the one nearest to 10 % (Excel's default guess) and says so.
+    /// The scan evaluates NPV only where its sign is not proven otherwise (``NPVSignScan``): the same roots, to the bit,
+    /// as evaluating every rate.
     public static func irr(_ flows: [Double]) -> IRR {
         let changes = signChanges(flows)
         guard changes > 0 else { return IRR(rate: nil, roots: [], signChanges: 0) }
-        let roots = findRoots { npv(rate: $0, flows: flows) }
+        let roots = roots(scanned: NPVSignScan(flows).values()) { npv(rate: $0, flows: flows) }
         let best = roots.min { abs($0 - 0.1) < abs($1 - 0.1) }
         return IRR(rate: best, roots: roots, signChanges: changes)
     }
 
-    /// Rates r in (−1, 100] where f(r) = 0, by a scan on a grid dense near 0 and bisection.
+    /// Rates r in (−1, 100] where f(r) = 0, by a scan of f on ``RateGrid/rates`` and bisection.
     static func findRoots(_ f: (Double) -> Double?) -> [Double] {
-        var grid: [Double] = []
-        var r = -0.9999
-        while r < 100 {
-            grid.append(r)
-            let step = abs(r) < 0.5 ? 0.0025 : (abs(r) < 2 ? 0.01 : 0.1 * abs(r))
-            r += step
-        }
-        grid.append(100)
+        roots(scanned: RateGrid.rates.map { f($0) ?? .nan }, f)
+    }
+
+    /// The roots from f's values on ``RateGrid/rates`` (not finite where f has none): a rate where the value is 0,
+    /// and one bisected to machine precision between neighbouring rates whose values differ in sign. Only the
+    /// values' signs are read.
+    static func roots(scanned values: [Double], _ f: (Double) -> Double?) -> [Double] {
         var roots: [Double] = []
         var prev: (Double, Double)? = nil
-        for x in grid {
-            guard let y = f(x), y.isFinite else { prev = nil; continue }
+        for (x, y) in zip(RateGrid.rates, values) {
+            guard y.isFinite else { prev = nil; continue }
             if y == 0 { roots.append(x); prev = (x, y); continue }
             if let (px, py) = prev, py != 0, (py < 0) != (y < 0) {
                 var lo = px, hi = x, flo = py
