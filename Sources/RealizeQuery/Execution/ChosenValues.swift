@@ -72,12 +72,12 @@ enum ChosenValues {
     /// Decimals at the widest scale among the chosen values (ints at scale 0), or nil when one of them does not
     /// fit at that scale (the builder then narrows).
     private static func decimals(_ columns: [Column], _ chosen: [Int32], _ validity: Bitmap?) -> ColumnStorage? {
-        var units: [[Int128]?] = []
+        var units: [DecimalUnits?] = []
         var scales: [Int] = []
         for c in columns {
             switch c.storage {
             case .decimal(let a, let s): units.append(a); scales.append(s)
-            case .int(let a): units.append(a.map { Int128($0) }); scales.append(0)
+            case .int(let a): units.append(DecimalUnits(narrow: a)); scales.append(0)
             default: units.append(nil); scales.append(0)
             }
         }
@@ -86,7 +86,7 @@ enum ChosenValues {
         guard used.indices.allSatisfy({ !used[$0] || units[$0] != nil }) else { return nil }
         let scale = used.indices.filter { used[$0] }.map { scales[$0] }.max() ?? 0
         let factors = scales.map { FixedDecimal.pow10[scale - min(scale, $0)] }
-        let buffers = units.map { $0 ?? [] }
+        let buffers = units.map { $0 ?? DecimalUnits(narrow: []) }
         var out = [Int128](repeating: 0, count: chosen.count)
         for i in 0..<chosen.count where validity?[i] ?? true {
             let k = Int(chosen[i])
