@@ -22,6 +22,14 @@ import Testing
         #expect(zurich.last == ["turned negative"])
     }
 
+    /// The same data gives the same figures to the last digit in every process: month amounts are summed in
+    /// month order, not in a dictionary's order, which Swift seeds anew in each process.
+    @Test func theForecastIsTheSameInEveryRun() throws {
+        let runs = try (0..<4).map { _ in try RealizeBinary.run(["--format", "csv", "-c", "appraise by program forecast risk adjusted"]) }
+        #expect(runs.allSatisfy { $0.status == 0 })
+        #expect(Set(runs.map(\.stdout)).count == 1, "\(runs.map(\.stdout))")
+    }
+
     /// Between the November and December extracts: P016 re-baselined (+15 %), and the overrunning P001's EAC
     /// drifts up.
     @Test func compareShowsTheRebaselineAndTheDrift() throws {

@@ -61,8 +61,8 @@ struct BusinessCaseReport {
         }
         let ratio = groups.map { g -> Double? in
             let plans = (members[g] ?? []).map { inputs.plans[$0]! }
-            let planned = plans.flatMap { $0.plannedMeasured.filter { $0.key <= status }.values }.reduce(0, +)
-            let done = plans.flatMap { $0.realized.filter { $0.key <= status }.values }.reduce(0, +)
+            let planned = plans.map { $0.plannedMeasured.total(through: status) }.reduce(0, +)
+            let done = plans.map { $0.realized.total(through: status) }.reduce(0, +)
             return planned > 0 ? done / planned * 100 : nil
         }
         func pct(_ x: [Double?]) -> [Double?] { x.map { $0.map { $0 * 100 } } }

@@ -22,8 +22,8 @@ struct ProjectCashPlan: Sendable, Equatable {
     /// Realized ÷ planned over the measured months up to `status`; nil when nothing is measured yet (or nothing
     /// measured was planned).
     func realizationRatio(status: Int32) -> Double? {
-        let planned = plannedMeasured.filter { $0.key <= status }.values.reduce(0, +)
-        let done = realized.filter { $0.key <= status }.values.reduce(0, +)
+        let planned = plannedMeasured.total(through: status)
+        let done = realized.total(through: status)
         guard !plannedMeasured.filter({ $0.key <= status }).isEmpty, planned > 0 else { return nil }
         return done / planned
     }
@@ -32,7 +32,7 @@ struct ProjectCashPlan: Sendable, Equatable {
     /// start month to the end month), with every planned benefit.
     func baseline() -> MonthlyFlows {
         var flows = MonthlyFlows()
-        let totalPV = plannedValue.values.reduce(0, +)
+        let totalPV = plannedValue.total()
         let bac = bac ?? totalPV
         if totalPV > 0 {
             for (p, v) in plannedValue { flows.cost[p, default: 0] += bac * v / totalPV }
@@ -52,7 +52,7 @@ struct ProjectCashPlan: Sendable, Equatable {
         for (p, v) in actualCost where p <= status { flows.cost[p, default: 0] += v }
         let remaining = remainingCost(status: status, method: method) * scenario.costFactor
         let ahead = plannedValue.filter { $0.key > status && $0.value > 0 }
-        let aheadTotal = ahead.values.reduce(0, +)
+        let aheadTotal = ahead.total()
         if remaining != 0 {
             if aheadTotal > 0 {
                 for (p, v) in ahead { flows.cost[p, default: 0] += remaining * v / aheadTotal }
@@ -71,10 +71,10 @@ struct ProjectCashPlan: Sendable, Equatable {
     /// EAC − AC to date by `method` (never below 0); BAC − AC when the method is undefined (no cost or no
     /// progress yet), and nothing when there is no budget either.
     func remainingCost(status: Int32, method: EVMFigures.EACMethod) -> Double {
-        let ac = actualCost.filter { $0.key <= status }.values.reduce(0, +)
+        let ac = actualCost.total(through: status)
         let figures = EVMFigures(
-            bac: bac, pv: plannedValue.filter { $0.key <= status }.values.reduce(0, +),
-            ev: earnedValue.filter { $0.key <= status }.values.reduce(0, +), ac: ac)
+            bac: bac, pv: plannedValue.total(through: status),
+            ev: earnedValue.total(through: status), ac: ac)
         guard let eac = figures.eac(method) ?? bac else { return 0 }
         return max(0, eac - ac)
     }
