@@ -18,8 +18,10 @@ extension HashJoin {
     ///
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K left rows) says so; `.tooLarge` past the
     ///   memory limit of `budget`, counted before any row is produced.
-    static func lookup(
-        _ leftIds: [Int32], rowOf: [Int], keepUnmatched: Bool, shouldStop: () -> Bool, budget: (rowWidth: Int, limit: Int)?,
+    /// `leftIds` are key ids (-1 for a null or absent key) or, for text keys, the left's dictionary codes with
+    /// `rowOf` indexed by code.
+    static func lookup<Id: FixedWidthInteger>(
+        _ leftIds: [Id], rowOf: [Int], keepUnmatched: Bool, shouldStop: () -> Bool, budget: (rowWidth: Int, limit: Int)?,
         omitIdentityLeft: Bool = false
     ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         let n = leftIds.count

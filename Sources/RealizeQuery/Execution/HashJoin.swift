@@ -18,7 +18,7 @@ enum HashJoin {
     ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
         var rightIds = [Int32](repeating: -1, count: right.count)
-        var leftIds = [Int32](repeating: -1, count: left.count)
+        var leftIds: [Int32] = []
         var keyCount = 0
         switch (left.storage, right.storage) {
         case (.text(let lc, let ld), .text(let rc, let rd)):
@@ -26,6 +26,15 @@ enum HashJoin {
             let (rightCodeId, leftCodeId, count) = TextIds.shared(right: rd, left: ld)
             keyCount = count
             mapCodes(rc, through: rightCodeId, validity: right.validity, into: &rightIds)
+            // Unique right keys and no null on the left: each left code maps straight to its right row, so the
+            // probe reads the left's codes once per pass with no key-id array as long as the left.
+            if left.validity == nil, let rowOf = uniqueRows(rightIds, keyCount: keyCount) {
+                let rowOfCode = leftCodeId.map { $0 >= 0 ? rowOf[Int($0)] : -1 }
+                return try lookup(
+                    lc, rowOf: rowOfCode, keepUnmatched: keepUnmatched, shouldStop: shouldStop, budget: budget,
+                    omitIdentityLeft: omitIdentityLeft)
+            }
+            leftIds = [Int32](repeating: -1, count: left.count)
             mapCodes(lc, through: leftCodeId, validity: left.validity, into: &leftIds)
         default:
             var lk = integerKeys(left), rk = integerKeys(right)
@@ -45,6 +54,7 @@ enum HashJoin {
                 }
             }
             keyCount = table.count
+            leftIds = [Int32](repeating: -1, count: left.count)
             for i in 0..<left.count where !left.isNull(i) { leftIds[i] = table[lk[i]] ?? -1 }
         }
         // Unique right keys (a lookup): each left row meets at most one right row, found through one array.
