@@ -13,81 +13,42 @@ public enum ArrowFileWriter {
     ///
     /// - Throws: ``ArrowError`` when the text of a column is too large for 32-bit offsets (2 GiB).
     public static func encode(_ table: Table) throws(ArrowError) -> [UInt8] {
-        var file = magic + [0, 0]
-        var fields: [FlatBufferTable] = []
-        var batch = ArrowBody()
-        var dictionaries: [(values: [String], id: Int64)] = []
-        for (index, column) in table.columns.enumerated() {
-            fields.append(field(column, dictionaryID: Int64(index)))
-            batch.nodes.append((column.count, column.nullCount))
-            batch.addValidity(column.validity, count: column.count)
-            switch column.storage {
-            case .int(let a): batch.add(a)
-            case .double(let a): batch.add(a)
-            case .decimal(let a, _): batch.add(a.widened)  // Decimal128 on disk, whatever the width in memory
-            case .date(let a), .period(let a): batch.add(a)
-            case .bool(let a): batch.addBits(a)
-            case .text(let codes, let dictionary):
-                batch.add(codes)  // UInt32 codes below 2^31 are the same bytes as Int32 indices
-                dictionaries.append((dictionary, Int64(index)))
-            }
-        }
-        let schema = ArrowMetadata.schema(fields)
-        // The schema message opens the stream part of the file.
-        _ = writeMessage(ArrowMetadata.message(.schema, schema, bodyLength: 0), body: [], to: &file)
-        let record = ArrowMetadata.recordBatch(length: table.rowCount, nodes: batch.nodes, buffers: batch.buffers)
-        var dictionaryBlocks: [(offset: Int, metadata: Int, body: Int)] = []
-        for (values, id) in dictionaries { dictionaryBlocks.append(try writeDictionary(values, id: id, to: &file)) }
-        var blocks: [(offset: Int, metadata: Int, body: Int)] = []
-        blocks.append(writeMessage(ArrowMetadata.message(.recordBatch, record, bodyLength: batch.bytes.count), body: batch.bytes, to: &file))
-        file += [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0]  // end-of-stream marker
-        let footer = FlatBufferEncoder.encode(ArrowMetadata.footer(schema: schema, dictionaries: dictionaryBlocks, batches: blocks))
-        file += footer
-        ArrowMetadata.append(Int32(footer.count), to: &file)
-        file += magic
+        let plan = try ArrowFilePlan(table)
+        var file: [UInt8] = []
+        file.reserveCapacity(plan.estimatedSize)
+        plan.write(to: &file)
         return file
     }
 
     /// Writes `table` to `path` atomically (the file there, if any, is replaced only on success).
-    public static func write(_ table: Table, to path: String) throws(ArrowError) {
-        let bytes = try encode(table)
+    ///
+    /// The file is streamed message by message and buffer by buffer from the columns' arrays: its
+    /// bytes are never all in memory. They are the bytes ``encode(_:)`` returns.
+    ///
+    /// - Parameter shouldStop: polled between megabytes; when it says so, nothing is replaced.
+    public static func write(_ table: Table, to path: String, shouldStop: () -> Bool = { false }) throws(ArrowError) {
+        let plan = try ArrowFilePlan(table)
         do throws(AtomicFileError) {
-            try AtomicFile.write(bytes, to: path)
+            try AtomicFile.write(to: path, shouldStop: shouldStop) { plan.write(to: &$0) }
         } catch {
             throw ArrowError(path: path, error.message)
         }
     }
 
-    /// Appends an encapsulated message (continuation, metadata length, flatbuffer, body); returns its block.
+    /// Writes an encapsulated message (continuation, metadata length, flatbuffer), then its body
+    /// through `body`; returns its block.
     @discardableResult
-    static func writeMessage(_ message: FlatBufferTable, body: [UInt8], to file: inout [UInt8]) -> (offset: Int, metadata: Int, body: Int) {
-        let offset = file.count
+    static func writeMessage<S: ArrowSink>(
+        _ message: FlatBufferTable, bodyLength: Int, to out: inout S, body: (inout S) -> Void = { _ in }
+    ) -> (offset: Int, metadata: Int, body: Int) {
+        let offset = out.count
         let metadata = FlatBufferEncoder.encode(message)  // a multiple of 8 bytes long
-        file += [0xFF, 0xFF, 0xFF, 0xFF]
-        ArrowMetadata.append(Int32(metadata.count), to: &file)
-        file += metadata
-        file += body
-        return (offset, 8 + metadata.count, body.count)
-    }
-
-    /// Writes a dictionary batch of Utf8 values.
-    static func writeDictionary(_ dictionary: [String], id: Int64, to file: inout [UInt8]) throws(ArrowError) -> (offset: Int, metadata: Int, body: Int) {
-        var offsets: [Int32] = [0]
-        offsets.reserveCapacity(dictionary.count + 1)
-        var data: [UInt8] = []
-        for s in dictionary {
-            data.append(contentsOf: s.utf8)
-            guard data.count <= Int(Int32.max) else { throw ArrowError("a text column holds more than 2 GiB of distinct text") }
-            offsets.append(Int32(data.count))
-        }
-        var body = ArrowBody()
-        body.nodes = [(dictionary.count, 0)]
-        body.addEmpty()
-        body.add(offsets)
-        body.add(data)
-        let record = ArrowMetadata.recordBatch(length: dictionary.count, nodes: body.nodes, buffers: body.buffers)
-        let message = FlatBufferTable([(0, .int64(id)), (1, .table(record)), (2, .bool(false))])
-        return writeMessage(ArrowMetadata.message(.dictionaryBatch, message, bodyLength: body.bytes.count), body: body.bytes, to: &file)
+        var prefix: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
+        ArrowMetadata.append(Int32(metadata.count), to: &prefix)
+        out.write(prefix)
+        out.write(metadata)
+        body(&out)
+        return (offset, 8 + metadata.count, bodyLength)
     }
 
     /// The schema field for `column`.

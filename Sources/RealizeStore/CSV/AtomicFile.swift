@@ -33,6 +33,19 @@ public enum AtomicFile {
     static func write(
         _ bytes: [UInt8], to requested: String, shouldStop: () -> Bool, writer: (Int32, UnsafeRawPointer, Int) -> Int
     ) throws(AtomicFileError) {
+        try write(to: requested, shouldStop: shouldStop, writer: writer) { $0.write(bytes) }
+    }
+
+    /// Writes the bytes `produce` hands to its ``Output``, piece by piece, replacing any regular file at
+    /// `path`: the whole content never needs to be in memory. Same atomicity and errors as ``write(_:to:shouldStop:)``.
+    public static func write(to path: String, shouldStop: () -> Bool = { false }, produce: (inout Output) -> Void) throws(AtomicFileError) {
+        try write(to: path, shouldStop: shouldStop, writer: { posixWrite($0, $1, $2) }, produce: produce)
+    }
+
+    /// ``write(to:shouldStop:produce:)`` with the `write(2)` call injected.
+    static func write(
+        to requested: String, shouldStop: () -> Bool, writer: (Int32, UnsafeRawPointer, Int) -> Int, produce: (inout Output) -> Void
+    ) throws(AtomicFileError) {
         let path = try FileTarget.resolve(requested)
         let folder = FileSystem.directoryName(path)
         if shouldStop() { throw cancelled(requested) }
@@ -42,7 +55,14 @@ public enum AtomicFile {
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         if fd < 0 { throw failure(requested, folder, "cannot create a file in") }
         var step = "cannot write"
-        var (ok, stopped) = writeAll(fd, bytes, shouldStop: shouldStop, writer: writer)
+        var (ok, stopped) = withoutActuallyEscaping(shouldStop) { stop in
+            withoutActuallyEscaping(writer) { write in
+                var output = Output(fd: fd, shouldStop: stop, writer: write)
+                produce(&output)
+                output.flush()
+                return (output.ok, output.stopped)
+            }
+        }
         if ok && !stopped, let existingMode { _ = fchmod(fd, existingMode) }  // best effort: keep the old file's permissions
         if ok && !stopped { step = "cannot flush to disk"; ok = fsync(fd) == 0 }
         let savedErrno = errno
@@ -70,27 +90,6 @@ public enum AtomicFile {
         if dirFD >= 0 {
             _ = fsync(dirFD)
             close(dirFD)
-        }
-    }
-
-    /// Writes every byte (retrying short writes and `EINTR`), polling `shouldStop` every megabyte.
-    /// Returns whether the writes succeeded and whether it stopped early.
-    private static func writeAll(
-        _ fd: Int32, _ bytes: [UInt8], shouldStop: () -> Bool, writer: (Int32, UnsafeRawPointer, Int) -> Int
-    ) -> (ok: Bool, stopped: Bool) {
-        let chunk = 1 << 20
-        return bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                if shouldStop() { return (true, true) }
-                let n = writer(fd, raw.baseAddress! + done, min(chunk, raw.count - done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return (false, false)
-                }
-                done += n
-            }
-            return (true, false)
         }
     }
 

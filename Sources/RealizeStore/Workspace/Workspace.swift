@@ -42,14 +42,19 @@ public enum Workspace {
 
     /// Saves `items` with the settings and parameters as a workspace at `path`.
     ///
-    /// - Parameter data: the `--data` paths, for a cache entry.
+    /// Each table's Arrow file is streamed to disk from the columns (see ``ArrowFileWriter/write(_:to:shouldStop:)``),
+    /// so saving needs little memory beyond the tables themselves.
+    ///
+    /// - Parameters:
+    ///   - data: the `--data` paths, for a cache entry.
+    ///   - shouldStop: polled while writing; when it says so, the save is abandoned and nothing at `path` changes.
     /// - Returns: the manifest written.
     /// - Throws: ``ArrowError`` naming the path: its folder is missing, it is a file or a folder that is
     ///   not a workspace, or a write failed (then nothing at `path` changed).
     @discardableResult
     public static func save(
         _ items: [Item], settings: [WorkspaceManifest.Setting], parameters: [WorkspaceManifest.Setting], data: [String] = [],
-        inputs: [WorkspaceManifest.Source]? = nil, to requested: String
+        inputs: [WorkspaceManifest.Source]? = nil, to requested: String, shouldStop: () -> Bool = { false }
     ) throws(ArrowError) -> WorkspaceManifest {
         var path = requested
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
@@ -69,14 +74,14 @@ public enum Workspace {
         do throws(ArrowError) {
             for item in items {
                 let file = item.name + ".arrow"
-                try ArrowFileWriter.write(item.table, to: FileSystem.join(temp, file))
+                try ArrowFileWriter.write(item.table, to: FileSystem.join(temp, file), shouldStop: shouldStop)
                 entries.append(
                     .init(name: item.name, file: file, rows: item.table.rowCount, columns: item.table.columns.count, isLet: item.isLet, source: item.source))
             }
             var manifest = WorkspaceManifest(saved: timestamp(), tables: entries, settings: settings, parameters: parameters, data: data)
             manifest.inputs = inputs
             do throws(AtomicFileError) {
-                try AtomicFile.write(manifest.encoded(), to: FileSystem.join(temp, manifestName))
+                try AtomicFile.write(manifest.encoded(), to: FileSystem.join(temp, manifestName), shouldStop: shouldStop)
             } catch {
                 throw ArrowError(path: requested, error.message)
             }
