@@ -37,9 +37,13 @@ package enum Exporter {
             return
         case .arrow:
             guard let first = tables.first else { throw ExportError(.unsupported, "there is no table to write") }
-            let bytes: [UInt8]
-            do throws(ArrowError) { bytes = try ArrowFileWriter.encode(first.table) } catch { throw ExportError(.write, error.description) }
-            do { try AtomicFile.write(bytes, to: path, shouldStop: shouldStop) } catch { throw ExportError(error) }
+            // Streamed from the columns (never the whole file in memory), atomically.
+            do throws(ArrowError) {
+                try ArrowFileWriter.write(first.table, to: path, shouldStop: shouldStop)
+            } catch {
+                if let failure = error.write { throw ExportError(failure) }
+                throw ExportError(.write, error.description)
+            }
             return
         case .markdown: text = markdown(tables)
         case .json: text = json(tables)

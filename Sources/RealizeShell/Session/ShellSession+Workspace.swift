@@ -12,9 +12,14 @@ extension ShellSession {
                 "workspace", "cannot save the workspace: table `\(name)` cannot be read: \(query.catalog.unreadable(name) ?? "")",
                 hint: "load it again from its source, or `.drop \(name)`; nothing was written")
         }
+        let token = cancellation
         do throws(ArrowError) {
-            try Workspace.save(workspaceItems(), settings: workspaceSettings(), parameters: workspaceParameters(), to: path)
+            try Workspace.save(
+                workspaceItems(), settings: workspaceSettings(), parameters: workspaceParameters(), to: path, shouldStop: { token.isCancelled })
         } catch {
+            if error.write?.code == .cancelled || token.isCancelled {
+                throw ShellError("cancelled", "save cancelled", hint: "nothing was written; an earlier workspace there is unchanged")
+            }
             throw ShellError(
                 "workspace", "cannot save the workspace: \(error.description)", hint: "nothing was written; an earlier workspace there is unchanged")
         }

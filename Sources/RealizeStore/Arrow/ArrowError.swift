@@ -4,10 +4,14 @@ public struct ArrowError: Error, Sendable, CustomStringConvertible, Equatable {
     public var path: String
     /// What was wrong, e.g. "the footer's length 9000 runs past the start of the file".
     public var message: String
+    /// The failure of the file write behind this error, when writing failed (full disk, a target that is
+    /// not a regular file, Ctrl-C: ``AtomicFileError/Code/cancelled``).
+    public var write: AtomicFileError?
 
-    public init(path: String = "", _ message: String) {
+    public init(path: String = "", _ message: String, write: AtomicFileError? = nil) {
         self.path = path
         self.message = message
+        self.write = write
     }
 
     /// `PATH: message`.

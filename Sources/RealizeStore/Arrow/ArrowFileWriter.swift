@@ -31,7 +31,7 @@ public enum ArrowFileWriter {
         do throws(AtomicFileError) {
             try AtomicFile.write(to: path, shouldStop: shouldStop) { plan.write(to: &$0) }
         } catch {
-            throw ArrowError(path: path, error.message)
+            throw ArrowError(path: path, error.message, write: error)
         }
     }
 
