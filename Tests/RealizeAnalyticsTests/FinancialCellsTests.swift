@@ -109,6 +109,40 @@ import Testing
         }
     }
 
+    /// The same tables with their amounts stored as 128-bit units (as a gather of a wide column leaves them).
+    static func widened(_ tables: [(String, Table)]) -> [(String, Table)] {
+        tables.map { name, t in
+            let cols = t.columns.map { c -> Column in
+                guard case .decimal(let units, let scale) = c.storage, units.narrow != nil else { return c }
+                return Column(name: c.name, storage: .decimal(DecimalUnits(wide: units.widened), scale: scale), validity: c.validity)
+            }
+            return (name, Table(columns: cols, rowCount: t.rowCount))
+        }
+    }
+
+    /// 64-bit amounts are summed without overflow bounds (``AmountColumn/isNarrowUnits``): the cells are those of
+    /// the checked 128-bit path, both ways of summing.
+    @Test func narrowAmountsSumLikeWideOnes() throws {
+        var rng = SeededGenerator(seed: 0xF1D)
+        for _ in 0..<100 {
+            let tables = Self.tables(&rng)
+            if case .decimal(let units, _)? = tables[1].1.column(named: "actual_cost")?.storage { #expect(units.narrow != nil) }
+            let wide = Self.widened(tables)
+            for level in ["project", "program"] {
+                for limit in [0, Int.max] {
+                    let a = try Self.data(tables, level: level, denseLimit: limit)
+                    let b = try Self.data(wide, level: level, denseLimit: limit)
+                    #expect(a.grouping.keyValues == b.grouping.keyValues)
+                    #expect(a.latestPeriod == b.latestPeriod)
+                    for g in 0..<a.grouping.count {
+                        #expect(a.periods(g) == b.periods(g))
+                        for p in a.periods(g) { #expect(a.amounts(g, at: p) == b.amounts(g, at: p)) }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func anOverflowingGroupNamesTheColumnAndTheGroupEitherWay() throws {
         let big = FixedDecimal(units: FixedDecimal.maxUnits / 2 + 1, scale: 2)
         let tables: [(String, Table)] = [

@@ -48,10 +48,28 @@ extension FinancialCells {
         var overflow = false
         let group = rows.group, period = rows.period
         let low = Int(low)
+        let narrow = pv.isNarrowUnits && ev.isNarrowUnits && ac.isNarrowUnits
         // In chunks of 64K rows: the cancellation check stays out of the inner loop, which runs over raw buffers.
         for chunk in stride(from: 0, to: group.count, by: 1 << 16) {
             try input.checkCancelled(row: 0)
             let end = min(group.count, chunk + (1 << 16))
+            if narrow {
+                // 64-bit amounts: no bound can pass 38 digits (see ``AmountColumn/isNarrowUnits``), none is kept.
+                sums.withUnsafeMutableBufferPointer { s in
+                    hit.withUnsafeMutableBufferPointer { h in
+                        for row in chunk..<end {
+                            let g = Int(group[row])
+                            if g < 0 { continue }
+                            let k = g * width + (Int(period[row]) - low)
+                            s[k].pv &+= Int128(pv.narrow(row))
+                            s[k].ev &+= Int128(ev.narrow(row))
+                            s[k].ac &+= Int128(ac.narrow(row))
+                            h[k] = true
+                        }
+                    }
+                }
+                continue
+            }
             sums.withUnsafeMutableBufferPointer { s in
                 hit.withUnsafeMutableBufferPointer { h in
                     bounds.withUnsafeMutableBufferPointer { b in
@@ -109,6 +127,7 @@ extension FinancialCells {
         var touched: [Int] = []
         var wideCells: [Int: FinancialData.Amounts] = [:]
         var overflow = false, sinceCheck = 0
+        let narrow = pv.isNarrowUnits && ev.isNarrowUnits && ac.isNarrowUnits
         for g in 0..<groups {
             sinceCheck += first[g + 1] - first[g]
             if sinceCheck >= 1 << 16 {
@@ -133,6 +152,7 @@ extension FinancialCells {
                     wideCells[off, default: .init()].ev &+= b
                     wideCells[off, default: .init()].ac &+= c
                 }
+                if narrow { continue }  // 64-bit amounts: no bound can pass 38 digits
                 let (x, o1) = bpv.addingReportingOverflow(Int128(truncatingIfNeeded: a.magnitude))
                 let (y, o2) = bev.addingReportingOverflow(Int128(truncatingIfNeeded: b.magnitude))
                 let (z, o3) = bac.addingReportingOverflow(Int128(truncatingIfNeeded: c.magnitude))

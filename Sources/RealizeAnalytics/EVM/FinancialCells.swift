@@ -17,6 +17,9 @@ struct FinancialCells: Sendable {
     /// The periods of group `g` with data, in order.
     func periods(_ g: Int) -> ArraySlice<Int32> { cellPeriods[range(g)] }
 
+    /// The summed amounts of group `g`, one per period of ``periods(_:)``, in the same order.
+    func sums(_ g: Int) -> ArraySlice<FinancialData.Amounts> { cellSums[range(g)] }
+
     /// The amounts of group `g` in period `p`; nil when it has no rows then.
     /// - Complexity: O(log c) in the group's cells.
     func amounts(_ g: Int, at p: Int32) -> FinancialData.Amounts? {

@@ -100,6 +100,14 @@ struct FinancialData {
         var curve = ScheduleCurve()
         guard let first = ps.first else { return curve }
         var running: Int128 = 0
+        if ps.elementsEqual(cells.periods(g)) {
+            // The group's own periods: its cells in order, no search per period.
+            for (p, a) in zip(ps, cells.sums(g)) {
+                running += a.pv
+                curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
+            }
+            return curve
+        }
         for p in ps {
             running += cells.amounts(g, at: p)?.pv ?? 0
             curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))

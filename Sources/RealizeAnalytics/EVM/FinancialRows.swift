@@ -25,38 +25,45 @@ struct FinancialRows {
         default: period = try input.periods(periods, "financials").map { $0 ?? 0 }
         }
         var group = [Int32](repeating: -1, count: n)
-        let periodValid = periods.validity, idValid = ids.validity
+        // Validity as raw words (empty: no nulls); a row is kept when both its id and its period are present.
+        let idWords = ids.validity?.words ?? [], periodWords = periods.validity?.words ?? []
         var low = Int32.max, high = Int32.min
         var counts = [Int](repeating: 0, count: grouping.count)
-        func keep(_ row: Int, _ g: Int) {
-            group[row] = Int32(g)
-            while counts.count <= g { counts.append(0) }
-            counts[g] += 1
-            let p = period[row]
-            if p < low { low = p }
-            if p > high { high = p }
-        }
         if case .text(let codes, let dict) = ids.storage {
-            var codeGroup = [Int](repeating: -1, count: dict.count)
-            for row in 0..<n {
-                try input.checkCancelled(row: row)
-                if let v = idValid, !v[row] { continue }
-                if let v = periodValid, !v[row] { continue }
-                let code = Int(codes[row])
-                var g = codeGroup[code]
-                if g < 0 {
-                    g = grouping.group(ofProject: dict[code])
-                    codeGroup[code] = g
+            var codeGroup = [Int32](repeating: -1, count: dict.count)
+            // In chunks of 64K rows: the cancellation check stays out of the inner loop.
+            for chunk in stride(from: 0, to: n, by: 1 << 16) {
+                try input.checkCancelled(row: 0)
+                for row in chunk..<min(n, chunk + (1 << 16)) {
+                    if !idWords.isEmpty, idWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { continue }
+                    if !periodWords.isEmpty, periodWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { continue }
+                    let code = Int(codes[row])
+                    var g = codeGroup[code]
+                    if g < 0 {
+                        g = Int32(grouping.group(ofProject: dict[code]))
+                        codeGroup[code] = g
+                        while counts.count <= Int(g) { counts.append(0) }
+                    }
+                    group[row] = g
+                    counts[Int(g)] += 1
+                    let p = period[row]
+                    low = min(low, p)
+                    high = max(high, p)
                 }
-                keep(row, g)
             }
         } else {
             let keys = input.keys(ids)
             for row in 0..<n {
                 try input.checkCancelled(row: row)
                 guard let id = keys[row] else { continue }
-                if let v = periodValid, !v[row] { continue }
-                keep(row, grouping.group(ofProject: id))
+                if !periodWords.isEmpty, periodWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { continue }
+                let g = grouping.group(ofProject: id)
+                while counts.count <= g { counts.append(0) }
+                group[row] = Int32(g)
+                counts[g] += 1
+                let p = period[row]
+                low = min(low, p)
+                high = max(high, p)
             }
         }
         while counts.count < grouping.count { counts.append(0) }

@@ -56,6 +56,16 @@ struct AmountColumn {
         }
     }
 
+    /// Whether the column is read from 64-bit units: then no sum of fewer than 2^62 of its amounts, nor of their
+    /// magnitudes, can pass 38 digits (2^62 × 2^63 = 2^125 < 10^38), so sums need no overflow checks.
+    var isNarrowUnits: Bool { isNarrow }
+
+    /// The units of `row` of a column with ``isNarrowUnits``; 0 for null.
+    @inline(__always) func narrow(_ row: Int) -> Int64 {
+        if !validWords.isEmpty, validWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { return 0 }
+        return narrowUnits[row]
+    }
+
     /// The units of `row`; 0 for null.
     @inline(__always) subscript(row: Int) -> Int128 {
         if !validWords.isEmpty, validWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { return 0 }
