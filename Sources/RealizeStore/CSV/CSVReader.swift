@@ -158,6 +158,7 @@ public enum CSVReader {
         }
         tokenizer.delimiter = dialect.delimiter
         if !options.parallelColumns { tokenizer.chunks = 1 }
+        if mapped { tokenizer.mapping = buffer.baseAddress }
         let index = try tokenizer.tokenize()
         let p = buffer.baseAddress!  // tokenize() rejects an empty buffer
         if mapped {
