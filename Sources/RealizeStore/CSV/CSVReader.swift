@@ -26,21 +26,39 @@ public enum CSVReader {
     }
 
     /// Reads a CSV file, sniffing its dialect and column formats (see ``readSniffing(bytes:sourceName:options:)``).
+    ///
+    /// A regular file is mapped rather than read into memory (see ``MappedCSVFile``); anything else (a
+    /// pipe, standard input) is read whole.
     public static func readSniffing(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> (table: Table, report: CSVReadReport) {
-        try readSniffing(bytes: try contents(of: path), sourceName: path, options: options)
+        switch MappedCSVFile.map(path) {
+        case nil:
+            return try readSniffing(bytes: try contents(of: path), sourceName: path, options: options)
+        case .failure(let failure):
+            throw ioError(failure, path)
+        case .success(let file):
+            return try withExtendedLifetime(file) { () throws(CSVError) -> (table: Table, report: CSVReadReport) in
+                try read(buffer: file.buffer, sourceName: path, options: options, sniff: true, formats: true, mapped: true)
+            }
+        }
     }
 
     /// The bytes of a file, or the error naming it.
     static func contents(of path: String) throws(CSVError) -> [UInt8] {
         switch FileSystem.readFile(path) {
-        case .success(let bytes):
-            return bytes
-        case .failure(.isDirectory):
-            throw CSVError(
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw ioError(failure, path)
+        }
+    }
+
+    /// The error for a file that cannot be read.
+    private static func ioError(_ failure: FileSystem.ReadFailure, _ path: String) -> CSVError {
+        switch failure {
+        case .isDirectory:
+            return CSVError(
                 file: path, line: 0, column: 0, message: "cannot read a folder as a CSV file",
                 hint: "to load every CSV file of a folder, load the folder as a portfolio", code: .io)
-        case .failure(.cannotOpen(let why)), .failure(.cannotRead(let why)):
-            throw CSVError(file: path, line: 0, column: 0, message: "cannot read the file: \(why)", code: .io)
+        case .cannotOpen(let why), .cannotRead(let why):
+            return CSVError(file: path, line: 0, column: 0, message: "cannot read the file: \(why)", code: .io)
         }
     }
 
@@ -92,8 +110,9 @@ public enum CSVReader {
         return try readSniffing(bytes: bytes, sourceName: sourceName, options: options).report
     }
 
+    /// `mapped`: `buffer` is a ``MappedCSVFile``'s, whose pages may be dropped once read.
     private static func read(
-        buffer: UnsafeBufferPointer<UInt8>, sourceName: String, options: CSVReadOptions, sniff: Bool, formats: Bool
+        buffer: UnsafeBufferPointer<UInt8>, sourceName: String, options: CSVReadOptions, sniff: Bool, formats: Bool, mapped: Bool = false
     ) throws(CSVError) -> (table: Table, report: CSVReadReport) {
         var encoding = options.encoding ?? (sniff ? TextTranscoder.detect(buffer) : .utf8)
         if encoding == .utf16le || encoding == .utf16be, case let bom = TextTranscoder.detect(buffer), bom == .utf16le || bom == .utf16be {
@@ -102,12 +121,12 @@ public enum CSVReader {
         switch TextTranscoder.toUTF8(buffer, from: encoding) {
         case nil:
             do {
-                return try readUTF8(buffer, sourceName, options, encoding: encoding, sniff: sniff, formats: formats)
+                return try readUTF8(buffer, sourceName, options, encoding: encoding, sniff: sniff, formats: formats, mapped: mapped)
             } catch  where sniff && options.encoding == nil && error.code == .badEncoding && error.message.hasPrefix("invalid UTF-8") {
                 // The first 64 KiB were UTF-8 but a later byte is not: the file is Windows-1252 after all.
                 var retry = options
                 retry.encoding = .cp1252
-                return try read(buffer: buffer, sourceName: sourceName, options: retry, sniff: sniff, formats: formats)
+                return try read(buffer: buffer, sourceName: sourceName, options: retry, sniff: sniff, formats: formats, mapped: mapped)
             }
         case .success(let bytes):
             let outcome: Result<(Table, CSVReadReport), CSVError> = bytes.withUnsafeBufferPointer { utf8 in
@@ -127,7 +146,8 @@ public enum CSVReader {
     }
 
     private static func readUTF8(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ sourceName: String, _ options: CSVReadOptions, encoding: CSVEncoding, sniff: Bool, formats: Bool
+        _ buffer: UnsafeBufferPointer<UInt8>, _ sourceName: String, _ options: CSVReadOptions, encoding: CSVEncoding, sniff: Bool, formats: Bool,
+        mapped: Bool = false
     ) throws(CSVError) -> (table: Table, report: CSVReadReport) {
         var dialect = CSVDialect(encoding: encoding)
         var tokenizer = CSVTokenizer(bytes: buffer, file: sourceName, shouldStop: options.shouldStop)
@@ -138,8 +158,14 @@ public enum CSVReader {
         }
         tokenizer.delimiter = dialect.delimiter
         if !options.parallelColumns { tokenizer.chunks = 1 }
+        if mapped { tokenizer.mapping = buffer.baseAddress }
         let index = try tokenizer.tokenize()
         let p = buffer.baseAddress!  // tokenize() rejects an empty buffer
+        if mapped {
+            // The tokenizer has read every byte: drop them, the passes over the columns read them again.
+            index.mapping = p
+            MappedCSVFile.release(p, 0, buffer.count)
+        }
         if let d = options.decimalSeparator {
             dialect.decimalSeparator = d
         } else if sniff {

@@ -31,7 +31,7 @@ extension CSVTokenizer {
     /// - Throws: `cancelled` once ``shouldStop`` says so.
     func tokenizeInChunks(_ p: UnsafePointer<UInt8>, from lo: Int, to count: Int, chunks n: Int) throws(CSVError) -> FieldIndex? {
         guard let width = try? scan(p, from: lo, to: count, columns: -1, headerOnly: true).columns else { return nil }
-        let bounds = Self.boundaries(p, from: lo, to: count, chunks: n)
+        let bounds = Self.boundaries(p, from: lo, to: count, chunks: n, mapping: mapping)
         let m = bounds.count - 1
         guard m > 1 else { return nil }
         let slots = UnsafeMutablePointer<FieldBuffer?>.allocate(capacity: m)
@@ -69,13 +69,16 @@ extension CSVTokenizer {
 
     /// Where the chunks of `lo..<count` start, and `count` last: each start just past a line feed that the
     /// quotes counted before it put outside a quoted field. Fewer than `n` chunks when two cuts meet.
-    static func boundaries(_ p: UnsafePointer<UInt8>, from lo: Int, to count: Int, chunks n: Int) -> [Int] {
+    /// - Parameter mapping: the bytes' start when they are a mapped file, whose pages are dropped once counted.
+    static func boundaries(
+        _ p: UnsafePointer<UInt8>, from lo: Int, to count: Int, chunks n: Int, mapping: UnsafePointer<UInt8>? = nil
+    ) -> [Int] {
         let size = count - lo
         let nominal = (0...n).map { lo + size * $0 / n }
         // The parity of the quotes of each stretch nominal[k]..<nominal[k + 1], counted in parallel.
         let parities = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n)
         defer { parities.deallocate() }
-        let share = ParityShare(p: p, nominal: nominal, parities: parities)
+        let share = ParityShare(p: p, nominal: nominal, parities: parities, mapping: mapping)
         DispatchQueue.concurrentPerform(iterations: n) { k in share.run(k) }
         var bounds = [lo]
         var odd: UInt8 = 0  // the parity of the quotes before nominal[k]
@@ -97,9 +100,23 @@ extension CSVTokenizer {
         let p: UnsafePointer<UInt8>
         let nominal: [Int]
         let parities: UnsafeMutableBufferPointer<UInt8>
+        let mapping: UnsafePointer<UInt8>?
 
+        /// The parity of stretch `k`, counted 4 MiB at a time when the pages are dropped behind the count.
         func run(_ k: Int) {
-            parities[k] = CSVTokenizer.quoteParity(p, from: nominal[k], to: nominal[k + 1])
+            guard let mapping else {
+                parities[k] = CSVTokenizer.quoteParity(p, from: nominal[k], to: nominal[k + 1])
+                return
+            }
+            var parity: UInt8 = 0
+            var lo = nominal[k]
+            while lo < nominal[k + 1] {
+                let hi = min(lo + (1 << 22), nominal[k + 1])
+                parity ^= CSVTokenizer.quoteParity(p, from: lo, to: hi)
+                MappedCSVFile.release(mapping, lo, hi)
+                lo = hi
+            }
+            parities[k] = parity
         }
     }
 

@@ -20,6 +20,9 @@ struct CSVTokenizer {
     /// How many chunks to scan in parallel: nil for one per core when the buffer holds at least
     /// ``parallelBytes``, else one; 1 for a serial scan. Tests force small buffers into many chunks.
     var chunks: Int? = nil
+    /// The start of the bytes when they are a mapped file (see ``MappedCSVFile``): the scan then drops
+    /// the pages behind it every 64K rows, so that the file is never all resident. Nil for bytes in the heap.
+    var mapping: UnsafePointer<UInt8>? = nil
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
@@ -83,6 +86,7 @@ struct CSVTokenizer {
         var columns = known
         let hasHeader = known < 0  // messages name the columns only when the header is in this buffer
         var fieldInRow = 0
+        var released = lo  // the bytes before it are dropped (a mapped file only)
         let quoted = Self.quotedStops
         while true {
             let start = i
@@ -170,6 +174,10 @@ struct CSVTokenizer {
                 if headerOnly { break }
             } else if fieldInRow == columns {
                 if fields.rowCount & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }
+                if fields.rowCount & 0xFFFF == 0, let mapping {
+                    MappedCSVFile.release(mapping, released, i)
+                    released = i
+                }
             } else if fieldInRow == 1 && start == end {
                 fields.dropBlankRow()  // a blank line in a file of several columns
             } else {

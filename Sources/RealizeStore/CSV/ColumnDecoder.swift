@@ -99,6 +99,7 @@ struct ColumnDecoder {
         var stopped = false
         let values = [T](unsafeUninitializedCapacity: rows) { out, initialized in
             for r in 0..<rows {
+                index.passed(row: r + 1)
                 if r & 0xFFFF == 0xFFFF, shouldStop() {
                     stopped = true
                     bad = r
@@ -136,6 +137,7 @@ struct ColumnDecoder {
         var stopped = false
         let codes = [UInt32](unsafeUninitializedCapacity: rows) { out, initialized in
             for r in 0..<rows {
+                index.passed(row: r + 1)
                 if r & 0xFFFF == 0xFFFF, shouldStop() {
                     // Keep the array well-formed before giving up.
                     for k in r..<rows { out.initializeElement(at: k, to: 0) }

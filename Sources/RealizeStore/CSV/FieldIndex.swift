@@ -14,6 +14,13 @@ final class FieldIndex {
     private let rowStarts: UnsafeMutablePointer<UInt32>
     private let ends: UnsafeMutablePointer<UInt32>?
     private let relativeEnds: UnsafeMutablePointer<UInt16>?
+    /// The start of the mapped file the offsets point into, when the bytes are one (see
+    /// ``MappedCSVFile``): passes over the rows then drop the pages behind them (``passed(row:)``).
+    /// Set before the columns are read, never during.
+    var mapping: UnsafePointer<UInt8>? = nil
+
+    /// Rows a pass reads between two drops of the pages behind it.
+    static let releaseRows = 1 << 16
 
     /// An index over the offsets the tokenizer found; it takes their ownership.
     init(fields: consuming FieldBuffer) {
@@ -34,6 +41,19 @@ final class FieldIndex {
 
     /// Whether the ends are 16-bit offsets within their rows (every row is shorter than 64 KiB).
     var isNarrow: Bool { relativeEnds != nil }
+
+    /// Says that a pass over the rows (in order) has reached `row`: every ``releaseRows`` rows, when
+    /// the bytes are a mapped file, the pages of the rows just passed are dropped from the process, so
+    /// a pass keeps only a few megabytes of the file resident. Another pass still reading them (a column
+    /// read in parallel) just reads them again from the page cache.
+    @inline(__always)
+    func passed(row: Int) {
+        if row & (Self.releaseRows &- 1) == 0, row >= Self.releaseRows, let mapping { release(mapping, before: row) }
+    }
+
+    private func release(_ mapping: UnsafePointer<UInt8>, before row: Int) {
+        MappedCSVFile.release(mapping, span(row: row - Self.releaseRows, column: 0).start, span(row: row, column: 0).start)
+    }
 
     /// Raw start and end offsets of field `column` in row `row` (row 0 is the header).
     @inline(__always)

@@ -31,6 +31,7 @@ enum TypeInference {
         var sawValue = false, sawNumber = false
         var maxIntDigits = 0, maxScale = 0
         for row in 1..<index.rowCountWithHeader {
+            index.passed(row: row)
             let (s, e) = FieldContent.unquoted(p, index.span(row: row, column: column))
             if s == e { continue }
             sawValue = true
@@ -83,6 +84,7 @@ enum TypeInference {
     static func decimalScale(_ index: FieldIndex, column: Int, _ p: UnsafePointer<UInt8>) -> Int {
         var scale = 0
         for row in 1..<index.rowCountWithHeader {
+            index.passed(row: row)
             let (s, e) = FieldContent.unquoted(p, index.span(row: row, column: column))
             if s == e { continue }
             if let shape = FieldParsers.numberShape(p, s, e), shape.kind != .exponent { scale = max(scale, shape.fracDigits) }

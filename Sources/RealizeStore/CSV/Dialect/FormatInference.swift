@@ -75,6 +75,7 @@ enum FormatInference {
         var maxInt = 0, maxScale = 0
         var anyDecimal = false
         for row in 1..<index.rowCountWithHeader {
+            index.passed(row: row)
             let (s, e) = FieldContent.unquoted(p, index.span(row: row, column: column))
             if s == e { continue }
             if let shape = FieldParsers.numberShape(p, s, e, point: decimal), shape.kind != .exponent {
@@ -126,6 +127,7 @@ enum FormatInference {
         var maxFirst = 0, maxSecond = 0
         var firstBad = -1
         for row in 1..<index.rowCountWithHeader {
+            index.passed(row: row)
             let (s, e) = FieldContent.unquoted(p, index.span(row: row, column: column))
             if s == e { continue }
             guard let v = DateFormat.scan(p, s, e) else { return .none }
