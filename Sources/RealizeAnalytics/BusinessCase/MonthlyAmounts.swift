@@ -4,9 +4,9 @@ extension Dictionary where Key == Int32, Value == Double {
     /// A dictionary's order changes from one process to the next, and a floating-point sum depends on its
     /// order: summed in that order, the same forecast differed in its last digits between two runs.
     func total(through status: Int32? = nil) -> Double {
-        keys.sorted().reduce(0) { sum, month in
-            if let status, month > status { return sum }
-            return sum + self[month]!
+        sorted { $0.key < $1.key }.reduce(0) { sum, amount in
+            if let status, amount.key > status { return sum }
+            return sum + amount.value
         }
     }
 }
