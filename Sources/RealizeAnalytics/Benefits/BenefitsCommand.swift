@@ -98,10 +98,13 @@ struct BenefitsData {
             cells[g][p] = c
         }
         var fin: Int32? = nil
-        if let f = input.session.catalog["financials"].map({ input.latestSnapshot($0, "financials") }), let pc = f.column(named: "period"),
-            case .period(let a) = pc.storage
-        {
-            for i in 0..<a.count where !pc.isNull(i) { fin = max(fin ?? a[i], a[i]) }
+        if let all = input.session.catalog["financials"] {
+            // Only `snapshot` and `period` are narrowed to the latest snapshot: no other column is read here.
+            let kept = all.columnNames.indices.filter { [SnapshotColumn.name, "period"].contains(all.columnNames[$0]) }
+            let f = input.latestSnapshot(all.projecting(kept), "financials")
+            if let pc = f.column(named: "period"), case .period(let a) = pc.storage {
+                for i in 0..<a.count where !pc.isNull(i) { fin = max(fin ?? a[i], a[i]) }
+            }
         }
         defaultStatus = fin ?? lastMeasured
     }
