@@ -7,6 +7,9 @@
 #   bench/odbc.sh [--scale small|medium|large]
 #
 # REALIZE_BENCH_BIN=path times that realize binary instead of building this tree's (before/after).
+# REALIZE_BENCH_BEFORE=path also times that binary, in the same rounds, alternating which goes first,
+# and prints each one's ratio per round (ODBC time / that round's copy path time), median and spread.
+# REALIZE_BENCH_RUNS=N rounds (default 3, or 6 with REALIZE_BENCH_BEFORE).
 # REALIZE_BENCH_ODBC_OPTIONS=';UseDeclareFetch=0' is appended to the ODBC connection string (psqlODBC
 # then reads the whole result at once instead of through a 4096-row cursor: faster, 3x the memory).
 set -euo pipefail
@@ -31,33 +34,53 @@ psql=("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" -q -h 127.0.
 "${psql[@]}" -c "\\copy bench_financials from '$data/financials.csv' csv header"
 rows="$("${psql[@]}" -Atc "select count(*) from bench_financials")"
 tmp="$(mktemp -d)"
+runs="${REALIZE_BENCH_RUNS:-$([ -n "${REALIZE_BENCH_BEFORE:-}" ] && echo 6 || echo 3)}"
 best() { sort -n | head -1; }
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 now() { date +%s.%N; }
-copy_times=() odbc_times=() copy_cpu=() odbc_cpu=()
 # Client CPU (user + sys of psql and realize, or of realize alone) beside the wall time: on a shared
 # machine the wall time mostly measures the wait for a core, the CPU time what each way costs.
 # `cpu_to FILE command…` is the same with the command's standard output written to FILE.
 cpu() { cpu_to /dev/null "$@"; }
 cpu_to() { local out="$1" f="$tmp/cpu"; shift; /usr/bin/time -f '%U %S' -o "$f" "$@" >"$out"; awk '{print $1 + $2}' "$f"; }
+# `odbc NAME BIN`: one ODBC load with BIN, its wall time and CPU appended to $tmp/NAME.{time,cpu}.
+odbc() {
+    local t0 t1 c
+    t0=$(now)
+    c=$(cpu "$2" -c ".connect pg '$REALIZE_PG_CONNECTION;Pwd=\$PGPASSWORD${REALIZE_BENCH_ODBC_OPTIONS:-}'" -c ".load pg.public.bench_financials as financials")
+    t1=$(now)
+    echo "$t1 - $t0" | bc >>"$tmp/$1.time"
+    echo "$c" >>"$tmp/$1.cpu"
+}
+names=(odbc)
+[ -n "${REALIZE_BENCH_BEFORE:-}" ] && names=(before odbc)
 # The denominator is what the issue names, no more: `psql -c "\copy (select …) to stdout csv"` (with a
 # header line, which the CSV load needs for the column names) into a file, then realize's CSV load of
 # that file (`.tables` only lists it). Both ways include starting the processes and connecting.
-for _ in 1 2 3; do
+for round in $(seq 1 "$runs"); do
     t0=$(now)
     c1=$(cpu_to "$tmp/financials.csv" "${psql[@]}" -c "\\copy (select * from bench_financials) to stdout csv header")
     c2=$(cpu "$realize" --data "$tmp/financials.csv" -c ".tables")
     t1=$(now)
-    c3=$(cpu "$realize" -c ".connect pg '$REALIZE_PG_CONNECTION;Pwd=\$PGPASSWORD${REALIZE_BENCH_ODBC_OPTIONS:-}'" -c ".load pg.public.bench_financials as financials")
-    t2=$(now)
-    copy_times+=("$(echo "$t1 - $t0" | bc)")
-    odbc_times+=("$(echo "$t2 - $t1" | bc)")
-    copy_cpu+=("$(echo "$c1 + $c2" | bc)")
-    odbc_cpu+=("$c3")
+    echo "$t1 - $t0" | bc >>"$tmp/copy.time"
+    echo "$c1 + $c2" | bc >>"$tmp/copy.cpu"
+    order=("${names[@]}")
+    [ $((round % 2)) -eq 0 ] && [ ${#names[@]} -eq 2 ] && order=(odbc before)
+    for n in "${order[@]}"; do
+        if [ "$n" = before ]; then odbc before "$REALIZE_BENCH_BEFORE"; else odbc odbc "$realize"; fi
+    done
 done
+paste -d' ' "$tmp/copy.time" "$tmp/odbc.time" | awk '{printf "%.3f\n", $2 / $1}' >"$tmp/odbc.ratio"
+[ -f "$tmp/before.time" ] && paste -d' ' "$tmp/copy.time" "$tmp/before.time" | awk '{printf "%.3f\n", $2 / $1}' >"$tmp/before.ratio"
+printf 'financials: %s rows, %s rounds%s\n' "$rows" "$runs" "${REALIZE_BENCH_ODBC_OPTIONS:+ (ODBC options: $REALIZE_BENCH_ODBC_OPTIONS)}"
+printf 'psql \\copy + CSV load: best %.2f s (client CPU %.2f s)\n' "$(best <"$tmp/copy.time")" "$(best <"$tmp/copy.cpu")"
+for n in "${names[@]}"; do
+    label="ODBC load"
+    [ "$n" = before ] && label="ODBC load (before)"
+    printf '%-22s best %.2f s (client CPU %.2f s); ratio per round: %s; median %.2f, %.2f–%.2f; ratio of bests %.2f\n' \
+        "$label:" "$(best <"$tmp/$n.time")" "$(best <"$tmp/$n.cpu")" "$(tr '\n' ' ' <"$tmp/$n.ratio" | sed 's/ $//')" \
+        "$(median <"$tmp/$n.ratio")" "$(sort -n "$tmp/$n.ratio" | head -1)" "$(sort -n "$tmp/$n.ratio" | tail -1)" \
+        "$(echo "$(best <"$tmp/$n.time") / $(best <"$tmp/copy.time")" | bc -l)"
+done
+echo "target: ratio <= 1.5"
 rm -rf "$tmp"
-copy="$(printf '%s\n' "${copy_times[@]}" | best)"
-odbc="$(printf '%s\n' "${odbc_times[@]}" | best)"
-copy_c="$(printf '%s\n' "${copy_cpu[@]}" | best)"
-odbc_c="$(printf '%s\n' "${odbc_cpu[@]}" | best)"
-printf 'financials: %s rows%s\npsql \\copy + CSV load: %.2f s (client CPU %.2f s)\nODBC load:             %.2f s (client CPU %.2f s)\nratio: %.2f (target <= 1.5)\n' \
-    "$rows" "${REALIZE_BENCH_ODBC_OPTIONS:+ (ODBC options: $REALIZE_BENCH_ODBC_OPTIONS)}" "$copy" "$copy_c" "$odbc" "$odbc_c" "$(echo "$odbc / $copy" | bc -l)"

@@ -156,3 +156,25 @@ static inline SQLRETURN realize_odbc_type_name(SQLHSTMT stmt, int i, char *name,
     name[0] = 0;
     return SQLColAttribute(stmt, (SQLUSMALLINT)i, SQL_DESC_TYPE_NAME, name, (SQLSMALLINT)capacity, &length, NULL);
 }
+
+/// A text item of SQLGetInfo (e.g. SQL_DBMS_NAME, SQL_DBMS_VER) into `text`; returns 0 when unknown.
+static inline int realize_odbc_info_text(SQLHDBC dbc, int item, char *text, int capacity) {
+    SQLSMALLINT length = 0;
+    text[0] = 0;
+    return SQL_SUCCEEDED(SQLGetInfo(dbc, (SQLUSMALLINT)item, text, (SQLSMALLINT)capacity, &length)) ? 1 : 0;
+}
+
+/// SQLGetInfo items read with realize_odbc_info_text.
+static inline int realize_odbc_info_dbms_name(void) { return SQL_DBMS_NAME; }
+static inline int realize_odbc_info_dbms_version(void) { return SQL_DBMS_VER; }
+
+/// Moves to the next result of a statement that ran several (SQLMoreResults); SQL_NO_DATA after the last.
+static inline SQLRETURN realize_odbc_more_results(SQLHSTMT stmt) { return SQLMoreResults(stmt); }
+
+/// Column `i` (1-based) of the current row as text (SQLGetData); `*length` is SQL_NULL_DATA for null.
+static inline SQLRETURN realize_odbc_get_text(SQLHSTMT stmt, int i, char *text, long capacity, long *length) {
+    SQLLEN n = 0;
+    SQLRETURN rc = SQLGetData(stmt, (SQLUSMALLINT)i, SQL_C_CHAR, text, (SQLLEN)capacity, &n);
+    *length = (long)n;
+    return rc;
+}

@@ -39,7 +39,8 @@ struct ODBCColumnBlock {
             case .text:
                 guard length >= 0, length < plan.width else {
                     throw ODBCError(
-                        .fetch, message: "a value in column `\(plan.name)` (row \(firstRow + r + 1)) is longer than \(plan.width - 1) bytes")
+                        .fetch, row: firstRow + r + 1,
+                        message: "a value in column `\(plan.name)` (row \(firstRow + r + 1)) is longer than \(plan.width - 1) bytes")
                 }
                 let bytes = UnsafeRawBufferPointer(start: buffer + r * plan.width, count: length)
                 if plan.type == .text {
@@ -61,7 +62,7 @@ struct ODBCColumnBlock {
         realize_odbc_date_at(buffer, r, &year, &month, &day)
         let (y, m, d) = (Int(year), Int(month), Int(day))
         guard (0...9999).contains(y), (1...12).contains(m), d >= 1, d <= CivilCalendar.daysInMonth(year: y, month: m) else {
-            throw ODBCError(.fetch, message: "`\(y)-\(m)-\(d)` in column `\(plan.name)` (row \(row + 1)) is not a date Realize can hold")
+            throw ODBCError(.fetch, row: row + 1, message: "`\(y)-\(m)-\(d)` in column `\(plan.name)` (row \(row + 1)) is not a date Realize can hold")
         }
         builder.append(.date(CivilCalendar.days(year: y, month: m, day: d)))
     }
@@ -77,7 +78,7 @@ struct ODBCColumnBlock {
         var text = String(decoding: bytes, as: UTF8.self)
         if plan.isMoney { text = Self.moneyDigits(text) }
         guard let d = FixedDecimal(parsing: Substring(text)) else {
-            throw ODBCError(.fetch, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a decimal Realize can hold exactly")
+            throw ODBCError(.fetch, row: row + 1, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a decimal Realize can hold exactly")
         }
         column.append(d)
     }
@@ -88,7 +89,8 @@ struct ODBCColumnBlock {
             let day = bytes.prefix(10)
             guard let d = CivilCalendar.parseDate(day) else {
                 throw ODBCError(
-                    .fetch, message: "`\(String(decoding: bytes, as: UTF8.self))` in column `\(plan.name)` (row \(row + 1)) is not a date Realize can hold")
+                    .fetch, row: row + 1,
+                    message: "`\(String(decoding: bytes, as: UTF8.self))` in column `\(plan.name)` (row \(row + 1)) is not a date Realize can hold")
             }
             builder.append(.date(d))
         case .bool:
@@ -96,7 +98,7 @@ struct ODBCColumnBlock {
             switch text {
             case "1", "t", "true", "y", "yes": builder.append(.bool(true))
             case "0", "f", "false", "n", "no": builder.append(.bool(false))
-            default: throw ODBCError(.fetch, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a boolean")
+            default: throw ODBCError(.fetch, row: row + 1, message: "`\(text)` in column `\(plan.name)` (row \(row + 1)) is not a boolean")
             }
         default:
             builder.appendText(String(decoding: bytes, as: UTF8.self))  // not reached: text goes to ODBCTextColumn

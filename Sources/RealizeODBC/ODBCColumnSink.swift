@@ -21,6 +21,17 @@ struct ODBCColumnSink {
         }
     }
 
+    /// Appends the values of `other`, the same column's later rows, as if they had been appended here.
+    mutating func append(contentsOf other: ODBCColumnSink) {
+        switch builder.type {
+        case .text: text.append(contentsOf: other.text)
+        case .decimal: decimal.append(contentsOf: other.decimal)
+        default:
+            let c = other.builder.finish()
+            for row in 0..<c.count { builder.append(c.value(at: row)) }
+        }
+    }
+
     /// The finished column.
     func finish() -> Column {
         switch builder.type {

@@ -14,6 +14,12 @@ public final class ODBCConnection: @unchecked Sendable {
     private let nativeDates: Bool
     /// The statement being fetched, for ``cancel()``.
     private var running: SQLHSTMT? = nil
+    /// Whether the database is PostgreSQL 14 or later, whose tables can be read in two parts at once.
+    let splitsTables: Bool
+    /// The second connection of two-part table loads, once opened.
+    var partner: ODBCConnection? = nil
+    /// Whether opening ``partner`` failed (then tables are read on this connection alone).
+    var partnerFailed = false
 
     /// Connects with `connectionString`, `$NAME` values expanded from the environment.
     ///
@@ -33,6 +39,7 @@ public final class ODBCConnection: @unchecked Sendable {
             throw error
         }
         nativeDates = PsqlODBCTuning.apply(to: dbc, connectionString: connectionString)
+        splitsTables = PostgresTableSplit.supports(dbc)
         self.env = env
         self.dbc = dbc
     }
@@ -61,6 +68,14 @@ public final class ODBCConnection: @unchecked Sendable {
     func fetch(
         blockRows: Int = 1024, shouldStop: @escaping @Sendable () -> Bool = { false }, execute: (SQLHSTMT) -> SQLRETURN
     ) throws(ODBCError) -> (table: Table, warnings: [String]) {
+        let rows = try fetchRows(blockRows: blockRows, shouldStop: shouldStop, execute: execute)
+        return (rows.table, rows.warnings)
+    }
+
+    /// Runs `execute` on a new statement and reads the result set it opens into column sinks.
+    func fetchRows(
+        blockRows: Int = 1024, shouldStop: @escaping @Sendable () -> Bool = { false }, execute: (SQLHSTMT) -> SQLRETURN
+    ) throws(ODBCError) -> ODBCFetchedRows {
         // The driver keeps this address and writes each fetch's row count there, so it is allocated
         // (a Swift variable's address is valid only during the call it is passed to), and outlives the statement.
         let fetched = UnsafeMutablePointer<SQLULEN>.allocate(capacity: 1)
@@ -136,13 +151,49 @@ public final class ODBCConnection: @unchecked Sendable {
             // A decoding error of an earlier block comes first, as in a load without overlap.
             throw decoder.abandon() ?? error
         }
-        let table = Table(columns: sinks.map { $0.finish() }, rowCount: rowCount)
-        return (table, plans.compactMap(\.warning))
+        return ODBCFetchedRows(plans: plans, sinks: sinks, rowCount: rowCount)
     }
 
     /// Cancels the statement being fetched, if any (SQLCancel).
     public func cancel() {
         if let running { _ = realize_odbc_cancel(running) }
+        partner?.cancel()
+    }
+
+    /// Runs `sql`, which may be several statements, and returns the first row of the first result
+    /// set as text (nil for null), or nil when there is no row.
+    ///
+    /// - Throws: ``ODBCError`` `query` or `fetch`.
+    func firstRow(_ sql: String) throws(ODBCError) -> [String?]? {
+        guard let stmt = realize_odbc_stmt(dbc) else { throw Self.diagnostic(kind: 2, handle: dbc, code: .query, mask: connectionString) }
+        defer { realize_odbc_free_stmt(stmt) }
+        try check(realize_odbc_exec(stmt, sql), stmt, .query)
+        var n = Int(realize_odbc_column_count(stmt))
+        while n == 0 {
+            let rc = realize_odbc_more_results(stmt)
+            if realize_odbc_no_data(rc) != 0 { return nil }
+            try check(rc, stmt, .query)
+            n = Int(realize_odbc_column_count(stmt))
+        }
+        guard n > 0 else { throw Self.diagnostic(kind: 3, handle: stmt, code: .query, mask: connectionString) }
+        let rc = realize_odbc_fetch(stmt)
+        if realize_odbc_no_data(rc) != 0 { return nil }
+        try check(rc, stmt, .fetch)
+        var text = [CChar](repeating: 0, count: 256)
+        var row: [String?] = []
+        for i in 1...n {
+            var length = 0
+            try check(realize_odbc_get_text(stmt, Int32(i), &text, 256, &length), stmt, .fetch)
+            row.append(length < 0 ? nil : String(cString: text))
+        }
+        return row
+    }
+
+    /// Runs `sql` for its effect; whether it succeeded.
+    func execute(_ sql: String) -> Bool {
+        guard let stmt = realize_odbc_stmt(dbc) else { return false }
+        defer { realize_odbc_free_stmt(stmt) }
+        return realize_odbc_ok(realize_odbc_exec(stmt, sql)) != 0
     }
 
     private func check(_ rc: SQLRETURN, _ stmt: SQLHSTMT, _ code: ODBCError.Code) throws(ODBCError) {

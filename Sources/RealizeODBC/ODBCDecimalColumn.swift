@@ -33,6 +33,36 @@ struct ODBCDecimalColumn {
         }
     }
 
+    /// Appends the values of `other` (the later rows of the same result), with the result appending
+    /// them here one by one would have: while both hold one scale, the units are simply joined.
+    mutating func append(contentsOf other: ODBCDecimalColumn) {
+        if builder == nil, other.builder == nil, scale == nil || other.scale == nil || scale == other.scale {
+            let base = units.count
+            units.append(contentsOf: other.units)
+            nullRows.append(contentsOf: other.nullRows.map { $0 + base })
+            scale = scale ?? other.scale
+            return
+        }
+        if let mixed = other.builder {
+            // `other` met several scales: its values, exact at the scale it chose, go in one by one.
+            let c = mixed.finish()
+            for row in 0..<c.count {
+                if case .decimal(let d) = c.value(at: row) { append(d) } else { appendNull() }
+            }
+            return
+        }
+        var nulls = other.nullRows.makeIterator()
+        var nextNull = nulls.next()
+        for (row, u) in other.units.enumerated() {
+            if row == nextNull {
+                appendNull()
+                nextNull = nulls.next()
+            } else {
+                append(FixedDecimal(units: u, scale: other.scale ?? 0))
+            }
+        }
+    }
+
     private mutating func appendMixed(_ d: FixedDecimal) {
         if builder == nil {
             var b = ColumnBuilder(name: "", type: .decimal)

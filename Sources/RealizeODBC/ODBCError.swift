@@ -20,11 +20,24 @@ public struct ODBCError: Error, Sendable, Equatable, CustomStringConvertible {
     public var sqlState: String
     /// The driver's text, with the password masked.
     public var message: String
+    /// The 1-based row of the result a value error is about (the message names it as `(row N)`).
+    public var row: Int?
 
-    public init(_ code: Code, sqlState: String = "", message: String) {
+    public init(_ code: Code, sqlState: String = "", row: Int? = nil, message: String) {
         self.code = code
         self.sqlState = sqlState
+        self.row = row
         self.message = message
+    }
+
+    /// The same error about a result read after `offset` other rows (the later part of a table read
+    /// in two parts): its row, and the row its message names, move on by `offset`.
+    func movingRows(by offset: Int) -> ODBCError {
+        guard let row, offset != 0 else { return self }
+        var moved = self
+        moved.row = row + offset
+        moved.message = message.replacingAll("(row \(row))", with: "(row \(row + offset))")
+        return moved
     }
 
     /// `SQLSTATE 08001: could not connect …`, or the message alone.

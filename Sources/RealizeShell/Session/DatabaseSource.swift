@@ -34,6 +34,20 @@ enum DatabaseSource {
         }
     }
 
+    /// Reads the base table `name` of `connection` whole (on PostgreSQL possibly over two connections
+    /// at once, see ``ODBCConnection/load(table:blockRows:splitMinimumPages:shouldStop:)``).
+    ///
+    /// - Throws: ``ShellError`` `odbc-query`, `odbc-fetch` or `cancelled`.
+    static func load(table name: ODBCConnection.TableName, from connection: ODBCConnection, shouldStop: @escaping @Sendable () -> Bool)
+        throws(ShellError) -> (table: Table, warnings: [String])
+    {
+        do throws(ODBCError) {
+            return try connection.load(table: name, shouldStop: shouldStop)
+        } catch {
+            throw shellError(error, connection)
+        }
+    }
+
     /// Every base table of the database at `text` (the `--data 'odbc:…'` form), each named after its table.
     static func loadAll(_ text: String, shouldStop: @escaping @Sendable () -> Bool) throws(ShellError) -> [(name: String, table: Table)] {
         let connection = try connect(text)
@@ -45,7 +59,7 @@ enum DatabaseSource {
         }
         var out: [(name: String, table: Table)] = []
         for name in names {
-            out.append((name.name, try load("select * from \(name.quoted)", from: connection, shouldStop: shouldStop).table))
+            out.append((name.name, try load(table: name, from: connection, shouldStop: shouldStop).table))
         }
         return out
     }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// What the two threads of a two-part table load share: whether the first part failed (then the
+/// second stops: its rows would not be used) and the second part's result.
+///
+/// `@unchecked Sendable`: every stored property is read and written under `lock` only.
+final class SplitLoadState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed = false
+    private var result: Result<ODBCFetchedRows, ODBCError>? = nil
+
+    /// Whether the first part failed.
+    var firstFailed: Bool { lock.withLock { failed } }
+
+    /// Notes that the first part failed.
+    func markFirstFailed() { lock.withLock { failed = true } }
+
+    /// The second part's result, once it has one.
+    var second: Result<ODBCFetchedRows, ODBCError>? {
+        get { lock.withLock { result } }
+        set { lock.withLock { result = newValue } }
+    }
+}
