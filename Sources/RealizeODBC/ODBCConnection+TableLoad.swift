@@ -11,14 +11,15 @@ extension ODBCConnection {
     ///
     /// On PostgreSQL 14 or later, an ordinary table of at least `splitMinimumPages` pages is read in
     /// two parts at once, on this connection and a second one to the same database (opened with the
-    /// same connection string at the first such load, and kept): this one exports its snapshot from a
+    /// same connection string at the first such load, while this one reads, and kept): this one exports its snapshot from a
     /// read-only REPEATABLE READ transaction and the second imports it, so both parts see the same
     /// committed rows, and each reads half of the table's pages (`ctid` ranges, TID range scans). The
     /// rows come in page order, the first part's then the second's, which is the order of a sequential
     /// scan — one that PostgreSQL may start mid-table to share the reads of another scan of a big table
     /// (`synchronize_seqscans`); the two-part read never does. Every other database, a view, a foreign
-    /// or partitioned table, or a failure to set the parts up (no second connection) reads
-    /// `select * from` the table on this connection alone.
+    /// or partitioned table, or a failure to export the snapshot reads
+    /// `select * from` the table on this connection alone; without a second connection (refused, or
+    /// unable to import the snapshot) this one reads the second part after the first, in the same transaction.
     ///
     /// An error is the one a one-part read would have met first: the first part's, else the second's
     /// (with its row counted from the table's first row). A cancel stops both statements (SQLCancel).
@@ -31,60 +32,61 @@ extension ODBCConnection {
         let sql = "select * from \(table.quoted)"
         guard splitsTables, let row = (try? firstRow(PostgresTableSplit.sizeQuery(table))) ?? nil, row.count == 2,
             let middle = PostgresTableSplit.middlePage(kind: row[0], pages: row[1], minimum: splitMinimumPages),
-            let partner = openPartner(), beginSharedSnapshot(with: partner)
+            let snapshot = exportSnapshot()
         else {
             return try load(sql: sql, blockRows: blockRows, shouldStop: shouldStop)
         }
-        defer {
-            _ = execute("rollback")
-            _ = partner.execute("rollback")
-        }
+        defer { _ = execute("rollback") }
         let (first, second) = PostgresTableSplit.parts(of: sql, middle: middle)
+        // The second part runs on its own thread, which first opens the second connection (at the
+        // first such load) while this one is already reading.
         let state = SplitLoadState()
         let secondDone = DispatchSemaphore(value: 0)
+        let cached = partner
+        let mayOpen = !partnerFailed
+        let connectionString = connectionString
         Thread.detachNewThread {
-            state.second = Result { () throws(ODBCError) -> ODBCFetchedRows in
-                try partner.fetchRows(blockRows: blockRows, shouldStop: { shouldStop() || state.firstFailed }) { realize_odbc_exec($0, second) }
+            defer { secondDone.signal() }
+            guard let other = cached ?? (mayOpen ? try? ODBCConnection(connectionString) : nil) else { return }
+            state.opened = other
+            guard other.execute(PostgresTableSplit.begin + "; set transaction snapshot '\(snapshot)'") else {
+                _ = other.execute("rollback")
+                return
             }
-            secondDone.signal()
+            state.second = Result { () throws(ODBCError) -> ODBCFetchedRows in
+                try other.fetchRows(blockRows: blockRows, shouldStop: { shouldStop() || state.firstFailed }) { realize_odbc_exec($0, second) }
+            }
+            _ = other.execute("rollback")
         }
         let firstRows = Result { () throws(ODBCError) -> ODBCFetchedRows in
             try fetchRows(blockRows: blockRows, shouldStop: shouldStop) { realize_odbc_exec($0, first) }
         }
         if case .failure = firstRows { state.markFirstFailed() }
         secondDone.wait()
+        if cached == nil {
+            partner = state.opened
+            partnerFailed = state.opened == nil
+        }
         var rows = try firstRows.get()
         switch state.second {
         case .success(let more): try rows.append(more)
         case .failure(let error): throw error.movingRows(by: rows.rowCount)
-        case nil: throw ODBCError(.fetch, message: "the second part of the table was not read")
+        case nil:
+            // No second connection, or it could not take the snapshot: this one reads the second
+            // part too, still in its transaction, so on the same snapshot.
+            try rows.append(fetchRows(blockRows: blockRows, shouldStop: shouldStop) { realize_odbc_exec($0, second) })
         }
         return (rows.table, rows.warnings)
     }
 
-    /// The second connection, opened at the first call; nil when it cannot be (then it is not tried again).
-    private func openPartner() -> ODBCConnection? {
-        if let partner { return partner }
-        guard !partnerFailed else { return nil }
-        guard let opened = try? ODBCConnection(connectionString) else {
-            partnerFailed = true
+    /// Begins this connection's read-only REPEATABLE READ transaction and exports its snapshot;
+    /// nil (and no transaction left open) when it cannot.
+    private func exportSnapshot() -> String? {
+        let exported = (try? firstRow(PostgresTableSplit.begin + "; select pg_export_snapshot()")) ?? nil
+        guard let id = exported?.first ?? nil, PostgresTableSplit.isSnapshotID(id) else {
+            _ = execute("rollback")
             return nil
         }
-        partner = opened
-        return opened
-    }
-
-    /// Starts the read-only REPEATABLE READ transaction of both parts on one snapshot: this
-    /// connection exports it, `partner` imports it. Whether both began; if not, neither is left open.
-    private func beginSharedSnapshot(with partner: ODBCConnection) -> Bool {
-        let exported = (try? firstRow(PostgresTableSplit.begin + "; select pg_export_snapshot()")) ?? nil
-        guard let id = exported?.first ?? nil, PostgresTableSplit.isSnapshotID(id),
-            partner.execute(PostgresTableSplit.begin + "; set transaction snapshot '\(id)'")
-        else {
-            _ = execute("rollback")
-            _ = partner.execute("rollback")
-            return false
-        }
-        return true
+        return id
     }
 }

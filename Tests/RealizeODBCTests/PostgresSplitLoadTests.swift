@@ -44,6 +44,16 @@ struct PostgresSplitLoadTests {
         #expect(sameTables(one, again))
     }
 
+    /// Without a second connection, this one reads both parts, one after the other, on its snapshot.
+    @Test func withoutASecondConnectionOneReadsBothParts() throws {
+        let c = try connect(making: "split_rows")
+        c.partnerFailed = true
+        let (one, _) = try c.load(sql: "select * from \(name.quoted)")
+        let (two, _) = try c.load(table: name, blockRows: 700, splitMinimumPages: 0)
+        #expect(c.partner == nil)
+        #expect(sameTables(one, two))
+    }
+
     @Test func smallTablesViewsAndQueriesUseOneConnection() throws {
         let c = try connect(making: "split_rows")
         #expect(c.execute("create view split_view as select * from split_rows"))
