@@ -184,7 +184,7 @@ public final class ODBCConnection: @unchecked Sendable {
         for i in 1...n {
             var length = 0
             try check(realize_odbc_get_text(stmt, Int32(i), &text, 256, &length), stmt, .fetch)
-            row.append(length < 0 ? nil : String(cString: text))
+            row.append(length < 0 ? nil : String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         return row
     }

@@ -23,7 +23,8 @@ enum PostgresTableSplit {
         guard realize_odbc_info_text(dbc, realize_odbc_info_dbms_name(), &name, 128) != 0,
             realize_odbc_info_text(dbc, realize_odbc_info_dbms_version(), &version, 128) != 0
         else { return false }
-        return supports(dbmsName: String(cString: name), version: String(cString: version))
+        let text = { (c: [CChar]) in String(decoding: c.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        return supports(dbmsName: text(name), version: text(version))
     }
 
     /// The kind and size in pages of `table`: one row, (`r` for an ordinary table, pages), or none
