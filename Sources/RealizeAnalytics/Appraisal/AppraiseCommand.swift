@@ -121,14 +121,17 @@ enum PortfolioAppraisal {
         var roi: [Double?] = [], droi: [Double?] = [], bcr: [Double?] = [], notes: [String?] = []
         for (k, g) in groups.enumerated() {
             try input.checkCancelled(group: k)
-            let costPeriods = data.periods(g).filter { $0 <= status }
-            guard let start = [costPeriods.min(), realized.firstPeriod(g)].compactMap({ $0 }).min() else {
+            let periods = data.cells.periods(g), sums = data.cells.sums(g)
+            let firstCost = periods.first.flatMap { $0 <= status ? $0 : nil }
+            guard let start = [firstCost, realized.firstPeriod(g)].compactMap({ $0 }).min() else {
                 first.append(nil); months.append(nil); cost.append(nil); benefit.append(nil); net.append(nil)
                 npv.append(nil); irr.append(nil); payback.append(nil); dpayback.append(nil); roi.append(nil); droi.append(nil); bcr.append(nil)
                 notes.append("no cash flows to date")
                 continue
             }
-            let c = (start...status).map { data.amounts(g, at: $0)?.ac ?? 0 }
+            // The group's cells in one walk: AC by month from `start` (0 where it has none).
+            var c = [Int128](repeating: 0, count: Int(status - start) + 1)
+            for (p, a) in zip(periods, sums) where p <= status { c[Int(p - start)] = a.ac }
             let b = realized.monthly(g, from: start, months: c.count)
             let cd = c.map { $0.amount(scale: scale) }, bd = b.map { $0.amount(scale: scale) }
             let flows = zip(bd, cd).map { $0 - $1 }

@@ -30,48 +30,88 @@ struct RealizedBenefits {
     }
 
     /// Places the rows up to `status` by group.
+    ///
+    /// Three passes over the rows: each counting row's group (created in row order, as row-by-row lookup would),
+    /// then per group its rows, Σ|units| and first period, then the rows placed side by side. The per-row loops run
+    /// over raw buffers, in chunks of 64K rows with a look at the cancellation token between them.
     /// - Throws: ``QueryError``: `numeric-overflow` naming the group, `cancelled`.
     mutating func collect(through status: Int32, grouping: inout ProjectGrouping, input: InputTables) throws(QueryError) {
-        // Locals, not `self`'s properties, in the loop: no retain and release of their buffers per row.
-        let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids
-        var tally = Tally(rows: rowCount)
+        // Locals, not `self`'s properties, in the loops: no retain and release of their buffers per row.
+        let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids, n = rowCount
+        let chunk = 1 << 16
+        var rowGroup = [Int32](repeating: -1, count: n)
         // A row's group is looked up once its period and amount count (an unknown project becomes a group then).
         if case .text(let codes, let dictionary) = ids.storage {
             // Through the dictionary codes, bound once here (`RowGroups` binds them per row).
-            let valid = ids.validity
-            var codeGroup = [Int](repeating: -1, count: dictionary.count)
-            for r in 0..<rowCount {
-                try input.checkCancelled(row: r)
-                guard let p = rowPeriods[r], p <= status, let v = realized[r] else { continue }
-                if let valid, !valid[r] { continue }
-                let code = Int(codes[r])
-                if codeGroup[code] < 0 { codeGroup[code] = grouping.group(ofProject: dictionary[code]) }
-                tally.keep(r, p, v, codeGroup[code])
+            let idWords = ids.validity?.words ?? []
+            var codeGroup = [Int32](repeating: -1, count: dictionary.count)
+            for low in stride(from: 0, to: n, by: chunk) {
+                try input.checkCancelled(row: 0)
+                for r in low..<min(n, low + chunk) {
+                    guard let p = rowPeriods[r], p <= status, realized[r] != nil else { continue }
+                    if !idWords.isEmpty, idWords[r >> 6] & (1 << UInt64(r & 63)) == 0 { continue }
+                    let code = Int(codes[r])
+                    var g = codeGroup[code]
+                    if g < 0 {
+                        g = Int32(grouping.group(ofProject: dictionary[code]))
+                        codeGroup[code] = g
+                    }
+                    rowGroup[r] = g
+                }
             }
         } else {
             var rows = RowGroups(ids, input: input)
-            for r in 0..<rowCount {
+            for r in 0..<n {
                 try input.checkCancelled(row: r)
-                guard let p = rowPeriods[r], p <= status, let v = realized[r], let g = rows.group(ofRow: r, in: &grouping) else { continue }
-                tally.keep(r, p, v, g)
+                guard let p = rowPeriods[r], p <= status, realized[r] != nil, let g = rows.group(ofRow: r, in: &grouping) else { continue }
+                rowGroup[r] = Int32(g)
             }
         }
-        let rowGroup = tally.rowGroup, count = tally.count
-        first = tally.first
-        let largest = FixedDecimal.maxUnits.magnitude
-        if tally.magnitude.contains(where: { $0 > largest }) {
-            try Self.throwFirstOverflow(rowGroup, realized, groupCount: count.count, grouping: grouping, input: input)
+        // Per group (the groups are all known now): rows, Σ|units| (saturating at `UInt128.max`), first period.
+        let groups = grouping.count
+        var count = [Int](repeating: 0, count: groups)
+        var magnitude = [UInt128](repeating: 0, count: groups)
+        var first = [Int32](repeating: .max, count: groups)
+        for low in stride(from: 0, to: n, by: chunk) {
+            try input.checkCancelled(row: 0)
+            count.withUnsafeMutableBufferPointer { count in
+                magnitude.withUnsafeMutableBufferPointer { magnitude in
+                    first.withUnsafeMutableBufferPointer { first in
+                        for r in low..<min(n, low + chunk) where rowGroup[r] >= 0 {
+                            let g = Int(rowGroup[r])
+                            count[g] += 1
+                            let (sum, overflow) = magnitude[g].addingReportingOverflow(realized[r]!.magnitude)
+                            magnitude[g] = overflow ? .max : sum
+                            first[g] = min(first[g], rowPeriods[r]!)
+                        }
+                    }
+                }
+            }
         }
+        self.first = first
+        let largest = FixedDecimal.maxUnits.magnitude
+        if magnitude.contains(where: { $0 > largest }) {
+            try Self.throwFirstOverflow(rowGroup, realized, groupCount: groups, grouping: grouping, input: input)
+        }
+        start.reserveCapacity(groups + 1)
         for c in count { start.append(start[start.count - 1] + c) }
         var next = start
-        periods = [Int32](repeating: 0, count: start[start.count - 1])
-        units = [Int128](repeating: 0, count: periods.count)
-        for r in rowGroup.indices where rowGroup[r] >= 0 {
-            let g = Int(rowGroup[r])
-            periods[next[g]] = rowPeriods[r]!
-            units[next[g]] = realized[r]!
-            next[g] += 1
+        var periods = [Int32](repeating: 0, count: start[start.count - 1])
+        var units = [Int128](repeating: 0, count: periods.count)
+        next.withUnsafeMutableBufferPointer { next in
+            periods.withUnsafeMutableBufferPointer { periods in
+                units.withUnsafeMutableBufferPointer { units in
+                    for r in 0..<n where rowGroup[r] >= 0 {
+                        let g = Int(rowGroup[r])
+                        periods[next[g]] = rowPeriods[r]!
+                        units[next[g]] = realized[r]!
+                        next[g] += 1
+                    }
+                }
+            }
         }
+        self.periods = periods
+        self.units = units
     }
 
     /// The earliest period with a realized row of group `g`, nil when it has none.
@@ -95,31 +135,6 @@ struct RealizedBenefits {
             guard bounds[g].add(realized[r]!) else {
                 throw input.amountOverflow("the sum of realized", keyName: grouping.keyNames[0], keyValue: grouping.keyValues[g][0])
             }
-        }
-    }
-
-    /// The rows kept, per row and per group (a struct, so the loops' updates are not to captured, boxed arrays).
-    private struct Tally {
-        /// Per row: its group, or -1 when it does not count.
-        var rowGroup: [Int32]
-        var count: [Int] = []
-        /// Σ|units| per group, saturating at `UInt128.max`.
-        var magnitude: [UInt128] = []
-        var first: [Int32] = []
-
-        init(rows: Int) { rowGroup = [Int32](repeating: -1, count: rows) }
-
-        @inline(__always) mutating func keep(_ r: Int, _ p: Int32, _ v: Int128, _ g: Int) {
-            while count.count <= g {
-                count.append(0)
-                magnitude.append(0)
-                first.append(.max)
-            }
-            rowGroup[r] = Int32(g)
-            count[g] += 1
-            let (sum, overflow) = magnitude[g].addingReportingOverflow(v.magnitude)
-            magnitude[g] = overflow ? .max : sum
-            first[g] = min(first[g], p)
         }
     }
 }
