@@ -31,70 +31,54 @@ struct RealizedBenefits {
 
     /// Places the rows up to `status` by group.
     ///
-    /// Three passes over the rows: each counting row's group (created in row order, as row-by-row lookup would),
-    /// then per group its rows, Σ|units| and first period, then the rows placed side by side. The per-row loops run
-    /// over raw buffers, in chunks of 64K rows with a look at the cancellation token between them.
+    /// Two passes over the rows: the first finds each counting row's group (created in row order, as row-by-row
+    /// lookup would) and tallies per group its rows, Σ|units| and first period; the second places the rows side by
+    /// side. The per-row loops run over raw buffers, in chunks of 64K rows with a look at the cancellation token
+    /// between them.
     /// - Throws: ``QueryError``: `numeric-overflow` naming the group, `cancelled`.
     mutating func collect(through status: Int32, grouping: inout ProjectGrouping, input: InputTables) throws(QueryError) {
         // Locals, not `self`'s properties, in the loops: no retain and release of their buffers per row.
         let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids, n = rowCount
-        let chunk = 1 << 16
-        var rowGroup = [Int32](repeating: -1, count: n)
+        var tally = Tally(rows: n, groups: grouping.count, narrow: realized.isNarrowUnits)
         // A row's group is looked up once its period and amount count (an unknown project becomes a group then).
         if case .text(let codes, let dictionary) = ids.storage {
-            // Through the dictionary codes, bound once here (`RowGroups` binds them per row).
+            // Through the dictionary codes; every group a code can add is made room for first (at most one a code).
             let idWords = ids.validity?.words ?? []
             var codeGroup = [Int32](repeating: -1, count: dictionary.count)
-            for low in stride(from: 0, to: n, by: chunk) {
+            tally.reserve(groups: grouping.count + dictionary.count)
+            for low in stride(from: 0, to: n, by: 1 << 16) {
                 try input.checkCancelled(row: 0)
-                for r in low..<min(n, low + chunk) {
-                    guard let p = rowPeriods[r], p <= status, realized[r] != nil else { continue }
-                    if !idWords.isEmpty, idWords[r >> 6] & (1 << UInt64(r & 63)) == 0 { continue }
-                    let code = Int(codes[r])
-                    var g = codeGroup[code]
-                    if g < 0 {
-                        g = Int32(grouping.group(ofProject: dictionary[code]))
-                        codeGroup[code] = g
+                tally.withBuffers { t in
+                    for r in low..<min(n, low + (1 << 16)) {
+                        guard let p = rowPeriods[r], p <= status, let v = realized[r] else { continue }
+                        if !idWords.isEmpty, idWords[r >> 6] & (1 << UInt64(r & 63)) == 0 { continue }
+                        let code = Int(codes[r])
+                        var g = codeGroup[code]
+                        if g < 0 {
+                            g = Int32(grouping.group(ofProject: dictionary[code]))
+                            codeGroup[code] = g
+                        }
+                        t.keep(r, p, v, Int(g))
                     }
-                    rowGroup[r] = g
                 }
             }
         } else {
             var rows = RowGroups(ids, input: input)
             for r in 0..<n {
                 try input.checkCancelled(row: r)
-                guard let p = rowPeriods[r], p <= status, realized[r] != nil, let g = rows.group(ofRow: r, in: &grouping) else { continue }
-                rowGroup[r] = Int32(g)
+                guard let p = rowPeriods[r], p <= status, let v = realized[r], let g = rows.group(ofRow: r, in: &grouping) else { continue }
+                tally.reserve(groups: g + 1)
+                tally.withBuffers { $0.keep(r, p, v, g) }
             }
         }
-        // Per group (the groups are all known now): rows, Σ|units| (saturating at `UInt128.max`), first period.
-        let groups = grouping.count
-        var count = [Int](repeating: 0, count: groups)
-        var magnitude = [UInt128](repeating: 0, count: groups)
-        var first = [Int32](repeating: .max, count: groups)
-        for low in stride(from: 0, to: n, by: chunk) {
-            try input.checkCancelled(row: 0)
-            count.withUnsafeMutableBufferPointer { count in
-                magnitude.withUnsafeMutableBufferPointer { magnitude in
-                    first.withUnsafeMutableBufferPointer { first in
-                        for r in low..<min(n, low + chunk) where rowGroup[r] >= 0 {
-                            let g = Int(rowGroup[r])
-                            count[g] += 1
-                            let (sum, overflow) = magnitude[g].addingReportingOverflow(realized[r]!.magnitude)
-                            magnitude[g] = overflow ? .max : sum
-                            first[g] = min(first[g], rowPeriods[r]!)
-                        }
-                    }
-                }
-            }
-        }
-        self.first = first
+        let groups = grouping.count, rowGroup = tally.rowGroup
+        first = Array(tally.first.prefix(groups))
         let largest = FixedDecimal.maxUnits.magnitude
-        if magnitude.contains(where: { $0 > largest }) {
+        if tally.magnitude.contains(where: { $0 > largest }) {
             try Self.throwFirstOverflow(rowGroup, realized, groupCount: groups, grouping: grouping, input: input)
         }
         start.reserveCapacity(groups + 1)
-        for c in count { start.append(start[start.count - 1] + c) }
+        for c in tally.count.prefix(groups) { start.append(start[start.count - 1] + c) }
         var next = start
         var periods = [Int32](repeating: 0, count: start[start.count - 1])
         var units = [Int128](repeating: 0, count: periods.count)
@@ -134,6 +118,68 @@ struct RealizedBenefits {
             let g = Int(rowGroup[r])
             guard bounds[g].add(realized[r]!) else {
                 throw input.amountOverflow("the sum of realized", keyName: grouping.keyNames[0], keyValue: grouping.keyValues[g][0])
+            }
+        }
+    }
+
+    /// The rows kept, per row and per group, with room made for the groups before a pass so that the pass can run
+    /// over raw buffers.
+    private struct Tally {
+        /// Per row: its group, or -1 when it does not count.
+        var rowGroup: [Int32]
+        var count: [Int]
+        /// Σ|units| per group, saturating at `UInt128.max`; not kept (all 0) for 64-bit amounts, whose sums fit.
+        var magnitude: [UInt128]
+        var first: [Int32]
+        let narrow: Bool
+
+        init(rows: Int, groups: Int, narrow: Bool) {
+            rowGroup = [Int32](repeating: -1, count: rows)
+            count = [Int](repeating: 0, count: groups)
+            magnitude = [UInt128](repeating: 0, count: groups)
+            first = [Int32](repeating: .max, count: groups)
+            self.narrow = narrow
+        }
+
+        /// Makes room for groups 0..<groups.
+        mutating func reserve(groups: Int) {
+            guard count.count < groups else { return }
+            let more = groups - count.count
+            count += repeatElement(0, count: more)
+            magnitude += repeatElement(0, count: more)
+            first += repeatElement(.max, count: more)
+        }
+
+        /// The tally's arrays as raw buffers, for one pass.
+        mutating func withBuffers(_ body: (inout Buffers) -> Void) {
+            let narrow = self.narrow
+            rowGroup.withUnsafeMutableBufferPointer { rowGroup in
+                count.withUnsafeMutableBufferPointer { count in
+                    magnitude.withUnsafeMutableBufferPointer { magnitude in
+                        first.withUnsafeMutableBufferPointer { first in
+                            var b = Buffers(rowGroup: rowGroup, count: count, magnitude: magnitude, first: first, narrow: narrow)
+                            body(&b)
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The tally during a pass; every group it is given has room.
+        struct Buffers {
+            let rowGroup: UnsafeMutableBufferPointer<Int32>
+            let count: UnsafeMutableBufferPointer<Int>
+            let magnitude: UnsafeMutableBufferPointer<UInt128>
+            let first: UnsafeMutableBufferPointer<Int32>
+            let narrow: Bool
+
+            @inline(__always) func keep(_ r: Int, _ p: Int32, _ v: Int128, _ g: Int) {
+                rowGroup[r] = Int32(g)
+                count[g] += 1
+                first[g] = min(first[g], p)
+                if narrow { return }
+                let (sum, overflow) = magnitude[g].addingReportingOverflow(v.magnitude)
+                magnitude[g] = overflow ? .max : sum
             }
         }
     }
