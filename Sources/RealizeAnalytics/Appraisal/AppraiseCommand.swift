@@ -116,59 +116,40 @@ enum PortfolioAppraisal {
         try realized.collect(through: status, grouping: &data.grouping, input: input)
         let monthly = CashFlowAppraisal.monthlyRate(annual: annual)
         let groups = data.grouping.sortedGroups
-        var first: [Int32?] = [], months: [Int?] = [], cost: [Int128?] = [], benefit: [Int128?] = [], net: [Int128?] = []
-        var npv: [Double?] = [], irr: [Double?] = [], payback: [Double?] = [], dpayback: [Double?] = []
-        var roi: [Double?] = [], droi: [Double?] = [], bcr: [Double?] = [], notes: [String?] = []
-        for (k, g) in groups.enumerated() {
-            try input.checkCancelled(group: k)
-            let costPeriods = data.periods(g).filter { $0 <= status }
-            guard let start = [costPeriods.min(), realized.firstPeriod(g)].compactMap({ $0 }).min() else {
-                first.append(nil); months.append(nil); cost.append(nil); benefit.append(nil); net.append(nil)
-                npv.append(nil); irr.append(nil); payback.append(nil); dpayback.append(nil); roi.append(nil); droi.append(nil); bcr.append(nil)
-                notes.append("no cash flows to date")
-                continue
+        // Groups on both cores (``GroupWork``); the first error in display order is the one thrown, as serially.
+        let rows = GroupWork.map(groups.count) { k -> Result<Row, QueryError> in
+            do throws(QueryError) {
+                return .success(try row(groups[k], index: k, data: data, realized: realized, status: status, monthly: monthly, input: input))
+            } catch {
+                return .failure(error)
             }
-            let c = (start...status).map { data.amounts(g, at: $0)?.ac ?? 0 }
-            let b = realized.monthly(g, from: start, months: c.count)
-            let cd = c.map { $0.amount(scale: scale) }, bd = b.map { $0.amount(scale: scale) }
-            let flows = zip(bd, cd).map { $0 - $1 }
-            let s = CashFlowAppraisal.summary(costs: cd, benefits: bd, rate: monthly)
-            let i = CashFlowAppraisal.irr(flows)
-            first.append(start); months.append(c.count)
-            let totalCost = c.reduce(0, +), totalBenefit = b.reduce(0, +)
-            guard let netFlow = AmountBound.subtract(totalBenefit, totalCost) else {
-                throw input.amountOverflow(
-                    "the net flow (benefit − cost)", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
+        }
+        var out: [Row] = []
+        out.reserveCapacity(rows.count)
+        for r in rows {
+            switch r {
+            case .success(let row): out.append(row)
+            case .failure(let error): throw error
             }
-            cost.append(totalCost); benefit.append(totalBenefit); net.append(netFlow)
-            npv.append(CashFlowAppraisal.npv(rate: monthly, flows: flows))
-            irr.append(i.rate.map { CashFlowAppraisal.annualRate(monthly: $0) * 100 })
-            payback.append(CashFlowAppraisal.payback(flows))
-            dpayback.append(CashFlowAppraisal.payback(flows, rate: monthly))
-            roi.append(s.roi.map { $0 * 100 }); droi.append(s.discountedROI.map { $0 * 100 }); bcr.append(s.bcr)
-            var n: [String] = []
-            if let note = i.note { n.append(note) }
-            if CashFlowAppraisal.payback(flows) == nil { n.append("not recovered by \(CivilCalendar.formatPeriod(status))") }
-            notes.append(n.isEmpty ? nil : n.joined(separator: "; "))
         }
         let convention = "monthly flows at month end; month 0 = first month, undiscounted; \(percent(annual))/yr = \(percent(monthly, digits: 4))/month"
         var cols = data.grouping.keyColumns(groups)
         cols += [
-            ResultColumn.period("first_period", first),
+            ResultColumn.period("first_period", out.map(\.first)),
             ResultColumn.period("status_period", groups.map { _ in status }),
-            ResultColumn.int("months", months),
-            ResultColumn.money("cost", cost, scale: scale),
-            ResultColumn.money("benefit", benefit, scale: scale),
-            ResultColumn.money("net", net, scale: scale),
+            ResultColumn.int("months", out.map(\.months)),
+            ResultColumn.money("cost", out.map(\.cost), scale: scale),
+            ResultColumn.money("benefit", out.map(\.benefit), scale: scale),
+            ResultColumn.money("net", out.map(\.net), scale: scale),
             ResultColumn.double("rate_pct", groups.map { _ in annual * 100 }),
-            ResultColumn.computedMoney("npv", npv, scale: scale),
-            ResultColumn.double("irr_pct", irr),
-            ResultColumn.double("payback_months", payback),
-            ResultColumn.double("dpayback_months", dpayback),
-            ResultColumn.double("roi_pct", roi),
-            ResultColumn.double("droi_pct", droi),
-            ResultColumn.double("bcr", bcr),
-            ResultColumn.text("note", notes),
+            ResultColumn.computedMoney("npv", out.map(\.npv), scale: scale),
+            ResultColumn.double("irr_pct", out.map(\.irr)),
+            ResultColumn.double("payback_months", out.map(\.payback)),
+            ResultColumn.double("dpayback_months", out.map(\.dpayback)),
+            ResultColumn.double("roi_pct", out.map(\.roi)),
+            ResultColumn.double("droi_pct", out.map(\.droi)),
+            ResultColumn.double("bcr", out.map(\.bcr)),
+            ResultColumn.text("note", out.map(\.note)),
             ResultColumn.text("convention", groups.map { _ in convention }),
         ]
         return Table(columns: cols, rowCount: groups.count)

@@ -29,8 +29,14 @@ public enum CashFlowAppraisal {
 
     /// How often the non-zero flows change sign.
     public static func signChanges(_ flows: [Double]) -> Int {
-        let signs = flows.filter { $0 != 0 }.map { $0 > 0 }
-        return zip(signs, signs.dropFirst()).filter { $0 != $1 }.count
+        var changes = 0
+        var previous: Bool? = nil
+        for f in flows where f != 0 {
+            let positive = f > 0
+            if let p = previous, p != positive { changes += 1 }
+            previous = positive
+        }
+        return changes
     }
 
     /// The result of an IRR search.

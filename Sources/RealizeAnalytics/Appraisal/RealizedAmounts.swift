@@ -27,6 +27,10 @@ struct RealizedAmounts {
         }
     }
 
+    /// Whether the amounts are read from 64-bit units: then no group's Σ|units| can pass 38 digits
+    /// (see ``AmountColumn/isNarrowUnits``).
+    var isNarrowUnits: Bool { isDecimal && amounts.isNarrowUnits }
+
     /// The units of `row`, nil when it is null (or, converted from doubles, not finite).
     @inline(__always) subscript(_ row: Int) -> Int128? {
         if !isDecimal { return converted[row] }

@@ -30,48 +30,72 @@ struct RealizedBenefits {
     }
 
     /// Places the rows up to `status` by group.
+    ///
+    /// Two passes over the rows: the first finds each counting row's group (created in row order, as row-by-row
+    /// lookup would) and tallies per group its rows, Σ|units| and first period; the second places the rows side by
+    /// side. The per-row loops run over raw buffers, in chunks of 64K rows with a look at the cancellation token
+    /// between them.
     /// - Throws: ``QueryError``: `numeric-overflow` naming the group, `cancelled`.
     mutating func collect(through status: Int32, grouping: inout ProjectGrouping, input: InputTables) throws(QueryError) {
-        // Locals, not `self`'s properties, in the loop: no retain and release of their buffers per row.
-        let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids
-        var tally = Tally(rows: rowCount)
+        // Locals, not `self`'s properties, in the loops: no retain and release of their buffers per row.
+        let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids, n = rowCount
+        var tally = Tally(rows: n, groups: grouping.count, narrow: realized.isNarrowUnits)
         // A row's group is looked up once its period and amount count (an unknown project becomes a group then).
         if case .text(let codes, let dictionary) = ids.storage {
-            // Through the dictionary codes, bound once here (`RowGroups` binds them per row).
-            let valid = ids.validity
-            var codeGroup = [Int](repeating: -1, count: dictionary.count)
-            for r in 0..<rowCount {
-                try input.checkCancelled(row: r)
-                guard let p = rowPeriods[r], p <= status, let v = realized[r] else { continue }
-                if let valid, !valid[r] { continue }
-                let code = Int(codes[r])
-                if codeGroup[code] < 0 { codeGroup[code] = grouping.group(ofProject: dictionary[code]) }
-                tally.keep(r, p, v, codeGroup[code])
+            // Through the dictionary codes; every group a code can add is made room for first (at most one a code).
+            let idWords = ids.validity?.words ?? []
+            var codeGroup = [Int32](repeating: -1, count: dictionary.count)
+            tally.reserve(groups: grouping.count + dictionary.count)
+            for low in stride(from: 0, to: n, by: 1 << 16) {
+                try input.checkCancelled(row: 0)
+                tally.withBuffers { t in
+                    for r in low..<min(n, low + (1 << 16)) {
+                        guard let p = rowPeriods[r], p <= status, let v = realized[r] else { continue }
+                        if !idWords.isEmpty, idWords[r >> 6] & (1 << UInt64(r & 63)) == 0 { continue }
+                        let code = Int(codes[r])
+                        var g = codeGroup[code]
+                        if g < 0 {
+                            g = Int32(grouping.group(ofProject: dictionary[code]))
+                            codeGroup[code] = g
+                        }
+                        t.keep(r, p, v, Int(g))
+                    }
+                }
             }
         } else {
             var rows = RowGroups(ids, input: input)
-            for r in 0..<rowCount {
+            for r in 0..<n {
                 try input.checkCancelled(row: r)
                 guard let p = rowPeriods[r], p <= status, let v = realized[r], let g = rows.group(ofRow: r, in: &grouping) else { continue }
-                tally.keep(r, p, v, g)
+                tally.reserve(groups: g + 1)
+                tally.withBuffers { $0.keep(r, p, v, g) }
             }
         }
-        let rowGroup = tally.rowGroup, count = tally.count
-        first = tally.first
+        let groups = grouping.count, rowGroup = tally.rowGroup
+        first = Array(tally.first.prefix(groups))
         let largest = FixedDecimal.maxUnits.magnitude
         if tally.magnitude.contains(where: { $0 > largest }) {
-            try Self.throwFirstOverflow(rowGroup, realized, groupCount: count.count, grouping: grouping, input: input)
+            try Self.throwFirstOverflow(rowGroup, realized, groupCount: groups, grouping: grouping, input: input)
         }
-        for c in count { start.append(start[start.count - 1] + c) }
+        start.reserveCapacity(groups + 1)
+        for c in tally.count.prefix(groups) { start.append(start[start.count - 1] + c) }
         var next = start
-        periods = [Int32](repeating: 0, count: start[start.count - 1])
-        units = [Int128](repeating: 0, count: periods.count)
-        for r in rowGroup.indices where rowGroup[r] >= 0 {
-            let g = Int(rowGroup[r])
-            periods[next[g]] = rowPeriods[r]!
-            units[next[g]] = realized[r]!
-            next[g] += 1
+        var periods = [Int32](repeating: 0, count: start[start.count - 1])
+        var units = [Int128](repeating: 0, count: periods.count)
+        next.withUnsafeMutableBufferPointer { next in
+            periods.withUnsafeMutableBufferPointer { periods in
+                units.withUnsafeMutableBufferPointer { units in
+                    for r in 0..<n where rowGroup[r] >= 0 {
+                        let g = Int(rowGroup[r])
+                        periods[next[g]] = rowPeriods[r]!
+                        units[next[g]] = realized[r]!
+                        next[g] += 1
+                    }
+                }
+            }
         }
+        self.periods = periods
+        self.units = units
     }
 
     /// The earliest period with a realized row of group `g`, nil when it has none.
@@ -98,28 +122,65 @@ struct RealizedBenefits {
         }
     }
 
-    /// The rows kept, per row and per group (a struct, so the loops' updates are not to captured, boxed arrays).
+    /// The rows kept, per row and per group, with room made for the groups before a pass so that the pass can run
+    /// over raw buffers.
     private struct Tally {
         /// Per row: its group, or -1 when it does not count.
         var rowGroup: [Int32]
-        var count: [Int] = []
-        /// Σ|units| per group, saturating at `UInt128.max`.
-        var magnitude: [UInt128] = []
-        var first: [Int32] = []
+        var count: [Int]
+        /// Σ|units| per group, saturating at `UInt128.max`; not kept (all 0) for 64-bit amounts, whose sums fit.
+        var magnitude: [UInt128]
+        var first: [Int32]
+        let narrow: Bool
 
-        init(rows: Int) { rowGroup = [Int32](repeating: -1, count: rows) }
+        init(rows: Int, groups: Int, narrow: Bool) {
+            rowGroup = [Int32](repeating: -1, count: rows)
+            count = [Int](repeating: 0, count: groups)
+            magnitude = [UInt128](repeating: 0, count: groups)
+            first = [Int32](repeating: .max, count: groups)
+            self.narrow = narrow
+        }
 
-        @inline(__always) mutating func keep(_ r: Int, _ p: Int32, _ v: Int128, _ g: Int) {
-            while count.count <= g {
-                count.append(0)
-                magnitude.append(0)
-                first.append(.max)
+        /// Makes room for groups 0..<groups.
+        mutating func reserve(groups: Int) {
+            guard count.count < groups else { return }
+            let more = groups - count.count
+            count += repeatElement(0, count: more)
+            magnitude += repeatElement(0, count: more)
+            first += repeatElement(.max, count: more)
+        }
+
+        /// The tally's arrays as raw buffers, for one pass.
+        mutating func withBuffers(_ body: (inout Buffers) -> Void) {
+            let narrow = self.narrow
+            rowGroup.withUnsafeMutableBufferPointer { rowGroup in
+                count.withUnsafeMutableBufferPointer { count in
+                    magnitude.withUnsafeMutableBufferPointer { magnitude in
+                        first.withUnsafeMutableBufferPointer { first in
+                            var b = Buffers(rowGroup: rowGroup, count: count, magnitude: magnitude, first: first, narrow: narrow)
+                            body(&b)
+                        }
+                    }
+                }
             }
-            rowGroup[r] = Int32(g)
-            count[g] += 1
-            let (sum, overflow) = magnitude[g].addingReportingOverflow(v.magnitude)
-            magnitude[g] = overflow ? .max : sum
-            first[g] = min(first[g], p)
+        }
+
+        /// The tally during a pass; every group it is given has room.
+        struct Buffers {
+            let rowGroup: UnsafeMutableBufferPointer<Int32>
+            let count: UnsafeMutableBufferPointer<Int>
+            let magnitude: UnsafeMutableBufferPointer<UInt128>
+            let first: UnsafeMutableBufferPointer<Int32>
+            let narrow: Bool
+
+            @inline(__always) func keep(_ r: Int, _ p: Int32, _ v: Int128, _ g: Int) {
+                rowGroup[r] = Int32(g)
+                count[g] += 1
+                first[g] = min(first[g], p)
+                if narrow { return }
+                let (sum, overflow) = magnitude[g].addingReportingOverflow(v.magnitude)
+                magnitude[g] = overflow ? .max : sum
+            }
         }
     }
 }

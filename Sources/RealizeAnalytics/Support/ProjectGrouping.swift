@@ -18,7 +18,6 @@ struct ProjectGrouping {
     let scale: Int
     private var groupOfProject: [String: Int] = [:]
     private var groupOfKey: [String: Int] = [:]
-    private var projectKey: [String: String?] = [:]
 
     /// Reads `projects` and forms the groups.
     ///
@@ -47,18 +46,30 @@ struct ProjectGrouping {
             keyNames = [level]
         }
         let keyColumns = keyNames.map { projects.column(named: $0).map(input.keys) }
+        groupOfProject.reserveCapacity(projects.rowCount)
+        // Grouping by a text column other than the project id: its rows' groups are found once per dictionary code.
+        var codeGroup: [Int] = []
+        var keyCodes: [UInt32] = []
+        if level != "project", let c = projects.column(named: keyNames[0]), c.validity == nil, case .text(let codes, let dict) = c.storage {
+            keyCodes = codes
+            codeGroup = [Int](repeating: -1, count: dict.count)
+        }
         for row in 0..<projects.rowCount {
             guard let id = ids[row] else { continue }
-            let values: [String?] = keyNames.indices.map { k in keyNames[k] == "scope" ? "total" : keyColumns[k]?[row] }
-            let key: String? = level == "project" ? id : values[0]
-            let g = group(for: key, values: values)
+            let g: Int
+            if !keyCodes.isEmpty, codeGroup[Int(keyCodes[row])] >= 0 {
+                g = codeGroup[Int(keyCodes[row])]
+            } else {
+                let values: [String?] = keyNames.indices.map { k in keyNames[k] == "scope" ? "total" : keyColumns[k]?[row] }
+                g = group(for: level == "project" ? id : values[0], values: values)
+                if !keyCodes.isEmpty { codeGroup[Int(keyCodes[row])] = g }
+            }
             groupOfProject[id] = g
-            projectKey[id] = key
             projectCount[g] += 1
             if needBudget {
                 if let b = budgets?[row], let current = bac[g] {
                     guard let sum = AmountBound.add(current, b) else {
-                        throw input.amountOverflow("the sum of budget", keyName: keyNames[0], keyValue: values[0])
+                        throw input.amountOverflow("the sum of budget", keyName: keyNames[0], keyValue: keyValues[g][0])
                     }
                     bac[g] = sum
                 } else {

@@ -14,59 +14,72 @@ struct TrendSeries {
 
     /// Series of a financial metric for every group, from its first period to the status period.
     ///
-    /// - Complexity: O(b · s + p log p) per group, for b buckets in its span, s periods with planned value and
-    ///   p periods with data: cumulative amounts are carried from bucket to bucket, and the schedule curve is
-    ///   built once, from the periods present. The span itself is bounded by the loader's period range.
+    /// - Complexity: O(b + c) per group, for b buckets in its span and c cells (periods with data): one walk over
+    ///   the group's cells in period order gives each bucket's own amounts and carries the cumulative ones. The
+    ///   schedule curve (earned-schedule metrics) is built once per group, from the periods present.
+    ///   Groups are independent: on both cores when there are many (``GroupWork``), in display order either way.
     static func financial(_ data: FinancialData, metric: TrendMetric, status: Int32, quarterly: Bool) -> [TrendSeries] {
+        let groups = data.grouping.sortedGroups
+        return GroupWork.map(groups.count) { k in series(data, group: groups[k], metric: metric, status: status, quarterly: quarterly) }
+            .compactMap { $0 }
+    }
+
+    /// The series of group `g` (see ``financial(_:metric:status:quarterly:)``); nil when it has no period with data
+    /// up to the status period.
+    private static func series(_ data: FinancialData, group g: Int, metric: TrendMetric, status: Int32, quarterly: Bool) -> TrendSeries? {
         let grouping = data.grouping
         let keyCount = grouping.level == "project" ? min(2, grouping.keyNames.count) : 1
-        var out: [TrendSeries] = []
-        for g in grouping.sortedGroups {
-            let all = data.periods(g)
-            let ps = all.filter { $0 <= status }
-            guard let first = ps.first, let last = ps.last else { continue }
-            let curve = metric.usesSchedule ? data.scheduleCurve(g, periods: all) : nil
-            var cum = FinancialData.Amounts()
-            var next = 0  // the first of `all` not yet in `cum`
-            var lastSeen = first
-            let bucket: (Int32) -> Int32 = quarterly ? { Int32(floorDiv(Int($0), 3)) } : { $0 }
-            // BAC only for the metrics that use it: without them `projects.budget` was not read.
-            let bac = metric.usesBudget ? grouping.bac[g]?.amount(scale: data.scale) : nil
-            var s = TrendSeries(
-                keyNames: Array(grouping.keyNames.prefix(keyCount)), keyValues: Array(grouping.keyValues[g].prefix(keyCount)),
-                metric: metric.name, higherIsBetter: metric.higherIsBetter, buckets: [], periodic: [], cumulative: [])
-            for b in bucket(first)...bucket(last) {
-                let months: ClosedRange<Int32> = quarterly ? (b * 3)...(b * 3 + 2) : b...b
-                let end = min(months.upperBound, status)
-                var own = FinancialData.Amounts()
-                for m in months where m <= status { if let a = data.amounts(g, at: m) { own = own + a } }
-                while next < all.count && all[next] <= end {
-                    if let a = data.amounts(g, at: all[next]) { cum = cum + a }
-                    lastSeen = all[next]
-                    next += 1
-                }
-                func figures(_ a: FinancialData.Amounts) -> EVMFigures {
-                    EVMFigures(bac: bac, pv: a.pv.amount(scale: data.scale), ev: a.ev.amount(scale: data.scale), ac: a.ac.amount(scale: data.scale))
-                }
-                let cumulativeValue: Double?
-                if let curve {
-                    let es = EarnedSchedule.es(curve: curve, ev: cum.ev.amount(scale: data.scale))
-                    let at = Double(lastSeen - first + 1)
-                    switch metric.name {
-                    case "es": cumulativeValue = es
-                    case "sv_t": cumulativeValue = EarnedSchedule.svT(es: es, at: at)
-                    default: cumulativeValue = EarnedSchedule.spiT(es: es, at: at)
-                    }
-                } else {
-                    cumulativeValue = metric.compute(figures(cum))
-                }
-                s.buckets.append(b)
-                s.cumulative.append(cumulativeValue)
-                s.periodic.append(metric.isStock ? cumulativeValue : metric.compute(figures(own)))
-            }
-            out.append(s)
+        let double = UnitsToDouble(scale: data.scale)
+        let periods = data.cells.periods(g), sums = data.cells.sums(g)
+        // The cells up to the status period: a prefix of the sorted periods.
+        var end = periods.startIndex
+        while end < periods.endIndex && periods[end] <= status { end += 1 }
+        guard end > periods.startIndex else { return nil }
+        let first = periods[periods.startIndex], last = periods[end - 1]
+        let curve = metric.usesSchedule ? data.scheduleCurve(g, periods: Array(periods)) : nil
+        var cum = FinancialData.Amounts()
+        var next = periods.startIndex  // the first cell not yet in `cum`
+        var lastSeen = first
+        let bucket: (Int32) -> Int32 = quarterly ? { Int32(floorDiv(Int($0), 3)) } : { $0 }
+        // BAC only for the metrics that use it: without them `projects.budget` was not read.
+        let bac = metric.usesBudget ? grouping.bac[g]?.amount(scale: data.scale) : nil
+        let span = Int(bucket(last) - bucket(first)) + 1
+        var s = TrendSeries(
+            keyNames: Array(grouping.keyNames.prefix(keyCount)), keyValues: Array(grouping.keyValues[g].prefix(keyCount)),
+            metric: metric.name, higherIsBetter: metric.higherIsBetter, buckets: [], periodic: [], cumulative: [])
+        s.buckets.reserveCapacity(span)
+        s.periodic.reserveCapacity(span)
+        s.cumulative.reserveCapacity(span)
+        func figures(_ a: FinancialData.Amounts) -> EVMFigures {
+            EVMFigures(bac: bac, pv: double(a.pv), ev: double(a.ev), ac: double(a.ac))
         }
-        return out
+        for b in bucket(first)...bucket(last) {
+            // The bucket's own cells are the next ones up to its last month (or the status period).
+            let through = min(quarterly ? b * 3 + 2 : b, status)
+            var own = FinancialData.Amounts()
+            while next < end && periods[next] <= through {
+                own = own + sums[next]
+                lastSeen = periods[next]
+                next += 1
+            }
+            cum = cum + own
+            let cumulativeValue: Double?
+            if let curve {
+                let es = EarnedSchedule.es(curve: curve, ev: double(cum.ev))
+                let at = Double(lastSeen - first + 1)
+                switch metric.name {
+                case "es": cumulativeValue = es
+                case "sv_t": cumulativeValue = EarnedSchedule.svT(es: es, at: at)
+                default: cumulativeValue = EarnedSchedule.spiT(es: es, at: at)
+                }
+            } else {
+                cumulativeValue = metric.compute(figures(cum))
+            }
+            s.buckets.append(b)
+            s.cumulative.append(cumulativeValue)
+            s.periodic.append(metric.isStock ? cumulativeValue : metric.compute(figures(own)))
+        }
+        return s
     }
 
     /// Series of any measure (`agg`-able) over a table, by month or quarter: periodic values only.
@@ -136,13 +149,12 @@ struct TrendSeries {
         var cols = keyNames.indices.map { k in ResultColumn.text(keyNames[k], series.map { $0.keyValues[k] }) }
         let fits = series.map { TrendStatistics.slope($0.periodic) }
         let limits = series.map { TrendStatistics.xmr($0.periodic) }
-        let mas = series.map { TrendStatistics.movingAverage($0.periodic) }
         cols += [
             ResultColumn.text("metric", series.map { $0.metric }),
-            ResultColumn.int("periods", series.map { $0.periodic.compactMap { $0 }.count }),
+            ResultColumn.int("periods", series.map { s in s.periodic.reduce(0) { $1 == nil ? $0 : $0 + 1 } }),
             ResultColumn.double("latest", series.map { $0.periodic.last ?? nil }),
             ResultColumn.double("cumulative", series.map { $0.cumulative.last ?? nil }),
-            ResultColumn.double("ma3", mas.map { $0.last ?? nil }),
+            ResultColumn.double("ma3", series.map { TrendStatistics.movingAverage($0.periodic, at: $0.periodic.count - 1) }),
             ResultColumn.double("slope", fits.map { $0?.slope }),
             ResultColumn.text(
                 "direction", zip(series, fits).map { s, f in f.map { TrendStatistics.direction(slope: $0.slope, t: $0.t, higherIsBetter: s.higherIsBetter) } }),
@@ -150,8 +162,10 @@ struct TrendSeries {
             ResultColumn.double("lcl", limits.map { $0?.lower }),
             ResultColumn.double("ucl", limits.map { $0?.upper }),
             ResultColumn.int(
-                "out_of_control", zip(series, limits).map { s, l in l == nil ? nil : s.periodic.filter { TrendStatistics.signal($0, l) != nil }.count }),
-            ResultColumn.text("sparkline", series.map { DisplayHint.seriesText($0.periodic) }).displayed(.sparkline(scale: nil)),
+                "out_of_control",
+                zip(series, limits).map { s, l in l == nil ? nil : s.periodic.reduce(0) { TrendStatistics.signal($1, l) == nil ? $0 : $0 + 1 } }),
+            ResultColumn.distinctText("sparkline", GroupWork.map(series.count) { SeriesText.of(series[$0].periodic) })
+                .displayed(.sparkline(scale: nil)),
         ]
         return Table(columns: cols, rowCount: series.count)
     }

@@ -7,17 +7,35 @@ public enum TrendStatistics {
     /// - Returns: the slope per period and its t statistic (slope / standard error), or nil with fewer than
     ///   2 points; the t statistic is nil with fewer than 3 points or a perfect fit.
     public static func slope(_ series: [Double?]) -> (slope: Double, t: Double?)? {
-        let pts = series.enumerated().compactMap { i, v in v.map { (Double(i), $0) } }
-        let n = Double(pts.count)
-        guard pts.count >= 2 else { return nil }
-        let mx = pts.map(\.0).reduce(0, +) / n, my = pts.map(\.1).reduce(0, +) / n
-        let sxx = pts.reduce(0) { $0 + ($1.0 - mx) * ($1.0 - mx) }
-        let sxy = pts.reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        // Loops over the points present, with the operations (and their order) of the textbook sums:
+        // x̄ = (0 + x₀ + x₁ + …) / n, Sxx = 0 + (x₀ − x̄)² + …, and so on.
+        var count = 0, sumX = 0.0, sumY = 0.0
+        for (i, v) in series.enumerated() {
+            guard let v else { continue }
+            count += 1
+            sumX += Double(i)
+            sumY += v
+        }
+        guard count >= 2 else { return nil }
+        let n = Double(count)
+        let mx = sumX / n, my = sumY / n
+        var sxx = 0.0, sxy = 0.0
+        for (i, v) in series.enumerated() {
+            guard let v else { continue }
+            let x = Double(i)
+            sxx = sxx + (x - mx) * (x - mx)
+            sxy = sxy + (x - mx) * (v - my)
+        }
         guard sxx > 0 else { return nil }
         let b = sxy / sxx
-        guard pts.count >= 3 else { return (b, nil) }
+        guard count >= 3 else { return (b, nil) }
         let a = my - b * mx
-        let sse = pts.reduce(0) { $0 + ($1.1 - a - b * $1.0) * ($1.1 - a - b * $1.0) }
+        var sse = 0.0
+        for (i, v) in series.enumerated() {
+            guard let v else { continue }
+            let x = Double(i)
+            sse = sse + (v - a - b * x) * (v - a - b * x)
+        }
         let se = (sse / (n - 2) / sxx).squareRoot()
         return (b, se > 0 ? b / se : nil)
     }
@@ -35,23 +53,36 @@ public enum TrendStatistics {
 
     /// Trailing moving average over `window` periods; nil until `window` values are present (a gap restarts it).
     public static func movingAverage(_ series: [Double?], window: Int = 3) -> [Double?] {
-        series.indices.map { i in
-            guard i + 1 >= window else { return nil }
-            let slice = series[(i + 1 - window)...i]
-            guard slice.allSatisfy({ $0 != nil }) else { return nil }
-            return slice.reduce(0) { $0 + $1! } / Double(window)
+        series.indices.map { movingAverage(series, window: window, at: $0) }
+    }
+
+    /// The trailing moving average at `i` (see ``movingAverage(_:window:)``): (0 + xᵢ₋ᵥ₊₁ + … + xᵢ) / window.
+    public static func movingAverage(_ series: [Double?], window: Int = 3, at i: Int) -> Double? {
+        guard i + 1 >= window, i < series.count else { return nil }
+        var total = 0.0
+        for k in (i + 1 - window)...i {
+            guard let v = series[k] else { return nil }
+            total = total + v
         }
+        return total / Double(window)
     }
 
     /// XmR (individuals and moving range) chart limits: centre = mean, limits = mean ± 2.66 × mean moving range.
     ///
     /// Moving ranges are |xᵢ − xᵢ₋₁| between consecutive values present. Wheeler, *Understanding Variation* (2000).
     public static func xmr(_ series: [Double?]) -> (centre: Double, lower: Double, upper: Double)? {
-        let xs = series.compactMap { $0 }
-        guard xs.count >= 2 else { return nil }
-        let mean = xs.reduce(0, +) / Double(xs.count)
-        let ranges = zip(xs.dropFirst(), xs).map { abs($0 - $1) }
-        let mr = ranges.reduce(0, +) / Double(ranges.count)
+        // Sums in the order of the values present: 0 + x₀ + x₁ + …, and 0 + |x₁ − x₀| + |x₂ − x₁| + ….
+        var count = 0, total = 0.0, ranges = 0.0
+        var previous: Double? = nil
+        for case let x? in series {
+            count += 1
+            total = total + x
+            if let p = previous { ranges = ranges + abs(x - p) }
+            previous = x
+        }
+        guard count >= 2 else { return nil }
+        let mean = total / Double(count)
+        let mr = ranges / Double(count - 1)
         return (mean, mean - 2.66 * mr, mean + 2.66 * mr)
     }
 

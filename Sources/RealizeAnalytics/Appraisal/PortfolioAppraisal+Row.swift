@@ -1,0 +1,60 @@
+import RealizeQuery
+import RealizeStore
+
+extension PortfolioAppraisal {
+    /// One group's figures: its monthly flows from its first cost or benefit to the status period, appraised.
+    struct Row {
+        var first: Int32? = nil
+        var months: Int? = nil
+        var cost: Int128? = nil
+        var benefit: Int128? = nil
+        var net: Int128? = nil
+        var npv: Double? = nil
+        var irr: Double? = nil
+        var payback: Double? = nil
+        var dpayback: Double? = nil
+        var roi: Double? = nil
+        var droi: Double? = nil
+        var bcr: Double? = nil
+        var note: String? = nil
+    }
+
+    /// The row of group `g` (the `k`-th in display order): it reads `data` and `realized` only, so groups can be
+    /// appraised on both cores.
+    ///
+    /// - Throws: ``QueryError``: `cancelled` (looked at every 256 groups), `numeric-overflow` when the group's net
+    ///   flow (benefit − cost) passes 38 digits.
+    static func row(
+        _ g: Int, index k: Int, data: FinancialData, realized: RealizedBenefits, status: Int32, monthly: Double, input: InputTables
+    ) throws(QueryError) -> Row {
+        try input.checkCancelled(group: k)
+        let periods = data.cells.periods(g), sums = data.cells.sums(g)
+        let firstCost = periods.first.flatMap { $0 <= status ? $0 : nil }
+        guard let start = [firstCost, realized.firstPeriod(g)].compactMap({ $0 }).min() else {
+            return Row(note: "no cash flows to date")
+        }
+        // The group's cells in one walk: AC by month from `start` (0 where it has none).
+        var c = [Int128](repeating: 0, count: Int(status - start) + 1)
+        for (p, a) in zip(periods, sums) where p <= status { c[Int(p - start)] = a.ac }
+        let b = realized.monthly(g, from: start, months: c.count)
+        let double = UnitsToDouble(scale: data.scale)
+        let cd = c.map { double($0) }, bd = b.map { double($0) }
+        let flows = zip(bd, cd).map { $0 - $1 }
+        let s = CashFlowAppraisal.summary(costs: cd, benefits: bd, rate: monthly)
+        let i = CashFlowAppraisal.irr(flows)
+        let totalCost = c.reduce(0, +), totalBenefit = b.reduce(0, +)
+        guard let netFlow = AmountBound.subtract(totalBenefit, totalCost) else {
+            throw input.amountOverflow(
+                "the net flow (benefit − cost)", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
+        }
+        let payback = CashFlowAppraisal.payback(flows)
+        var notes: [String] = []
+        if let note = i.note { notes.append(note) }
+        if payback == nil { notes.append("not recovered by \(CivilCalendar.formatPeriod(status))") }
+        return Row(
+            first: start, months: c.count, cost: totalCost, benefit: totalBenefit, net: netFlow,
+            npv: CashFlowAppraisal.npv(rate: monthly, flows: flows), irr: i.rate.map { CashFlowAppraisal.annualRate(monthly: $0) * 100 },
+            payback: payback, dpayback: CashFlowAppraisal.payback(flows, rate: monthly), roi: s.roi.map { $0 * 100 },
+            droi: s.discountedROI.map { $0 * 100 }, bcr: s.bcr, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+}

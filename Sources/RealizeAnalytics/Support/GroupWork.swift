@@ -1,0 +1,41 @@
+import Dispatch
+
+/// Per-group work of a domain command, on both cores when there are enough groups.
+///
+/// Groups are independent once the inputs are read: each result is computed from read-only data into its own
+/// slot, and the results come back in group order, so a parallel run gives the same values (and the same first
+/// error, which the caller takes in group order) whatever order the threads finished in.
+enum GroupWork {
+    /// Groups from which the work is split in two: below it, starting a thread costs more than it saves.
+    static let parallelGroups = 64
+
+    /// `work(k)` for every `k` in `0..<count`, in order: the first half of the range on one thread and the second
+    /// on another when `count` reaches ``parallelGroups``.
+    static func map<T>(_ count: Int, _ work: (Int) -> T) -> [T] {
+        guard count >= parallelGroups else { return (0..<count).map(work) }
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        let half = count / 2
+        withoutActuallyEscaping(work) { work in
+            let shared = Share(work: work, slots: slots)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                for k in (part == 0 ? 0..<half : half..<count) { shared.slots[k] = shared.work(k) }
+            }
+        }
+        return slots.map { $0! }
+    }
+
+    /// The closure and result slots handed to the two threads.
+    ///
+    /// Unchecked: each thread writes only its own half of the slots, and the closure reads only data that no
+    /// thread modifies while `map` runs (the command's inputs, read-only by then); `map` returns only after both
+    /// threads have finished.
+    private struct Share<T>: @unchecked Sendable {
+        let work: (Int) -> T
+        let slots: UnsafeMutableBufferPointer<T?>
+    }
+}
