@@ -67,7 +67,7 @@ struct Executor {
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
         let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
         let (li, ri) = try HashJoin.match(
-            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
+            left: lk, right: rk, keepUnmatched: left, shouldStop: { [cancel] in cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
             omitIdentityLeft: lookup)
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
         // every row matched, and the left columns stay as they are (`li` may then be left empty).
