@@ -151,10 +151,17 @@ import RealizeStore
             "financials | join projects on project_id | by project agg n = count(), ac = sum(actual_cost) | sort project",
             "big | by k agg d = sum(d), n = count(d) | sort k",
             "big | by k agg v = sum(v)",
+            // A left value absent on the right, a right column with nulls, a left join.
+            "fin | join proj on project_id | select project_id, program, budget",
+            "fin | left join proj on project_id | select project_id, program, budget, v",
+            "fin | left join proj on project_id | by program agg v = sum(v) | sort program",
         ]
+        let fin = "project_id,v\n" + (0..<12).map { "P\($0 % 5),\($0).5" }.joined(separator: "\n") + "\n"
+        let proj = "project_id,program,budget\nP0,A,1\nP1,,2\nP2,B,\nP3,A,4\n"
+        let extra = ["big": big, "fin": fin, "proj": proj]
         for q in queries {
-            let expected = serial { Result { try runTable(q, extra: ["big": big]).rows.map { $0.map(canonical) } } }
-            let got = inRanges(2) { Result { try runTable(q, extra: ["big": big]).rows.map { $0.map(canonical) } } }
+            let expected = serial { Result { try runTable(q, extra: extra).rows.map { $0.map(canonical) } } }
+            let got = inRanges(2) { Result { try runTable(q, extra: extra).rows.map { $0.map(canonical) } } }
             switch (expected, got) {
             case (.success(let e), .success(let a)): #expect(a == e, "\(q)")
             case (.failure(let e), .failure(let a)): #expect("\(a)" == "\(e)", "\(q)")

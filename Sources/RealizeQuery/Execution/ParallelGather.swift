@@ -59,4 +59,42 @@ enum ParallelGather {
         }
         return b
     }
+
+    /// `c` at `rowOf[codes[k]]` for each `k` (every such row exists), read through the codes without an array of
+    /// rows; nil when `c` has nulls.
+    static func gather(_ c: Column, through rowOf: [Int], codes: [UInt32]) -> Column? {
+        guard c.validity == nil else { return nil }
+        let storage: ColumnStorage
+        switch c.storage {
+        case .int(let a): storage = .int(take(a, rowOf, codes))
+        case .double(let a): storage = .double(take(a, rowOf, codes))
+        case .decimal(let a, let sc):
+            switch a.storage {
+            case .narrow(let x): storage = .decimal(DecimalUnits(narrow: take(x, rowOf, codes)), scale: sc)
+            case .wide(let x): storage = .decimal(DecimalUnits(wide: take(x, rowOf, codes)), scale: sc)
+            }
+        case .text(let textCodes, let d): storage = .text(codes: take(textCodes, rowOf, codes), dictionary: d)
+        case .date(let a): storage = .date(take(a, rowOf, codes))
+        case .period(let a): storage = .period(take(a, rowOf, codes))
+        case .bool(let a): storage = .bool(take(a, rowOf, codes))
+        }
+        return Column(name: c.name, storage: storage, display: c.display)
+    }
+
+    /// `a[rowOf[codes[k]]]`: the values of `a` first looked up per code (a table as small as the dictionary),
+    /// then read per row through the codes, a range of rows per core.
+    private static func take<T: Sendable>(_ a: [T], _ rowOf: [Int], _ codes: [UInt32]) -> [T] {
+        let valueOf = rowOf.map { a[$0] }
+        return [T](unsafeUninitializedCapacity: codes.count) { buffer, count in
+            let out = DisjointWrites(buffer)
+            _ = ParallelRanges.map(rows: codes.count) { rows, _ in
+                valueOf.withUnsafeBufferPointer { v in
+                    codes.withUnsafeBufferPointer { cs in
+                        for k in rows { out.write(k, v[Int(cs[k])]) }
+                    }
+                }
+            }
+            count = codes.count
+        }
+    }
 }
