@@ -107,6 +107,39 @@ import RealizeStore
         }
     }
 
+    /// The text lookup (right columns read through the left's codes) stops on Ctrl-C and past the memory limit,
+    /// with the error the ordinary join gives.
+    @Test func theTextLookupStopsAndCountsItsMemoryLikeTheJoin() {
+        let left = Column(name: "", storage: .text(codes: (0..<1000).map { UInt32($0 % 3) }, dictionary: ["a", "b", "c"]))
+        let right = Column(name: "", storage: .text(codes: [0, 1, 2], dictionary: ["c", "b", "a"]))
+        let program = Column(name: "p", storage: .text(codes: [0, 1, 0], dictionary: ["x", "y"]))
+        let cancelled = inRanges(2) {
+            Result { () throws(Executor.Stop) in
+                try HashJoin.textLookup(left: left, right: right, columns: [program], keepUnmatched: false, shouldStop: { true }, budget: nil)
+            }
+        }
+        guard case .failure(.cancelled) = cancelled else {
+            Issue.record("not cancelled: \(cancelled)")
+            return
+        }
+        let budget = (rowWidth: 8, limit: 1000)
+        let lookup = Result { () throws(Executor.Stop) in
+            try HashJoin.textLookup(left: left, right: right, columns: [program], keepUnmatched: false, shouldStop: { false }, budget: budget)
+        }
+        let match = Result { () throws(Executor.Stop) in
+            try HashJoin.match(left: left, right: right, keepUnmatched: false, budget: budget, omitIdentityLeft: true)
+        }
+        guard case .failure(.tooLarge(let a)) = lookup, case .failure(.tooLarge(let b)) = match else {
+            Issue.record("not too large: \(lookup), \(match)")
+            return
+        }
+        #expect(a == b)
+        // Within the limit: the right column read through the codes.
+        let joined = try? HashJoin.textLookup(left: left, right: right, columns: [program], keepUnmatched: false, shouldStop: { false }, budget: nil)
+        #expect(joined?.left == nil && joined?.rows == 1000)
+        #expect(joined?.columns.first.map { (0..<6).map($0.value(at:)) } == [.text("x"), .text("y"), .text("x"), .text("x"), .text("y"), .text("x")])
+    }
+
     @Test(arguments: 0..<30) func gathersEqualTheSerialOnes(seed: UInt64) {
         var g = SeededGenerator(seed: seed)
         let n = g.int(1...50)
