@@ -80,13 +80,13 @@ enum Aggregator {
         return b
     }
 
-    /// Gathers `c` at `rows`, with -1 giving null.
+    /// Gathers `c` at `rows`, with -1 giving null (on every core for millions of rows: see ``ParallelGather``).
     static func gatherOrNull(_ c: Column, _ rows: [Int]) -> Column {
         if c.count == 0 {
             var b = ColumnBuilder(name: c.name, type: c.type)
             for _ in rows { b.appendNull() }
             return b.finish()
         }
-        return c.gather(rows)
+        return ParallelGather.gather(c, rows)
     }
 }

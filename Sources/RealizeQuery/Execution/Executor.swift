@@ -66,12 +66,20 @@ struct Executor {
             ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
         let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
+        if lookup, leftKeys.count == 1,
+            let r = try HashJoin.textLookup(
+                left: t.columns[leftKeys[0]], right: right.columns[rightKeys[0]], columns: rightColumns.map { right.columns[$0] }, keepUnmatched: left,
+                shouldStop: { [cancel] in cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
+        {
+            let cols = (r.left.map { li in t.columns.map { ParallelGather.gather($0, li) } } ?? t.columns) + r.columns
+            return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: r.rows)
+        }
         let (li, ri) = try HashJoin.match(
-            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
+            left: lk, right: rk, keepUnmatched: left, shouldStop: { [cancel] in cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
             omitIdentityLeft: lookup)
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
         // every row matched, and the left columns stay as they are (`li` may then be left empty).
-        var cols = lookup && ri.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
+        var cols = lookup && ri.count == t.rowCount ? t.columns : t.columns.map { ParallelGather.gather($0, li) }
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
         return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: ri.count)
     }

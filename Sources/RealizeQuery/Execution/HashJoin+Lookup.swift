@@ -20,18 +20,25 @@ extension HashJoin {
     ///   memory limit of `budget`, counted before any row is produced.
     /// `leftIds` are key ids (-1 for a null or absent key) or, for text keys, the left's dictionary codes with
     /// `rowOf` indexed by code.
-    static func lookup<Id: FixedWidthInteger>(
-        _ leftIds: [Id], rowOf: [Int], keepUnmatched: Bool, shouldStop: () -> Bool, budget: (rowWidth: Int, limit: Int)?,
+    static func lookup<Id: FixedWidthInteger & Sendable>(
+        _ leftIds: [Id], rowOf: [Int], keepUnmatched: Bool, shouldStop: @Sendable () -> Bool, budget: (rowWidth: Int, limit: Int)?,
         omitIdentityLeft: Bool = false
     ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         let n = leftIds.count
-        var matched = 0
-        // A key id may have no right row (a value of the right dictionary that no right row holds).
-        leftIds.withUnsafeBufferPointer { ids in
-            rowOf.withUnsafeBufferPointer { r in
-                for i in 0..<n where ids[i] >= 0 && r[Int(ids[i])] >= 0 { matched += 1 }
-            }
-        }
+        // A key id may have no right row (a value of the right dictionary that no right row holds). Counted per
+        // range of rows (on each core past ParallelRanges.defaultMinRows), so that each range knows where its
+        // output starts.
+        let matchedIn =
+            ParallelRanges.map(rows: n) { rows, _ -> Int in
+                var matched = 0
+                leftIds.withUnsafeBufferPointer { ids in
+                    rowOf.withUnsafeBufferPointer { r in
+                        for i in rows where ids[i] >= 0 && r[Int(ids[i])] >= 0 { matched += 1 }
+                    }
+                }
+                return matched
+            } ?? []
+        let matched = matchedIn.reduce(0, +)
         let rowsOut = keepUnmatched ? n : matched
         if let budget, let why = MemoryLimit.excess("the join", rows: rowsOut, width: budget.rowWidth + 16, limit: budget.limit) {
             throw .tooLarge(why)
@@ -39,9 +46,12 @@ extension HashJoin {
         if omitIdentityLeft, matched == n {
             // Every left row met its one right row: the left rows are 0..<n, in order.
             let ri = [Int](unsafeUninitializedCapacity: n) { ro, count in
-                leftIds.withUnsafeBufferPointer { ids in
-                    rowOf.withUnsafeBufferPointer { r in
-                        for i in 0..<n { ro[i] = r[Int(ids[i])] }
+                let out = DisjointWrites(ro)
+                _ = ParallelRanges.map(rows: n) { rows, _ in
+                    leftIds.withUnsafeBufferPointer { ids in
+                        rowOf.withUnsafeBufferPointer { r in
+                            for i in rows { out.write(i, r[Int(ids[i])]) }
+                        }
                     }
                 }
                 count = n
@@ -49,42 +59,67 @@ extension HashJoin {
             if shouldStop() { throw .cancelled }
             return ([], ri)
         }
+        // Where each range's output starts: its rows all (a left join), or those that matched.
+        var at = 0
+        let starts = ParallelRanges.ranges(rows: n).enumerated().map { k, rows in
+            defer { at += keepUnmatched ? rows.count : matchedIn[k] }
+            return at
+        }
         var stopped = false
         var ri: [Int] = []
         let li = [Int](unsafeUninitializedCapacity: rowsOut) { lo, liCount in
             ri = [Int](unsafeUninitializedCapacity: rowsOut) { ro, riCount in
-                leftIds.withUnsafeBufferPointer { ids in
-                    rowOf.withUnsafeBufferPointer { r in
-                        var k = 0
-                        // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
-                        for chunk in stride(from: 0, to: n, by: 1 << 16) {
-                            if chunk > 0, shouldStop() {
-                                stopped = true
-                                break
-                            }
-                            for i in chunk..<min(n, chunk + (1 << 16)) {
-                                let id = Int(ids[i])
-                                let j = id >= 0 ? r[id] : -1
-                                if j >= 0 || keepUnmatched {
-                                    lo[k] = i
-                                    ro[k] = j
-                                    k += 1
-                                }
-                            }
-                        }
-                        // Rows left unwritten after a stop are dropped with the result; keep the buffers defined.
-                        for m in k..<rowsOut {
-                            lo[m] = -1
-                            ro[m] = -1
-                        }
-                    }
-                }
+                let (left, right) = (DisjointWrites(lo), DisjointWrites(ro))
+                let stops =
+                    ParallelRanges.map(rows: n) { rows, part -> Bool in
+                        fill(leftIds, rowOf, rows, keepUnmatched, shouldStop, into: (left, right), from: starts[part])
+                    } ?? []
+                stopped = stops.contains(true)
                 riCount = rowsOut
             }
             liCount = rowsOut
         }
         if stopped { throw .cancelled }
         return (li, ri)
+    }
+
+    /// The pairs of the left rows `rows`, written from `start` (see ``lookup(_:rowOf:keepUnmatched:shouldStop:budget:omitIdentityLeft:)``);
+    /// whether `shouldStop` (asked every 64K rows) said yes, in which case the rest of the range's slots hold -1.
+    private static func fill<Id: FixedWidthInteger>(
+        _ leftIds: [Id], _ rowOf: [Int], _ rows: Range<Int>, _ keepUnmatched: Bool, _ shouldStop: () -> Bool,
+        into out: (left: DisjointWrites<Int>, right: DisjointWrites<Int>), from start: Int
+    ) -> Bool {
+        var k = start
+        var stopped = false
+        leftIds.withUnsafeBufferPointer { ids in
+            rowOf.withUnsafeBufferPointer { r in
+                // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
+                for chunk in stride(from: rows.lowerBound, to: rows.upperBound, by: 1 << 16) {
+                    if chunk > rows.lowerBound, shouldStop() {
+                        stopped = true
+                        break
+                    }
+                    for i in chunk..<min(rows.upperBound, chunk + (1 << 16)) {
+                        let id = Int(ids[i])
+                        let j = id >= 0 ? r[id] : -1
+                        if j >= 0 || keepUnmatched {
+                            out.left.write(k, i)
+                            out.right.write(k, j)
+                            k += 1
+                        }
+                    }
+                }
+            }
+        }
+        guard stopped else { return false }
+        // Slots left unwritten after a stop are dropped with the result; keep the buffers defined.
+        var end = start
+        for i in rows { end += keepUnmatched || (Int(leftIds[i]) >= 0 && rowOf[Int(leftIds[i])] >= 0) ? 1 : 0 }
+        for m in k..<end {
+            out.left.write(m, -1)
+            out.right.write(m, -1)
+        }
+        return true
     }
 
     /// `ids[i] = idOf[codes[i]]` for the non-null rows (null rows keep their -1).

@@ -13,7 +13,7 @@ enum HashJoin {
     /// - Parameter budget: the bytes one output row takes and the memory limit; the join's size is
     ///   counted before any row is produced, and a join past the limit throws `.tooLarge` naming its need.
     static func match(
-        left: Column, right: Column, keepUnmatched: Bool, shouldStop: () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil,
+        left: Column, right: Column, keepUnmatched: Bool, shouldStop: @Sendable () -> Bool = { false }, budget: (rowWidth: Int, limit: Int)? = nil,
         omitIdentityLeft: Bool = false
     ) throws(Executor.Stop) -> (left: [Int], right: [Int]) {
         // 1. Dense key ids for right rows (-1 for null), and for each left row the right key id it hits (-1 for none).
