@@ -217,6 +217,12 @@ public enum CSVReader {
         _ c: Int, name: String, _ index: FieldIndex, _ p: UnsafePointer<UInt8>, _ options: CSVReadOptions, dialect: CSVDialect, formats: Bool
     ) -> ColumnWork.Outcome {
         let override = options.typeOverrides[name]
+        if override == nil && !options.sniffOnly {
+            let fast = SpeculativeDecoder(
+                p: p, index: index, column: c, periodYears: options.periodYears,
+                pointAllowed: !formats || dialect.decimalSeparator == FieldParsers.dot, shouldStop: options.shouldStop)
+            if let outcome = fast.decode() { return outcome }
+        }
         let plan: ColumnPlan
         if formats {
             switch FormatInference.plan(index, column: c, p, decimal: dialect.decimalSeparator, dateOrder: options.dateOrder, override: override) {
