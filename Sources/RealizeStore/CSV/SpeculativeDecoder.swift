@@ -32,12 +32,8 @@ struct SpeculativeDecoder {
         while first < index.rowCountWithHeader {
             let (s, e) = FieldContent.unquoted(p, index.span(row: first, column: column))
             if s != e {
-                if FieldParsers.period(p, s, e) != nil {
-                    let lo = CivilCalendar.period(year: periodYears.lowerBound, month: 1)
-                    let hi = CivilCalendar.period(year: periodYears.upperBound, month: 12)
-                    return days(.period) { p, s, e in FieldParsers.period(p, s, e).flatMap { lo...hi ~= $0 ? $0 : nil } }
-                }
-                if FieldParsers.date(p, s, e) != nil { return days(.date, FieldParsers.date) }
+                if FieldParsers.period(p, s, e) != nil { return days(.period) }
+                if FieldParsers.date(p, s, e) != nil { return days(.date) }
                 return Self.plainNumber(p, s, e, pointAllowed) == nil ? nil : numbers()
             }
             first += 1
@@ -142,8 +138,12 @@ struct SpeculativeDecoder {
         return .decoded(plan, sawPoint ? .decimal(DecimalUnits(narrow: values), scale: scale) : .int(values), validity)
     }
 
-    /// A `period` or `date` column, every value read by `parse`.
-    private func days(_ type: DataType, _ parse: (UnsafePointer<UInt8>, Int, Int) -> Int32?) -> ColumnWork.Outcome? {
+    /// A `period` (within the period years) or `date` column. (The parsers are called directly, not through
+    /// a closure, so that they are inlined in the loop.)
+    private func days(_ type: DataType) -> ColumnWork.Outcome? {
+        let lo = CivilCalendar.period(year: periodYears.lowerBound, month: 1)
+        let hi = CivilCalendar.period(year: periodYears.upperBound, month: 12)
+        let periods = type == .period
         let rows = index.rowCount
         var validity: Bitmap? = nil
         var stop = -1, stopped = false
@@ -159,7 +159,7 @@ struct SpeculativeDecoder {
                     out.initializeElement(at: r, to: 0)
                     if validity == nil { validity = Bitmap(count: rows, value: true) }
                     validity![r] = false
-                } else if let v = parse(p, s, e) {
+                } else if let v = periods ? FieldParsers.period(p, s, e) : FieldParsers.date(p, s, e), !periods || (lo...hi ~= v) {
                     out.initializeElement(at: r, to: v)
                 } else {
                     stop = r
