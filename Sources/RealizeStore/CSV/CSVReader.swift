@@ -12,7 +12,8 @@
 ///
 /// The reader works in two passes over the bytes: the tokenizer finds every field's offsets
 /// (and the structural errors), then each column is inferred and parsed straight into its typed
-/// buffer. Text is dictionary-encoded by its bytes.
+/// buffer. A column whose first value is a plain number, period or date is inferred and parsed in
+/// one pass (see ``SpeculativeDecoder``). Text is dictionary-encoded by its bytes.
 public enum CSVReader {
     /// Reads a CSV file into a table.
     /// - Parameters:
