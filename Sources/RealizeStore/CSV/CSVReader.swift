@@ -12,7 +12,8 @@
 ///
 /// The reader works in two passes over the bytes: the tokenizer finds every field's offsets
 /// (and the structural errors), then each column is inferred and parsed straight into its typed
-/// buffer. Text is dictionary-encoded by its bytes.
+/// buffer. A column whose first value is a plain number, period or date is inferred and parsed in
+/// one pass (see ``SpeculativeDecoder``). Text is dictionary-encoded by its bytes.
 public enum CSVReader {
     /// Reads a CSV file into a table.
     /// - Parameters:
@@ -217,6 +218,12 @@ public enum CSVReader {
         _ c: Int, name: String, _ index: FieldIndex, _ p: UnsafePointer<UInt8>, _ options: CSVReadOptions, dialect: CSVDialect, formats: Bool
     ) -> ColumnWork.Outcome {
         let override = options.typeOverrides[name]
+        if override == nil && !options.sniffOnly {
+            let fast = SpeculativeDecoder(
+                p: p, index: index, column: c, periodYears: options.periodYears,
+                pointAllowed: !formats || dialect.decimalSeparator == FieldParsers.dot, shouldStop: options.shouldStop)
+            if let outcome = fast.decode() { return outcome }
+        }
         let plan: ColumnPlan
         if formats {
             switch FormatInference.plan(index, column: c, p, decimal: dialect.decimalSeparator, dateOrder: options.dateOrder, override: override) {

@@ -23,6 +23,9 @@ struct CSVTokenizer {
     /// The start of the bytes when they are a mapped file (see ``MappedCSVFile``): the scan then drops
     /// the pages behind it every 64K rows, so that the file is never all resident. Nil for bytes in the heap.
     var mapping: UnsafePointer<UInt8>? = nil
+    /// Whether plain rows are scanned a word at a time (see ``plainRow(_:_:_:_:_:_:_:)``); tests turn it off
+    /// to compare with the byte-by-byte scan.
+    var wordRows = true
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
@@ -88,7 +91,20 @@ struct CSVTokenizer {
         var fieldInRow = 0
         var released = lo  // the bytes before it are dropped (a mapped file only)
         let quoted = Self.quotedStops
+        let delimiters = Self.broadcast(comma)
         while true {
+            if fieldInRow == 0 && columns > 0 && wordRows, case let next = Self.plainRow(p, i, count, columns, delimiters, plain, &fields), next >= 0 {
+                // A plain row, found a word at a time; the same row-end steps as below.
+                i = next
+                if fields.rowCount & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }
+                if fields.rowCount & 0xFFFF == 0, let mapping {
+                    MappedCSVFile.release(mapping, released, i)
+                    released = i
+                }
+                if i >= count { break }
+                line += 1
+                continue
+            }
             let start = i
             if fieldInRow == 0 { fields.beginRow(start) }
             if i < count && p[i] == quote {
@@ -119,16 +135,16 @@ struct CSVTokenizer {
                         hint: "a quote inside a quoted field must be doubled (\"\")", .badQuote)
                 }
             } else {
-                // A byte-order mark opening an unquoted field: files joined together (the writer quotes such a text).
-                if i + 2 < count && p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF {
-                    throw error(
-                        line, fieldInRow + 1,
-                        "a byte-order mark (U+FEFF) in the middle of the file, in \(label(fieldInRow, columns, hasHeader, fields, p))",
-                        hint: "the file may be two files joined together; remove the mark, or quote the field if it is text", .badEncoding)
-                }
                 while true {
-                    while i < count && !plain[Int(p[i])] { i += 1 }
+                    i = Self.skipPlain(p, i, count, delimiters: delimiters, plain)
                     if i < count && p[i] >= 0x80 {
+                        // A byte-order mark opening an unquoted field: files joined together (the writer quotes such a text).
+                        if i == start && i + 2 < count && p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF {
+                            throw error(
+                                line, fieldInRow + 1,
+                                "a byte-order mark (U+FEFF) in the middle of the file, in \(label(fieldInRow, columns, hasHeader, fields, p))",
+                                hint: "the file may be two files joined together; remove the mark, or quote the field if it is text", .badEncoding)
+                        }
                         i = try skipUTF8(p, i, count, line, fieldInRow + 1, label(fieldInRow, columns, hasHeader, fields, p))
                         continue
                     }

@@ -38,6 +38,17 @@ struct FieldBuffer: ~Copyable {
         ends.removeLast()
     }
 
+    /// Room for `n` more field ends (absolute offsets), written through the pointer before ``commitRow(_:fields:)``.
+    @inline(__always)
+    mutating func endSpace(_ n: Int) -> UnsafeMutablePointer<UInt32> { ends.space(n) }
+
+    /// Adds a row starting at byte `offset` whose `n` field ends were written to ``endSpace(_:)``.
+    @inline(__always)
+    mutating func commitRow(_ offset: Int, fields n: Int) {
+        rowStarts.append(offset)
+        ends.commit(n)
+    }
+
     /// The raw span of field `k`, counting from the first field of the buffer, in a buffer whose
     /// first row starts with field 0 and whose rows all have at least `k` fields before it (the header).
     func headerField(_ k: Int) -> (start: Int, end: Int) {

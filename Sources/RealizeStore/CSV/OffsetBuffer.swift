@@ -52,6 +52,17 @@ struct OffsetBuffer<Element: FixedWidthInteger & UnsignedInteger>: ~Copyable {
 
     mutating func removeLast() { count -= 1 }
 
+    /// Room for `n` more offsets: they are written through the pointer, then counted by ``commit(_:)``.
+    @inline(__always)
+    mutating func space(_ n: Int) -> UnsafeMutablePointer<Element> {
+        if count &+ n > capacity { reserve(max(capacity * 2, count + n)) }
+        return base + count
+    }
+
+    /// Counts `n` offsets written through ``space(_:)``.
+    @inline(__always)
+    mutating func commit(_ n: Int) { count &+= n }
+
     /// Makes the capacity at least `n`.
     mutating func reserve(_ n: Int) {
         guard n > capacity else { return }

@@ -1,0 +1,179 @@
+/// Reads a column in one pass when its first value shows a plain type: a number of at most 18 digits
+/// (`int`, or `decimal` with a point), a `YYYY-MM` period or a `YYYY-MM-DD` date.
+///
+/// The plain reader infers a column's type from all of its values (``TypeInference``) and then decodes
+/// them in a second pass (``ColumnDecoder``), so each value of a number column is parsed twice. This
+/// decoder guesses the type from the first value and decodes every value as that type, checking on the
+/// way that each value is one for which inference keeps that type:
+/// - a number `[+-]?` digits with at most one `.` and 1 to 18 digits: inference gives `int` when no
+///   value has a point, else `decimal` at the most fractional digits seen, and no date, period or bool
+///   reads such a value; decoding gives the same units (kept in 64 bits, as ``ColumnDecoder`` keeps
+///   them when they fit);
+/// - a strict `YYYY-MM` (within the period years) or `YYYY-MM-DD`: no number or other type reads it.
+///
+/// At the first value that does not fit (a longer number, an exponent, a text, a units overflow, a
+/// period out of range) it gives up: the caller then takes the two passes, which find the type and
+/// the values, or the first error, as ever. The table is therefore the same either way.
+struct SpeculativeDecoder {
+    let p: UnsafePointer<UInt8>
+    let index: FieldIndex
+    let column: Int
+    /// The years a period may fall in (``CSVReadOptions/periodYears``).
+    var periodYears: ClosedRange<Int>
+    /// Whether a value may hold a decimal point: false when the file's decimal separator is a comma,
+    /// whose decimals the format inference reads.
+    var pointAllowed: Bool
+    /// Asked every 64K rows; true abandons the column with a ``ColumnDecoder/BadRow`` marked `cancelled`.
+    var shouldStop: () -> Bool
+
+    /// The column's plan and values, or nil when the two passes must read it.
+    func decode() -> ColumnWork.Outcome? {
+        var first = 1
+        while first < index.rowCountWithHeader {
+            let (s, e) = FieldContent.unquoted(p, index.span(row: first, column: column))
+            if s != e {
+                if FieldParsers.period(p, s, e) != nil { return days(.period) }
+                if FieldParsers.date(p, s, e) != nil { return days(.date) }
+                return Self.plainNumber(p, s, e, pointAllowed) == nil ? nil : numbers()
+            }
+            first += 1
+        }
+        return nil  // no value: the column is text
+    }
+
+    /// Powers of ten that fit `Int64`.
+    private static let pow10: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
+
+    /// A number `[+-]?` digits with at most one point (at most 18 digits, at least one) as its digits
+    /// with the sign, its fractional digits and whether it has a point; nil for anything else.
+    @inline(__always)
+    static func plainNumber(
+        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, _ pointAllowed: Bool
+    ) -> (mantissa: Int64, frac: Int, point: Bool)? {
+        var i = s
+        let negative = p[i] == FieldParsers.minus
+        if negative || p[i] == FieldParsers.plus { i &+= 1 }
+        let intStart = i
+        var v: Int64 = 0
+        while i < e, case let d = p[i] &- FieldParsers.digit0, d < 10 {
+            v = v &* 10 &+ Int64(d)
+            i &+= 1
+        }
+        var digits = i &- intStart, frac = 0
+        if i < e {
+            guard p[i] == FieldParsers.dot, pointAllowed else { return nil }
+            i &+= 1
+            let fracStart = i
+            while i < e, case let d = p[i] &- FieldParsers.digit0, d < 10 {
+                v = v &* 10 &+ Int64(d)
+                i &+= 1
+            }
+            guard i == e else { return nil }
+            frac = e &- fracStart
+            digits &+= frac
+            guard digits > 0, digits <= 18 else { return nil }
+            return (negative ? 0 &- v : v, frac, true)
+        }
+        guard digits > 0, digits <= 18 else { return nil }
+        return (negative ? 0 &- v : v, 0, false)
+    }
+
+    /// An `int` or `decimal` column: each value is kept at the most fractional digits seen so far, and the
+    /// values before are scaled up when a value has more.
+    private func numbers() -> ColumnWork.Outcome? {
+        let rows = index.rowCount
+        var validity: Bitmap? = nil
+        var scale = 0, sawPoint = false
+        var stop = -1, stopped = false
+        let values = [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
+            rowLoop: for r in 0..<rows {
+                index.passed(row: r + 1)
+                if r & 0xFFFF == 0xFFFF, shouldStop() {
+                    (stop, stopped) = (r, true)
+                    break
+                }
+                let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
+                if s == e {
+                    out.initializeElement(at: r, to: 0)
+                    if validity == nil { validity = Bitmap(count: rows, value: true) }
+                    validity![r] = false
+                    continue
+                }
+                guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
+                    stop = r
+                    break
+                }
+                sawPoint = sawPoint || n.point
+                var units = n.mantissa
+                if n.frac > scale {
+                    let f = Self.pow10[n.frac - scale]
+                    for k in 0..<r {
+                        let (scaled, overflow) = out[k].multipliedReportingOverflow(by: f)
+                        if overflow {
+                            stop = r
+                            break rowLoop
+                        }
+                        out[k] = scaled
+                    }
+                    scale = n.frac
+                } else if n.frac < scale {
+                    let (scaled, overflow) = units.multipliedReportingOverflow(by: Self.pow10[scale - n.frac])
+                    if overflow {
+                        stop = r
+                        break
+                    }
+                    units = scaled
+                }
+                out.initializeElement(at: r, to: units)
+            }
+            if stop >= 0 {
+                // Keep the array well-formed before giving up.
+                for r in stop..<rows { out.initializeElement(at: r, to: 0) }
+            }
+            initialized = rows
+        }
+        let plan = sawPoint ? ColumnPlan(type: .decimal, scale: scale) : ColumnPlan(type: .int)
+        if stopped { return .decodeFailed(plan, ColumnDecoder.BadRow(row: stop, cancelled: true)) }
+        if stop >= 0 { return nil }
+        return .decoded(plan, sawPoint ? .decimal(DecimalUnits(narrow: values), scale: scale) : .int(values), validity)
+    }
+
+    /// A `period` (within the period years) or `date` column. (The parsers are called directly, not through
+    /// a closure, so that they are inlined in the loop.)
+    private func days(_ type: DataType) -> ColumnWork.Outcome? {
+        let lo = CivilCalendar.period(year: periodYears.lowerBound, month: 1)
+        let hi = CivilCalendar.period(year: periodYears.upperBound, month: 12)
+        let periods = type == .period
+        let rows = index.rowCount
+        var validity: Bitmap? = nil
+        var stop = -1, stopped = false
+        let values = [Int32](unsafeUninitializedCapacity: rows) { out, initialized in
+            for r in 0..<rows {
+                index.passed(row: r + 1)
+                if r & 0xFFFF == 0xFFFF, shouldStop() {
+                    (stop, stopped) = (r, true)
+                    break
+                }
+                let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
+                if s == e {
+                    out.initializeElement(at: r, to: 0)
+                    if validity == nil { validity = Bitmap(count: rows, value: true) }
+                    validity![r] = false
+                } else if let v = periods ? FieldParsers.period(p, s, e) : FieldParsers.date(p, s, e), !periods || (lo...hi ~= v) {
+                    out.initializeElement(at: r, to: v)
+                } else {
+                    stop = r
+                    break
+                }
+            }
+            if stop >= 0 {
+                for r in stop..<rows { out.initializeElement(at: r, to: 0) }
+            }
+            initialized = rows
+        }
+        let plan = ColumnPlan(type: type)
+        if stopped { return .decodeFailed(plan, ColumnDecoder.BadRow(row: stop, cancelled: true)) }
+        if stop >= 0 { return nil }
+        return .decoded(plan, type == .date ? .date(values) : .period(values), validity)
+    }
+}
