@@ -130,6 +130,7 @@ struct Executor {
         case .project(let exprs):
             return Table(columns: try zip(exprs, op.schema).map { try ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .aggregate(let keys, let aggs, let outputs):
+            if let order = op.groupOrder { return try orderedAggregate(keys, aggs, outputs, order: order, schema: op.schema, t, ev) }
             let g: Grouping
             var inter: [Column]
             if let (grouping, columns) = try GroupKeys.packed(keys, ev, shouldStop: stop) {
@@ -170,6 +171,7 @@ struct Executor {
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
         case .filteredTopN(let p, let keys, let n):
+            if keys.count == 1, let top = try comparedTop(t, ev, where: p, key: keys[0].0, descending: keys[0].1, n: n) { return top }
             let condition = try ev.eval(p)
             let keyColumns = try keys.map { try ev.eval($0.0) }
             if keys.count == 1, let top = decimalTop(t, where: condition, key: keyColumns[0], descending: keys[0].1, n: n) { return top }

@@ -1,0 +1,45 @@
+import RealizeStore
+
+extension Executor {
+    /// An aggregate whose groups come out in the order of their keys (set by ``OrderedGroups``): grouped through
+    /// ``OrderedGrouping`` when the keys fit, with `count()` read from the group sizes; otherwise grouped the
+    /// ordinary way, then the groups sorted by their keys (stably, from their first appearance, as the dropped sort
+    /// would have ordered the result).
+    func orderedAggregate(
+        _ keys: [BoundExpr], _ aggs: [AggregateSpec], _ outputs: [BoundExpr], order: [(key: Int, descending: Bool)], schema: Schema,
+        _ t: Table, _ ev: Evaluator
+    ) throws -> Table {
+        let g: Grouping
+        var keyColumns: [Column]
+        var sizes: [Int64]? = nil
+        if let o = try OrderedGrouping.make(keys, order: order, ev, shouldStop: stop) {
+            try checkCancelled()
+            (g, keyColumns, sizes) = (o.grouping, o.keyColumns, o.sizes)
+        } else {
+            let columns = try keys.map { try ev.eval($0) }
+            let first = Grouping(keys: columns, rows: t.rowCount, shouldStop: stop)
+            try checkCancelled()
+            let atFirst = columns.map { $0.gather(first.firstRow) }
+            let sorted = Sorter.permutation(
+                order.map { (SortKeys.rankable(atFirst[$0.key]), $0.descending) }, rows: first.firstRow.count, shouldStop: stop)
+            try checkCancelled()
+            var rank = [Int32](repeating: 0, count: sorted.count)
+            for (r, old) in sorted.enumerated() { rank[old] = Int32(r) }
+            g = Grouping(groupOf: first.groupOf.map { rank[Int($0)] }, count: first.count, firstRow: sorted.map { first.firstRow[$0] })
+            keyColumns = atFirst.map { $0.gather(sorted) }
+        }
+        var inter = keyColumns.enumerated().map { $0.element.renamed("k\($0.offset)") }
+        for (k, a) in aggs.enumerated() {
+            try checkCancelled()
+            if a.function == .count, a.argument == nil, let sizes {
+                inter.append(Column(name: "a\(k)", storage: .int(sizes)))
+                continue
+            }
+            let column = try FusedSum.compute(a, ev, grouping: g, rows: t.rowCount) ?? FusedCount.compute(a, ev, grouping: g, rows: t.rowCount)
+            inter.append(try (column ?? Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount)).renamed("a\(k)"))
+        }
+        let groupsTable = Table(columns: inter, rowCount: g.count)
+        let post = Evaluator(table: groupsTable, settings: settings, warnings: warnings)
+        return Table(columns: try zip(outputs, schema).map { try post.eval($0).renamed($1.name) }, rowCount: g.count)
+    }
+}
