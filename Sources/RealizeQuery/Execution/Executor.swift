@@ -66,9 +66,14 @@ struct Executor {
             ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
         let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
-        let (li, ri) = try HashJoin.match(
-            left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
-            omitIdentityLeft: lookup)
+        var probe: (left: [Int], right: [Int])? = nil
+        if lookup, !left { probe = try LookupProbe.match(left: lk, right: rk, shouldStop: stop, budget: (width, settings.memoryLimit)) }
+        let (li, ri) =
+            if let probe { probe } else {
+                try HashJoin.match(
+                    left: lk, right: rk, keepUnmatched: left, shouldStop: { cancel?.isCancelled == true }, budget: (width, settings.memoryLimit),
+                    omitIdentityLeft: lookup)
+            }
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
         // every row matched, and the left columns stay as they are (`li` may then be left empty).
         var cols = lookup && ri.count == t.rowCount ? t.columns : t.columns.map { $0.gather(li) }
