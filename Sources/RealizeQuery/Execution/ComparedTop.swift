@@ -42,29 +42,35 @@ enum ComparedTop {
     /// The first `n` rows (1 ≤ n) in the order of the key (`descending` or not) among those where the condition
     /// holds, in order.
     static func top(_ o: Operands, descending: Bool, n: Int) -> [Int] {
-        // Descending order is ascending order of `~key` (a bijection that reverses the order, with no overflow).
-        descending ? top(o, n: n, order: { ~$0 }) : top(o, n: n, order: { $0 })
-    }
-
-    @inline(__always) private static func top(_ o: Operands, n: Int, order: (Int64) -> Int64) -> [Int] {
         var best: [Int] = []
-        var bestKeys: [Int64] = []
+        var bestKeys: [Int64] = []  // in ascending order of `rank`
         best.reserveCapacity(n + 1)
         bestKeys.reserveCapacity(n + 1)
+        // Descending order is ascending order of `~key` (a bijection that reverses the order, with no overflow).
+        @inline(__always) func rank(_ v: Int64) -> Int64 { descending ? ~v : v }
         let rows = o.key.count
         let words = o.valid?.words ?? []
         o.key.withUnsafeBufferPointer { k in
             o.left.withUnsafeBufferPointer { x in
                 o.right.withUnsafeBufferPointer { y in
                     words.withUnsafeBufferPointer { w in
-                        // Until N rows are held every passing row enters; the bound then rejects nearly every row.
-                        var bound = Int64.max
-                        var full = false
-                        for i in 0..<rows {
-                            let v = order(k[i])
-                            if full && v >= bound { continue }
+                        var i = 0
+                        while i < rows {
+                            if best.count == n {
+                                // Full: skip, in a tight loop, every row that does not beat the N-th key strictly.
+                                let bound = bestKeys[n - 1]
+                                if descending {
+                                    let t = ~bound
+                                    while i < rows && k[i] <= t { i += 1 }
+                                } else {
+                                    while i < rows && k[i] >= bound { i += 1 }
+                                }
+                                if i == rows { break }
+                            }
+                            defer { i += 1 }
                             guard w.isEmpty || w[i >> 6] & (1 << UInt64(i & 63)) != 0, holds(o.op, x[i], y[i]) else { continue }
                             // After every held key that is not greater (earlier rows win ties).
+                            let v = rank(k[i])
                             var lo = 0
                             var hi = bestKeys.count
                             while lo < hi {
@@ -76,10 +82,6 @@ enum ComparedTop {
                             if best.count > n {
                                 best.removeLast()
                                 bestKeys.removeLast()
-                            }
-                            if best.count == n {
-                                full = true
-                                bound = bestKeys[n - 1]
                             }
                         }
                     }

@@ -1,8 +1,8 @@
 import RealizeStore
 
 /// The probe of an inner lookup join on one text key (a dimension table, unique keys, the left without nulls): each
-/// left dictionary code is resolved once to its right row, so a row costs one table read to count and one to
-/// emit. When a filter was pushed onto the right (`financials | join projects | where program = …`), the right's
+/// left dictionary code is resolved once to its right row, so a row costs one table read, in one pass that emits
+/// the matching rows (a counting pass comes first only when the result could pass the memory limit). When a filter was pushed onto the right (`financials | join projects | where program = …`), the right's
 /// dictionary is narrowed to the codes its remaining rows hold before any string is hashed, and the left keeps only
 /// the rows whose code met one of them: a semi-join by dictionary code.
 ///
@@ -32,51 +32,51 @@ enum LookupProbe {
         let (_, leftIds, count) = TextIds.shared(right: used.map { rd[$0] }, left: ld)
         guard count == used.count else { return nil }
         let rowOfLeftCode = leftIds.map { $0 >= 0 ? rowOfRightCode[used[Int($0)]] : -1 }
-        let hit = rowOfLeftCode.map { $0 >= 0 ? UInt8(1) : 0 }
         let n = lc.count
-        var matched = 0
-        lc.withUnsafeBufferPointer { c in
-            hit.withUnsafeBufferPointer { h in
-                for i in 0..<n { matched &+= Int(h[Int(c[i])]) }
+        // The result is counted before it is built only when the limit could be reached: as many rows as the left.
+        if let budget, MemoryLimit.excess("the join", rows: n, width: budget.rowWidth + 16, limit: budget.limit) != nil {
+            let hit = rowOfLeftCode.map { $0 >= 0 ? UInt8(1) : 0 }
+            var matched = 0
+            lc.withUnsafeBufferPointer { c in
+                hit.withUnsafeBufferPointer { h in
+                    for i in 0..<n { matched &+= Int(h[Int(c[i])]) }
+                }
             }
-        }
-        if let budget, let why = MemoryLimit.excess("the join", rows: matched, width: budget.rowWidth + 16, limit: budget.limit) {
-            throw .tooLarge(why)
+            if let why = MemoryLimit.excess("the join", rows: matched, width: budget.rowWidth + 16, limit: budget.limit) { throw .tooLarge(why) }
         }
         if shouldStop() { throw .cancelled }
-        if matched == n {
-            // Every left row met its one right row: the left rows are 0..<n, in order.
-            let ri = lc.map { Int(rowOfLeftCode[Int($0)]) }
-            return ([], ri)
-        }
-        var li = [Int](repeating: 0, count: matched)
-        var ri = [Int](repeating: 0, count: matched)
+        // One pass emits the matching left rows (room for all; pages that are never written cost nothing)...
         var stopped = false
-        li.withUnsafeMutableBufferPointer { lo in
-            ri.withUnsafeMutableBufferPointer { ro in
-                lc.withUnsafeBufferPointer { c in
-                    rowOfLeftCode.withUnsafeBufferPointer { r in
-                        var k = 0
-                        // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
-                        for chunk in stride(from: 0, to: n, by: 1 << 16) {
-                            if chunk > 0, shouldStop() {
-                                stopped = true
-                                break
-                            }
-                            for i in chunk..<min(n, chunk + (1 << 16)) {
-                                let j = r[Int(c[i])]
-                                if j >= 0 {
-                                    lo[k] = i
-                                    ro[k] = Int(j)
-                                    k += 1
-                                }
-                            }
+        let li = [Int](unsafeUninitializedCapacity: n) { lo, count in
+            lc.withUnsafeBufferPointer { c in
+                rowOfLeftCode.withUnsafeBufferPointer { r in
+                    var k = 0
+                    // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
+                    for chunk in stride(from: 0, to: n, by: 1 << 16) {
+                        if chunk > 0, shouldStop() {
+                            stopped = true
+                            break
+                        }
+                        for i in chunk..<min(n, chunk + (1 << 16)) {
+                            lo[k] = i
+                            k &+= r[Int(c[i])] >= 0 ? 1 : 0
                         }
                     }
+                    count = k
                 }
             }
         }
         if stopped { throw .cancelled }
-        return (li, ri)
+        // ...and their right rows are read for them alone.
+        let ri = [Int](unsafeUninitializedCapacity: li.count) { ro, count in
+            lc.withUnsafeBufferPointer { c in
+                rowOfLeftCode.withUnsafeBufferPointer { r in
+                    for (k, i) in li.enumerated() { ro[k] = Int(r[Int(c[i])]) }
+                }
+            }
+            count = li.count
+        }
+        // Every left row met its one right row: the left rows are 0..<n, in order.
+        return (li.count == n ? [] : li, ri)
     }
 }
