@@ -36,7 +36,7 @@ import Testing
     static func query(_ g: inout SplitMix) -> String {
         let keys = ["t", "i", "w", "y = p.year", "q = p.quarter", "m = d.month", "p", "d", "b", "v"]
         var chosen: [String] = []
-        for _ in 0..<g.int(1...3) {
+        for _ in 0..<g.int(1...4) {
             let k = g.pick(keys)
             let name = String(k.prefix(1))
             if !chosen.contains(where: { $0.hasPrefix(name) }) { chosen.append(k) }

@@ -45,6 +45,10 @@ enum LookupProbe {
             if let why = MemoryLimit.excess("the join", rows: matched, width: budget.rowWidth + 16, limit: budget.limit) { throw .tooLarge(why) }
         }
         if shouldStop() { throw .cancelled }
+        if !rowOfLeftCode.contains(where: { $0 < 0 }) {
+            // Every left code has its right row, so every left row matches: the left rows are 0..<n, in order.
+            return ([], lc.map { Int(rowOfLeftCode[Int($0)]) })
+        }
         // One pass emits the matching left rows (room for all; pages that are never written cost nothing)...
         var stopped = false
         let li = [Int](unsafeUninitializedCapacity: n) { lo, count in

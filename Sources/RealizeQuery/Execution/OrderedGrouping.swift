@@ -19,14 +19,15 @@ struct OrderedGrouping {
     /// The largest source index space read through a table (a range of values or a dictionary).
     static let sourceLimit = 1 << 20
 
-    /// The ordered grouping of the rows by `keys`, in `order` (key index, descending); nil when some key is not a
+    /// The ordered grouping of the rows by `keys`, in `order` (key index, descending); nil for one key, when some key is not a
     /// text, int, bool, date or period column or a date part of a date or period column, when a range is too wide,
     /// or when the packed key space passes `max(4 × rows, 2^16)`. The caller then groups the ordinary way.
     static func make(
         _ keys: [BoundExpr], order: [(key: Int, descending: Bool)], _ ev: Evaluator, shouldStop: () -> Bool
     ) throws(NumericOverflow) -> OrderedGrouping? {
         let rows = ev.n
-        guard rows > 0, !keys.isEmpty, order.count == keys.count, Set(order.map(\.key)).count == keys.count else { return nil }
+        // One key is grouped faster the ordinary way, and its few groups then sorted.
+        guard rows > 0, keys.count > 1, order.count == keys.count, Set(order.map(\.key)).count == keys.count else { return nil }
         // The source of each key (a date part reads its date or period), each distinct source evaluated once.
         var sourceExprs: [BoundExpr] = []
         var sources: [SourceIndex] = []
