@@ -12,6 +12,7 @@ extension Executor {
         let g: Grouping
         var keyColumns: [Column]
         var sizes: [Int64]? = nil
+        var permutation: [Int]? = nil
         if let o = try OrderedGrouping.make(keys, order: order, ev, shouldStop: stop) {
             try checkCancelled()
             (g, keyColumns, sizes) = (o.grouping, o.keyColumns, o.sizes)
@@ -20,13 +21,12 @@ extension Executor {
             let first = Grouping(keys: columns, rows: t.rowCount, shouldStop: stop)
             try checkCancelled()
             let atFirst = columns.map { $0.gather(first.firstRow) }
-            let sorted = Sorter.permutation(
+            // The groups' order, applied to the (few) group rows once the aggregates are computed.
+            permutation = Sorter.permutation(
                 order.map { (SortKeys.rankable(atFirst[$0.key]), $0.descending) }, rows: first.firstRow.count, shouldStop: stop)
             try checkCancelled()
-            var rank = [Int32](repeating: 0, count: sorted.count)
-            for (r, old) in sorted.enumerated() { rank[old] = Int32(r) }
-            g = Grouping(groupOf: first.groupOf.map { rank[Int($0)] }, count: first.count, firstRow: sorted.map { first.firstRow[$0] })
-            keyColumns = atFirst.map { $0.gather(sorted) }
+            g = first
+            keyColumns = atFirst
         }
         var inter = keyColumns.enumerated().map { $0.element.renamed("k\($0.offset)") }
         for (k, a) in aggs.enumerated() {
@@ -38,6 +38,7 @@ extension Executor {
             let column = try FusedSum.compute(a, ev, grouping: g, rows: t.rowCount) ?? FusedCount.compute(a, ev, grouping: g, rows: t.rowCount)
             inter.append(try (column ?? Aggregator.compute(a, input: try a.argument.map { try ev.eval($0) }, grouping: g, rows: t.rowCount)).renamed("a\(k)"))
         }
+        if let permutation { inter = inter.map { $0.gather(permutation) } }
         let groupsTable = Table(columns: inter, rowCount: g.count)
         let post = Evaluator(table: groupsTable, settings: settings, warnings: warnings)
         return Table(columns: try zip(outputs, schema).map { try post.eval($0).renamed($1.name) }, rowCount: g.count)

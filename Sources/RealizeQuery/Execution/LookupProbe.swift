@@ -47,7 +47,15 @@ enum LookupProbe {
         if shouldStop() { throw .cancelled }
         if !rowOfLeftCode.contains(where: { $0 < 0 }) {
             // Every left code has its right row, so every left row matches: the left rows are 0..<n, in order.
-            return ([], lc.map { Int(rowOfLeftCode[Int($0)]) })
+            let ri = [Int](unsafeUninitializedCapacity: n) { ro, count in
+                lc.withUnsafeBufferPointer { c in
+                    rowOfLeftCode.withUnsafeBufferPointer { r in
+                        for i in 0..<n { ro[i] = Int(r[Int(c[i])]) }
+                    }
+                }
+                count = n
+            }
+            return ([], ri)
         }
         // One pass emits the matching left rows (room for all; pages that are never written cost nothing)...
         var stopped = false
