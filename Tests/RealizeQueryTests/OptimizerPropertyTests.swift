@@ -68,7 +68,7 @@ extension OptimizerTests {
                 }
             }
             // The sweep exercised every rule.
-            #expect(fired == ["constant folding", "filter pushdown", "top-N", "lookup join", "column pruning"])
+            #expect(fired == ["constant folding", "filter pushdown", "top-N", "ordered groups", "lookup join", "column pruning"])
         }
     }
 }

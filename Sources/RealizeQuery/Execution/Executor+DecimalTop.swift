@@ -16,4 +16,12 @@ extension Executor {
             }
         return t.gather(top)
     }
+
+    /// `where a op b | sort ±key | take n` on 64-bit units (see ``ComparedTop``): the top-N decides the condition
+    /// only for rows whose key could win. Nil when the shape does not fit; the caller then takes the general path,
+    /// which gives the same rows.
+    func comparedTop(_ t: Table, _ ev: Evaluator, where p: BoundExpr, key: BoundExpr, descending: Bool, n: Int) throws(NumericOverflow) -> Table? {
+        guard n > 0, n <= Sorter.insertionLimit, t.rowCount > 0, let o = try ComparedTop.operands(p, key: try ev.eval(key), ev) else { return nil }
+        return t.gather(ComparedTop.top(o, descending: descending, n: n))
+    }
 }

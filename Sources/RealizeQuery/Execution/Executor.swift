@@ -66,6 +66,16 @@ struct Executor {
             ? (t.columns[leftKeys[0]], right.columns[rightKeys[0]])
             : HashJoin.compositeKeys(left: leftKeys.map { t.columns[$0] }, right: rightKeys.map { right.columns[$0] })
         let width = MemoryLimit.rowWidth(t.columns) + MemoryLimit.rowWidth(rightColumns.map { right.columns[$0] })
+        // A filter pushed onto the right (fewer rows than its key's dictionary) is a semi-join by dictionary code:
+        // `LookupProbe` narrows the right's dictionary first. Otherwise the text lookup reads the right columns
+        // through the left's codes, a range of rows per core.
+        if lookup, !left, leftKeys.count == 1, case .text(_, let rd) = rk.storage, rk.count < rd.count,
+            let (li, ri) = try LookupProbe.match(left: lk, right: rk, shouldStop: stop, budget: (width, settings.memoryLimit))
+        {
+            var cols = ri.count == t.rowCount ? t.columns : t.columns.map { ParallelGather.gather($0, li) }
+            for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
+            return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: ri.count)
+        }
         if lookup, leftKeys.count == 1,
             let r = try HashJoin.textLookup(
                 left: t.columns[leftKeys[0]], right: right.columns[rightKeys[0]], columns: rightColumns.map { right.columns[$0] }, keepUnmatched: left,
@@ -138,6 +148,7 @@ struct Executor {
         case .project(let exprs):
             return Table(columns: try zip(exprs, op.schema).map { try ev.eval($0).renamed($1.name) }, rowCount: t.rowCount)
         case .aggregate(let keys, let aggs, let outputs):
+            if let order = op.groupOrder { return try orderedAggregate(keys, aggs, outputs, order: order, schema: op.schema, t, ev) }
             let g: Grouping
             var inter: [Column]
             if let (grouping, columns) = try GroupKeys.packed(keys, ev, shouldStop: stop) {
@@ -178,6 +189,7 @@ struct Executor {
             let sk = try keys.map { (SortKeys.rankable(try ev.eval($0.0)), $0.1) }
             return t.gather(Sorter.top(sk, rows: t.rowCount, n: n))
         case .filteredTopN(let p, let keys, let n):
+            if keys.count == 1, let top = try comparedTop(t, ev, where: p, key: keys[0].0, descending: keys[0].1, n: n) { return top }
             let condition = try ev.eval(p)
             let keyColumns = try keys.map { try ev.eval($0.0) }
             if keys.count == 1, let top = decimalTop(t, where: condition, key: keyColumns[0], descending: keys[0].1, n: n) { return top }

@@ -19,11 +19,18 @@ struct SortKeys {
         case .bool(let a): return SortKeys(keys: .ints(a.map { $0 ? 1 : 0 }), validity: c.validity)
         case .text(let codes, let dict):
             // Rank each dictionary entry once; rows compare by rank.
-            let order = dict.indices.sorted { dict[$0] < dict[$1] }
-            var rank = [Int64](repeating: 0, count: dict.count)
-            for (r, code) in order.enumerated() { rank[code] = Int64(r) }
+            let rank = ranks(dict)
             return SortKeys(keys: .ints(codes.map { rank.isEmpty ? 0 : rank[Int($0)] }), validity: c.validity)
         }
+    }
+
+    /// The rank of each dictionary entry in the order `sort` gives text (Swift's `<`; entries that compare equal
+    /// take consecutive ranks in the order of the sort).
+    static func ranks(_ dict: [String]) -> [Int64] {
+        let order = dict.indices.sorted { dict[$0] < dict[$1] }
+        var rank = [Int64](repeating: 0, count: dict.count)
+        for (r, code) in order.enumerated() { rank[code] = Int64(r) }
+        return rank
     }
 
     /// -1, 0 or 1 comparing rows i and j (nulls after values).

@@ -8,10 +8,13 @@ enum TextIds {
     /// Ids for `right`'s entries (0..<count, in order of first appearance), and for each of `left`'s entries
     /// the id of the equal right entry, or -1 when no right entry equals it.
     static func shared(right: [String], left: [String]) -> (right: [Int32], left: [Int32], count: Int) {
-        if right.allSatisfy(isASCII), left.allSatisfy(isASCII) {
+        // One pass over each entry's bytes gives its hash and whether it is ASCII.
+        let rightHashes = right.map(asciiHash)
+        let leftHashes = left.map(asciiHash)
+        if !rightHashes.contains(nil), !leftHashes.contains(nil) {
             var table = ByteTable(capacity: right.count)
-            let r = right.map { table.insert($0) }
-            return (r, left.map { table.find($0) }, table.count)
+            let r = right.indices.map { table.insert(right[$0], hash: rightHashes[$0]!) }
+            return (r, left.indices.map { table.find(left[$0], hash: leftHashes[$0]!) }, table.count)
         }
         var byText: [String: Int32] = [:]
         byText.reserveCapacity(right.count)
@@ -24,16 +27,26 @@ enum TextIds {
         return (r, left.map { byText[$0] ?? -1 }, byText.count)
     }
 
-    /// Whether every byte of `s` is ASCII (native strings are read in place).
-    static func isASCII(_ s: String) -> Bool {
-        s.utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 } } ?? s.utf8.allSatisfy { $0 < 0x80 }
-    }
-
     /// FNV-1a over the bytes of an ASCII string.
     @inline(__always) static func hash(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         return h
+    }
+
+    /// ``hash(_:)`` of `s` when it is ASCII, else nil: one pass over its contiguous bytes (a small string's are
+    /// copied to the stack, a native one's read in place).
+    @inline(__always) static func asciiHash(_ s: String) -> UInt64? {
+        var s = s
+        return s.withUTF8 { b -> UInt64? in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var bits: UInt8 = 0
+            for x in b {
+                h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01b3
+                bits |= x
+            }
+            return bits < 0x80 ? h : nil
+        }
     }
 
     /// Open addressing over ASCII strings: slot -> id, linear probing, at most half full.
@@ -51,9 +64,9 @@ enum TextIds {
             strings.reserveCapacity(capacity)
         }
 
-        /// The id of `s`, added if new.
-        mutating func insert(_ s: String) -> Int32 {
-            var i = Int(truncatingIfNeeded: TextIds.hash(s)) & mask
+        /// The id of `s` (whose ``TextIds/hash(_:)`` is `hash`), added if new.
+        mutating func insert(_ s: String, hash: UInt64) -> Int32 {
+            var i = Int(truncatingIfNeeded: hash) & mask
             while slots[i] >= 0 {
                 if strings[Int(slots[i])] == s { return slots[i] }
                 i = (i + 1) & mask
@@ -64,9 +77,9 @@ enum TextIds {
             return id
         }
 
-        /// The id of `s`, or -1.
-        func find(_ s: String) -> Int32 {
-            var i = Int(truncatingIfNeeded: TextIds.hash(s)) & mask
+        /// The id of `s` (whose ``TextIds/hash(_:)`` is `hash`), or -1.
+        func find(_ s: String, hash: UInt64) -> Int32 {
+            var i = Int(truncatingIfNeeded: hash) & mask
             while slots[i] >= 0 {
                 if strings[Int(slots[i])] == s { return slots[i] }
                 i = (i + 1) & mask

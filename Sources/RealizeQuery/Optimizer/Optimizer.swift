@@ -15,14 +15,14 @@ struct OptimizedPlan: Sendable {
 /// Runs the optimizer rules over a checked plan, in order, each once, and records which fired.
 ///
 /// The order matters: constants are folded before anything reads predicates; filters move below joins before
-/// top-N fuses a filter with the sort that follows; lookup joins are found once pushed filters sit in the join's
+/// top-N fuses a filter with the sort that follows; a sort on the group keys is dropped after top-N had its chance at it; lookup joins are found once pushed filters sit in the join's
 /// input; and column pruning, which renumbers columns, comes last.
 struct Optimizer {
     let context: PlanContext
 
     /// The rules, in the order they run.
     var rules: [any OptimizerRule] {
-        [ConstantFolding(settings: context.settings), FilterPushdown(context: context), TopN(), LookupJoin(context: context), ColumnPruning()]
+        [ConstantFolding(settings: context.settings), FilterPushdown(context: context), TopN(), OrderedGroups(), LookupJoin(context: context), ColumnPruning()]
     }
 
     /// The optimized plan, and the rewrites applied.

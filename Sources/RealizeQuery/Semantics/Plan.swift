@@ -88,4 +88,7 @@ public struct Operator: Sendable {
     /// The stage it was planned from, where a run-time error (an overflow) is reported; nil for operators
     /// an optimizer rule made.
     public var range: SourceRange? = nil
+    /// For an aggregate: the group keys (index into its keys, descending or not) in whose order its groups come
+    /// out, instead of in order of first appearance; set by ``OrderedGroups``, which drops the sort that followed.
+    public var groupOrder: [(key: Int, descending: Bool)]? = nil
 }

@@ -1,0 +1,94 @@
+import RealizeStore
+
+/// The probe of an inner lookup join on one text key (a dimension table, unique keys, the left without nulls): each
+/// left dictionary code is resolved once to its right row, so a row costs one table read, in one pass that emits
+/// the matching rows (a counting pass comes first only when the result could pass the memory limit). When a filter was pushed onto the right (`financials | join projects | where program = …`), the right's
+/// dictionary is narrowed to the codes its remaining rows hold before any string is hashed, and the left keeps only
+/// the rows whose code met one of them: a semi-join by dictionary code.
+///
+/// The pairs are those of ``HashJoin/match(left:right:keepUnmatched:shouldStop:budget:omitIdentityLeft:)``: the
+/// matching left rows in order, each with its one right row; no left rows at all when every row matched.
+enum LookupProbe {
+    /// Matching (left, right) rows, or nil when the keys are not two text columns, the left has nulls, or some
+    /// right key repeats (the caller then takes the general join).
+    ///
+    /// - Throws: `.cancelled` when `shouldStop` (checked every 64K rows) says so; `.tooLarge` past the memory limit
+    ///   of `budget`, counted before any row is produced.
+    static func match(left: Column, right: Column, shouldStop: () -> Bool, budget: (rowWidth: Int, limit: Int)?) throws(Executor.Stop) -> (
+        left: [Int], right: [Int]
+    )? {
+        guard left.validity == nil, case .text(let lc, let ld) = left.storage, case .text(let rc, let rd) = right.storage, lc.count == left.count
+        else { return nil }
+        // The right's codes that some row holds (a pushed filter may have left few), each with its one row.
+        var rowOfRightCode = [Int32](repeating: -1, count: rd.count)
+        var used: [Int] = []
+        for j in 0..<right.count where !right.isNull(j) {
+            let code = Int(rc[j])
+            if rowOfRightCode[code] >= 0 { return nil }
+            rowOfRightCode[code] = Int32(j)
+            used.append(code)
+        }
+        // Equal strings share an id: a repeated key may hide behind two dictionary entries.
+        let (_, leftIds, count) = TextIds.shared(right: used.map { rd[$0] }, left: ld)
+        guard count == used.count else { return nil }
+        let rowOfLeftCode = leftIds.map { $0 >= 0 ? rowOfRightCode[used[Int($0)]] : -1 }
+        let n = lc.count
+        // The result is counted before it is built only when the limit could be reached: as many rows as the left.
+        if let budget, MemoryLimit.excess("the join", rows: n, width: budget.rowWidth + 16, limit: budget.limit) != nil {
+            let hit = rowOfLeftCode.map { $0 >= 0 ? UInt8(1) : 0 }
+            var matched = 0
+            lc.withUnsafeBufferPointer { c in
+                hit.withUnsafeBufferPointer { h in
+                    for i in 0..<n { matched &+= Int(h[Int(c[i])]) }
+                }
+            }
+            if let why = MemoryLimit.excess("the join", rows: matched, width: budget.rowWidth + 16, limit: budget.limit) { throw .tooLarge(why) }
+        }
+        if shouldStop() { throw .cancelled }
+        if !rowOfLeftCode.contains(where: { $0 < 0 }) {
+            // Every left code has its right row, so every left row matches: the left rows are 0..<n, in order.
+            let ri = [Int](unsafeUninitializedCapacity: n) { ro, count in
+                lc.withUnsafeBufferPointer { c in
+                    rowOfLeftCode.withUnsafeBufferPointer { r in
+                        for i in 0..<n { ro[i] = Int(r[Int(c[i])]) }
+                    }
+                }
+                count = n
+            }
+            return ([], ri)
+        }
+        // One pass emits the matching left rows (room for all; pages that are never written cost nothing)...
+        var stopped = false
+        let li = [Int](unsafeUninitializedCapacity: n) { lo, count in
+            lc.withUnsafeBufferPointer { c in
+                rowOfLeftCode.withUnsafeBufferPointer { r in
+                    var k = 0
+                    // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
+                    for chunk in stride(from: 0, to: n, by: 1 << 16) {
+                        if chunk > 0, shouldStop() {
+                            stopped = true
+                            break
+                        }
+                        for i in chunk..<min(n, chunk + (1 << 16)) {
+                            lo[k] = i
+                            k &+= r[Int(c[i])] >= 0 ? 1 : 0
+                        }
+                    }
+                    count = k
+                }
+            }
+        }
+        if stopped { throw .cancelled }
+        // ...and their right rows are read for them alone.
+        let ri = [Int](unsafeUninitializedCapacity: li.count) { ro, count in
+            lc.withUnsafeBufferPointer { c in
+                rowOfLeftCode.withUnsafeBufferPointer { r in
+                    for (k, i) in li.enumerated() { ro[k] = Int(r[Int(c[i])]) }
+                }
+            }
+            count = li.count
+        }
+        // Every left row met its one right row: the left rows are 0..<n, in order.
+        return (li.count == n ? [] : li, ri)
+    }
+}
