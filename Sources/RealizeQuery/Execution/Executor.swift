@@ -70,7 +70,8 @@ struct Executor {
         // `LookupProbe` narrows the right's dictionary first. Otherwise the text lookup reads the right columns
         // through the left's codes, a range of rows per core.
         if lookup, !left, leftKeys.count == 1, case .text(_, let rd) = rk.storage, rk.count < rd.count,
-            let (li, ri) = try LookupProbe.match(left: lk, right: rk, shouldStop: stop, budget: (width, settings.memoryLimit))
+            let (li, ri) = try LookupProbe.match(
+                left: lk, right: rk, shouldStop: { [cancel] in cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
         {
             var cols = ri.count == t.rowCount ? t.columns : t.columns.map { ParallelGather.gather($0, li) }
             for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }

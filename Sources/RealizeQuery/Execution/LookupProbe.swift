@@ -14,7 +14,7 @@ enum LookupProbe {
     ///
     /// - Throws: `.cancelled` when `shouldStop` (checked every 64K rows) says so; `.tooLarge` past the memory limit
     ///   of `budget`, counted before any row is produced.
-    static func match(left: Column, right: Column, shouldStop: () -> Bool, budget: (rowWidth: Int, limit: Int)?) throws(Executor.Stop) -> (
+    static func match(left: Column, right: Column, shouldStop: @Sendable () -> Bool, budget: (rowWidth: Int, limit: Int)?) throws(Executor.Stop) -> (
         left: [Int], right: [Int]
     )? {
         guard left.validity == nil, case .text(let lc, let ld) = left.storage, case .text(let rc, let rd) = right.storage, lc.count == left.count
@@ -57,28 +57,15 @@ enum LookupProbe {
             }
             return ([], ri)
         }
-        // One pass emits the matching left rows (room for all; pages that are never written cost nothing)...
-        var stopped = false
-        let li = [Int](unsafeUninitializedCapacity: n) { lo, count in
-            lc.withUnsafeBufferPointer { c in
-                rowOfLeftCode.withUnsafeBufferPointer { r in
-                    var k = 0
-                    // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
-                    for chunk in stride(from: 0, to: n, by: 1 << 16) {
-                        if chunk > 0, shouldStop() {
-                            stopped = true
-                            break
-                        }
-                        for i in chunk..<min(n, chunk + (1 << 16)) {
-                            lo[k] = i
-                            k &+= r[Int(c[i])] >= 0 ? 1 : 0
-                        }
-                    }
-                    count = k
-                }
-            }
-        }
-        if stopped { throw .cancelled }
+        // One pass emits the matching left rows, a range of rows per core (past ParallelRanges.defaultMinRows),
+        // each range into its own buffer (room for all its rows; pages that are never written cost nothing), the
+        // buffers then joined in range order: the rows in order, whatever the thread timing.
+        let pieces =
+            ParallelRanges.map(rows: n) { rows, _ -> [Int]? in
+                matchingRows(lc, rowOfLeftCode, rows, shouldStop)
+            } ?? [nil]
+        if pieces.contains(where: { $0 == nil }) { throw .cancelled }
+        let li = pieces.count == 1 ? pieces[0]! : Array(pieces.lazy.compactMap { $0 }.joined())
         // ...and their right rows are read for them alone.
         let ri = [Int](unsafeUninitializedCapacity: li.count) { ro, count in
             lc.withUnsafeBufferPointer { c in
@@ -90,5 +77,31 @@ enum LookupProbe {
         }
         // Every left row met its one right row: the left rows are 0..<n, in order.
         return (li.count == n ? [] : li, ri)
+    }
+
+    /// The left rows of `rows` whose code has a right row, in order; nil when `shouldStop` (asked every 64K rows)
+    /// said yes.
+    private static func matchingRows(_ lc: [UInt32], _ rowOfLeftCode: [Int32], _ rows: Range<Int>, _ shouldStop: () -> Bool) -> [Int]? {
+        var stopped = false
+        let li = [Int](unsafeUninitializedCapacity: rows.count) { lo, count in
+            lc.withUnsafeBufferPointer { c in
+                rowOfLeftCode.withUnsafeBufferPointer { r in
+                    var k = 0
+                    // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
+                    for chunk in stride(from: rows.lowerBound, to: rows.upperBound, by: 1 << 16) {
+                        if chunk > rows.lowerBound, shouldStop() {
+                            stopped = true
+                            break
+                        }
+                        for i in chunk..<min(rows.upperBound, chunk + (1 << 16)) {
+                            lo[k] = i
+                            k &+= r[Int(c[i])] >= 0 ? 1 : 0
+                        }
+                    }
+                    count = k
+                }
+            }
+        }
+        return stopped ? nil : li
     }
 }
