@@ -84,11 +84,11 @@ package struct DisjointWrites<T>: @unchecked Sendable {
     /// Nil for an empty buffer, which no range writes.
     package let base: UnsafeMutablePointer<T>?
 
-    package init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress }
+    @inlinable package init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress }
 
     /// Writes element `i` (of trivial type: integers, codes, booleans), which exists.
-    @inline(__always) package func write(_ i: Int, _ value: T) { base.unsafelyUnwrapped[i] = value }
+    @inlinable @inline(__always) package func write(_ i: Int, _ value: T) { base.unsafelyUnwrapped[i] = value }
 
     /// Reads element `i`, written before by the same range.
-    @inline(__always) package func read(_ i: Int) -> T { base.unsafelyUnwrapped[i] }
+    @inlinable @inline(__always) package func read(_ i: Int) -> T { base.unsafelyUnwrapped[i] }
 }
