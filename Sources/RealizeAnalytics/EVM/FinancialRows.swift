@@ -30,10 +30,27 @@ struct FinancialRows {
         var low = Int32.max, high = Int32.min
         var counts = [Int](repeating: 0, count: grouping.count)
         if case .text(let codes, let dict) = ids.storage {
-            // A range of rows per core; groups still made in the order their project ids first appear.
-            (counts, low, high) = try FinancialCodeScan.scan(
-                codes: codes, dictionary: dict, idWords: idWords, periodWords: periodWords, period: period, group: &group,
-                grouping: &grouping, input: input)
+            var codeGroup = [Int32](repeating: -1, count: dict.count)
+            // In chunks of 64K rows: the cancellation check stays out of the inner loop.
+            for chunk in stride(from: 0, to: n, by: 1 << 16) {
+                try input.checkCancelled(row: 0)
+                for row in chunk..<min(n, chunk + (1 << 16)) {
+                    if !idWords.isEmpty, idWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { continue }
+                    if !periodWords.isEmpty, periodWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { continue }
+                    let code = Int(codes[row])
+                    var g = codeGroup[code]
+                    if g < 0 {
+                        g = Int32(grouping.group(ofProject: dict[code]))
+                        codeGroup[code] = g
+                        while counts.count <= Int(g) { counts.append(0) }
+                    }
+                    group[row] = g
+                    counts[Int(g)] += 1
+                    let p = period[row]
+                    low = min(low, p)
+                    high = max(high, p)
+                }
+            }
         } else {
             let keys = input.keys(ids)
             for row in 0..<n {

@@ -80,15 +80,15 @@ package enum ParallelRanges {
 /// indices of its own range (no two threads touch one element) and the buffer is read only after `map` has
 /// returned (`concurrentPerform` returns after every iteration has finished, which orders their writes before
 /// the read). Every use keeps to this.
-package struct DisjointWrites<T>: @unchecked Sendable {
+struct DisjointWrites<T>: @unchecked Sendable {
     /// Nil for an empty buffer, which no range writes.
-    package let base: UnsafeMutablePointer<T>?
+    let base: UnsafeMutablePointer<T>?
 
-    @inlinable package init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress }
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress }
 
     /// Writes element `i` (of trivial type: integers, codes, booleans), which exists.
-    @inlinable @inline(__always) package func write(_ i: Int, _ value: T) { base.unsafelyUnwrapped[i] = value }
+    @inline(__always) func write(_ i: Int, _ value: T) { base.unsafelyUnwrapped[i] = value }
 
     /// Reads element `i`, written before by the same range.
-    @inlinable @inline(__always) package func read(_ i: Int) -> T { base.unsafelyUnwrapped[i] }
+    @inline(__always) func read(_ i: Int) -> T { base.unsafelyUnwrapped[i] }
 }
