@@ -49,8 +49,12 @@ extension FinancialCells {
         let group = rows.group, period = rows.period
         let low = Int(low)
         let narrow = pv.isNarrowUnits && ev.isNarrowUnits && ac.isNarrowUnits
+        // 64-bit amounts into a small grid: a range of rows per core, the grids added in range order.
+        let inRanges = narrow ? narrowGridInRanges(rows, cells: groups * width, width: width, low: low, pv: pv, ev: ev, ac: ac, input: input) : nil
+        if let inRanges { (sums, hit) = inRanges }
+        try input.checkCancelled(row: 0)
         // In chunks of 64K rows: the cancellation check stays out of the inner loop, which runs over raw buffers.
-        for chunk in stride(from: 0, to: group.count, by: 1 << 16) {
+        for chunk in stride(from: 0, to: inRanges == nil ? group.count : 0, by: 1 << 16) {
             try input.checkCancelled(row: 0)
             let end = min(group.count, chunk + (1 << 16))
             if narrow {
