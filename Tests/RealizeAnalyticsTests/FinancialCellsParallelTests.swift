@@ -16,12 +16,7 @@ import Testing
                 let split = try ParallelRanges.$override.withValue((minRows: 2, parts: parts)) {
                     try FinancialCellsTests.data(tables, level: level, denseLimit: .max)
                 }
-                #expect(split.grouping.keyValues == serial.grouping.keyValues)
-                #expect(split.latestPeriod == serial.latestPeriod)
-                for g in 0..<serial.grouping.count {
-                    #expect(split.periods(g) == serial.periods(g))
-                    for p in serial.periods(g) { #expect(split.amounts(g, at: p) == serial.amounts(g, at: p)) }
-                }
+                FinancialCellsTests.expectSameCells(split, serial)
             }
         }
     }
@@ -35,9 +30,7 @@ import Testing
             let split = try ParallelRanges.$override.withValue((minRows: 2, parts: 3)) {
                 try FinancialCellsTests.data(wide, level: "program", denseLimit: .max)
             }
-            for g in 0..<serial.grouping.count {
-                for p in serial.periods(g) { #expect(split.amounts(g, at: p) == serial.amounts(g, at: p)) }
-            }
+            FinancialCellsTests.expectSameCells(split, serial)
         }
     }
 }

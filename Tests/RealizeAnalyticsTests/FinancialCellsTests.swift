@@ -93,6 +93,16 @@ import Testing
         }
     }
 
+    /// `a` and `b` hold the same groups, latest period, and per-group periods and amounts.
+    static func expectSameCells(_ a: FinancialData, _ b: FinancialData, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(a.grouping.keyValues == b.grouping.keyValues, sourceLocation: sourceLocation)
+        #expect(a.latestPeriod == b.latestPeriod, sourceLocation: sourceLocation)
+        for g in 0..<a.grouping.count {
+            #expect(a.periods(g) == b.periods(g), sourceLocation: sourceLocation)
+            for p in a.periods(g) { #expect(a.amounts(g, at: p) == b.amounts(g, at: p), sourceLocation: sourceLocation) }
+        }
+    }
+
     @Test func programTotalsAreTheSameEitherWay() throws {
         var rng = SeededGenerator(seed: 0xF1C)
         for _ in 0..<100 {
@@ -100,11 +110,7 @@ import Testing
             for level in ["program", "total"] {
                 let dense = try Self.data(tables, level: level, denseLimit: .max)
                 let bucketed = try Self.data(tables, level: level, denseLimit: 0)
-                #expect(dense.grouping.keyValues == bucketed.grouping.keyValues)
-                for g in 0..<dense.grouping.count {
-                    #expect(dense.periods(g) == bucketed.periods(g))
-                    for p in dense.periods(g) { #expect(dense.amounts(g, at: p) == bucketed.amounts(g, at: p)) }
-                }
+                Self.expectSameCells(dense, bucketed)
             }
         }
     }
@@ -132,12 +138,7 @@ import Testing
                 for limit in [0, Int.max] {
                     let a = try Self.data(tables, level: level, denseLimit: limit)
                     let b = try Self.data(wide, level: level, denseLimit: limit)
-                    #expect(a.grouping.keyValues == b.grouping.keyValues)
-                    #expect(a.latestPeriod == b.latestPeriod)
-                    for g in 0..<a.grouping.count {
-                        #expect(a.periods(g) == b.periods(g))
-                        for p in a.periods(g) { #expect(a.amounts(g, at: p) == b.amounts(g, at: p)) }
-                    }
+                    Self.expectSameCells(a, b)
                 }
             }
         }
