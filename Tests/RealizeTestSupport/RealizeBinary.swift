@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What one run of the built `realize` binary produced.
 public struct RunResult: Sendable {
@@ -67,11 +68,29 @@ public enum RealizeBinary {
             stderr: collected.text(isOut: false), timedOut: timedOut)
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, removed with everything in it when the test process exits (a test that fails
+    /// half-way still leaves nothing behind in the system's temporary folder).
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("realize-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryFolders.shared.add(url)
         return url
+    }
+}
+
+/// The folders ``RealizeBinary/temporaryFolder()`` made, removed by an `atexit` handler installed with the first.
+private final class TemporaryFolders: Sendable {
+    static let shared = TemporaryFolders()
+    private let folders = Mutex<[URL]>([])
+
+    private init() {
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    func add(_ url: URL) { folders.withLock { $0.append(url) } }
+
+    func removeAll() {
+        for url in folders.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
     }
 }
 
