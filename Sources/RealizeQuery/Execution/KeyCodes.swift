@@ -78,22 +78,16 @@ struct KeyCodes {
         return !wide && range < limit ? (Int64(lo), Int64(hi)) : nil
     }
 
-    /// ``range(_:limit:)`` of dates and periods, eight lanes at a time.
+    /// ``range(_:limit:)`` of dates and periods, in a loop the compiler turns into vector min/max.
     static func range(_ a: [Int32], limit: Int64) -> (Int64, Int64)? {
-        guard let f = a.first else { return (0, 0) }
-        var (lo, hi) = (SIMD8<Int32>(repeating: f), SIMD8<Int32>(repeating: f))
-        var (l, h) = (f, f)
+        guard var l = a.first else { return (0, 0) }
+        var h = l
         a.withUnsafeBufferPointer { x in
-            let whole = x.count & ~7
-            UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(x)[0..<whole * 4]).withMemoryRebound(to: SIMD8<Int32>.self) { v in
-                for w in v {
-                    lo = pointwiseMin(lo, w)
-                    hi = pointwiseMax(hi, w)
-                }
+            for v in x {
+                l = v < l ? v : l
+                h = v > h ? v : h
             }
-            for i in whole..<x.count { (l, h) = (Swift.min(l, x[i]), Swift.max(h, x[i])) }
         }
-        (l, h) = (Swift.min(l, lo.min()), Swift.max(h, hi.max()))
         let (range, wide) = Int64(h).subtractingReportingOverflow(Int64(l))
         return !wide && range < limit ? (Int64(l), Int64(h)) : nil
     }
