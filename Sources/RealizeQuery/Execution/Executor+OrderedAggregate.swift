@@ -4,11 +4,18 @@ extension Executor {
     /// An aggregate whose groups come out in the order of their keys (set by ``OrderedGroups``): grouped through
     /// ``OrderedGrouping`` when the keys fit, with `count()` read from the group sizes; otherwise grouped the
     /// ordinary way, then the groups sorted by their keys (stably, from their first appearance, as the dropped sort
-    /// would have ordered the result).
+    /// would have ordered the result). When every aggregate is a count, ``OrderedCounts`` does it all in one pass.
     func orderedAggregate(
         _ keys: [BoundExpr], _ aggs: [AggregateSpec], _ outputs: [BoundExpr], order: [(key: Int, descending: Bool)], schema: Schema,
         _ t: Table, _ ev: Evaluator
     ) throws -> Table {
+        // Only counts: one pass into dense grids, without numbering the rows.
+        if let (keyColumns, columns) = try OrderedCounts.compute(keys, order: order, aggs, ev, shouldStop: { [cancel] in cancel?.isCancelled == true }) {
+            let inter =
+                keyColumns.enumerated().map { $0.element.renamed("k\($0.offset)") } + columns.enumerated().map { $0.element.renamed("a\($0.offset)") }
+            let post = Evaluator(table: Table(columns: inter, rowCount: keyColumns[0].count), settings: settings, warnings: warnings)
+            return Table(columns: try zip(outputs, schema).map { try post.eval($0).renamed($1.name) }, rowCount: keyColumns[0].count)
+        }
         let g: Grouping
         var keyColumns: [Column]
         var sizes: [Int64]? = nil

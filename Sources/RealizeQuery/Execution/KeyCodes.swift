@@ -78,6 +78,20 @@ struct KeyCodes {
         return !wide && range < limit ? (Int64(lo), Int64(hi)) : nil
     }
 
+    /// ``range(_:limit:)`` of dates and periods, in a loop the compiler turns into vector min/max.
+    static func range(_ a: [Int32], limit: Int64) -> (Int64, Int64)? {
+        guard var l = a.first else { return (0, 0) }
+        var h = l
+        a.withUnsafeBufferPointer { x in
+            for v in x {
+                l = v < l ? v : l
+                h = v > h ? v : h
+            }
+        }
+        let (range, wide) = Int64(h).subtractingReportingOverflow(Int64(l))
+        return !wide && range < limit ? (Int64(l), Int64(h)) : nil
+    }
+
     /// `packed[i] = packed[i] * domain + code(i)` for every row.
     func fold<P: FixedWidthInteger & UnsignedInteger>(into packed: inout [P]) {
         switch column.storage {

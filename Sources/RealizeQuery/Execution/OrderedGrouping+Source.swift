@@ -3,7 +3,7 @@ import RealizeStore
 extension OrderedGrouping {
     /// A column that grouping keys read, indexed per row in `0..<size`: the dictionary code for text, 0/1 for
     /// booleans, the value minus the minimum for ints, dates and periods; a null row takes the last index.
-    struct SourceIndex {
+    struct SourceIndex: Sendable {
         let column: Column
         /// Subtracted from ints, dates and periods to give their index.
         var lo: Int64 = 0
@@ -62,36 +62,42 @@ extension OrderedGrouping {
             return (codes, Int(span) + (hasNull ? 1 : 0))
         }
 
-        /// `packed[i] += table[index(i)]` for every row.
-        func add(_ table: [UInt32], into packed: inout [UInt32]) {
+        /// `packed[i - rows.lowerBound] += table[index(i)]` for each row of `rows` (`=` for the `first` source).
+        func add(_ table: [UInt32], rows: Range<Int>, into packed: UnsafeMutableBufferPointer<UInt32>, first: Bool) {
             switch column.storage {
-            case .text(let codes, _): add(codes, table, &packed) { Int($0) }
-            case .bool(let a): add(a, table, &packed) { $0 ? 1 : 0 }
+            case .text(let codes, _): add(codes, table, rows, packed, first) { Int($0) }
+            case .bool(let a): add(a, table, rows, packed, first) { $0 ? 1 : 0 }
             case .int(let a):
                 let l = lo
-                add(a, table, &packed) { Int($0 &- l) }
+                add(a, table, rows, packed, first) { Int($0 &- l) }
             case .date(let a), .period(let a):
                 let l = lo
-                add(a, table, &packed) { Int(Int64($0) &- l) }
+                add(a, table, rows, packed, first) { Int(Int64($0) &- l) }
             case .decimal, .double: break
             }
         }
 
-        @inline(__always) private func add<T>(_ a: [T], _ table: [UInt32], _ packed: inout [UInt32], index: (T) -> Int) {
+        @inline(__always) private func add<T>(
+            _ a: [T], _ table: [UInt32], _ rows: Range<Int>, _ p: UnsafeMutableBufferPointer<UInt32>, _ first: Bool, index: (T) -> Int
+        ) {
             let nullSlot = values
             let words = column.validity?.words
-            packed.withUnsafeMutableBufferPointer { p in
-                a.withUnsafeBufferPointer { x in
-                    table.withUnsafeBufferPointer { t in
-                        guard let words else {
-                            for i in 0..<p.count { p[i] &+= t[index(x[i])] }
-                            return
+            let base = rows.lowerBound
+            a.withUnsafeBufferPointer { x in
+                table.withUnsafeBufferPointer { t in
+                    guard let words else {
+                        if first {
+                            for i in rows { p[i &- base] = t[index(x[i])] }
+                        } else {
+                            for i in rows { p[i &- base] &+= t[index(x[i])] }
                         }
-                        words.withUnsafeBufferPointer { w in
-                            for i in 0..<p.count {
-                                let valid = w[i >> 6] & (1 << UInt64(i & 63)) != 0
-                                p[i] &+= t[valid ? index(x[i]) : nullSlot]
-                            }
+                        return
+                    }
+                    words.withUnsafeBufferPointer { w in
+                        for i in rows {
+                            let valid = w[i >> 6] & (1 << UInt64(i & 63)) != 0
+                            let v = t[valid ? index(x[i]) : nullSlot]
+                            p[i &- base] = first ? v : p[i &- base] &+ v
                         }
                     }
                 }

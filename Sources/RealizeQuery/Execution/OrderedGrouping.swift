@@ -25,69 +25,16 @@ struct OrderedGrouping {
     static func make(
         _ keys: [BoundExpr], order: [(key: Int, descending: Bool)], _ ev: Evaluator, shouldStop: () -> Bool
     ) throws(NumericOverflow) -> OrderedGrouping? {
+        guard let layout = try Layout(keys, order: order, ev) else { return nil }
         let rows = ev.n
-        // One key is grouped faster the ordinary way, and its few groups then sorted.
-        guard rows > 0, keys.count > 1, order.count == keys.count, Set(order.map(\.key)).count == keys.count else { return nil }
-        // The source of each key (a date part reads its date or period), each distinct source evaluated once.
-        var sourceExprs: [BoundExpr] = []
-        var sources: [SourceIndex] = []
-        var sourceOf: [Int] = []
-        var parts: [DatePart?] = []
-        for key in keys {
-            var x = key
-            var part: DatePart? = nil
-            if case .datePart(let p, let s) = key { (x, part) = (s, p) }
-            parts.append(part)
-            if let j = sourceExprs.firstIndex(where: { $0.isSame(as: x) }) {
-                sourceOf.append(j)
-                continue
-            }
-            let c = try ev.eval(x)
-            guard c.count == rows, let s = SourceIndex(c) else { return nil }
-            sourceExprs.append(x)
-            sources.append(s)
-            sourceOf.append(sources.count - 1)
+        if shouldStop() { return OrderedGrouping(grouping: .single(rows: rows), sizes: [Int64(rows)], keyColumns: []) }
+        let packed = [UInt32](unsafeUninitializedCapacity: rows) { p, n in
+            layout.pack(0..<rows, into: p)
+            n = rows
         }
-        // Each key's code over its source's index space, and its domain (the null code last).
-        var codes: [[UInt32]] = []
-        var domains: [Int] = []
-        for (k, part) in parts.enumerated() {
-            let s = sources[sourceOf[k]]
-            guard let (c, d) = s.codes(part: part, descending: order.first { $0.key == k }!.descending, fiscalStart: ev.settings.fiscalYearStart)
-            else { return nil }
-            codes.append(c)
-            domains.append(d)
-        }
-        // Mixed radix in sort order: the last sort key varies fastest.
-        var multiplier = [Int](repeating: 0, count: keys.count)
-        var space = 1
-        for o in order.reversed() {
-            multiplier[o.key] = space
-            let (p, wide) = space.multipliedReportingOverflow(by: domains[o.key])
-            guard !wide, p <= max(4 * rows, 1 << 16) else { return nil }
-            space = p
-        }
-        // One table per source: the sum of the codes, times their multipliers, of the keys it holds.
-        var tables = sources.map { [UInt32](repeating: 0, count: $0.size) }
-        for k in keys.indices {
-            let m = UInt32(multiplier[k])
-            let c = codes[k]
-            tables[sourceOf[k]].withUnsafeMutableBufferPointer { t in
-                for i in 0..<t.count { t[i] &+= c[i] &* m }
-            }
-        }
-        var packed = [UInt32](repeating: 0, count: rows)
-        for (s, table) in zip(sources, tables) {
-            if shouldStop() { return OrderedGrouping(grouping: .single(rows: rows), sizes: [Int64(rows)], keyColumns: []) }
-            s.add(table, into: &packed)
-        }
-        let (grouping, sizes) = number(packed, space: space)
-        let fs = ev.settings.fiscalYearStart
-        let columns = keys.indices.map { k -> Column in
-            let source = sources[sourceOf[k]].column.gather(grouping.firstRow)
-            return parts[k].map { $0.evaluate(source, rows: grouping.count, fiscalStart: fs) } ?? source
-        }
-        return OrderedGrouping(grouping: grouping, sizes: sizes, keyColumns: columns)
+        let (grouping, sizes) = number(packed, space: layout.space)
+        return OrderedGrouping(
+            grouping: grouping, sizes: sizes, keyColumns: layout.keyColumns(at: grouping.firstRow, fiscalStart: ev.settings.fiscalYearStart))
     }
 
     /// Groups numbered in increasing order of their packed keys, with their sizes and first rows.
