@@ -103,4 +103,17 @@ import Testing
             #expect(error?.diagnostics.first?.message.contains("P2") == true, "\(ranges)")
         }
     }
+
+    /// Ctrl-C before or during the ranges stops the collect with `cancelled`, with any ranges.
+    @Test func cancelledStops() throws {
+        var s = Self.session(rows: 300, seed: 5)
+        let token = CancellationToken()
+        token.cancel()
+        s.cancellation = token
+        let status = CivilCalendar.parsePeriod(Array("2025-08".utf8))!
+        for ranges in [(Int.max, 1), (1, 3)] {
+            let error = #expect(throws: QueryError.self) { try Self.collect(s, level: "program", status: status, ranges: ranges) }
+            #expect(error?.diagnostics.first?.id == .cancelled, "\(ranges)")
+        }
+    }
 }
