@@ -8,24 +8,28 @@ import Testing
 /// ``RealizedBenefits`` a range of rows per core: the same groups (unknown projects created in the order of their
 /// first counting row), the same rows in the same order per group, as one range; nulls and later rows left out.
 @Suite struct RealizedBenefitsRangesTests {
-    /// What a collect gives: the groups' keys, and per group its first period and its rows.
+    /// What a collect gives: the groups' keys, and per group its first period and its sums by month to the status.
     struct Collected: Equatable {
         var keys: [[String?]]
         var first: [Int32]
-        var start: [Int]
-        var periods: [Int32]
-        var units: [Int128]
+        var monthly: [[Int128]]
     }
 
-    static func collect(_ session: QuerySession, level: String, status: Int32, ranges: (Int, Int)) throws -> Collected {
+    /// Collects with the rows split into `ranges` (minimum rows, parts), summed into a grid or, with `placed`, placed.
+    static func collect(_ session: QuerySession, level: String, status: Int32, ranges: (Int, Int), placed: Bool = false) throws -> Collected {
         let here = SourceLocation(line: 1, column: 1, offset: 0)
         let input = InputTables(session: session, at: SourceRange(here, here), command: "appraise")
         return try ParallelRanges.$override.withValue((minRows: ranges.0, parts: ranges.1)) {
-            var grouping = try ProjectGrouping(level: level, levelRange: input.at, input: input, scale: 2, needBudget: false)
-            var realized = try RealizedBenefits(scale: 2, input: input)
-            try realized.collect(through: status, grouping: &grouping, input: input)
-            return Collected(
-                keys: grouping.keyValues, first: realized.first, start: realized.start, periods: realized.periods, units: realized.units)
+            try RealizedBenefits.$denseCells.withValue(placed ? 0 : 1 << 16) {
+                var grouping = try ProjectGrouping(level: level, levelRange: input.at, input: input, scale: 2, needBudget: false)
+                var realized = try RealizedBenefits(scale: 2, input: input)
+                try realized.collect(through: status, grouping: &grouping, input: input)
+                let monthly = (0..<grouping.count).map { g in
+                    realized.firstPeriod(g).map { realized.monthly(g, from: $0, months: Int(status - $0) + 1) } ?? []
+                }
+                #expect(realized.gridStart.isEmpty == placed)
+                return Collected(keys: grouping.keyValues, first: realized.first, monthly: monthly)
+            }
         }
     }
 
@@ -56,12 +60,14 @@ import Testing
             let s = Self.session(rows: 40 + 97 * k, seed: UInt64(k), wide: wide)
             let status = CivilCalendar.parsePeriod(Array("2025-08".utf8))!
             for level in ["project", "program"] {
-                let one = try Self.collect(s, level: level, status: status, ranges: (Int.max, 1))
-                let many = try Self.collect(s, level: level, status: status, ranges: ranges)
+                let one = try Self.collect(s, level: level, status: status, ranges: (Int.max, 1), placed: true)
+                let many = try Self.collect(s, level: level, status: status, ranges: ranges, placed: true)
+                let summed = try Self.collect(s, level: level, status: status, ranges: ranges)
+                let summedInOne = try Self.collect(s, level: level, status: status, ranges: (Int.max, 1))
                 #expect(one == many, "\(level) \(ranges)")
+                #expect(one == summed && one == summedInOne, "\(level) \(ranges)")
                 // Unknown projects P7…P12 are groups of their own at the project level, after the six known.
                 if level == "project" { #expect(one.keys.count > 6) }
-                #expect(one.periods.allSatisfy { $0 <= status })
             }
         }
     }
@@ -78,10 +84,15 @@ import Testing
         let s = financialSession([("benefits", benefits), ("projects", projects)])
         let status = CivilCalendar.parsePeriod(Array("2024-12".utf8))!
         for ranges in [(Int.max, 1), (1, 2), (1, 3), (1, 7)] {
-            let c = try Self.collect(s, level: "project", status: status, ranges: ranges)
-            #expect(c.keys.map { $0[0] } == ["P1", "Q5", "Q7", "Q3"], "\(ranges)")
-            #expect(c.start == [0, 1, 3, 4, 5])
-            #expect(c.units == [300, 200, 500, 400, 600])
+            for placed in [false, true] {
+                let c = try Self.collect(s, level: "project", status: status, ranges: ranges, placed: placed)
+                #expect(c.keys.map { $0[0] } == ["P1", "Q5", "Q7", "Q3"], "\(ranges)")
+                let months: [Int32] = [2, 1, 3, 5].map { CivilCalendar.period(year: 2024, month: $0) }
+                #expect(c.first == months)
+                let totals: [Int128] = c.monthly.map { $0.reduce(0, +) }
+                #expect(totals == [300, 700, 400, 600])
+                #expect(Array(c.monthly[1].prefix(4)) == [200, 0, 0, 500] as [Int128])
+            }
         }
     }
 

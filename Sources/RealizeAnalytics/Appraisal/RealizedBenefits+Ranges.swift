@@ -66,6 +66,7 @@ extension RealizedBenefits {
                 return (codeGroup[Int(codes[r])], rows.realized.units(r))
             }
         }
+        if sumDense(rows, codes: codes, idWords: idWords, codeGroup: codeGroup, count: count, status: rows.status) { return }
         start.reserveCapacity(groups + 1)
         for c in count { start.append(start[start.count - 1] + c) }
         // Where each range's rows of a group go: after the rows of the ranges before it.
@@ -88,6 +89,60 @@ extension RealizedBenefits {
         }
         self.periods = periods
         self.units = units
+    }
+
+    /// Most cells (group × month, from each group's first period to the status) summed straight into a grid a
+    /// range of rows per core: each range sums into a grid of its own, so the grid must stay small beside the rows.
+    /// Tests lower it to 0 to place the rows (`$denseCells.withValue(0) { … }`).
+    @TaskLocal static var denseCells = 1 << 16
+
+    /// Sums the counting rows straight into each group's months (``grid``) when the grid has at most
+    /// ``denseCells`` cells, a range of rows per core, the ranges' grids added in range order; false (nothing
+    /// done) when it would be larger.
+    ///
+    /// Exact and the same as summing the placed rows: every partial sum of a group's rows is bounded by its
+    /// Σ|units|, checked to fit 38 digits before, and integer addition does not depend on its order.
+    private mutating func sumDense(
+        _ rows: BenefitRows, codes: [UInt32], idWords: [UInt64], codeGroup: [Int], count: [Int], status: Int32
+    ) -> Bool {
+        let limit = Self.denseCells
+        var offsets = [0]
+        offsets.reserveCapacity(count.count + 1)
+        for g in count.indices {
+            let span = count[g] > 0 ? Int(status - first[g]) + 1 : 0
+            offsets.append(offsets[g] + span)
+            if offsets[g + 1] > limit { return false }
+        }
+        let cells = offsets[count.count], firstOf = first, starts = offsets
+        let parts =
+            ParallelRanges.map(rows: codes.count) { range, _ in
+                Self.sum(rows, codes: codes, idWords: idWords, codeGroup: codeGroup, offsets: starts, first: firstOf, range: range, cells: cells)
+            } ?? []
+        var grid = parts.first ?? [Int128](repeating: 0, count: cells)
+        for part in parts.dropFirst() {
+            for i in 0..<cells { grid[i] &+= part[i] }
+        }
+        self.grid = grid
+        gridStart = offsets
+        return true
+    }
+
+    /// One range's rows summed into a grid: group g's month m (from its first period) at `offsets[g] + m`.
+    private static func sum(
+        _ rows: BenefitRows, codes: [UInt32], idWords: [UInt64], codeGroup: [Int], offsets: [Int], first: [Int32], range: Range<Int>,
+        cells: Int
+    ) -> [Int128] {
+        var grid = [Int128](repeating: 0, count: cells)
+        let narrow = rows.realized.isNarrowUnits
+        grid.withUnsafeMutableBufferPointer { grid in
+            for r in range {
+                guard let p = rows.period(r) else { continue }
+                if !idWords.isEmpty, idWords[r >> 6] & (1 << UInt64(r & 63)) == 0 { continue }
+                let g = codeGroup[Int(codes[r])]
+                grid[offsets[g] + Int(p - first[g])] &+= narrow ? Int128(rows.realized.narrow(r)) : rows.realized.units(r)
+            }
+        }
+        return grid
     }
 
     /// One range's tally (``CodeTally``), looking at Ctrl-C every 64K rows.

@@ -13,6 +13,11 @@ struct RealizedBenefits {
     var periods: [Int32] = []
     var units: [Int128] = []
     var first: [Int32] = []
+    /// When the rows were summed straight into months (``sumDense(_:codes:idWords:codeGroup:count:status:)``):
+    /// group g's sums from `first[g]` to the status at `gridStart[g]..<gridStart[g + 1]` of ``grid`` (then no row
+    /// is placed); empty otherwise.
+    var gridStart: [Int] = []
+    var grid: [Int128] = []
 
     private let rowCount: Int
     private let ids: Column
@@ -90,6 +95,12 @@ struct RealizedBenefits {
     /// - Precondition: every row of `g` is in origin..<origin + months (true of `firstPeriod(g)...status`).
     func monthly(_ g: Int, from origin: Int32, months: Int) -> [Int128] {
         var out = [Int128](repeating: 0, count: months)
+        if !gridStart.isEmpty {
+            guard g + 1 < gridStart.count, gridStart[g] < gridStart[g + 1] else { return out }
+            let shift = Int(first[g] - origin) - gridStart[g]
+            for i in gridStart[g]..<gridStart[g + 1] where (0..<months).contains(i + shift) { out[i + shift] += grid[i] }
+            return out
+        }
         guard g + 1 < start.count else { return out }
         for i in start[g]..<start[g + 1] { out[Int(periods[i] - origin)] += units[i] }
         return out
