@@ -67,34 +67,45 @@ public enum CashFlowAppraisal {
     public static func irr(_ flows: [Double]) -> IRR {
         let changes = signChanges(flows)
         guard changes > 0 else { return IRR(rate: nil, roots: [], signChanges: 0) }
-        let roots = roots(scanned: NPVSignScan(flows).values()) { npv(rate: $0, flows: flows) }
+        let roots = flows.withUnsafeBufferPointer { f -> [Double] in
+            Self.roots(scanned: NPVSignScan(flows).values()) { NPVLanes.bisect(f, low: $0, high: $1, lowValue: $2) }
+        }
         let best = roots.min { abs($0 - 0.1) < abs($1 - 0.1) }
         return IRR(rate: best, roots: roots, signChanges: changes)
     }
 
     /// Rates r in (−1, 100] where f(r) = 0, by a scan of f on ``RateGrid/rates`` and bisection.
     static func findRoots(_ f: (Double) -> Double?) -> [Double] {
-        roots(scanned: RateGrid.rates.map { f($0) ?? .nan }, f)
+        roots(scanned: RateGrid.rates.map { f($0) ?? .nan }) { bisect(low: $0, high: $1, lowValue: $2, f) }
+    }
+
+    /// The most steps a bisection takes.
+    static let bisectionSteps = 200
+
+    /// The root of f between `low` and `high`, where f has opposite signs (`lowValue` at `low`), bisected to machine
+    /// precision: up to ``bisectionSteps`` midpoints, until the bracket is within 1e−15 of the midpoint (or 1e−15).
+    static func bisect(low: Double, high: Double, lowValue: Double, _ f: (Double) -> Double?) -> Double {
+        var lo = low, hi = high, flo = lowValue
+        for _ in 0..<bisectionSteps {
+            let mid = (lo + hi) / 2
+            guard let fm = f(mid) else { break }
+            if (fm < 0) == (flo < 0) { lo = mid; flo = fm } else { hi = mid }
+            if hi - lo <= 1e-15 * max(1, abs(mid)) { break }
+        }
+        return (lo + hi) / 2
     }
 
     /// The roots from f's values on ``RateGrid/rates`` (not finite where f has none): a rate where the value is 0,
-    /// and one bisected to machine precision between neighbouring rates whose values differ in sign. Only the
-    /// values' signs are read.
-    static func roots(scanned values: [Double], _ f: (Double) -> Double?) -> [Double] {
+    /// and one bisected to machine precision (`bisect(low, high, value at low)`) between neighbouring rates whose
+    /// values differ in sign. Only the values' signs are read.
+    static func roots(scanned values: [Double], bisect: (Double, Double, Double) -> Double) -> [Double] {
         var roots: [Double] = []
         var prev: (Double, Double)? = nil
         for (x, y) in zip(RateGrid.rates, values) {
             guard y.isFinite else { prev = nil; continue }
             if y == 0 { roots.append(x); prev = (x, y); continue }
             if let (px, py) = prev, py != 0, (py < 0) != (y < 0) {
-                var lo = px, hi = x, flo = py
-                for _ in 0..<200 {
-                    let mid = (lo + hi) / 2
-                    guard let fm = f(mid) else { break }
-                    if (fm < 0) == (flo < 0) { lo = mid; flo = fm } else { hi = mid }
-                    if hi - lo <= 1e-15 * max(1, abs(mid)) { break }
-                }
-                roots.append((lo + hi) / 2)
+                roots.append(bisect(px, x, py))
             }
             prev = (x, y)
         }

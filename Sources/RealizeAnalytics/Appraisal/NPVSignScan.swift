@@ -14,7 +14,7 @@
 /// A margin above the rounding error of these figures and of `npv` itself makes the sign certain for `npv`'s own
 /// result at every rate of the run, so the brackets found, and the bisection inside them, are the same doubles as
 /// scanning every rate. Runs are halved until proven or down to neighbouring rates, so evaluation is spent near
-/// the roots (about 40 rates of 640 on a programme's 180 months).
+/// the roots (about 40 rates of 640 on a programme's 180 months, about 90 on a project's).
 struct NPVSignScan {
     /// One evaluation: `npv` as ``CashFlowAppraisal/npv(rate:flows:)`` gives it, Σ|term| (= P + N, computed), and
     /// the last factor (1 + r)^n.
@@ -45,30 +45,34 @@ struct NPVSignScan {
     }
 
     /// NPV at every rate of ``RateGrid/rates``: the exact `npv` result where evaluated, else ±1 with its proven sign.
+    ///
+    /// Runs are halved a level at a time, and the midpoints of a level are evaluated together (``NPVLanes``): whether
+    /// a run is split reads only its two ends, so the rates evaluated are those of halving one run after another.
     func values() -> [Double] {
         let grid = RateGrid.rates
         var points = [Point?](repeating: nil, count: grid.count)
         var values = [Double](repeating: .nan, count: grid.count)
         flows.withUnsafeBufferPointer { f in
-            func evaluate(_ i: Int) {
-                let p = Self.evaluate(f, rate: grid[i])
-                points[i] = p
-                values[i] = p.npv
+            func evaluate(_ indices: [Int]) {
+                for (i, p) in zip(indices, NPVLanes.points(f, rates: indices.map { grid[$0] })) {
+                    points[i] = p
+                    values[i] = p.npv
+                }
             }
             let last = grid.count - 1
-            evaluate(0)
-            evaluate(last)
+            evaluate([0, last])
             var runs = [(0, last)]
-            while let (i, j) = runs.popLast() {
-                guard j - i > 1 else { continue }
-                if let sign = provenSign(points[i]!, points[j]!) {
-                    for k in (i + 1)..<j { values[k] = sign }
-                    continue
+            while !runs.isEmpty {
+                var split: [(Int, Int)] = []
+                for (i, j) in runs where j - i > 1 {
+                    if let sign = provenSign(points[i]!, points[j]!) {
+                        for k in (i + 1)..<j { values[k] = sign }
+                    } else {
+                        split.append((i, j))
+                    }
                 }
-                let m = (i + j) / 2
-                evaluate(m)
-                runs.append((m, j))
-                runs.append((i, m))
+                evaluate(split.map { ($0.0 + $0.1) / 2 })
+                runs = split.flatMap { (i, j) in [(i, (i + j) / 2), ((i + j) / 2, j)] }
             }
         }
         return values
@@ -101,9 +105,14 @@ struct NPVSignScan {
             magnitude += abs(d)
             factor *= 1 + rate
         }
+        return point(flows.count, rate: rate, npv: total, magnitude: magnitude, growth: factor)
+    }
+
+    /// The point of `count` flows at `rate` from the sums of the pass over them.
+    static func point(_ count: Int, rate: Double, npv: Double, magnitude: Double, growth: Double) -> Point {
         // Factors run from 1 to (1 + r)^n: at least e^−600, no term of |flows| ≤ 1e25 overflows; at most e^600 too,
         // every term of |flows| ≥ 1e−25 is normal (else it is below `floor`).
-        let logGrowth = Double(flows.count) * log1p(rate)
-        return Point(npv: total, magnitude: magnitude, growth: factor, boundedBelow: logGrowth >= -600, bounded: abs(logGrowth) <= 600)
+        let logGrowth = Double(count) * log1p(rate)
+        return Point(npv: npv, magnitude: magnitude, growth: growth, boundedBelow: logGrowth >= -600, bounded: abs(logGrowth) <= 600)
     }
 }

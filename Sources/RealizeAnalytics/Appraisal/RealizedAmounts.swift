@@ -32,9 +32,17 @@ struct RealizedAmounts {
     var isNarrowUnits: Bool { isDecimal && amounts.isNarrowUnits }
 
     /// The units of `row`, nil when it is null (or, converted from doubles, not finite).
-    @inline(__always) subscript(_ row: Int) -> Int128? {
-        if !isDecimal { return converted[row] }
-        if !validWords.isEmpty, validWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { return nil }
-        return amounts[row]
+    @inline(__always) subscript(_ row: Int) -> Int128? { isValid(row) ? units(row) : nil }
+
+    /// Whether `row` has an amount.
+    @inline(__always) func isValid(_ row: Int) -> Bool {
+        if !isDecimal { return converted[row] != nil }
+        return validWords.isEmpty || validWords[row >> 6] & (1 << UInt64(row & 63)) != 0
     }
+
+    /// The units of `row`, which has an amount (``isValid(_:)``).
+    @inline(__always) func units(_ row: Int) -> Int128 { isDecimal ? amounts[row] : converted[row] ?? 0 }
+
+    /// The 64-bit units of `row`, which has an amount, when ``isNarrowUnits``.
+    @inline(__always) func narrow(_ row: Int) -> Int64 { amounts.narrow(row) }
 }

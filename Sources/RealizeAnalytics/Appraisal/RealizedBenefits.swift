@@ -9,14 +9,19 @@ import RealizeStore
 /// 38 digits, so every sum of its amounts fits; past that, the rows are replayed in order with an ``AmountBound``
 /// per group and the first group to pass is named, the error row-by-row bounding gives.
 struct RealizedBenefits {
-    private var start: [Int] = [0]
-    private var periods: [Int32] = []
-    private var units: [Int128] = []
-    private var first: [Int32] = []
+    var start: [Int] = [0]
+    var periods: [Int32] = []
+    var units: [Int128] = []
+    var first: [Int32] = []
+    /// When the rows were summed straight into months (``sumDense(_:codes:idWords:codeGroup:count:status:)``):
+    /// group g's sums from `first[g]` to the status at `gridStart[g]..<gridStart[g + 1]` of ``grid`` (then no row
+    /// is placed); empty otherwise.
+    var gridStart: [Int] = []
+    var grid: [Int128] = []
 
     private let rowCount: Int
     private let ids: Column
-    private let rowPeriods: [Int32?]
+    private let periodColumn: Column
     private let realized: RealizedAmounts
 
     /// Reads the table's columns.
@@ -25,57 +30,42 @@ struct RealizedBenefits {
         let benefits = try input.table("benefits", for: "appraise (benefits realized)")
         rowCount = benefits.rowCount
         ids = try input.column(benefits, "benefits", "project_id")
-        rowPeriods = try input.periods(try input.column(benefits, "benefits", "period"), "benefits")
+        periodColumn = try input.column(benefits, "benefits", "period")
+        switch periodColumn.storage {
+        case .period, .date: break
+        default: _ = try input.periods(periodColumn, "benefits")  // the type-mismatch error
+        }
         realized = try RealizedAmounts(try input.column(benefits, "benefits", "realized"), scale: scale, input: input)
     }
 
     /// Places the rows up to `status` by group.
     ///
-    /// Two passes over the rows: the first finds each counting row's group (created in row order, as row-by-row
-    /// lookup would) and tallies per group its rows, Σ|units| and first period; the second places the rows side by
-    /// side. The per-row loops run over raw buffers, in chunks of 64K rows with a look at the cancellation token
-    /// between them.
+    /// With dictionary-coded project ids, ``collectByCode(_:codes:dictionary:idWords:grouping:input:)`` tallies and
+    /// places the rows a range per core. Otherwise two serial passes: the first finds each counting row's group
+    /// (created in row order, as row-by-row lookup would) and tallies per group its rows, Σ|units| and first period;
+    /// the second places the rows side by side.
     /// - Throws: ``QueryError``: `numeric-overflow` naming the group, `cancelled`.
     mutating func collect(through status: Int32, grouping: inout ProjectGrouping, input: InputTables) throws(QueryError) {
-        // Locals, not `self`'s properties, in the loops: no retain and release of their buffers per row.
-        let realized = self.realized, rowPeriods = self.rowPeriods, ids = self.ids, n = rowCount
-        var tally = Tally(rows: n, groups: grouping.count, narrow: realized.isNarrowUnits)
-        // A row's group is looked up once its period and amount count (an unknown project becomes a group then).
+        let rows = try BenefitRows(period: periodColumn, realized: realized, status: status, input: input)
         if case .text(let codes, let dictionary) = ids.storage {
-            // Through the dictionary codes; every group a code can add is made room for first (at most one a code).
-            let idWords = ids.validity?.words ?? []
-            var codeGroup = [Int32](repeating: -1, count: dictionary.count)
-            tally.reserve(groups: grouping.count + dictionary.count)
-            for low in stride(from: 0, to: n, by: 1 << 16) {
-                try input.checkCancelled(row: 0)
-                tally.withBuffers { t in
-                    for r in low..<min(n, low + (1 << 16)) {
-                        guard let p = rowPeriods[r], p <= status, let v = realized[r] else { continue }
-                        if !idWords.isEmpty, idWords[r >> 6] & (1 << UInt64(r & 63)) == 0 { continue }
-                        let code = Int(codes[r])
-                        var g = codeGroup[code]
-                        if g < 0 {
-                            g = Int32(grouping.group(ofProject: dictionary[code]))
-                            codeGroup[code] = g
-                        }
-                        t.keep(r, p, v, Int(g))
-                    }
-                }
-            }
-        } else {
-            var rows = RowGroups(ids, input: input)
-            for r in 0..<n {
-                try input.checkCancelled(row: r)
-                guard let p = rowPeriods[r], p <= status, let v = realized[r], let g = rows.group(ofRow: r, in: &grouping) else { continue }
-                tally.reserve(groups: g + 1)
-                tally.withBuffers { $0.keep(r, p, v, g) }
-            }
+            try collectByCode(rows, codes: codes, dictionary: dictionary, idWords: ids.validity?.words ?? [], grouping: &grouping, input: input)
+            return
+        }
+        let n = rowCount
+        var tally = Tally(rows: n, groups: grouping.count, narrow: realized.isNarrowUnits)
+        var lookup = RowGroups(ids, input: input)
+        for r in 0..<n {
+            try input.checkCancelled(row: r)
+            guard let p = rows.period(r), let g = lookup.group(ofRow: r, in: &grouping) else { continue }
+            tally.reserve(groups: g + 1)
+            tally.withBuffers { $0.keep(r, p, rows.realized.units(r), g) }
         }
         let groups = grouping.count, rowGroup = tally.rowGroup
         first = Array(tally.first.prefix(groups))
-        let largest = FixedDecimal.maxUnits.magnitude
-        if tally.magnitude.contains(where: { $0 > largest }) {
-            try Self.throwFirstOverflow(rowGroup, realized, groupCount: groups, grouping: grouping, input: input)
+        if tally.magnitude.contains(where: { $0 > FixedDecimal.maxUnits.magnitude }) {
+            try Self.throwFirstOverflow(rows: n, groupCount: groups, grouping: grouping, input: input) { r in
+                rowGroup[r] >= 0 ? (Int(rowGroup[r]), rows.realized.units(r)) : nil
+            }
         }
         start.reserveCapacity(groups + 1)
         for c in tally.count.prefix(groups) { start.append(start[start.count - 1] + c) }
@@ -87,8 +77,8 @@ struct RealizedBenefits {
                 units.withUnsafeMutableBufferPointer { units in
                     for r in 0..<n where rowGroup[r] >= 0 {
                         let g = Int(rowGroup[r])
-                        periods[next[g]] = rowPeriods[r]!
-                        units[next[g]] = realized[r]!
+                        periods[next[g]] = rows.period(r) ?? 0
+                        units[next[g]] = rows.realized.units(r)
                         next[g] += 1
                     }
                 }
@@ -105,18 +95,26 @@ struct RealizedBenefits {
     /// - Precondition: every row of `g` is in origin..<origin + months (true of `firstPeriod(g)...status`).
     func monthly(_ g: Int, from origin: Int32, months: Int) -> [Int128] {
         var out = [Int128](repeating: 0, count: months)
+        if !gridStart.isEmpty {
+            guard g + 1 < gridStart.count, gridStart[g] < gridStart[g + 1] else { return out }
+            let shift = Int(first[g] - origin) - gridStart[g]
+            for i in gridStart[g]..<gridStart[g + 1] where (0..<months).contains(i + shift) { out[i + shift] += grid[i] }
+            return out
+        }
         guard g + 1 < start.count else { return out }
         for i in start[g]..<start[g + 1] { out[Int(periods[i] - origin)] += units[i] }
         return out
     }
 
-    private static func throwFirstOverflow(
-        _ rowGroup: [Int32], _ realized: RealizedAmounts, groupCount: Int, grouping: ProjectGrouping, input: InputTables
+    /// Replays the counting rows in order (`row(r)`: its group and units, nil when it does not count) with an
+    /// ``AmountBound`` per group, and throws for the first group whose Σ|realized| passes 38 digits.
+    static func throwFirstOverflow(
+        rows: Int, groupCount: Int, grouping: ProjectGrouping, input: InputTables, _ row: (Int) -> (Int, Int128)?
     ) throws(QueryError) {
         var bounds = [AmountBound](repeating: AmountBound(), count: groupCount)
-        for r in rowGroup.indices where rowGroup[r] >= 0 {
-            let g = Int(rowGroup[r])
-            guard bounds[g].add(realized[r]!) else {
+        for r in 0..<rows {
+            guard let (g, v) = row(r) else { continue }
+            guard bounds[g].add(v) else {
                 throw input.amountOverflow("the sum of realized", keyName: grouping.keyNames[0], keyValue: grouping.keyValues[g][0])
             }
         }
