@@ -41,6 +41,12 @@ struct SpeculativeDecoder {
         return nil  // no value: the column is text
     }
 
+    /// The end of the last field: the buffer holds at least this many bytes, so a load of eight bytes at
+    /// `i` stays within it when `i + 8 <= lastByte`.
+    private var lastByte: Int {
+        index.rowCountWithHeader == 0 ? 0 : index.span(row: index.rowCountWithHeader - 1, column: index.columnCount - 1).end
+    }
+
     /// Powers of ten that fit `Int64`.
     private static let pow10: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
 
@@ -85,6 +91,7 @@ struct SpeculativeDecoder {
         var validity: Bitmap? = nil
         var scale = 0, sawPoint = false
         var stop = -1, stopped = false
+        let limit = lastByte
         let values = [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
             rowLoop: for r in 0..<rows {
                 index.passed(row: r + 1)
@@ -99,14 +106,18 @@ struct SpeculativeDecoder {
                     validity![r] = false
                     continue
                 }
-                guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
-                    stop = r
-                    break
+                var (units, shape) = SWARNumber.plainNumber(p, s, e, limit: limit, pointAllowed)
+                if shape < 0 {
+                    guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
+                        stop = r
+                        break
+                    }
+                    (units, shape) = (n.mantissa, n.point ? n.frac + 1 : 0)
                 }
-                sawPoint = sawPoint || n.point
-                var units = n.mantissa
-                if n.frac > scale {
-                    let f = Self.pow10[n.frac - scale]
+                sawPoint = sawPoint || shape > 0
+                let frac = shape > 0 ? shape - 1 : 0
+                if frac > scale {
+                    let f = Self.pow10[frac - scale]
                     for k in 0..<r {
                         let (scaled, overflow) = out[k].multipliedReportingOverflow(by: f)
                         if overflow {
@@ -115,9 +126,9 @@ struct SpeculativeDecoder {
                         }
                         out[k] = scaled
                     }
-                    scale = n.frac
-                } else if n.frac < scale {
-                    let (scaled, overflow) = units.multipliedReportingOverflow(by: Self.pow10[scale - n.frac])
+                    scale = frac
+                } else if frac < scale {
+                    let (scaled, overflow) = units.multipliedReportingOverflow(by: Self.pow10[scale - frac])
                     if overflow {
                         stop = r
                         break
@@ -147,6 +158,7 @@ struct SpeculativeDecoder {
         let rows = index.rowCount
         var validity: Bitmap? = nil
         var stop = -1, stopped = false
+        let limit = lastByte
         let values = [Int32](unsafeUninitializedCapacity: rows) { out, initialized in
             for r in 0..<rows {
                 index.passed(row: r + 1)
@@ -159,7 +171,11 @@ struct SpeculativeDecoder {
                     out.initializeElement(at: r, to: 0)
                     if validity == nil { validity = Bitmap(count: rows, value: true) }
                     validity![r] = false
-                } else if let v = periods ? FieldParsers.period(p, s, e) : FieldParsers.date(p, s, e), !periods || (lo...hi ~= v) {
+                } else if let v = periods
+                    ? SWARDays.period(p, s, e, limit: limit) ?? FieldParsers.period(p, s, e)
+                    : SWARDays.date(p, s, e, limit: limit) ?? FieldParsers.date(p, s, e),
+                    !periods || (lo...hi ~= v)
+                {
                     out.initializeElement(at: r, to: v)
                 } else {
                     stop = r
