@@ -59,21 +59,40 @@ enum SWARNumber {
         let i = negative || p[s] == FieldParsers.plus ? s &+ 1 : s
         let n = e &- i
         guard UInt(bitPattern: n &- 1) < 8, i &+ 8 <= limit else { return wide(p, i, n, negative, limit: limit, pointAllowed) }
+        let (v, shape) = oneWord(p, i, n, pointAllowed)
+        return (negative ? 0 &- v : v, shape)
+    }
+
+    /// The magnitude and shape (as ``plainNumber(_:_:_:limit:_:)`` gives them) of the `n` bytes at `i`
+    /// (1...8, not a sign; the buffer holds 8 bytes from `i`). ``SpeculativeDecoder`` repeats these lines
+    /// in its loop, where the compiler does not inline a call.
+    @inline(__always)
+    static func oneWord(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ pointAllowed: Bool) -> (magnitude: Int64, shape: Int) {
         // The field's bytes at the top of the word, zero digits below them; the bytes past it shifted out.
-        let x = (UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ zeros) &<< UInt64((8 &- n) &* 8)
+        let x = word(p, i, n)
         let bad = nonDigits(x)
-        if bad == 0 {
-            let v = Int64(truncatingIfNeeded: eightDigits(x))
-            return (negative ? 0 &- v : v, 0)
-        }
+        if bad == 0 { return (Int64(truncatingIfNeeded: eightDigits(x)), 0) }
         // Exactly one non-digit, the point (at byte j), and at least one digit.
         let j = bad.trailingZeroBitCount &>> 3
-        guard pointAllowed, bad & (bad &- 1) == 0, n > 1, (x &>> UInt64(j &* 8)) & 0xFF == pointByte else { return (0, -1) }
-        // The digits before the point move up one byte, over it.
+        guard pointAllowed, bad & (bad &- 1) == 0, n > 1, isPoint(x, j) else { return (0, -1) }
+        return (Int64(truncatingIfNeeded: eightDigits(dropping(x, j))), 8 &- j)
+    }
+
+    /// The `n` bytes (1...8) at `i`, XORed with `0`, at the top of a word; zero digits below them.
+    @inline(__always)
+    static func word(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> UInt64 {
+        (UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ zeros) &<< UInt64((8 &- n) &* 8)
+    }
+
+    /// Whether byte `j` of `x` (XORed with `0`) is the point.
+    @inline(__always)
+    static func isPoint(_ x: UInt64, _ j: Int) -> Bool { (x &>> UInt64(j &* 8)) & 0xFF == pointByte }
+
+    /// `x` without byte `j`: the bytes below it move up one byte, over it, and a zero digit comes in below.
+    @inline(__always)
+    static func dropping(_ x: UInt64, _ j: Int) -> UInt64 {
         let from = UInt64.max &<< UInt64(j &* 8)
-        let joined = (x & (from &<< 8)) | ((x & ~from) &<< 8)
-        let v = Int64(truncatingIfNeeded: eightDigits(joined))
-        return (negative ? 0 &- v : v, 8 &- j)
+        return (x & (from &<< 8)) | ((x & ~from) &<< 8)
     }
 
     /// ``plainNumber(_:_:_:limit:_:)`` for 9 to 16 bytes after the sign at `i` (`n` of them): `digits.digits`

@@ -106,7 +106,23 @@ struct SpeculativeDecoder {
                     validity![r] = false
                     continue
                 }
-                var (units, shape) = SWARNumber.plainNumber(p, s, e, limit: limit, pointAllowed)
+                // SWARNumber.plainNumber, its one-word case written out (a call is not inlined here).
+                let negative = p[s] == FieldParsers.minus
+                let i = negative || p[s] == FieldParsers.plus ? s &+ 1 : s
+                let length = e &- i
+                var units: Int64 = 0, shape = -1
+                if UInt(bitPattern: length &- 1) < 8, i &+ 8 <= limit {
+                    let x = SWARNumber.word(p, i, length)
+                    let bad = SWARNumber.nonDigits(x)
+                    if bad == 0 {
+                        (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(x)), 0)
+                    } else if pointAllowed, bad & (bad &- 1) == 0, length > 1, case let j = bad.trailingZeroBitCount &>> 3, SWARNumber.isPoint(x, j) {
+                        (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(SWARNumber.dropping(x, j))), 8 &- j)
+                    }
+                    if negative { units = 0 &- units }
+                } else {
+                    (units, shape) = SWARNumber.plainNumber(p, s, e, limit: limit, pointAllowed)
+                }
                 if shape < 0 {
                     guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
                         stop = r
