@@ -41,6 +41,12 @@ struct SpeculativeDecoder {
         return nil  // no value: the column is text
     }
 
+    /// The end of the last field: the buffer holds at least this many bytes, so a load of eight bytes at
+    /// `i` stays within it when `i + 8 <= lastByte`.
+    private var lastByte: Int {
+        index.rowCountWithHeader == 0 ? 0 : index.span(row: index.rowCountWithHeader - 1, column: index.columnCount - 1).end
+    }
+
     /// Powers of ten that fit `Int64`.
     private static let pow10: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
 
@@ -85,6 +91,7 @@ struct SpeculativeDecoder {
         var validity: Bitmap? = nil
         var scale = 0, sawPoint = false
         var stop = -1, stopped = false
+        let limit = lastByte
         let values = [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
             rowLoop: for r in 0..<rows {
                 index.passed(row: r + 1)
@@ -99,14 +106,34 @@ struct SpeculativeDecoder {
                     validity![r] = false
                     continue
                 }
-                guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
-                    stop = r
-                    break
+                // SWARNumber.plainNumber, its one-word case written out (a call is not inlined here).
+                let negative = p[s] == FieldParsers.minus
+                let i = negative || p[s] == FieldParsers.plus ? s &+ 1 : s
+                let length = e &- i
+                var units: Int64 = 0, shape = -1
+                if UInt(bitPattern: length &- 1) < 8, i &+ 8 <= limit {
+                    let x = SWARNumber.word(p, i, length)
+                    let bad = SWARNumber.nonDigits(x)
+                    if bad == 0 {
+                        (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(x)), 0)
+                    } else if pointAllowed, bad & (bad &- 1) == 0, length > 1, case let j = bad.trailingZeroBitCount &>> 3, SWARNumber.isPoint(x, j) {
+                        (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(SWARNumber.dropping(x, j))), 8 &- j)
+                    }
+                    if negative { units = 0 &- units }
+                } else {
+                    (units, shape) = SWARNumber.plainNumber(p, s, e, limit: limit, pointAllowed)
                 }
-                sawPoint = sawPoint || n.point
-                var units = n.mantissa
-                if n.frac > scale {
-                    let f = Self.pow10[n.frac - scale]
+                if shape < 0 {
+                    guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
+                        stop = r
+                        break
+                    }
+                    (units, shape) = (n.mantissa, n.point ? n.frac + 1 : 0)
+                }
+                sawPoint = sawPoint || shape > 0
+                let frac = shape > 0 ? shape - 1 : 0
+                if frac > scale {
+                    let f = Self.pow10[frac - scale]
                     for k in 0..<r {
                         let (scaled, overflow) = out[k].multipliedReportingOverflow(by: f)
                         if overflow {
@@ -115,9 +142,9 @@ struct SpeculativeDecoder {
                         }
                         out[k] = scaled
                     }
-                    scale = n.frac
-                } else if n.frac < scale {
-                    let (scaled, overflow) = units.multipliedReportingOverflow(by: Self.pow10[scale - n.frac])
+                    scale = frac
+                } else if frac < scale {
+                    let (scaled, overflow) = units.multipliedReportingOverflow(by: Self.pow10[scale - frac])
                     if overflow {
                         stop = r
                         break
@@ -147,6 +174,7 @@ struct SpeculativeDecoder {
         let rows = index.rowCount
         var validity: Bitmap? = nil
         var stop = -1, stopped = false
+        let limit = lastByte
         let values = [Int32](unsafeUninitializedCapacity: rows) { out, initialized in
             for r in 0..<rows {
                 index.passed(row: r + 1)
@@ -159,7 +187,11 @@ struct SpeculativeDecoder {
                     out.initializeElement(at: r, to: 0)
                     if validity == nil { validity = Bitmap(count: rows, value: true) }
                     validity![r] = false
-                } else if let v = periods ? FieldParsers.period(p, s, e) : FieldParsers.date(p, s, e), !periods || (lo...hi ~= v) {
+                } else if let v = periods
+                    ? SWARDays.period(p, s, e, limit: limit) ?? FieldParsers.period(p, s, e)
+                    : SWARDays.date(p, s, e, limit: limit) ?? FieldParsers.date(p, s, e),
+                    !periods || (lo...hi ~= v)
+                {
                     out.initializeElement(at: r, to: v)
                 } else {
                     stop = r
