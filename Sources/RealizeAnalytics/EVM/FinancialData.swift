@@ -62,8 +62,8 @@ struct FinancialData {
         _ rows: FinancialRows, _ amounts: [AmountColumn], grouping: ProjectGrouping, input: InputTables
     ) throws(QueryError) {
         var bounds = [[AmountBound]](repeating: [AmountBound](repeating: AmountBound(), count: 3), count: grouping.count)
-        for row in rows.group.indices {
-            let g = Int(rows.group[row])
+        for row in 0..<rows.count {
+            let g = rows.group(row)
             if g < 0 { continue }
             for k in 0..<3 where !bounds[g][k].add(amounts[k][row]) {
                 throw input.amountOverflow(
