@@ -139,24 +139,21 @@ extension FinancialCells {
                 sinceCheck = 0
                 try input.checkCancelled(row: 0)
             }
+            if useScratch {
+                let r = first[g]..<first[g + 1]
+                let o = sumThroughScratch(r, order, period, low: Int(low), narrow: narrow, (pv, ev, ac), &scratch, &hit, &touched, into: &cells)
+                overflow = overflow || o
+                cells.closeGroup()
+                continue
+            }
             var bpv: Int128 = 0, bev: Int128 = 0, bac: Int128 = 0, o = false
             for k in first[g]..<first[g + 1] {
                 let row = Int(order[k])
                 let off = Int(period[row]) - Int(low)
                 let a = pv[row], b = ev[row], c = ac[row]
-                if useScratch {
-                    if !hit[off] {
-                        hit[off] = true
-                        touched.append(off)
-                    }
-                    scratch[off].pv &+= a
-                    scratch[off].ev &+= b
-                    scratch[off].ac &+= c
-                } else {
-                    wideCells[off, default: .init()].pv &+= a
-                    wideCells[off, default: .init()].ev &+= b
-                    wideCells[off, default: .init()].ac &+= c
-                }
+                wideCells[off, default: .init()].pv &+= a
+                wideCells[off, default: .init()].ev &+= b
+                wideCells[off, default: .init()].ac &+= c
                 if narrow { continue }  // 64-bit amounts: no bound can pass 38 digits
                 let (x, o1) = bpv.addingReportingOverflow(Int128(truncatingIfNeeded: a.magnitude))
                 let (y, o2) = bev.addingReportingOverflow(Int128(truncatingIfNeeded: b.magnitude))
@@ -167,18 +164,8 @@ extension FinancialCells {
                 o = o || o1 || o2 || o3
             }
             overflow = overflow || o || !FixedDecimal.fits(bpv) || !FixedDecimal.fits(bev) || !FixedDecimal.fits(bac)
-            if useScratch {
-                touched.sort()
-                for off in touched {
-                    cells.append(low + Int32(truncatingIfNeeded: off), scratch[off])
-                    scratch[off] = .init()
-                    hit[off] = false
-                }
-                touched.removeAll(keepingCapacity: true)
-            } else {
-                for off in wideCells.keys.sorted() { cells.append(low + Int32(truncatingIfNeeded: off), wideCells[off] ?? .init()) }
-                wideCells.removeAll(keepingCapacity: true)
-            }
+            for off in wideCells.keys.sorted() { cells.append(low + Int32(truncatingIfNeeded: off), wideCells[off] ?? .init()) }
+            wideCells.removeAll(keepingCapacity: true)
             cells.closeGroup()
         }
         return (cells, overflow)

@@ -89,27 +89,38 @@ struct FinancialData {
     ///
     /// - Complexity: O(p log p) in the group's periods with data, never in the calendar span between them.
     func scheduleCurve(_ g: Int, status: Int32) -> (curve: ScheduleCurve, at: Double)? {
-        let ps = periods(g)
+        let ps = cells.periods(g)
         guard let first = ps.first, first <= status else { return nil }
         let end = min(status, ps.last { $0 <= status } ?? status)
-        return (scheduleCurve(g, periods: ps), Double(end - first + 1))
+        return (ownCurve(g), Double(end - first + 1))
     }
+
+    /// The first period of group `g` with data.
+    func firstPeriod(_ g: Int) -> Int32? { cells.periods(g).first }
 
     /// The cumulative PV curve of group `g` over its sorted periods `ps` (see ``scheduleCurve(_:status:)``).
     func scheduleCurve(_ g: Int, periods ps: [Int32]) -> ScheduleCurve {
+        // The group's own periods: its cells in order, no search per period.
+        if ps.elementsEqual(cells.periods(g)) { return ownCurve(g) }
         var curve = ScheduleCurve()
         guard let first = ps.first else { return curve }
         var running: Int128 = 0
-        if ps.elementsEqual(cells.periods(g)) {
-            // The group's own periods: its cells in order, no search per period.
-            for (p, a) in zip(ps, cells.sums(g)) {
-                running += a.pv
-                curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
-            }
-            return curve
-        }
         for p in ps {
             running += cells.amounts(g, at: p)?.pv ?? 0
+            curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
+        }
+        return curve
+    }
+
+    /// The cumulative PV curve of group `g` over its own periods with data.
+    private func ownCurve(_ g: Int) -> ScheduleCurve {
+        var curve = ScheduleCurve()
+        let ps = cells.periods(g)
+        guard let first = ps.first else { return curve }
+        curve.reserveCapacity(ps.count)
+        var running: Int128 = 0
+        for (p, a) in zip(ps, cells.sums(g)) {
+            running += a.pv
             curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
         }
         return curve

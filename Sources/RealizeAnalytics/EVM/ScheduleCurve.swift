@@ -26,6 +26,12 @@ public struct ScheduleCurve: Sendable, Equatable {
         lastIndex = index
     }
 
+    /// Reserves room for `steps` more steps.
+    mutating func reserveCapacity(_ steps: Int) {
+        indices.reserveCapacity(indices.count + steps)
+        values.reserveCapacity(values.count + steps)
+    }
+
     /// Extends the curve, flat, to `index`.
     public mutating func extend(to index: Int) { lastIndex = max(lastIndex, index) }
 
