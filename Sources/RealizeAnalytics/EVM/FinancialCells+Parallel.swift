@@ -46,25 +46,36 @@ extension FinancialCells {
         guard let parts, parts.allSatisfy({ $0 != nil }), token?.isCancelled != true else {
             throw InputError.make(.cancelled, "query cancelled", at: input.at)
         }
-        let grids = parts.compactMap { $0 }
-        let hits = grids.map(\.hit), narrow = grids.map(\.narrow), wide = grids.map(\.wide)
-        var cells = FinancialCells()
-        cells.reserve(cells: (0..<grid).reduce(0) { n, k in n + (hits.contains { $0[k] } ? 1 : 0) }, groups: groups)
-        for g in 0..<groups {
-            for o in 0..<width {
-                let k = g * width + o
-                var sum = FinancialData.Amounts(), any = false
-                for p in grids.indices where hits[p][k] {
-                    any = true
-                    if wide[p].isEmpty {
-                        let x = narrow[p][k]
-                        sum = sum + FinancialData.Amounts(pv: Int128(x.pv), ev: Int128(x.ev), ac: Int128(x.ac))
-                    } else {
-                        sum = sum + wide[p][k]
+        // The ranges' sums added cell by cell in range order, over raw buffers.
+        var total = [FinancialData.Amounts](repeating: .init(), count: grid)
+        var any = [Bool](repeating: false, count: grid)
+        for case let part? in parts {
+            total.withUnsafeMutableBufferPointer { t in
+                any.withUnsafeMutableBufferPointer { a in
+                    part.hit.withUnsafeBufferPointer { h in
+                        if part.wide.isEmpty {
+                            part.narrow.withUnsafeBufferPointer { s in
+                                for k in 0..<grid where h[k] {
+                                    t[k].pv &+= Int128(s[k].pv)
+                                    t[k].ev &+= Int128(s[k].ev)
+                                    t[k].ac &+= Int128(s[k].ac)
+                                    a[k] = true
+                                }
+                            }
+                        } else {
+                            for k in 0..<grid where h[k] {
+                                t[k] = t[k] + part.wide[k]
+                                a[k] = true
+                            }
+                        }
                     }
                 }
-                if any { cells.append(Int32(low + o), sum) }
             }
+        }
+        var cells = FinancialCells()
+        cells.reserve(cells: any.reduce(0) { $0 + ($1 ? 1 : 0) }, groups: groups)
+        for g in 0..<groups {
+            for o in 0..<width where any[g * width + o] { cells.append(Int32(low + o), total[g * width + o]) }
             cells.closeGroup()
         }
         return cells
