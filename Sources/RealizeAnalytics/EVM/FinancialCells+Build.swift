@@ -119,12 +119,18 @@ extension FinancialCells {
         for g in 0..<groups { first[g + 1] = first[g] + rowsPerGroup[g] }
         var fill = first
         var order = [Int32](repeating: 0, count: first[groups])
-        for row in 0..<rows.count {
-            try input.checkCancelled(row: row)
-            let g = rows.group(row)
-            if g < 0 { continue }
-            order[fill[g]] = Int32(truncatingIfNeeded: row)
-            fill[g] += 1
+        for chunk in stride(from: 0, to: rows.count, by: 1 << 16) {
+            try input.checkCancelled(row: 0)
+            order.withUnsafeMutableBufferPointer { o in
+                fill.withUnsafeMutableBufferPointer { f in
+                    for row in chunk..<min(rows.count, chunk + (1 << 16)) {
+                        let g = rows.group(row)
+                        if g < 0 { continue }
+                        o[f[g]] = Int32(truncatingIfNeeded: row)
+                        f[g] += 1
+                    }
+                }
+            }
         }
         let useScratch = width <= scratchLimit
         var scratch = [FinancialData.Amounts](repeating: .init(), count: useScratch ? width : 0)

@@ -112,17 +112,25 @@ struct FinancialData {
         return curve
     }
 
-    /// The cumulative PV curve of group `g` over its own periods with data.
+    /// The cumulative PV curve of group `g` over its own periods with data (ascending, so its indices are too),
+    /// written straight into its two arrays.
     private func ownCurve(_ g: Int) -> ScheduleCurve {
-        var curve = ScheduleCurve()
-        let ps = cells.periods(g)
-        guard let first = ps.first else { return curve }
-        curve.reserveCapacity(ps.count)
-        var running: Int128 = 0
-        for (p, a) in zip(ps, cells.sums(g)) {
-            running += a.pv
-            curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
+        let ps = cells.periods(g), sums = cells.sums(g)
+        guard let first = ps.first else { return ScheduleCurve() }
+        let indices = [Int](unsafeUninitializedCapacity: ps.count + 1) { b, n in
+            b[0] = 0
+            for (i, p) in ps.enumerated() { b[i + 1] = Int(p - first) + 1 }
+            n = ps.count + 1
         }
-        return curve
+        var running: Int128 = 0
+        let values = [Double](unsafeUninitializedCapacity: sums.count + 1) { b, n in
+            b[0] = 0
+            for (i, a) in sums.enumerated() {
+                running += a.pv
+                b[i + 1] = running.amount(scale: scale)
+            }
+            n = sums.count + 1
+        }
+        return ScheduleCurve(indices: indices, values: values)
     }
 }

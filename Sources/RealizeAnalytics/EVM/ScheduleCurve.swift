@@ -26,10 +26,11 @@ public struct ScheduleCurve: Sendable, Equatable {
         lastIndex = index
     }
 
-    /// Reserves room for `steps` more steps.
-    mutating func reserveCapacity(_ steps: Int) {
-        indices.reserveCapacity(indices.count + steps)
-        values.reserveCapacity(values.count + steps)
+    /// A curve from its steps: `indices` ascending from 0, one value per index (the first 0).
+    init(indices: [Int], values: [Double]) {
+        self.indices = indices
+        self.values = values
+        lastIndex = indices.last ?? 0
     }
 
     /// Extends the curve, flat, to `index`.
