@@ -60,7 +60,7 @@ enum EVMReport {
             figures.append(f)
             if let (curve, t) = data.scheduleCurve(g, status: status) {
                 es.append(EarnedSchedule.es(curve: curve, ev: f.ev)); at.append(t)
-                pd.append(EarnedSchedule.plannedDuration(curve: curve)); first.append(data.periods(g).first)
+                pd.append(EarnedSchedule.plannedDuration(curve: curve)); first.append(data.firstPeriod(g))
             } else {
                 es.append(nil); at.append(nil); pd.append(nil); first.append(nil)
             }

@@ -19,7 +19,7 @@ extension FinancialCells {
             for _ in 0..<groups { cells.closeGroup() }
             return (cells, false)
         }
-        let n = rows.group.count
+        let n = rows.count
         let width = Int(span.upperBound) - Int(span.lowerBound) + 1
         let (grid, wide) = groups.multipliedReportingOverflow(by: width)
         let dense = !wide && grid <= (denseLimit ?? max(n / 2, 1 << 16))
@@ -42,27 +42,27 @@ extension FinancialCells {
         into start: FinancialCells
     ) throws(QueryError) -> (cells: FinancialCells, overflow: Bool) {
         var cells = start
+        let low = Int(low)
+        let narrow = pv.isNarrowUnits && ev.isNarrowUnits && ac.isNarrowUnits
+        // 64-bit amounts into a small grid: a range of rows per core, the grids added in range order.
+        if narrow, let cells = try narrowGridInRanges(rows, groups: groups, width: width, low: low, pv: pv, ev: ev, ac: ac, input: input) {
+            return (cells, false)
+        }
         var sums = [FinancialData.Amounts](repeating: .init(), count: groups * width)
         var hit = [Bool](repeating: false, count: groups * width)
         var bounds = [Int128](repeating: 0, count: groups * 3)
         var overflow = false
-        let group = rows.group, period = rows.period
-        let low = Int(low)
-        let narrow = pv.isNarrowUnits && ev.isNarrowUnits && ac.isNarrowUnits
-        // 64-bit amounts into a small grid: a range of rows per core, the grids added in range order.
-        let inRanges = narrow ? narrowGridInRanges(rows, cells: groups * width, width: width, low: low, pv: pv, ev: ev, ac: ac, input: input) : nil
-        if let inRanges { (sums, hit) = inRanges }
-        try input.checkCancelled(row: 0)
+        let n = rows.count, period = rows.period
         // In chunks of 64K rows: the cancellation check stays out of the inner loop, which runs over raw buffers.
-        for chunk in stride(from: 0, to: inRanges == nil ? group.count : 0, by: 1 << 16) {
+        for chunk in stride(from: 0, to: n, by: 1 << 16) {
             try input.checkCancelled(row: 0)
-            let end = min(group.count, chunk + (1 << 16))
+            let end = min(n, chunk + (1 << 16))
             if narrow {
                 // 64-bit amounts: no bound can pass 38 digits (see ``AmountColumn/isNarrowUnits``), none is kept.
                 sums.withUnsafeMutableBufferPointer { s in
                     hit.withUnsafeMutableBufferPointer { h in
                         for row in chunk..<end {
-                            let g = Int(group[row])
+                            let g = rows.group(row)
                             if g < 0 { continue }
                             let k = g * width + (Int(period[row]) - low)
                             s[k].pv &+= Int128(pv.narrow(row))
@@ -78,7 +78,7 @@ extension FinancialCells {
                 hit.withUnsafeMutableBufferPointer { h in
                     bounds.withUnsafeMutableBufferPointer { b in
                         for row in chunk..<end {
-                            let g = Int(group[row])
+                            let g = rows.group(row)
                             if g < 0 { continue }
                             let k = g * width + (Int(period[row]) - low)
                             let x = pv[row], y = ev[row], z = ac[row]
@@ -112,18 +112,25 @@ extension FinancialCells {
         into start: FinancialCells
     ) throws(QueryError) -> (cells: FinancialCells, overflow: Bool) {
         var cells = start
-        let group = rows.group, period = rows.period
+        let period = rows.period
+        let rowsPerGroup = try rows.rowsPerGroup(groups: groups, input: input)
         // A counting sort of the kept rows by group, keeping row order within a group.
         var first = [Int](repeating: 0, count: groups + 1)
-        for g in 0..<groups { first[g + 1] = first[g] + rows.rowsPerGroup[g] }
+        for g in 0..<groups { first[g + 1] = first[g] + rowsPerGroup[g] }
         var fill = first
         var order = [Int32](repeating: 0, count: first[groups])
-        for row in 0..<group.count {
-            try input.checkCancelled(row: row)
-            let g = Int(group[row])
-            if g < 0 { continue }
-            order[fill[g]] = Int32(truncatingIfNeeded: row)
-            fill[g] += 1
+        for chunk in stride(from: 0, to: rows.count, by: 1 << 16) {
+            try input.checkCancelled(row: 0)
+            order.withUnsafeMutableBufferPointer { o in
+                fill.withUnsafeMutableBufferPointer { f in
+                    for row in chunk..<min(rows.count, chunk + (1 << 16)) {
+                        let g = rows.group(row)
+                        if g < 0 { continue }
+                        o[f[g]] = Int32(truncatingIfNeeded: row)
+                        f[g] += 1
+                    }
+                }
+            }
         }
         let useScratch = width <= scratchLimit
         var scratch = [FinancialData.Amounts](repeating: .init(), count: useScratch ? width : 0)
@@ -138,24 +145,21 @@ extension FinancialCells {
                 sinceCheck = 0
                 try input.checkCancelled(row: 0)
             }
+            if useScratch {
+                let r = first[g]..<first[g + 1]
+                let o = sumThroughScratch(r, order, period, low: Int(low), narrow: narrow, (pv, ev, ac), &scratch, &hit, &touched, into: &cells)
+                overflow = overflow || o
+                cells.closeGroup()
+                continue
+            }
             var bpv: Int128 = 0, bev: Int128 = 0, bac: Int128 = 0, o = false
             for k in first[g]..<first[g + 1] {
                 let row = Int(order[k])
                 let off = Int(period[row]) - Int(low)
                 let a = pv[row], b = ev[row], c = ac[row]
-                if useScratch {
-                    if !hit[off] {
-                        hit[off] = true
-                        touched.append(off)
-                    }
-                    scratch[off].pv &+= a
-                    scratch[off].ev &+= b
-                    scratch[off].ac &+= c
-                } else {
-                    wideCells[off, default: .init()].pv &+= a
-                    wideCells[off, default: .init()].ev &+= b
-                    wideCells[off, default: .init()].ac &+= c
-                }
+                wideCells[off, default: .init()].pv &+= a
+                wideCells[off, default: .init()].ev &+= b
+                wideCells[off, default: .init()].ac &+= c
                 if narrow { continue }  // 64-bit amounts: no bound can pass 38 digits
                 let (x, o1) = bpv.addingReportingOverflow(Int128(truncatingIfNeeded: a.magnitude))
                 let (y, o2) = bev.addingReportingOverflow(Int128(truncatingIfNeeded: b.magnitude))
@@ -166,18 +170,8 @@ extension FinancialCells {
                 o = o || o1 || o2 || o3
             }
             overflow = overflow || o || !FixedDecimal.fits(bpv) || !FixedDecimal.fits(bev) || !FixedDecimal.fits(bac)
-            if useScratch {
-                touched.sort()
-                for off in touched {
-                    cells.append(low + Int32(truncatingIfNeeded: off), scratch[off])
-                    scratch[off] = .init()
-                    hit[off] = false
-                }
-                touched.removeAll(keepingCapacity: true)
-            } else {
-                for off in wideCells.keys.sorted() { cells.append(low + Int32(truncatingIfNeeded: off), wideCells[off] ?? .init()) }
-                wideCells.removeAll(keepingCapacity: true)
-            }
+            for off in wideCells.keys.sorted() { cells.append(low + Int32(truncatingIfNeeded: off), wideCells[off] ?? .init()) }
+            wideCells.removeAll(keepingCapacity: true)
             cells.closeGroup()
         }
         return (cells, overflow)

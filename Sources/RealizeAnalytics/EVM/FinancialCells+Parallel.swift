@@ -7,51 +7,102 @@ extension FinancialCells {
     /// the large scale is not: summing it per range was measured slower there).
     static let parallelGridLimit = 1 << 16
 
-    /// The dense grid's sums and hits for 64-bit amounts, a contiguous range of rows per core (``ParallelRanges``),
-    /// the ranges' grids added in range order; nil when the rows are too few for more than one range, the grid is
-    /// too large, or Ctrl-C was pressed before the ranges started (the caller then sums serially, and its chunked
-    /// loop stops on the cancellation).
+    /// One range's grid: 64-bit sums while no cell overflows 64 bits, else the range summed again in 128 bits.
+    struct RangeGrid: Sendable {
+        /// The 64-bit sums; empty when the range was summed in 128 bits.
+        var narrow: [NarrowSums]
+        /// The 128-bit sums; empty when the range was summed in 64 bits.
+        var wide: [FinancialData.Amounts]
+        /// Per cell: whether a row of the range falls in it.
+        var hit: [Bool]
+    }
+
+    /// A cell's PV, EV and AC summed in 64 bits (half the bytes of ``FinancialData/Amounts``).
+    struct NarrowSums: Sendable {
+        var pv: Int64 = 0, ev: Int64 = 0, ac: Int64 = 0
+    }
+
+    /// The dense grid's cells for 64-bit amounts, a contiguous range of rows per core (``ParallelRanges``), each
+    /// cell's sums added over the ranges in range order; nil when the grid is too large (the caller then sums
+    /// serially).
     ///
-    /// Exact and identical to the serial sum: cell sums of 64-bit units are added as 128-bit integers, and integer
-    /// addition does not depend on its order.
+    /// Exact and identical to the serial sum: each range sums a cell in 64 bits with overflow detection, and sums
+    /// it again in 128 bits if any of its cells overflows (never a wrap); the ranges' sums are added as 128-bit
+    /// integers, and integer addition does not depend on its order.
+    ///
+    /// - Throws: `cancelled` (checked before the ranges start and every 64K rows of each range).
     static func narrowGridInRanges(
-        _ rows: FinancialRows, cells grid: Int, width: Int, low: Int, pv: AmountColumn, ev: AmountColumn, ac: AmountColumn, input: InputTables
-    ) -> (sums: [FinancialData.Amounts], hit: [Bool])? {
-        let n = rows.group.count
-        guard grid <= parallelGridLimit, ParallelRanges.ranges(rows: n).count > 1 else { return nil }
-        let group = rows.group, period = rows.period
-        let parts = ParallelRanges.map(rows: n, shouldStop: { input.session.isCancelled }) { range, _ in
-            var sums = [FinancialData.Amounts](repeating: .init(), count: grid)
-            var hit = [Bool](repeating: false, count: grid)
-            sums.withUnsafeMutableBufferPointer { s in
-                hit.withUnsafeMutableBufferPointer { h in
-                    group.withUnsafeBufferPointer { gr in
-                        period.withUnsafeBufferPointer { pe in
-                            for row in range {
-                                let g = Int(gr[row])
-                                if g < 0 { continue }
-                                let k = g * width + (Int(pe[row]) - low)
-                                s[k].pv &+= Int128(pv.narrow(row))
-                                s[k].ev &+= Int128(ev.narrow(row))
-                                s[k].ac &+= Int128(ac.narrow(row))
-                                h[k] = true
+        _ rows: FinancialRows, groups: Int, width: Int, low: Int, pv: AmountColumn, ev: AmountColumn, ac: AmountColumn, input: InputTables
+    ) throws(QueryError) -> FinancialCells? {
+        let grid = groups * width
+        guard grid <= parallelGridLimit else { return nil }
+        let token = input.session.cancellation
+        let parts = ParallelRanges.map(rows: rows.count, shouldStop: { input.session.isCancelled }) { range, _ -> RangeGrid? in
+            if let part = narrowGrid(rows, range, cells: grid, width: width, low: low, pv: pv, ev: ev, ac: ac, token: token) { return part }
+            if token?.isCancelled == true { return nil }
+            let wide = wideGrid(rows, range, cells: grid, width: width, low: low, pv: pv, ev: ev, ac: ac)
+            return RangeGrid(narrow: [], wide: wide, hit: wideHits(rows, range, grid, width, low))
+        }
+        guard let parts, parts.allSatisfy({ $0 != nil }), token?.isCancelled != true else {
+            throw InputError.make(.cancelled, "query cancelled", at: input.at)
+        }
+        // The ranges' sums added cell by cell in range order, over raw buffers.
+        var total = [FinancialData.Amounts](repeating: .init(), count: grid)
+        var any = [Bool](repeating: false, count: grid)
+        for case let part? in parts {
+            total.withUnsafeMutableBufferPointer { t in
+                any.withUnsafeMutableBufferPointer { a in
+                    part.hit.withUnsafeBufferPointer { h in
+                        if part.wide.isEmpty {
+                            part.narrow.withUnsafeBufferPointer { s in
+                                for k in 0..<grid where h[k] {
+                                    t[k].pv &+= Int128(s[k].pv)
+                                    t[k].ev &+= Int128(s[k].ev)
+                                    t[k].ac &+= Int128(s[k].ac)
+                                    a[k] = true
+                                }
+                            }
+                        } else {
+                            for k in 0..<grid where h[k] {
+                                t[k] = t[k] + part.wide[k]
+                                a[k] = true
                             }
                         }
                     }
                 }
             }
-            return (sums, hit)
         }
-        guard var parts, !parts.isEmpty else { return nil }
-        var (sums, hit) = parts.removeFirst()
-        for (s, h) in parts {
-            for k in 0..<grid where h[k] {
-                sums[k].pv &+= s[k].pv
-                sums[k].ev &+= s[k].ev
-                sums[k].ac &+= s[k].ac
-                hit[k] = true
-            }
+        var cells = FinancialCells()
+        cells.reserve(cells: any.reduce(0) { $0 + ($1 ? 1 : 0) }, groups: groups)
+        for g in 0..<groups {
+            for o in 0..<width where any[g * width + o] { cells.append(Int32(low + o), total[g * width + o]) }
+            cells.closeGroup()
         }
-        return (sums, hit)
+        return cells
+    }
+
+    /// The 128-bit sums of `range` (after a 64-bit overflow there).
+    private static func wideGrid(
+        _ rows: FinancialRows, _ range: Range<Int>, cells grid: Int, width: Int, low: Int, pv: AmountColumn, ev: AmountColumn, ac: AmountColumn
+    ) -> [FinancialData.Amounts] {
+        var sums = [FinancialData.Amounts](repeating: .init(), count: grid)
+        for row in range {
+            let g = rows.group(row)
+            if g < 0 { continue }
+            let k = g * width + (Int(rows.period[row]) - low)
+            sums[k].pv &+= Int128(pv.narrow(row))
+            sums[k].ev &+= Int128(ev.narrow(row))
+            sums[k].ac &+= Int128(ac.narrow(row))
+        }
+        return sums
+    }
+
+    private static func wideHits(_ rows: FinancialRows, _ range: Range<Int>, _ grid: Int, _ width: Int, _ low: Int) -> [Bool] {
+        var hit = [Bool](repeating: false, count: grid)
+        for row in range {
+            let g = rows.group(row)
+            if g >= 0 { hit[g * width + (Int(rows.period[row]) - low)] = true }
+        }
+        return hit
     }
 }

@@ -62,8 +62,8 @@ struct FinancialData {
         _ rows: FinancialRows, _ amounts: [AmountColumn], grouping: ProjectGrouping, input: InputTables
     ) throws(QueryError) {
         var bounds = [[AmountBound]](repeating: [AmountBound](repeating: AmountBound(), count: 3), count: grouping.count)
-        for row in rows.group.indices {
-            let g = Int(rows.group[row])
+        for row in 0..<rows.count {
+            let g = rows.group(row)
             if g < 0 { continue }
             for k in 0..<3 where !bounds[g][k].add(amounts[k][row]) {
                 throw input.amountOverflow(
@@ -89,29 +89,48 @@ struct FinancialData {
     ///
     /// - Complexity: O(p log p) in the group's periods with data, never in the calendar span between them.
     func scheduleCurve(_ g: Int, status: Int32) -> (curve: ScheduleCurve, at: Double)? {
-        let ps = periods(g)
+        let ps = cells.periods(g)
         guard let first = ps.first, first <= status else { return nil }
         let end = min(status, ps.last { $0 <= status } ?? status)
-        return (scheduleCurve(g, periods: ps), Double(end - first + 1))
+        return (ownCurve(g), Double(end - first + 1))
     }
+
+    /// The first period of group `g` with data.
+    func firstPeriod(_ g: Int) -> Int32? { cells.periods(g).first }
 
     /// The cumulative PV curve of group `g` over its sorted periods `ps` (see ``scheduleCurve(_:status:)``).
     func scheduleCurve(_ g: Int, periods ps: [Int32]) -> ScheduleCurve {
+        // The group's own periods: its cells in order, no search per period.
+        if ps.elementsEqual(cells.periods(g)) { return ownCurve(g) }
         var curve = ScheduleCurve()
         guard let first = ps.first else { return curve }
         var running: Int128 = 0
-        if ps.elementsEqual(cells.periods(g)) {
-            // The group's own periods: its cells in order, no search per period.
-            for (p, a) in zip(ps, cells.sums(g)) {
-                running += a.pv
-                curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
-            }
-            return curve
-        }
         for p in ps {
             running += cells.amounts(g, at: p)?.pv ?? 0
             curve.append(index: Int(p - first) + 1, value: running.amount(scale: scale))
         }
         return curve
+    }
+
+    /// The cumulative PV curve of group `g` over its own periods with data (ascending, so its indices are too),
+    /// written straight into its two arrays.
+    private func ownCurve(_ g: Int) -> ScheduleCurve {
+        let ps = cells.periods(g), sums = cells.sums(g)
+        guard let first = ps.first else { return ScheduleCurve() }
+        let indices = [Int](unsafeUninitializedCapacity: ps.count + 1) { b, n in
+            b[0] = 0
+            for (i, p) in ps.enumerated() { b[i + 1] = Int(p - first) + 1 }
+            n = ps.count + 1
+        }
+        var running: Int128 = 0
+        let values = [Double](unsafeUninitializedCapacity: sums.count + 1) { b, n in
+            b[0] = 0
+            for (i, a) in sums.enumerated() {
+                running += a.pv
+                b[i + 1] = running.amount(scale: scale)
+            }
+            n = sums.count + 1
+        }
+        return ScheduleCurve(indices: indices, values: values)
     }
 }

@@ -26,6 +26,13 @@ public struct ScheduleCurve: Sendable, Equatable {
         lastIndex = index
     }
 
+    /// A curve from its steps: `indices` ascending from 0, one value per index (the first 0).
+    init(indices: [Int], values: [Double]) {
+        self.indices = indices
+        self.values = values
+        lastIndex = indices.last ?? 0
+    }
+
     /// Extends the curve, flat, to `index`.
     public mutating func extend(to index: Int) { lastIndex = max(lastIndex, index) }
 

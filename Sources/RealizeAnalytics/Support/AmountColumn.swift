@@ -60,6 +60,9 @@ struct AmountColumn {
     /// magnitudes, can pass 38 digits (2^62 × 2^63 = 2^125 < 10^38), so sums need no overflow checks.
     var isNarrowUnits: Bool { isNarrow }
 
+    /// The column's 64-bit units when it is stored narrow and has no nulls (a kernel then reads them as a buffer).
+    var narrowWithoutNulls: [Int64]? { isNarrow && validWords.isEmpty ? narrowUnits : nil }
+
     /// The units of `row` of a column with ``isNarrowUnits``; 0 for null.
     @inline(__always) func narrow(_ row: Int) -> Int64 {
         if !validWords.isEmpty, validWords[row >> 6] & (1 << UInt64(row & 63)) == 0 { return 0 }

@@ -18,6 +18,10 @@ struct ProjectGrouping {
     let scale: Int
     private var groupOfProject: [String: Int] = [:]
     private var groupOfKey: [String: Int] = [:]
+    /// When `projects.project_id` is text: its dictionary, and per dictionary code the group of the last row
+    /// with that code (-1: none), as ``groupOfProject`` holds it for the code's id.
+    private var projectDictionary: [String] = []
+    private var groupOfProjectCode: [Int] = []
 
     /// Reads `projects` and forms the groups.
     ///
@@ -27,7 +31,14 @@ struct ProjectGrouping {
         self.level = level
         self.scale = scale
         let projects = try input.table("projects", for: "grouping by \(level)")
-        let ids = input.keys(try input.column(projects, "projects", "project_id"))
+        let idColumn = try input.column(projects, "projects", "project_id")
+        let ids = input.keys(idColumn)
+        var idCodes: [UInt32] = []
+        if case .text(let codes, let dict) = idColumn.storage {
+            idCodes = codes
+            projectDictionary = dict
+            groupOfProjectCode = [Int](repeating: -1, count: dict.count)
+        }
         let budgetColumn = needBudget ? try input.column(projects, "projects", "budget") : nil
         let budgets = try budgetColumn.map { c throws(QueryError) in try input.amounts(c, "projects", scale: scale) }
         switch level {
@@ -65,6 +76,7 @@ struct ProjectGrouping {
                 if !keyCodes.isEmpty { codeGroup[Int(keyCodes[row])] = g }
             }
             groupOfProject[id] = g
+            if !idCodes.isEmpty { groupOfProjectCode[Int(idCodes[row])] = g }
             projectCount[g] += 1
             if needBudget {
                 if let b = budgets?[row], let current = bac[g] {
@@ -88,6 +100,21 @@ struct ProjectGrouping {
         projectCount.append(0)
         bac.append(0)
         return g
+    }
+
+    /// The group of a project id known to `projects` (or met before by ``group(ofProject:)``); nil otherwise.
+    func existingGroup(ofProject id: String) -> Int? { groupOfProject[id] }
+
+    /// ``existingGroup(ofProject:)`` of each id of `dictionary` (-1 for none): an id at the same code in the
+    /// dictionary of `projects.project_id` is matched by a string comparison, not a hash lookup (two tables read
+    /// from files sorted by project meet their ids in the same order). Dictionaries hold each string once.
+    func existingGroups(ofDictionary dictionary: [String]) -> [Int32] {
+        dictionary.indices.map { c in
+            if c < projectDictionary.count, groupOfProjectCode[c] >= 0, projectDictionary[c] == dictionary[c] {
+                return Int32(groupOfProjectCode[c])
+            }
+            return Int32(groupOfProject[dictionary[c]] ?? -1)
+        }
     }
 
     /// The group of a project id, adding a group for an id that `projects` lacks.
