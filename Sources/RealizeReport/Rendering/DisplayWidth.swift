@@ -14,6 +14,17 @@ enum DisplayWidth {
             break
         }
         if ascii { return text.utf8.count }
+        // Text whose scalars are each a cluster of one cell (a drawn sparkline, a cut cell's `…`, Latin letters
+        // with their accents precomposed): one cell a scalar, without finding the clusters.
+        var scalars = 0
+        for s in text.unicodeScalars {
+            guard isOneCellAlone(s.value) else {
+                scalars = -1
+                break
+            }
+            scalars += 1
+        }
+        if scalars >= 0 { return scalars }
         var width = 0
         for ch in text { width += of(ch) }
         return width
@@ -60,6 +71,15 @@ enum DisplayWidth {
             let before = gap / 2
             return String(repeating: " ", count: before) + text + String(repeating: " ", count: gap - before)
         }
+    }
+
+    /// A scalar that is one cell wide and a grapheme cluster of its own whatever is beside it, when every scalar
+    /// beside it is one too: printable ASCII, U+00A0…U+02FF (Latin-1 and Latin Extended letters, spacing
+    /// modifiers; U+00AD, a format character, is a cluster of its own), box drawing and block elements
+    /// (U+2500…U+259F) and `…` (U+2026). None of them is a control but U+00AD, an extending or joining mark, a
+    /// prepended mark, a wide or emoji character; ``of(_:)-(Character)`` gives each of them 1.
+    static func isOneCellAlone(_ v: UInt32) -> Bool {
+        (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x2500 && v <= 0x259F) || v == 0x2026
     }
 
     private static func isZeroWidth(_ v: UInt32) -> Bool {
