@@ -35,10 +35,10 @@ import Testing
     }
 
     @Test func leavesTheRestToDescription() {
-        for v in [0.0, -0.0, 1, -2, 1e15, 0.000999, 1e-7, 8_589_934_592.5, 1e300, .nan, .infinity, -.infinity, 5e-324, 0.0009999999999999] {
+        for v in [0.0, -0.0, 1, -2, 0.5, 0.125, 1e15, 0.000999, 1e-7, 8_589_934_592.5, 1e300, .nan, .infinity, -.infinity, 5e-324, 0.0009999999999999] {
             #expect(Self.written(v) == nil, "\(v)")
         }
-        for v in [0.001, 0.1, 0.5, -0.25, 1.5, 0.3, 0.30000000000000004, 0.9651, 12345.67, 8_589_934_591.5, 1.0 / 3, 2.0 / 3, 1.0.nextDown, 1.0.nextUp] {
+        for v in [0.001, 0.1, 0.75, -0.2, 1.5, 0.3, 0.30000000000000004, 0.9651, 12345.67, 8_589_934_591.5, 1.0 / 3, 2.0 / 3, 1.0.nextDown, 1.0.nextUp] {
             #expect(Self.written(v) == v.description, "\(v)")
         }
     }

@@ -10,80 +10,89 @@
 /// so no candidate is on an end; a candidate exactly halfway between two integers is left to Swift.
 enum ShortestDecimal {
     /// Writes the text of `v` at `out` (at most 24 bytes) and returns its length, or nil when `v` is outside the
-    /// range (a whole number, below 0.001, from 2^33, not finite) or a tie: then write `v.description`.
+    /// range (a whole number, below 0.001, from 2^33, not finite), a power of two or a tie: then write `v.description`.
     static func write(_ v: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
         let magnitude = abs(v)
-        guard magnitude >= 0.001, magnitude < 8_589_934_592, magnitude != magnitude.rounded(.towardZero) else { return nil }
+        guard magnitude >= 0.001, magnitude < 8_589_934_592, Double(Int64(magnitude)) != magnitude else { return nil }
         let bits = magnitude.bitPattern
-        let m = UInt128((bits & (1 << 52 - 1)) | 1 << 52)
-        let s = 1075 + 1 - Int(bits >> 52)  // v = 2M / 2^s, 22 ≤ s ≤ 63 in the range
-        let twoM = m << 1
-        let mask = (UInt128(1) << s) - 1, half = UInt128(1) << (s - 1)
-        /// The digits with `j` decimals when they read back as v; nil when none do, or on a tie.
-        func digits(_ j: Int) -> UInt128?? {
+        // A power of two has a nearer neighbour below than above: not the symmetric interval used here.
+        guard bits & (1 << 52 - 1) != 0 else { return nil }
+        let twoM = UInt128(((bits & (1 << 52 - 1)) | 1 << 52) << 1)
+        let s = 1076 - Int(bits >> 52)  // v = 2M / 2^s, 21 ≤ s ≤ 63 in the range
+        let mask = UInt64(1) << s - 1, half = UInt64(1) << (s - 1)
+        /// Whether some text with `j` decimals reads back as v; `digits` is then the nearest, or nil on a tie.
+        func probe(_ j: Int) -> (reads: Bool, digits: UInt128?) {
             let p = powers[j]
-            let c = twoM * p
-            let rest = c & mask
-            let distance = rest < half ? rest : (UInt128(1) << s) - rest
-            guard distance < p else { return nil }
-            return rest == half ? .some(nil) : .some((c + half) >> s)
+            let c = twoM &* p
+            let rest = UInt64(truncatingIfNeeded: c) & mask
+            let distance = rest < half ? rest : mask &- rest &+ 1
+            guard UInt128(distance) < p else { return (false, nil) }
+            return (true, rest == half ? nil : (c &+ UInt128(half)) &>> s)
         }
-        // The least j that reads back: j = 20 always does (17 significant digits from 0.001 reach 10^-20; d may then
-        // have 30 digits, hence 128 bits).
-        var lo = 1, hi = 20
-        guard case .some(let top) = digits(hi) else { return nil }
-        var best = top
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if case .some(let d) = digits(mid) {
-                best = d
-                hi = mid
-            } else {
-                lo = mid + 1
+        // The least j that reads back. ⌊log10 v⌋ is `lead` or lead + 1 (log10 2 ≈ 78913 / 2^18), so j = 14 − lead
+        // gives 15 or 16 significant digits: when it reads back, a binary search below it; otherwise 16, 17 or 18
+        // digits (j = 20 always reads back: 17 significant digits from 0.001 reach 10^-20, so d may have 30
+        // digits, hence 128 bits). Which j are tried changes only how many, never the answer.
+        let lead = ((Int(bits >> 52) - 1023) * 78913) >> 18
+        var lo = 1, hi = min(20, max(1, 14 - lead))
+        var found = probe(hi)
+        if found.reads {
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let p = probe(mid)
+                if p.reads {
+                    (found, hi) = (p, mid)
+                } else {
+                    lo = mid + 1
+                }
+            }
+        } else {
+            while !found.reads && hi < 20 {
+                hi += 1
+                found = probe(hi)
             }
         }
         // At most 17 significant digits read back (and the least j gives no trailing zero).
-        guard let found = best, found < 100_000_000_000_000_000 else { return nil }
-        let d = UInt64(found)
-        // ASCII digits of d, then the point placed `lo` digits from the right ("0.00…" when d is shorter).
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of digits, written from the right
-        return withUnsafeMutableBytes(of: &scratch) { raw -> Int in
-            var n = 0, x = d
-            repeat {
-                raw[23 - n] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
-                x /= 10
-                n += 1
-            } while x > 0
-            var k = 0
-            if v < 0 {
-                out[k] = UInt8(ascii: "-")
-                k += 1
-            }
-            if n <= lo {
-                out[k] = UInt8(ascii: "0")
-                out[k + 1] = UInt8(ascii: ".")
-                k += 2
-                for _ in 0..<(lo - n) {
-                    out[k] = UInt8(ascii: "0")
-                    k += 1
-                }
-                for i in (24 - n)..<24 {
-                    out[k] = raw[i]
-                    k += 1
-                }
-            } else {
-                for i in (24 - n)..<24 {
-                    if i == 24 - lo {
-                        out[k] = UInt8(ascii: ".")
-                        k += 1
-                    }
-                    out[k] = raw[i]
-                    k += 1
-                }
-            }
-            return k
+        guard found.reads, let digits = found.digits, digits < 100_000_000_000_000_000 else { return nil }
+        let j = hi
+        var d = UInt64(digits)
+        var n = 1
+        while n < 17 && d >= tens[n] { n += 1 }
+        var k = 0
+        if v < 0 {
+            out[0] = UInt8(ascii: "-")
+            k = 1
         }
+        // "0.00ddd" when d has no more digits than decimals, else "ddd.ddd"; written from the right.
+        let end: Int
+        var at: Int
+        if n <= j {
+            out[k] = UInt8(ascii: "0")
+            out[k + 1] = UInt8(ascii: ".")
+            for z in 0..<(j - n) { out[k + 2 + z] = UInt8(ascii: "0") }
+            end = k + 2 + j
+            at = end - 1
+        } else {
+            end = k + n + 1
+            at = end - 1
+            for _ in 0..<j {
+                out[at] = UInt8(truncatingIfNeeded: d % 10) &+ 0x30
+                d /= 10
+                at -= 1
+            }
+            out[at] = UInt8(ascii: ".")
+            at -= 1
+        }
+        while at >= end - (n <= j ? n : n + 1) {
+            out[at] = UInt8(truncatingIfNeeded: d % 10) &+ 0x30
+            d /= 10
+            at -= 1
+        }
+        return end
     }
+
+    /// 10^0 … 10^16, for the digit count.
+    private static let tens: [UInt64] = (0...16).map { k in (0..<k).reduce(UInt64(1)) { a, _ in a * 10 } }
 
     /// 10^0 … 10^20.
     private static let powers: [UInt128] = (0...20).map { k in (0..<k).reduce(UInt128(1)) { a, _ in a * 10 } }
