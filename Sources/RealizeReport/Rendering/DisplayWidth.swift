@@ -16,15 +16,7 @@ enum DisplayWidth {
         if ascii { return text.utf8.count }
         // Text whose scalars are each a cluster of one cell (a drawn sparkline, a cut cell's `…`, Latin letters
         // with their accents precomposed): one cell a scalar, without finding the clusters.
-        var scalars = 0
-        for s in text.unicodeScalars {
-            guard isOneCellAlone(s.value) else {
-                scalars = -1
-                break
-            }
-            scalars += 1
-        }
-        if scalars >= 0 { return scalars }
+        if let cells = text.utf8.withContiguousStorageIfAvailable(oneCellScalars) ?? nil { return cells }
         var width = 0
         for ch in text { width += of(ch) }
         return width
@@ -71,6 +63,31 @@ enum DisplayWidth {
             let before = gap / 2
             return String(repeating: " ", count: before) + text + String(repeating: " ", count: gap - before)
         }
+    }
+
+    /// The number of scalars of valid UTF-8 `bytes` when each ``isOneCellAlone(_:)``, else nil.
+    private static func oneCellScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, scalars = 0
+        let n = bytes.count
+        while i < n {
+            let b = UInt32(bytes[i])
+            let v: UInt32
+            if b < 0x80 {
+                v = b
+                i += 1
+            } else if b < 0xE0, i + 1 < n {
+                v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b < 0xF0, i + 2 < n {
+                v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return nil
+            }
+            guard isOneCellAlone(v) else { return nil }
+            scalars += 1
+        }
+        return scalars
     }
 
     /// A scalar that is one cell wide and a grapheme cluster of its own whatever is beside it, when every scalar

@@ -41,28 +41,33 @@ enum SeriesNumbers {
         let n = s.count
         let negative = i < n && s[i] == UInt8(ascii: "-")
         if negative { i += 1 }
+        // The integer digits (a leading zero only alone: `0.5`, never `007`), then the decimals after any zeros
+        // that lead the significant digits (`0.000123`): w gets at most 19 significant digits, else nil.
+        let intStart = i
         var w: UInt64 = 0
-        var digits = 0  // significant digits in w (leading zeros not counted)
-        var power = 0  // the power of ten of w's last digit
-        var seen = false
         while i < n, s[i] &- 0x30 < 10 {
-            if w != 0 || s[i] != 0x30 { digits += 1 }
             w = w &* 10 &+ UInt64(s[i] &- 0x30)
-            seen = true
             i += 1
         }
-        guard seen else { return nil }
+        guard i > intStart, i == intStart + 1 || s[intStart] != UInt8(ascii: "0") else { return nil }
+        // Counted from the text, not from w (which wraps past 19 digits).
+        let wholeIsZero = s[intStart] == UInt8(ascii: "0")
+        var digits = wholeIsZero ? 0 : i - intStart
+        var power = 0  // the power of ten of w's last digit
         if i < n && s[i] == UInt8(ascii: ".") {
             i += 1
-            var fraction = false
+            let fractionStart = i
+            if wholeIsZero {
+                while i < n, s[i] == UInt8(ascii: "0") { i += 1 }
+            }
+            let significant = i
             while i < n, s[i] &- 0x30 < 10 {
-                if w != 0 || s[i] != 0x30 { digits += 1 }
                 w = w &* 10 &+ UInt64(s[i] &- 0x30)
-                power -= 1
-                fraction = true
                 i += 1
             }
-            guard fraction else { return nil }
+            guard i > fractionStart else { return nil }
+            digits += i - significant
+            power -= i - fractionStart
         }
         guard digits <= 19 else { return nil }
         if i < n && (s[i] == UInt8(ascii: "e") || s[i] == UInt8(ascii: "E")) {
@@ -95,7 +100,8 @@ enum SeriesNumbers {
         }
         #if arch(x86_64) || arch(i386)
             if abs(power) <= 27 {
-                let x = Float80(w)
+                guard w < 1 << 63 else { return nil }
+                let x = Float80(Int(w))  // `Int` converts with one instruction; a `UInt64` takes the generic path
                 let q = power < 0 ? x / longPowers[-power] : x * longPowers[power]
                 // The 11 bits below a double's last: exactly half of it is the one case to hand over.
                 if q.significandBitPattern & 0x7FF == 0x400 { return nil }

@@ -58,6 +58,8 @@ package enum Sparkline {
         if x.isNaN { return 3 }
         if x <= 0 { return 0 }
         if x >= 7 { return 7 }
-        return Int(x.rounded())
+        // Half away from zero, as `rounded()` (a call into libm) gives it: x − ⌊x⌋ is exact below 2^52.
+        let whole = Int(x)
+        return x - Double(whole) >= 0.5 ? whole + 1 : whole
     }
 }
