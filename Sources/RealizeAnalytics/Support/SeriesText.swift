@@ -21,7 +21,9 @@ enum SeriesText {
                     n += 1
                 }
                 guard let v, v.isFinite else { continue }
-                if v == v.rounded(), abs(v) < 1e15 {
+                // `v == v.rounded() && |v| < 10^15` without the call into libm: below 10^15, v is whole when
+                // its truncation to an integer is v itself.
+                if abs(v) < 1e15, Double(Int64(v)) == v {
                     n += writeInteger(Int64(v), to: base + n)
                 } else if let k = ShortestDecimal.write(v, to: base + n) {
                     n += k
