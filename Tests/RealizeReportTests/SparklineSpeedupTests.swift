@@ -141,4 +141,16 @@ import Testing
             #expect(DisplayWidth.of(string) == reference, "\(string.unicodeScalars.map { $0.value })")
         }
     }
+
+    @Test func paddingIsTheJoinedSpaces() {
+        for text in ["", "a", "▁▂█ ▄", "東京", "Zu\u{308}rich", "n/a", "…"] {
+            for width in [0, 1, 3, 8, 20] {
+                let gap = max(0, width - DisplayWidth.of(text))
+                let spaces = { (n: Int) in String(repeating: " ", count: n) }
+                #expect(DisplayWidth.pad(text, to: width, .left) == text + spaces(gap))
+                #expect(DisplayWidth.pad(text, to: width, .right) == spaces(gap) + text)
+                #expect(DisplayWidth.pad(text, to: width, .center) == spaces(gap / 2) + text + spaces(gap - gap / 2))
+            }
+        }
+    }
 }

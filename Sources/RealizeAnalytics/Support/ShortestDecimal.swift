@@ -20,6 +20,7 @@ enum ShortestDecimal {
         let twoM = UInt128(((bits & (1 << 52 - 1)) | 1 << 52) << 1)
         let s = 1076 - Int(bits >> 52)  // v = 2M / 2^s, 21 ≤ s ≤ 63 in the range
         let mask = UInt64(1) << s - 1, half = UInt64(1) << (s - 1)
+        let powers = Self.powers
         /// Whether some text with `j` decimals reads back as v; `digits` is then the nearest, or nil on a tie.
         func probe(_ j: Int) -> (reads: Bool, digits: UInt128?) {
             let p = powers[j]
@@ -57,6 +58,7 @@ enum ShortestDecimal {
         let j = hi
         var d = UInt64(digits)
         var n = 1
+        let tens = Self.tens  // once: each access to the static checks its initialisation
         while n < 17 && d >= tens[n] { n += 1 }
         var k = 0
         if v < 0 {

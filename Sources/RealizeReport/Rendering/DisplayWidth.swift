@@ -57,11 +57,27 @@ enum DisplayWidth {
     static func pad(_ text: String, to width: Int, _ alignment: Alignment) -> String {
         let gap = max(0, width - of(text))
         switch alignment {
-        case .left: return text + String(repeating: " ", count: gap)
-        case .right: return String(repeating: " ", count: gap) + text
-        case .center:
-            let before = gap / 2
-            return String(repeating: " ", count: before) + text + String(repeating: " ", count: gap - before)
+        case .left: return spaced(text, before: 0, after: gap)
+        case .right: return spaced(text, before: gap, after: 0)
+        case .center: return spaced(text, before: gap / 2, after: gap - gap / 2)
+        }
+    }
+
+    /// `text` with `before` spaces before it and `after` after it, written into one new string (building the
+    /// spaces with `String(repeating:count:)` and joining cost more than the rest of drawing a cell).
+    private static func spaced(_ text: String, before: Int, after: Int) -> String {
+        if before == 0 && after == 0 { return text }
+        let bytes = text.utf8.count
+        return String(unsafeUninitializedCapacity: before + bytes + after) { out in
+            guard let base = out.baseAddress else { return 0 }
+            base.update(repeating: 0x20, count: before)
+            var at = before
+            for b in text.utf8 {
+                base[at] = b
+                at += 1
+            }
+            (base + at).update(repeating: 0x20, count: after)
+            return at + after
         }
     }
 
