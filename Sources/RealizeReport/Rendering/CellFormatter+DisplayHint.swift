@@ -28,7 +28,7 @@ extension CellFormatter {
             guard column.type == .text else { return nil }
             return rows.map { r in
                 guard case .text(let s) = column.value(at: r) else { return .null }
-                return Cell(text: Sparkline.draw(DisplayHint.series(s), scale: scale), style: .plain)
+                return Cell(text: Sparkline.draw(SeriesNumbers.of(s), scale: scale), style: .plain)
             }
         case .profileBar(let targetName)?:
             guard column.type.isNumeric else { return nil }

@@ -14,6 +14,9 @@ enum DisplayWidth {
             break
         }
         if ascii { return text.utf8.count }
+        // Text whose scalars are each a cluster of one cell (a drawn sparkline, a cut cell's `…`, Latin letters
+        // with their accents precomposed): one cell a scalar, without finding the clusters.
+        if let cells = text.utf8.withContiguousStorageIfAvailable(oneCellScalars) ?? nil { return cells }
         var width = 0
         for ch in text { width += of(ch) }
         return width
@@ -54,12 +57,62 @@ enum DisplayWidth {
     static func pad(_ text: String, to width: Int, _ alignment: Alignment) -> String {
         let gap = max(0, width - of(text))
         switch alignment {
-        case .left: return text + String(repeating: " ", count: gap)
-        case .right: return String(repeating: " ", count: gap) + text
-        case .center:
-            let before = gap / 2
-            return String(repeating: " ", count: before) + text + String(repeating: " ", count: gap - before)
+        case .left: return spaced(text, before: 0, after: gap)
+        case .right: return spaced(text, before: gap, after: 0)
+        case .center: return spaced(text, before: gap / 2, after: gap - gap / 2)
         }
+    }
+
+    /// `text` with `before` spaces before it and `after` after it, written into one new string (building the
+    /// spaces with `String(repeating:count:)` and joining cost more than the rest of drawing a cell).
+    private static func spaced(_ text: String, before: Int, after: Int) -> String {
+        if before == 0 && after == 0 { return text }
+        let bytes = text.utf8.count
+        return String(unsafeUninitializedCapacity: before + bytes + after) { out in
+            guard let base = out.baseAddress else { return 0 }
+            base.update(repeating: 0x20, count: before)
+            var at = before
+            for b in text.utf8 {
+                base[at] = b
+                at += 1
+            }
+            (base + at).update(repeating: 0x20, count: after)
+            return at + after
+        }
+    }
+
+    /// The number of scalars of valid UTF-8 `bytes` when each ``isOneCellAlone(_:)``, else nil.
+    private static func oneCellScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, scalars = 0
+        let n = bytes.count
+        while i < n {
+            let b = UInt32(bytes[i])
+            let v: UInt32
+            if b < 0x80 {
+                v = b
+                i += 1
+            } else if b < 0xE0, i + 1 < n {
+                v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b < 0xF0, i + 2 < n {
+                v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return nil
+            }
+            guard isOneCellAlone(v) else { return nil }
+            scalars += 1
+        }
+        return scalars
+    }
+
+    /// A scalar that is one cell wide and a grapheme cluster of its own whatever is beside it, when every scalar
+    /// beside it is one too: printable ASCII, U+00A0…U+02FF (Latin-1 and Latin Extended letters, spacing
+    /// modifiers; U+00AD, a format character, is a cluster of its own), box drawing and block elements
+    /// (U+2500…U+259F) and `…` (U+2026). None of them is a control but U+00AD, an extending or joining mark, a
+    /// prepended mark, a wide or emoji character; ``of(_:)-(Character)`` gives each of them 1.
+    static func isOneCellAlone(_ v: UInt32) -> Bool {
+        (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x2500 && v <= 0x259F) || v == 0x2026
     }
 
     private static func isZeroWidth(_ v: UInt32) -> Bool {
