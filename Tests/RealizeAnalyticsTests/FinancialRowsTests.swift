@@ -46,6 +46,32 @@ import Testing
         #expect(d.cumulative(2, through: .max).pv == 400 + 700)
     }
 
+    /// `actualCostOnly` (appraise): the same actual cost in every cell as reading all three measures, planned and
+    /// earned value 0, with and without nulls, in one range or several.
+    @Test(arguments: [1, 3]) func actualCostOnlySumsTheSameCosts(parts: Int) throws {
+        let plainIds: [Value] = [.text("P1"), .text("P2"), .text("P1"), .text("P2"), .text("P1"), .text("P2")]
+        let plainPeriods = [period("2025-01"), period("2025-01"), period("2025-02"), period("2025-03"), period("2025-03"), period("2025-03")]
+        let nullIds = plainIds.enumerated().map { $0.offset == 2 ? Value.null : $0.element }
+        for (ids, periods) in [(plainIds, plainPeriods), (nullIds, plainPeriods)] {
+            let session = financialSession([("projects", Self.projects), ("financials", Self.financials(ids, periods))])
+            let input = InputTables(session: session, at: Self.at, command: "appraise")
+            try ParallelRanges.$override.withValue((minRows: 2, parts: parts)) {
+                for level in ["project", "program", "total"] {
+                    let all = try FinancialData(level: level, levelRange: Self.at, input: input, denseLimit: .max)
+                    let costs = try FinancialData(level: level, levelRange: Self.at, input: input, actualCostOnly: true, denseLimit: .max)
+                    #expect(costs.grouping.keyValues == all.grouping.keyValues)
+                    for g in 0..<all.grouping.count {
+                        #expect(costs.periods(g) == all.periods(g))
+                        for p in all.periods(g) {
+                            let a = try #require(all.amounts(g, at: p)), c = try #require(costs.amounts(g, at: p))
+                            #expect(c.ac == a.ac && c.pv == 0 && c.ev == 0)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Every id known: the code path, with nulls in ids and periods, the same cells as one range.
     @Test(arguments: [2, 3, 7]) func knownIdsWithNullsSumLikeOneRange(parts: Int) throws {
         let ids: [Value] = [.text("P1"), .null, .text("P2"), .text("P1"), .text("P2"), .null, .text("P1"), .text("P2")]

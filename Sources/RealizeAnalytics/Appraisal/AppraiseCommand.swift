@@ -109,7 +109,8 @@ struct AppraiseCommand: TableCommand {
 /// The portfolio appraisal: monthly flows per group.
 enum PortfolioAppraisal {
     static func table(level: (String, SourceRange), rate annual: Double, asOf: Int32?, input: InputTables) throws(QueryError) -> Table {
-        var data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: false)
+        // The flows are actual cost and realized benefits: planned and earned value are not summed.
+        var data = try FinancialData(level: level.0, levelRange: level.1, input: input, needBudget: false, actualCostOnly: true)
         let scale = data.scale
         var realized = try RealizedBenefits(scale: scale, input: input)
         guard let status = asOf ?? data.latestPeriod else { throw InputError.make(.noData, "`financials` has no rows", at: input.at) }

@@ -30,13 +30,15 @@ struct FinancialData {
     ///
     /// One pass finds each row's group through the dictionary codes of `project_id` (``FinancialRows``), a second
     /// sums the amounts per group and period (``FinancialCells/build(_:groups:pv:ev:ac:input:denseLimit:)``); the
-    /// amount columns are read in place.
+    /// amount columns are read in place. With `actualCostOnly` (`appraise`), planned and earned value are
+    /// summed as 0 and their columns are not read beyond their scale.
     ///
     /// - Throws: ``QueryError``: a missing table or column, `numeric-overflow` naming the command, the column
     ///   and the group when a group's amounts add up past 38 digits, `result-too-large` past `.set memory_limit`,
     ///   `cancelled`.
     init(
-        level: String, levelRange: SourceRange, input: InputTables, needBudget: Bool = true, denseLimit: Int? = nil
+        level: String, levelRange: SourceRange, input: InputTables, needBudget: Bool = true, actualCostOnly: Bool = false,
+        denseLimit: Int? = nil
     ) throws(QueryError) {
         let fin = try input.table("financials", for: "earned value")
         var cols: [Column] = []
@@ -46,8 +48,9 @@ struct FinancialData {
         var grouping = try ProjectGrouping(level: level, levelRange: levelRange, input: input, scale: scale, needBudget: needBudget)
         try input.checkMemory("the groups of the financials rows", bytes: fin.rowCount * MemoryLayout<Int32>.stride)
         let rows = try FinancialRows(ids: cols[0], periods: cols[1], grouping: &grouping, input: input)
-        let pv = try AmountColumn(cols[2], "financials", scale: scale, input: input)
-        let ev = try AmountColumn(cols[3], "financials", scale: scale, input: input)
+        // `actualCostOnly`: planned and earned value read as 0 (their columns must still exist, and set the scale).
+        let pv = actualCostOnly ? .absent(rows: fin.rowCount) : try AmountColumn(cols[2], "financials", scale: scale, input: input)
+        let ev = actualCostOnly ? .absent(rows: fin.rowCount) : try AmountColumn(cols[3], "financials", scale: scale, input: input)
         let ac = try AmountColumn(cols[4], "financials", scale: scale, input: input)
         let built = try FinancialCells.build(rows, groups: grouping.count, pv: pv, ev: ev, ac: ac, input: input, denseLimit: denseLimit)
         if built.overflow { try Self.throwFirstOverflow(rows, [pv, ev, ac], grouping: grouping, input: input) }

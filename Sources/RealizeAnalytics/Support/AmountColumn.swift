@@ -56,6 +56,22 @@ struct AmountColumn {
         }
     }
 
+    /// A measure a command does not read (`appraise` sums only `actual_cost`): 0 on each of `rows` rows, as a
+    /// column of 64-bit units that are all null, so that every loop reads it without a case of its own and the
+    /// grid kernel can leave it out (``isAbsent``).
+    static func absent(rows: Int) -> AmountColumn { AmountColumn(absentRows: rows) }
+
+    private init(absentRows rows: Int) {
+        narrowUnits = []
+        wideUnits = []
+        isNarrow = true
+        validWords = [UInt64](repeating: 0, count: max(1, (rows + 63) / 64))
+        isAbsent = true
+    }
+
+    /// Whether this is a column made by ``absent(rows:)``: it reads 0 on every row.
+    private(set) var isAbsent = false
+
     /// Whether the column is read from 64-bit units: then no sum of fewer than 2^62 of its amounts, nor of their
     /// magnitudes, can pass 38 digits (2^62 × 2^63 = 2^125 < 10^38), so sums need no overflow checks.
     var isNarrowUnits: Bool { isNarrow }
