@@ -110,3 +110,37 @@ import Testing
         for k in keys.indices { #expect(Self.values(r.keys[k]) == Self.values(o.keyColumns[k])) }
     }
 }
+
+/// ``SourceGrid``: counts per source cell (no first rows), coarsened to the packed keys, give the packed grid's
+/// result, with nulls in a key and in a predicate, serially and in forced ranges; wider source spaces fall back.
+@Suite struct SourceGridTests {
+    static let table: Table = {
+        let t = Column(name: "t", type: .text, values: [.text("b"), .text("a"), .null, .text("a"), .text("b"), .null, .text("c")])
+        let b = Column(name: "b", storage: .bool([true, false, true, true, false, false, true]))
+        let x = Column(name: "x", type: .int, values: [.int(9), .int(6), .null, .int(10), .int(3), .int(9), .int(1)])
+        let p = Column(name: "p", storage: .period([24_000, 24_001, 24_005, 24_000, 24_000, 24_011, 24_002]))
+        return Table(columns: [t, b, x, p], rowCount: 7)
+    }()
+
+    @Test func sourceCellsGiveThePackedKeysCounts() throws {
+        let keys: [BoundExpr] = [.column(0, .text), .column(1, .bool)]
+        let ev = Evaluator(table: Self.table, settings: QuerySettings())
+        let layout = try #require(try OrderedGrouping.Layout(keys, order: [(0, false), (1, true)], ev))
+        #expect(SourceGrid(layout, rows: 7) != nil)
+        let promoters = OrderedCountsTests.sum(.compare(.greaterOrEqual, .column(2, .int), .literal(.int(9), .int)))
+        for parts in [1, 2, 3] {
+            let r = try #require(try OrderedCountsTests.counts(Self.table, keys, [OrderedCountsTests.count, promoters], parts: parts))
+            #expect(OrderedCountsTests.values(r.keys[0]) == [.text("a"), .text("a"), .text("b"), .text("b"), .text("c"), .null, .null])
+            #expect(OrderedCountsTests.values(r.keys[1]) == [.bool(false), .bool(true), .bool(false), .bool(true), .bool(true), .bool(false), .bool(true)])
+            #expect(OrderedCountsTests.values(r.aggregates[0]) == [1, 1, 1, 1, 1, 1, 1].map { Value.int($0) })
+            #expect(OrderedCountsTests.values(r.aggregates[1]) == [.int(0), .int(1), .int(0), .int(1), .int(0), .int(1), .null])
+        }
+    }
+
+    @Test func fallsBackWhenSourceCellsOutnumberKeys() throws {
+        let keys: [BoundExpr] = [.column(0, .text), .datePart(.year, .column(3, .period))]
+        let ev = Evaluator(table: Self.table, settings: QuerySettings())
+        let layout = try #require(try OrderedGrouping.Layout(keys, order: [(0, false), (1, false)], ev))
+        #expect(SourceGrid(layout, rows: 7) == nil)
+    }
+}

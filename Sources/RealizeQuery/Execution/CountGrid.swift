@@ -5,7 +5,7 @@ import RealizeStore
 /// bitmap, the valid rows; and the first row of each key.
 struct CountGrid: Sendable {
     var cells: [Int64]
-    /// The first row of each key (-1 for a key without rows).
+    /// The first row of each key (-1 for a key without rows); empty when the grid does not keep them.
     var first: [Int]
     /// The size of the packed key space.
     let space: Int
@@ -36,12 +36,15 @@ struct CountGrid: Sendable {
     /// The rows of a chunk: its packed keys sit in a buffer small enough to stay in the first-level cache.
     static let chunk = 2048
 
-    /// The grid of `rows`; nil when `shouldStop` (asked every 64K rows) said yes.
+    /// The grid of `rows` (with the first row of each key when `firstRows`); nil when `shouldStop` (asked every 64K
+    /// rows) said yes.
     static func fill(
-        _ layout: OrderedGrouping.Layout, _ inputs: [OrderedCounts.Input], _ blocks: Blocks, rows: Range<Int>, shouldStop: () -> Bool
+        _ layout: OrderedGrouping.Layout, _ inputs: [OrderedCounts.Input], _ blocks: Blocks, rows: Range<Int>, firstRows: Bool = true,
+        shouldStop: () -> Bool
     ) -> CountGrid? {
         let space = layout.space
-        var g = CountGrid(cells: [Int64](repeating: 0, count: space * blocks.total), first: [Int](repeating: -1, count: space), space: space)
+        var g = CountGrid(
+            cells: [Int64](repeating: 0, count: space * blocks.total), first: [Int](repeating: -1, count: firstRows ? space : 0), space: space)
         var buffer = [UInt32](repeating: 0, count: min(chunk, rows.count))
         var stopped = false
         g.cells.withUnsafeMutableBufferPointer { cells in
@@ -54,7 +57,11 @@ struct CountGrid: Sendable {
                         }
                         let part = start..<min(start + chunk, rows.upperBound)
                         layout.pack(part, into: p)
-                        tallyRows(cells.baseAddress!, first, p, part)
+                        if firstRows {
+                            tallyRows(cells.baseAddress!, first, p, part)
+                        } else {
+                            tallySizes(cells.baseAddress!, p, part.count)
+                        }
                         for (j, input) in inputs.enumerated() {
                             let c = cells.baseAddress! + blocks.count[j] * space
                             let s = blocks.seen[j].map { cells.baseAddress! + $0 * space }
@@ -71,15 +78,17 @@ struct CountGrid: Sendable {
         return stopped ? nil : g
     }
 
-    /// The grids of the ranges added in range order (the first rows from the first range that has the key).
-    static func merged(_ grids: [CountGrid]) -> CountGrid {
-        var m = grids[0]
-        for g in grids.dropFirst() {
+    /// The grids of the ranges (none nil) added in range order (the first rows from the first range that has the key).
+    static func merged(_ grids: inout [CountGrid?]) -> CountGrid {
+        // Taken out of the array, the first grid's buffers are not shared, and are added to in place.
+        var m = grids[0]!
+        grids[0] = nil
+        for case let g? in grids.dropFirst() {
             m.cells.withUnsafeMutableBufferPointer { mc in
                 m.first.withUnsafeMutableBufferPointer { mf in
                     g.cells.withUnsafeBufferPointer { gc in
                         g.first.withUnsafeBufferPointer { gf in
-                            for k in 0..<m.space where mc[k] == 0 { mf[k] = gf[k] }
+                            if !mf.isEmpty { for k in 0..<m.space where mc[k] == 0 { mf[k] = gf[k] } }
                             for i in 0..<mc.count { mc[i] &+= gc[i] }
                         }
                     }
@@ -99,6 +108,11 @@ struct CountGrid: Sendable {
             if sizes[k] == 0 { first[k] = base &+ i }
             sizes[k] &+= 1
         }
+    }
+
+    /// Counts the rows of each packed key in `p[0..<n]` into `sizes`.
+    private static func tallySizes(_ sizes: UnsafeMutablePointer<Int64>, _ p: UnsafeMutableBufferPointer<UInt32>, _ n: Int) {
+        for i in 0..<n { sizes[Int(p[i])] &+= 1 }
     }
 
     private static func compare(

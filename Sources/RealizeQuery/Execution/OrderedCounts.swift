@@ -40,12 +40,31 @@ enum OrderedCounts {
             inputs.append(input)
         }
         let (space, counted, blocks) = (layout.space, inputs, CountGrid.Blocks(inputs))
-        let parts =
+        // Counted per source cell when those are few (no first row per row), else per packed key.
+        let sourceGrid = SourceGrid(layout, rows: rows)
+        let filled = sourceGrid?.cells ?? layout
+        var parts =
             ParallelRanges.map(rows: rows, shouldStop: shouldStop) { r, _ in
-                CountGrid.fill(layout, counted, blocks, rows: r, shouldStop: shouldStop)
+                CountGrid.fill(filled, counted, blocks, rows: r, firstRows: sourceGrid == nil, shouldStop: shouldStop)
             } ?? [nil]
         guard !parts.contains(where: { $0 == nil }) else { throw Executor.Stop.cancelled }
-        let grid = CountGrid.merged(parts.map { $0! })
+        let merged = CountGrid.merged(&parts)
+        if let sourceGrid {
+            let (cells, representative) = sourceGrid.coarsened(merged, blocks: blocks.total)
+            return columns(inputs, blocks, cells: cells, space: space, at: representative) {
+                sourceGrid.keyColumns(at: $0, fiscalStart: ev.settings.fiscalYearStart)
+            }
+        }
+        return columns(inputs, blocks, cells: merged.cells, space: space, at: merged.first) {
+            layout.keyColumns(at: $0, fiscalStart: ev.settings.fiscalYearStart)
+        }
+    }
+
+    /// The key columns (`keyColumns` of the `at` of the used keys) and the aggregate columns of a merged grid.
+    private static func columns(
+        _ inputs: [Input], _ blocks: CountGrid.Blocks, cells: [Int64], space: Int, at: [Int], keyColumns: ([Int]) -> [Column]
+    ) -> (keys: [Column], aggregates: [Column]) {
+        let grid = (cells: cells, first: at)
         // The groups are the packed keys with rows, in increasing order; each block read at them.
         var used: [Int] = []
         grid.cells.withUnsafeBufferPointer { c in
@@ -54,11 +73,11 @@ enum OrderedCounts {
         let values = (0..<blocks.total).map { b in
             grid.cells.withUnsafeBufferPointer { c in used.map { c[b * space + $0] } }
         }
-        let keyColumns = layout.keyColumns(at: grid.first.withUnsafeBufferPointer { f in used.map { f[$0] } }, fiscalStart: ev.settings.fiscalYearStart)
+        let keys = keyColumns(grid.first.withUnsafeBufferPointer { f in used.map { f[$0] } })
         let columns = inputs.indices.map { j in
             Column(name: "", storage: .int(values[blocks.count[j]]), validity: Aggregator.validity(blocks.seen[j].map { values[$0] }, []))
         }
-        return (keyColumns, columns)
+        return (keys, columns)
     }
 
     /// Whether `a` is `count()` or a sum of a cast predicate.
