@@ -149,6 +149,27 @@ import RealizeStore
         #expect(got.left == left.map { byText[$0] ?? -1 })
     }
 
+    /// Long and short ASCII entries (the eight-byte words of the hash and its tail), and Unicode on one side only
+    /// (the Kelvin sign equals `K` as a Swift string): the ids of a `[String: Int32]`.
+    @Test(arguments: 0..<40) func textIdsOfLongAndMixedEntries(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let ascii = ["P0000001", "P0000002", "P00000010", "P0000001 ", "Finance Transformation, \"Phase II\"", "K", "k", "", "abcdefghijklmnop"]
+        let unicode = ["\u{212A}", "caf\u{E9}", "cafe\u{301}"]
+        let rightPool = g.chance(0.5) ? ascii : ascii + unicode
+        let leftPool = g.chance(0.5) ? ascii + ["zz"] : ascii + unicode
+        let right = (0..<g.int(0...10)).map { _ in g.pick(rightPool) }
+        let left = (0..<g.int(0...10)).map { _ in g.pick(leftPool) }
+        var byText: [String: Int32] = [:]
+        let r = right.map { s -> Int32 in
+            if let id = byText[s] { return id }
+            byText[s] = Int32(byText.count)
+            return Int32(byText.count - 1)
+        }
+        let got = TextIds.shared(right: right, left: left)
+        #expect(got.right == r && got.count == byText.count)
+        #expect(got.left == left.map { byText[$0] ?? -1 })
+    }
+
     @Test(arguments: 0..<30) func decimalTopMatchesTheGeneralTopN(seed: UInt64) {
         var g = SeededGenerator(seed: seed)
         let rows = g.int(0...120)

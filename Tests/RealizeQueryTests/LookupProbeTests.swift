@@ -60,4 +60,50 @@ import Testing
         let m = try #require(try LookupProbe.match(left: left, right: unique, shouldStop: { false }, budget: nil))
         #expect(m.left == [1] && m.right == [0])
     }
+
+    /// The matching pass over forced ranges (of every length, the unrolled loop's tail included) keeps the left
+    /// rows whose code met a right row, in order, each with that row; unknown keys and an empty match included.
+    @Test(arguments: 0..<40) func matchingRowsOverRangesAreThoseOfOneLoop(seed: UInt64) throws {
+        var g = SplitMix(seed: seed)
+        let dictionary = (0..<g.int(1...12)).map { "P\($0)" }
+        let n = g.int(0...70)
+        let codes = (0..<n).map { _ in UInt32(g.int(0...(dictionary.count - 1))) }
+        let left = Column(name: "k", storage: .text(codes: codes, dictionary: dictionary))
+        // A narrowed right: a few of the keys (maybe none), some unknown to the left, once each.
+        let keys = (dictionary + ["X1", "X2"]).shuffled(using: &g).prefix(g.int(0...4))
+        let right = Column(name: "k", storage: .text(codes: keys.indices.map { UInt32($0) }, dictionary: Array(keys) + ["unused"]))
+        let rowOf = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let expected = codes.indices.compactMap { i in rowOf[dictionary[Int(codes[i])]].map { (i, $0) } }
+        for parts in [1, 2, 3, 5] {
+            let m = try ParallelRanges.$override.withValue((1, parts)) {
+                try #require(try LookupProbe.match(left: left, right: right, shouldStop: { false }, budget: nil))
+            }
+            let li = expected.count == n ? [] : expected.map { $0.0 }
+            #expect(m.left == li && m.right == expected.map { $0.1 }, "parts \(parts)")
+        }
+    }
+
+    /// A join's left key that nothing after it reads is not gathered (``UnreadColumn``): the results are those of
+    /// the plain plan, over forced ranges too.
+    @Test func unreadLeftKeysLeaveTheResultsAlone() throws {
+        var failures = 0
+        for seed in 0..<UInt64(200) where failures < 5 {
+            var g = SplitMix(seed: seed)
+            let session = Self.session(&g)
+            let grp = g.pick(["a", "b", "c"])
+            let text = g.pick([
+                "f | join d on k | where grp = '\(grp)' | by x agg n = count(), s = sum(w) | sort x",
+                "f | join d on k | where grp = '\(grp)' | select id, w", "f | left join d on k | select id, grp",
+                "f | join d on k | sort -id | select x, w | take 5",
+            ])
+            let q = try #require(OptimizedQuery(text, session: session), "seed \(seed): \(text)")
+            let plain = try q.run(q.plain)
+            let optimized = try ParallelRanges.$override.withValue((1, 3)) { try q.run(q.optimized.plan) }
+            if optimized.columnNames != plain.columnNames || optimized.rows != plain.rows {
+                failures += 1
+                Issue.record("seed \(seed): \(text)\n  optimized: \(optimized.rows)\n  plain:     \(plain.rows)")
+            }
+        }
+        #expect(failures == 0)
+    }
 }

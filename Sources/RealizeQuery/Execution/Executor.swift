@@ -25,9 +25,15 @@ struct Executor {
     func run(_ plan: Plan) throws(Stop) -> Table {
         var t = try table(plan.source)
         if let read = plan.scanColumns, read != Array(t.columns.indices) { t = t.projecting(read) }
-        for op in plan.operators {
+        // Which columns each stage reads, asked only for a join (whose left key may be read by nothing after it).
+        let liveIn = plan.operators.contains { if case .join = $0.kind { true } else { false } } ? ColumnPruning.liveInputs(plan) : []
+        for (k, op) in plan.operators.enumerated() {
             try checkCancelled()
-            t = try apply(op, to: t)
+            var unread: Set<Int> = []
+            if case .join = op.kind, k + 1 < plan.operators.count {
+                unread = Set(0..<t.columns.count).subtracting(liveIn[k + 1])
+            }
+            t = try apply(op, to: t, unread: unread)
             if let failure = warnings?.strictFailure {
                 throw Stop.conversion("\(failure.function): \(failure.example) does not convert (strict)")
             }
@@ -57,9 +63,17 @@ struct Executor {
 
     /// Hash-joins `right` onto `t`: all of `t`'s columns, then `rightColumns` of `right`. For a `lookup` join
     /// (unique right keys) the left columns are gathered only when some left row found no match.
+    ///
+    /// - Parameter unread: left columns that no later stage reads: when the left rows are gathered, these are
+    ///   not (see ``UnreadColumn``).
     func join(
-        _ t: Table, _ right: Table, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool, lookup: Bool, schema: Schema
+        _ t: Table, _ right: Table, leftKeys: [Int], rightKeys: [Int], rightColumns: [Int], left: Bool, lookup: Bool, schema: Schema,
+        unread: Set<Int> = []
     ) throws(Stop) -> Table {
+        // The left columns at the rows `li` (-1: null), those nothing reads after the join stood in for.
+        func gathered(_ li: [Int]) -> [Column] {
+            t.columns.enumerated().map { unread.contains($0) ? UnreadColumn.like($1, rows: li.count) : ParallelGather.gather($1, li) }
+        }
         // Several key columns become one composite key per row.
         let (lk, rk) =
             leftKeys.count == 1
@@ -73,7 +87,7 @@ struct Executor {
             let (li, ri) = try LookupProbe.match(
                 left: lk, right: rk, shouldStop: { [cancel] in cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
         {
-            var cols = ri.count == t.rowCount ? t.columns : t.columns.map { ParallelGather.gather($0, li) }
+            var cols = ri.count == t.rowCount ? t.columns : gathered(li)
             for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
             return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: ri.count)
         }
@@ -82,7 +96,7 @@ struct Executor {
                 left: t.columns[leftKeys[0]], right: right.columns[rightKeys[0]], columns: rightColumns.map { right.columns[$0] }, keepUnmatched: left,
                 shouldStop: { [cancel] in cancel?.isCancelled == true }, budget: (width, settings.memoryLimit))
         {
-            let cols = (r.left.map { li in t.columns.map { ParallelGather.gather($0, li) } } ?? t.columns) + r.columns
+            let cols = (r.left.map(gathered) ?? t.columns) + r.columns
             return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: r.rows)
         }
         let (li, ri) = try HashJoin.match(
@@ -90,7 +104,7 @@ struct Executor {
             omitIdentityLeft: lookup)
         // With unique right keys, each left row appears at most once and in order: as many rows as the input means
         // every row matched, and the left columns stay as they are (`li` may then be left empty).
-        var cols = lookup && ri.count == t.rowCount ? t.columns : t.columns.map { ParallelGather.gather($0, li) }
+        var cols = lookup && ri.count == t.rowCount ? t.columns : gathered(li)
         for j in rightColumns { cols.append(Aggregator.gatherOrNull(right.columns[j], ri)) }
         return Table(columns: zip(cols, schema).map { $0.renamed($1.name) }, rowCount: ri.count)
     }
@@ -127,9 +141,9 @@ struct Executor {
     }
 
     /// Runs one operator over `t`.
-    func apply(_ op: Operator, to t: Table) throws(Stop) -> Table {
+    func apply(_ op: Operator, to t: Table, unread: Set<Int> = []) throws(Stop) -> Table {
         do {
-            return try compute(op, to: t)
+            return try compute(op, to: t, unread: unread)
         } catch let stop as Stop {
             throw stop
         } catch let overflow as NumericOverflow {
@@ -140,7 +154,7 @@ struct Executor {
     }
 
     /// The body of ``apply(_:to:)``; throws ``Stop`` or ``NumericOverflow``.
-    private func compute(_ op: Operator, to t: Table) throws -> Table {
+    private func compute(_ op: Operator, to t: Table, unread: Set<Int>) throws -> Table {
         let ev = Evaluator(table: t, settings: settings, warnings: warnings)
         switch op.kind {
         case .filter(let p):
@@ -173,7 +187,7 @@ struct Executor {
             return Table(columns: try zip(outputs, op.schema).map { try post.eval($0).renamed($1.name) }, rowCount: g.count)
         case .join(let rightInput, let lks, let rks, let rightCols, let isLeft, let lookup):
             let right = try table(rightInput)
-            return try join(t, right, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, lookup: lookup, schema: op.schema)
+            return try join(t, right, leftKeys: lks, rightKeys: rks, rightColumns: rightCols, left: isLeft, lookup: lookup, schema: op.schema, unread: unread)
         case .union(let inputs, let columns):
             return try union(t, inputs, columns: columns, schema: op.schema)
         case .sort(let keys):

@@ -33,9 +33,10 @@ enum LookupProbe {
         guard count == used.count else { return nil }
         let rowOfLeftCode = leftIds.map { $0 >= 0 ? rowOfRightCode[used[Int($0)]] : -1 }
         let n = lc.count
+        // 1 for a left code that has its right row, 0 for one that has not.
+        let hit = rowOfLeftCode.map { $0 >= 0 ? UInt8(1) : 0 }
         // The result is counted before it is built only when the limit could be reached: as many rows as the left.
         if let budget, MemoryLimit.excess("the join", rows: n, width: budget.rowWidth + 16, limit: budget.limit) != nil {
-            let hit = rowOfLeftCode.map { $0 >= 0 ? UInt8(1) : 0 }
             var matched = 0
             lc.withUnsafeBufferPointer { c in
                 hit.withUnsafeBufferPointer { h in
@@ -62,7 +63,7 @@ enum LookupProbe {
         // buffers then joined in range order: the rows in order, whatever the thread timing.
         let pieces =
             ParallelRanges.map(rows: n) { rows, _ -> [Int]? in
-                matchingRows(lc, rowOfLeftCode, rows, shouldStop)
+                matchingRows(lc, hit, rows, shouldStop)
             } ?? [nil]
         if pieces.contains(where: { $0 == nil }) { throw .cancelled }
         var li = pieces[0]!
@@ -84,13 +85,15 @@ enum LookupProbe {
         return (li.count == n ? [] : li, ri)
     }
 
-    /// The left rows of `rows` whose code has a right row, in order; nil when `shouldStop` (asked every 64K rows)
+    /// The left rows of `rows` whose code is a `hit` (1), in order; nil when `shouldStop` (asked every 64K rows)
     /// said yes.
-    private static func matchingRows(_ lc: [UInt32], _ rowOfLeftCode: [Int32], _ rows: Range<Int>, _ shouldStop: () -> Bool) -> [Int]? {
+    private static func matchingRows(_ lc: [UInt32], _ hit: [UInt8], _ rows: Range<Int>, _ shouldStop: () -> Bool) -> [Int]? {
         var stopped = false
         let li = [Int](unsafeUninitializedCapacity: rows.count) { lo, count in
             lc.withUnsafeBufferPointer { c in
-                rowOfLeftCode.withUnsafeBufferPointer { r in
+                hit.withUnsafeBufferPointer { h in
+                    // Each row is written at the next slot, which moves on only for a hit (no branch): `k` never
+                    // passes the rows seen, so the writes stay inside the range's buffer.
                     var k = 0
                     // In chunks of 64K rows, so that the check for Ctrl-C stays out of the inner loop.
                     for chunk in stride(from: rows.lowerBound, to: rows.upperBound, by: 1 << 16) {
@@ -98,9 +101,23 @@ enum LookupProbe {
                             stopped = true
                             break
                         }
-                        for i in chunk..<min(rows.upperBound, chunk + (1 << 16)) {
+                        let end = min(rows.upperBound, chunk + (1 << 16))
+                        var i = chunk
+                        while i &+ 4 <= end {
                             lo[k] = i
-                            k &+= r[Int(c[i])] >= 0 ? 1 : 0
+                            k &+= Int(h[Int(c[i])])
+                            lo[k] = i &+ 1
+                            k &+= Int(h[Int(c[i &+ 1])])
+                            lo[k] = i &+ 2
+                            k &+= Int(h[Int(c[i &+ 2])])
+                            lo[k] = i &+ 3
+                            k &+= Int(h[Int(c[i &+ 3])])
+                            i &+= 4
+                        }
+                        while i < end {
+                            lo[k] = i
+                            k &+= Int(h[Int(c[i])])
+                            i &+= 1
                         }
                     }
                     count = k

@@ -48,32 +48,7 @@ struct ColumnPruning: OptimizerRule {
     /// (nil: every column of the result); and where each kept result column went.
     static func prune(_ plan: Plan, keeping outputs: Set<Int>? = nil) -> (plan: Plan, outputOf: [Int: Int]) {
         let ops = plan.operators
-        // live[k]: live output columns of operator k; liveIn[k]: columns of its input it needs.
-        var live = outputs ?? Set(0..<plan.schema.count)
-        var liveIn: [Set<Int>] = Array(repeating: [], count: ops.count)
-        for k in stride(from: ops.count - 1, through: 0, by: -1) {
-            let inCount = plan.inputCount(of: k)
-            var need = Set<Int>()
-            switch ops[k].kind {
-            case .filter(let e): need = live.union(e.columnsReferenced)
-            case .project(let exprs): for j in live { need.formUnion(exprs[j].columnsReferenced) }
-            case .aggregate(let keys, let aggs, _):
-                for e in keys { need.formUnion(e.columnsReferenced) }
-                for a in aggs { if let e = a.argument { need.formUnion(e.columnsReferenced) } }
-            case .join(_, let lks, _, _, _, _): need = live.filter { $0 < inCount }.union(lks)
-            case .union(_, let columns): need = Set(live.compactMap { columns[0][$0] })
-            case .sort(let keys), .topN(let keys, _):
-                need = live
-                for (e, _) in keys { need.formUnion(e.columnsReferenced) }
-            case .filteredTopN(let p, let keys, _):
-                need = live.union(p.columnsReferenced)
-                for (e, _) in keys { need.formUnion(e.columnsReferenced) }
-            case .limit: need = live
-            case .distinct, .window, .pivot, .unpivot: need = Set(0..<inCount)
-            }
-            liveIn[k] = need
-            live = need
-        }
+        let liveIn = liveInputs(plan, keeping: outputs)
         let scanSchema = plan.scanSchema
         let readColumns = ops.isEmpty ? (outputs?.sorted() ?? Array(0..<scanSchema.count)) : liveIn[0].sorted()
         // Forward: renumber.
