@@ -50,8 +50,7 @@ extension FinancialCells {
         }
         var sums = [FinancialData.Amounts](repeating: .init(), count: groups * width)
         var hit = [Bool](repeating: false, count: groups * width)
-        var bounds = [Int128](repeating: 0, count: groups * 3)
-        var overflow = false
+        var bounds = [GroupMagnitudes](repeating: .init(), count: groups)
         let n = rows.count, period = rows.period
         // In chunks of 64K rows: the cancellation check stays out of the inner loop, which runs over raw buffers.
         for chunk in stride(from: 0, to: n, by: 1 << 16) {
@@ -86,19 +85,13 @@ extension FinancialCells {
                             s[k].ev &+= y
                             s[k].ac &+= z
                             h[k] = true
-                            let (u, o1) = b[3 * g].addingReportingOverflow(Int128(truncatingIfNeeded: x.magnitude))
-                            let (v, o2) = b[3 * g + 1].addingReportingOverflow(Int128(truncatingIfNeeded: y.magnitude))
-                            let (w, o3) = b[3 * g + 2].addingReportingOverflow(Int128(truncatingIfNeeded: z.magnitude))
-                            b[3 * g] = u
-                            b[3 * g + 1] = v
-                            b[3 * g + 2] = w
-                            if o1 || o2 || o3 { overflow = true }
+                            b[g].add(x, y, z)
                         }
                     }
                 }
             }
         }
-        overflow = overflow || !bounds.allSatisfy(FixedDecimal.fits)
+        let overflow = bounds.contains { $0.passes38Digits }
         cells.reserve(cells: hit.reduce(0) { $0 + ($1 ? 1 : 0) }, groups: groups)
         for g in 0..<groups {
             for o in 0..<width where hit[g * width + o] { cells.append(Int32(low + o), sums[g * width + o]) }
@@ -152,7 +145,7 @@ extension FinancialCells {
                 cells.closeGroup()
                 continue
             }
-            var bpv: Int128 = 0, bev: Int128 = 0, bac: Int128 = 0, o = false
+            var bounds = GroupMagnitudes()
             for k in first[g]..<first[g + 1] {
                 let row = Int(order[k])
                 let off = Int(period[row]) - Int(low)
@@ -161,15 +154,9 @@ extension FinancialCells {
                 wideCells[off, default: .init()].ev &+= b
                 wideCells[off, default: .init()].ac &+= c
                 if narrow { continue }  // 64-bit amounts: no bound can pass 38 digits
-                let (x, o1) = bpv.addingReportingOverflow(Int128(truncatingIfNeeded: a.magnitude))
-                let (y, o2) = bev.addingReportingOverflow(Int128(truncatingIfNeeded: b.magnitude))
-                let (z, o3) = bac.addingReportingOverflow(Int128(truncatingIfNeeded: c.magnitude))
-                bpv = x
-                bev = y
-                bac = z
-                o = o || o1 || o2 || o3
+                bounds.add(a, b, c)
             }
-            overflow = overflow || o || !FixedDecimal.fits(bpv) || !FixedDecimal.fits(bev) || !FixedDecimal.fits(bac)
+            overflow = overflow || bounds.passes38Digits
             for off in wideCells.keys.sorted() { cells.append(low + Int32(truncatingIfNeeded: off), wideCells[off] ?? .init()) }
             wideCells.removeAll(keepingCapacity: true)
             cells.closeGroup()

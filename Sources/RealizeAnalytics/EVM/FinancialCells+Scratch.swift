@@ -11,7 +11,7 @@ extension FinancialCells {
         _ scratch: inout [FinancialData.Amounts], _ hit: inout [Bool], _ touched: inout [Int], into cells: inout FinancialCells
     ) -> Bool {
         let (pv, ev, ac) = amounts
-        var bpv: Int128 = 0, bev: Int128 = 0, bac: Int128 = 0, o = false
+        var bounds = GroupMagnitudes()
         var sorted = true, last = Int.min
         scratch.withUnsafeMutableBufferPointer { s in
             hit.withUnsafeMutableBufferPointer { h in
@@ -31,13 +31,7 @@ extension FinancialCells {
                             s[off].ev &+= b
                             s[off].ac &+= c
                             if narrow { continue }  // 64-bit amounts: no bound can pass 38 digits
-                            let (x, o1) = bpv.addingReportingOverflow(Int128(truncatingIfNeeded: a.magnitude))
-                            let (y, o2) = bev.addingReportingOverflow(Int128(truncatingIfNeeded: b.magnitude))
-                            let (z, o3) = bac.addingReportingOverflow(Int128(truncatingIfNeeded: c.magnitude))
-                            bpv = x
-                            bev = y
-                            bac = z
-                            o = o || o1 || o2 || o3
+                            bounds.add(a, b, c)
                         }
                     }
                 }
@@ -51,6 +45,6 @@ extension FinancialCells {
             }
         }
         touched.removeAll(keepingCapacity: true)
-        return o || !FixedDecimal.fits(bpv) || !FixedDecimal.fits(bev) || !FixedDecimal.fits(bac)
+        return bounds.passes38Digits
     }
 }
