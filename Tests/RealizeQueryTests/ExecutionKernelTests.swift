@@ -132,12 +132,9 @@ import RealizeStore
         }
     }
 
-    @Test(arguments: 0..<30) func textIdsNumberEqualStringsAlike(seed: UInt64) {
-        var g = SeededGenerator(seed: seed)
-        // ASCII only, or with a composed and a decomposed é (equal as Swift strings).
-        let pool = g.chance(0.5) ? ["a", "b", "P0001", "P0002", "", "x y"] : ["a", "caf\u{E9}", "cafe\u{301}", "Z\u{FC}rich", "b"]
-        let right = (0..<g.int(0...8)).map { _ in g.pick(pool) }
-        let left = (0..<g.int(0...8)).map { _ in g.pick(pool + ["zz"]) }
+    /// `TextIds.shared` numbers the right side's distinct strings in first-seen order and gives each left string
+    /// its right id (or -1), as a `[String: Int32]` does.
+    static func expectTextIdsOfADictionary(right: [String], left: [String]) {
         var byText: [String: Int32] = [:]
         let r = right.map { s -> Int32 in
             if let id = byText[s] { return id }
@@ -147,6 +144,15 @@ import RealizeStore
         let got = TextIds.shared(right: right, left: left)
         #expect(got.right == r && got.count == byText.count)
         #expect(got.left == left.map { byText[$0] ?? -1 })
+    }
+
+    @Test(arguments: 0..<30) func textIdsNumberEqualStringsAlike(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        // ASCII only, or with a composed and a decomposed é (equal as Swift strings).
+        let pool = g.chance(0.5) ? ["a", "b", "P0001", "P0002", "", "x y"] : ["a", "caf\u{E9}", "cafe\u{301}", "Z\u{FC}rich", "b"]
+        let right = (0..<g.int(0...8)).map { _ in g.pick(pool) }
+        let left = (0..<g.int(0...8)).map { _ in g.pick(pool + ["zz"]) }
+        Self.expectTextIdsOfADictionary(right: right, left: left)
     }
 
     /// Long and short ASCII entries (the eight-byte words of the hash and its tail), and Unicode on one side only
@@ -159,15 +165,7 @@ import RealizeStore
         let leftPool = g.chance(0.5) ? ascii + ["zz"] : ascii + unicode
         let right = (0..<g.int(0...10)).map { _ in g.pick(rightPool) }
         let left = (0..<g.int(0...10)).map { _ in g.pick(leftPool) }
-        var byText: [String: Int32] = [:]
-        let r = right.map { s -> Int32 in
-            if let id = byText[s] { return id }
-            byText[s] = Int32(byText.count)
-            return Int32(byText.count - 1)
-        }
-        let got = TextIds.shared(right: right, left: left)
-        #expect(got.right == r && got.count == byText.count)
-        #expect(got.left == left.map { byText[$0] ?? -1 })
+        Self.expectTextIdsOfADictionary(right: right, left: left)
     }
 
     @Test(arguments: 0..<30) func decimalTopMatchesTheGeneralTopN(seed: UInt64) {
