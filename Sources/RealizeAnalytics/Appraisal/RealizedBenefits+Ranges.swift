@@ -43,9 +43,12 @@ extension RealizedBenefits {
         for t in tallies {
             for c in 0..<codeCount where t.firstRow[c] < firstRow[c] { firstRow[c] = t.firstRow[c] }
         }
+        // Known ids through ``ProjectGrouping/existingGroups(ofDictionary:)`` (compared at their code, not hashed);
+        // the others added as groups in that order.
+        let known = grouping.existingGroups(ofDictionary: dictionary)
         var codeGroup = [Int](repeating: -1, count: codeCount)
         for c in (0..<codeCount).filter({ firstRow[$0] != .max }).sorted(by: { firstRow[$0] < firstRow[$1] }) {
-            codeGroup[c] = grouping.group(ofProject: dictionary[c])
+            codeGroup[c] = known[c] >= 0 ? Int(known[c]) : grouping.group(ofProject: dictionary[c])
         }
         let groups = grouping.count
         var count = [Int](repeating: 0, count: groups), magnitude = [UInt128](repeating: 0, count: groups)

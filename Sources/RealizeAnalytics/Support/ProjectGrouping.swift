@@ -16,7 +16,11 @@ struct ProjectGrouping {
     /// Sum of `budget` over each group's projects, in units at `scale`; nil if a project has no budget.
     private(set) var bac: [Int128?] = []
     let scale: Int
+    /// The group of each project id, built only when an id must be looked up by its text (``indexProjects()``):
+    /// with dictionary-coded ids met in the same code order, as usual, no id is ever hashed.
     private var groupOfProject: [String: Int] = [:]
+    /// Whether ``groupOfProject`` holds every project of `projects` yet.
+    private var projectsIndexed = false
     private var groupOfKey: [String: Int] = [:]
     /// When `projects.project_id` is text: its dictionary, and per dictionary code the group of the last row
     /// with that code (-1: none), as ``groupOfProject`` holds it for the code's id.
@@ -32,12 +36,15 @@ struct ProjectGrouping {
         self.scale = scale
         let projects = try input.table("projects", for: "grouping by \(level)")
         let idColumn = try input.column(projects, "projects", "project_id")
-        let ids = input.keys(idColumn)
+        // Text ids are read through their codes: the id's text only where it is a group's key (by project).
         var idCodes: [UInt32] = []
+        var ids: [String?] = []
         if case .text(let codes, let dict) = idColumn.storage {
             idCodes = codes
             projectDictionary = dict
             groupOfProjectCode = [Int](repeating: -1, count: dict.count)
+        } else {
+            ids = input.keys(idColumn)
         }
         let budgetColumn = needBudget ? try input.column(projects, "projects", "budget") : nil
         let budgets = try budgetColumn.map { c throws(QueryError) in try input.amounts(c, "projects", scale: scale) }
@@ -57,7 +64,7 @@ struct ProjectGrouping {
             keyNames = [level]
         }
         let keyColumns = keyNames.map { projects.column(named: $0).map(input.keys) }
-        groupOfProject.reserveCapacity(projects.rowCount)
+        if idCodes.isEmpty { groupOfProject.reserveCapacity(projects.rowCount) }
         // Grouping by a text column other than the project id: its rows' groups are found once per dictionary code.
         var codeGroup: [Int] = []
         var keyCodes: [UInt32] = []
@@ -66,17 +73,21 @@ struct ProjectGrouping {
             codeGroup = [Int](repeating: -1, count: dict.count)
         }
         for row in 0..<projects.rowCount {
-            guard let id = ids[row] else { continue }
+            if idCodes.isEmpty ? ids[row] == nil : idColumn.isNull(row) { continue }
             let g: Int
             if !keyCodes.isEmpty, codeGroup[Int(keyCodes[row])] >= 0 {
                 g = codeGroup[Int(keyCodes[row])]
             } else {
                 let values: [String?] = keyNames.indices.map { k in keyNames[k] == "scope" ? "total" : keyColumns[k]?[row] }
+                let id = idCodes.isEmpty ? ids[row] : projectDictionary[Int(idCodes[row])]
                 g = group(for: level == "project" ? id : values[0], values: values)
                 if !keyCodes.isEmpty { codeGroup[Int(keyCodes[row])] = g }
             }
-            groupOfProject[id] = g
-            if !idCodes.isEmpty { groupOfProjectCode[Int(idCodes[row])] = g }
+            if idCodes.isEmpty {
+                if let id = ids[row] { groupOfProject[id] = g }
+            } else {
+                groupOfProjectCode[Int(idCodes[row])] = g
+            }
             projectCount[g] += 1
             if needBudget {
                 if let b = budgets?[row], let current = bac[g] {
@@ -89,6 +100,17 @@ struct ProjectGrouping {
                 }
             }
         }
+        projectsIndexed = idCodes.isEmpty
+    }
+
+    /// Fills ``groupOfProject`` from the codes of a text `projects.project_id` (each dictionary entry is one id,
+    /// and its code's group is that of the id's last row, as the row-by-row index held), before the first lookup
+    /// of an id by its text.
+    private mutating func indexProjects() {
+        guard !projectsIndexed else { return }
+        projectsIndexed = true
+        groupOfProject.reserveCapacity(projectDictionary.count)
+        for (c, g) in groupOfProjectCode.enumerated() where g >= 0 { groupOfProject[projectDictionary[c]] = g }
     }
 
     private mutating func group(for key: String?, values: [String?]) -> Int {
@@ -103,22 +125,34 @@ struct ProjectGrouping {
     }
 
     /// The group of a project id known to `projects` (or met before by ``group(ofProject:)``); nil otherwise.
-    func existingGroup(ofProject id: String) -> Int? { groupOfProject[id] }
+    mutating func existingGroup(ofProject id: String) -> Int? {
+        indexProjects()
+        return groupOfProject[id]
+    }
 
     /// ``existingGroup(ofProject:)`` of each id of `dictionary` (-1 for none): an id at the same code in the
     /// dictionary of `projects.project_id` is matched by a string comparison, not a hash lookup (two tables read
-    /// from files sorted by project meet their ids in the same order). Dictionaries hold each string once.
-    func existingGroups(ofDictionary dictionary: [String]) -> [Int32] {
-        dictionary.indices.map { c in
-            if c < projectDictionary.count, groupOfProjectCode[c] >= 0, projectDictionary[c] == dictionary[c] {
-                return Int32(groupOfProjectCode[c])
+    /// from files sorted by project meet their ids in the same order). Dictionaries hold each string once, so
+    /// an id matched at its code is not elsewhere in `projects`' dictionary; only ids at other codes are hashed.
+    mutating func existingGroups(ofDictionary dictionary: [String]) -> [Int32] {
+        var out = [Int32](repeating: -1, count: dictionary.count)
+        for c in dictionary.indices {
+            if c < projectDictionary.count, projectDictionary[c] == dictionary[c] {
+                // The same id at the same code: its group is the code's, or none when no row of `projects` kept
+                // it (a null-free code always has a row) and ``group(ofProject:)`` has not added it since.
+                if groupOfProjectCode[c] >= 0 {
+                    out[c] = Int32(groupOfProjectCode[c])
+                    continue
+                }
             }
-            return Int32(groupOfProject[dictionary[c]] ?? -1)
+            out[c] = Int32(existingGroup(ofProject: dictionary[c]) ?? -1)
         }
+        return out
     }
 
     /// The group of a project id, adding a group for an id that `projects` lacks.
     mutating func group(ofProject id: String) -> Int {
+        indexProjects()
         if let g = groupOfProject[id] { return g }
         let values: [String?] = keyNames.map { $0 == "project_id" ? id : ($0 == "scope" ? "total" : nil) }
         let g = group(for: level == "project" ? id : (level == "total" || level == "all" ? "total" : nil), values: values)
