@@ -118,21 +118,22 @@ enum PortfolioAppraisal {
         let monthly = CashFlowAppraisal.monthlyRate(annual: annual)
         let groups = data.grouping.sortedGroups
         // Groups on both cores (``GroupWork``); the first error in display order is the one thrown, as serially.
-        let rows = GroupWork.map(groups.count) { k -> Result<Row, QueryError> in
+        let rows = GroupWork.map(groups.count) { k -> Result<(row: Row, flows: [Double]), QueryError> in
             do throws(QueryError) {
                 return .success(try row(groups[k], index: k, data: data, realized: realized, status: status, monthly: monthly, input: input))
             } catch {
                 return .failure(error)
             }
         }
-        var out: [Row] = []
-        out.reserveCapacity(rows.count)
+        var appraised: [(row: Row, flows: [Double])] = []
+        appraised.reserveCapacity(rows.count)
         for r in rows {
             switch r {
-            case .success(let row): out.append(row)
+            case .success(let row): appraised.append(row)
             case .failure(let error): throw error
             }
         }
+        let out = withIRR(appraised)
         let convention = "monthly flows at month end; month 0 = first month, undiscounted; \(percent(annual))/yr = \(percent(monthly, digits: 4))/month"
         var cols = data.grouping.keyColumns(groups)
         cols += [

@@ -49,33 +49,52 @@ struct NPVSignScan {
     /// Runs are halved a level at a time, and the midpoints of a level are evaluated together (``NPVLanes``): whether
     /// a run is split reads only its two ends, so the rates evaluated are those of halving one run after another.
     func values() -> [Double] {
-        let grid = RateGrid.rates
-        var points = [Point?](repeating: nil, count: grid.count)
-        var values = [Double](repeating: .nan, count: grid.count)
+        var search = Search(self)
         flows.withUnsafeBufferPointer { f in
-            func evaluate(_ indices: [Int]) {
-                for (i, p) in zip(indices, NPVLanes.points(f, rates: indices.map { grid[$0] })) {
-                    points[i] = p
-                    values[i] = p.npv
-                }
-            }
-            let last = grid.count - 1
-            evaluate([0, last])
-            var runs = [(0, last)]
-            while !runs.isEmpty {
-                var split: [(Int, Int)] = []
-                for (i, j) in runs where j - i > 1 {
-                    if let sign = provenSign(points[i]!, points[j]!) {
-                        for k in (i + 1)..<j { values[k] = sign }
-                    } else {
-                        split.append((i, j))
-                    }
-                }
-                evaluate(split.map { ($0.0 + $0.1) / 2 })
-                runs = split.flatMap { (i, j) in [(i, (i + j) / 2), ((i + j) / 2, j)] }
+            while !search.requests.isEmpty {
+                search.receive(NPVLanes.points(f, rates: search.requests.map { RateGrid.rates[$0] }))
             }
         }
-        return values
+        return search.values
+    }
+
+    /// ``values()`` a level at a time, so that the levels of many scans can be evaluated together (``IRRBatch``):
+    /// ``requests`` are the rates (indices into ``RateGrid/rates``) to evaluate next, ``receive(_:)`` takes their
+    /// points and sets the next requests; none left: ``values`` is final.
+    struct Search {
+        let scan: NPVSignScan
+        private(set) var values: [Double]
+        private(set) var requests: [Int]
+        private var points: [Point?]
+        /// The runs split at the last level (their midpoints are the requests), nil before the first level.
+        private var split: [(Int, Int)]? = nil
+
+        init(_ scan: NPVSignScan) {
+            self.scan = scan
+            let count = RateGrid.rates.count
+            values = [Double](repeating: .nan, count: count)
+            points = [Point?](repeating: nil, count: count)
+            requests = [0, count - 1]
+        }
+
+        /// Takes the points of ``requests`` (in order): runs whose sign the ends prove are filled, the others split.
+        mutating func receive(_ evaluated: [Point]) {
+            for (i, p) in zip(requests, evaluated) {
+                points[i] = p
+                values[i] = p.npv
+            }
+            let runs = split.map { $0.flatMap { (i, j) in [(i, (i + j) / 2), ((i + j) / 2, j)] } } ?? [(0, values.count - 1)]
+            var next: [(Int, Int)] = []
+            for (i, j) in runs where j - i > 1 {
+                if let sign = scan.provenSign(points[i]!, points[j]!) {
+                    for k in (i + 1)..<j { values[k] = sign }
+                } else {
+                    next.append((i, j))
+                }
+            }
+            split = next
+            requests = next.map { ($0.0 + $0.1) / 2 }
+        }
     }
 
     /// The sign of `npv` at every rate from `low`'s to `high`'s (inclusive), when the bounds prove it.

@@ -19,19 +19,20 @@ extension PortfolioAppraisal {
         var note: String? = nil
     }
 
-    /// The row of group `g` (the `k`-th in display order): it reads `data` and `realized` only, so groups can be
-    /// appraised on both cores.
+    /// The row of group `g` (the `k`-th in display order), and its monthly net flows: it reads `data` and
+    /// `realized` only, so groups can be appraised on both cores. The IRR, and its note before any other, are
+    /// left to ``withIRR(_:)``, which takes the groups' searches together (``IRRBatch``).
     ///
     /// - Throws: ``QueryError``: `cancelled` (looked at every 256 groups), `numeric-overflow` when the group's net
     ///   flow (benefit − cost) passes 38 digits.
     static func row(
         _ g: Int, index k: Int, data: FinancialData, realized: RealizedBenefits, status: Int32, monthly: Double, input: InputTables
-    ) throws(QueryError) -> Row {
+    ) throws(QueryError) -> (row: Row, flows: [Double]) {
         try input.checkCancelled(group: k)
         let periods = data.cells.periods(g), sums = data.cells.sums(g)
         let firstCost = periods.first.flatMap { $0 <= status ? $0 : nil }
         guard let start = [firstCost, realized.firstPeriod(g)].compactMap({ $0 }).min() else {
-            return Row(note: "no cash flows to date")
+            return (Row(note: "no cash flows to date"), [])
         }
         // The group's cells in one walk: AC by month from `start` (0 where it has none).
         var c = [Int128](repeating: 0, count: Int(status - start) + 1)
@@ -41,20 +42,34 @@ extension PortfolioAppraisal {
         let cd = c.map { double($0) }, bd = b.map { double($0) }
         let flows = zip(bd, cd).map { $0 - $1 }
         let s = CashFlowAppraisal.summary(costs: cd, benefits: bd, rate: monthly)
-        let i = CashFlowAppraisal.irr(flows)
         let totalCost = c.reduce(0, +), totalBenefit = b.reduce(0, +)
         guard let netFlow = AmountBound.subtract(totalBenefit, totalCost) else {
             throw input.amountOverflow(
                 "the net flow (benefit − cost)", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
         }
         let payback = CashFlowAppraisal.payback(flows)
-        var notes: [String] = []
-        if let note = i.note { notes.append(note) }
-        if payback == nil { notes.append("not recovered by \(CivilCalendar.formatPeriod(status))") }
-        return Row(
+        let row = Row(
             first: start, months: c.count, cost: totalCost, benefit: totalBenefit, net: netFlow,
-            npv: CashFlowAppraisal.npv(rate: monthly, flows: flows), irr: i.rate.map { CashFlowAppraisal.annualRate(monthly: $0) * 100 },
-            payback: payback, dpayback: CashFlowAppraisal.payback(flows, rate: monthly), roi: s.roi.map { $0 * 100 },
-            droi: s.discountedROI.map { $0 * 100 }, bcr: s.bcr, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+            npv: CashFlowAppraisal.npv(rate: monthly, flows: flows), payback: payback,
+            dpayback: CashFlowAppraisal.payback(flows, rate: monthly), roi: s.roi.map { $0 * 100 }, droi: s.discountedROI.map { $0 * 100 },
+            bcr: s.bcr, note: payback == nil ? "not recovered by \(CivilCalendar.formatPeriod(status))" : nil)
+        return (row, flows)
+    }
+
+    /// The rows with their IRR (annual, in %) from their flows, and the IRR's note before the row's own: both
+    /// halves of the rows on their own core, each half's searches run together (``IRRBatch``).
+    static func withIRR(_ rows: [(row: Row, flows: [Double])]) -> [Row] {
+        GroupWork.mapHalves(rows.count) { range in
+            let irrs = IRRBatch.irrs(rows[range].map(\.flows))
+            return zip(rows[range], irrs).map { item, i in
+                var row = item.row
+                // A group without flows keeps its only note.
+                guard row.months != nil else { return row }
+                row.irr = i.rate.map { CashFlowAppraisal.annualRate(monthly: $0) * 100 }
+                let notes = [i.note, row.note].compactMap { $0 }
+                row.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+                return row
+            }
+        }
     }
 }

@@ -29,13 +29,34 @@ enum GroupWork {
         return slots.map { $0! }
     }
 
+    /// `work(range)` over the first and the second half of `0..<count`, on two threads when `count` reaches
+    /// ``parallelGroups`` (else once over all of it), the results joined in order: for work that batches its
+    /// groups (``IRRBatch``) rather than taking them one at a time.
+    static func mapHalves<T>(_ count: Int, _ work: (Range<Int>) -> [T]) -> [T] {
+        guard count >= parallelGroups else { return work(0..<count) }
+        let half = count / 2
+        let slots = UnsafeMutableBufferPointer<[T]>.allocate(capacity: 2)
+        slots.initialize(repeating: [])
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        withoutActuallyEscaping(work) { work in
+            let shared = Share(work: work, slots: slots)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                shared.slots[part] = shared.work(part == 0 ? 0..<half : half..<count)
+            }
+        }
+        return slots[0] + slots[1]
+    }
+
     /// The closure and result slots handed to the two threads.
     ///
     /// Unchecked: each thread writes only its own half of the slots, and the closure reads only data that no
     /// thread modifies while `map` runs (the command's inputs, read-only by then); `map` returns only after both
     /// threads have finished.
-    private struct Share<T>: @unchecked Sendable {
-        let work: (Int) -> T
-        let slots: UnsafeMutableBufferPointer<T?>
+    private struct Share<Input, Slot>: @unchecked Sendable {
+        let work: (Input) -> Slot
+        let slots: UnsafeMutableBufferPointer<Slot>
     }
 }
