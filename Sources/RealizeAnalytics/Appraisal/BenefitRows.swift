@@ -32,6 +32,9 @@ struct BenefitRows {
         periodWords = words
     }
 
+    /// Every row's period when none is null (a kernel then reads them as a buffer); nil otherwise.
+    var monthsWithoutNulls: [Int32]? { periodWords.isEmpty ? months : nil }
+
     /// Row `r`'s period when the row counts, else nil.
     @inline(__always) func period(_ r: Int) -> Int32? {
         if !periodWords.isEmpty, periodWords[r >> 6] & (1 << UInt64(r & 63)) == 0 { return nil }

@@ -31,6 +31,9 @@ struct RealizedAmounts {
     /// (see ``AmountColumn/isNarrowUnits``).
     var isNarrowUnits: Bool { isDecimal && amounts.isNarrowUnits }
 
+    /// The column's 64-bit units when it is a decimal column stored narrow without nulls (read as a buffer).
+    var narrowWithoutNulls: [Int64]? { isDecimal ? amounts.narrowWithoutNulls : nil }
+
     /// The units of `row`, nil when it is null (or, converted from doubles, not finite).
     @inline(__always) subscript(_ row: Int) -> Int128? { isValid(row) ? units(row) : nil }
 

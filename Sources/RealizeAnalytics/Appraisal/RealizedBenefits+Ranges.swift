@@ -34,6 +34,9 @@ extension RealizedBenefits {
     ) throws(QueryError) {
         let n = codes.count, codeCount = dictionary.count, narrow = rows.realized.isNarrowUnits
         let token = input.session.cancellation
+        // Known ids through ``ProjectGrouping/existingGroups(ofDictionary:)`` (compared at their code, not hashed).
+        let known = grouping.existingGroups(ofDictionary: dictionary)
+        if try sumKnown(rows, codes: codes, idWords: idWords, known: known, groups: grouping.count, input: input) { return }
         let tallies = ParallelRanges.map(rows: n, shouldStop: { token?.isCancelled == true }) { range, _ in
             Self.tally(rows, codes: codes, idWords: idWords, range: range, codeCount: codeCount, narrow: narrow, token: token)
         }
@@ -43,9 +46,7 @@ extension RealizedBenefits {
         for t in tallies {
             for c in 0..<codeCount where t.firstRow[c] < firstRow[c] { firstRow[c] = t.firstRow[c] }
         }
-        // Known ids through ``ProjectGrouping/existingGroups(ofDictionary:)`` (compared at their code, not hashed);
-        // the others added as groups in that order.
-        let known = grouping.existingGroups(ofDictionary: dictionary)
+        // Unknown ids added as groups in that order.
         var codeGroup = [Int](repeating: -1, count: codeCount)
         for c in (0..<codeCount).filter({ firstRow[$0] != .max }).sorted(by: { firstRow[$0] < firstRow[$1] }) {
             codeGroup[c] = known[c] >= 0 ? Int(known[c]) : grouping.group(ofProject: dictionary[c])

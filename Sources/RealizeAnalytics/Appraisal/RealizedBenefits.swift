@@ -18,6 +18,8 @@ struct RealizedBenefits {
     /// is placed); empty otherwise.
     var gridStart: [Int] = []
     var grid: [Int128] = []
+    /// Whether ``grid`` was summed in one pass over rows whose ids all had a group (``sumKnown(_:codes:idWords:known:groups:input:)``).
+    var summedKnown = false
 
     private let rowCount: Int
     private let ids: Column
