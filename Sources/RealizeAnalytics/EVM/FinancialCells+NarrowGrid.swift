@@ -65,10 +65,13 @@ extension FinancialCells {
                                     let b = cb[Int(cd[row])]
                                     if b == skipped { continue }
                                     let k = b &+ Int(pe[row])
+                                    // One branch per add, on its overflow flag (not the flags combined first).
                                     let (a, o1) = s[k].pv.addingReportingOverflow(x[row])
+                                    if _slowPath(o1) { return true }
                                     let (e, o2) = s[k].ev.addingReportingOverflow(y[row])
+                                    if _slowPath(o2) { return true }
                                     let (c, o3) = s[k].ac.addingReportingOverflow(z[row])
-                                    if _slowPath(o1 || o2 || o3) { return true }
+                                    if _slowPath(o3) { return true }
                                     s[k] = NarrowSums(pv: a, ev: e, ac: c)
                                     h[k] = true
                                 }
