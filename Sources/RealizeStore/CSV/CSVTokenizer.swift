@@ -69,9 +69,7 @@ struct CSVTokenizer {
         }
         let n = chunks ?? (count >= Self.parallelBytes ? Self.processorCount : 1)
         if n > 1, let index = try tokenizeInChunks(p, from: bom, to: count, chunks: n) { return index }
-        var fields = try scan(p, from: bom, to: count, columns: -1)
-        fields.narrow()
-        return FieldIndex(fields: fields)
+        return FieldIndex(fields: try scan(p, from: bom, to: count, columns: -1))
     }
 
     /// Scans the rows in bytes `lo..<count`: the whole file after its byte-order mark, or a chunk that
@@ -84,6 +82,7 @@ struct CSVTokenizer {
         let plain = Self.plainStops[delimiter]!  // tokenize() checked the delimiter
         let comma = delimiter, quote = Self.quote, lf = Self.lf, cr = Self.cr
         var fields = FieldBuffer(bytes: count - lo)
+        fields.columns = known
         var i = lo
         var line = 1
         var columns = known
@@ -187,6 +186,7 @@ struct CSVTokenizer {
             }
             if columns < 0 {
                 columns = fieldInRow
+                fields.columns = columns
                 if headerOnly { break }
             } else if fieldInRow == columns {
                 if fields.rowCount & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }
