@@ -41,6 +41,21 @@ struct SpeculativeDecoder {
         return nil  // no value: the column is text
     }
 
+    /// Whether the column's first value is a plain number (and neither a period nor a date): a column
+    /// ``decode()`` would read as numbers, the costliest per value. Reads only up to the first value.
+    var startsWithNumber: Bool {
+        var first = 1
+        while first < index.rowCountWithHeader {
+            let (s, e) = FieldContent.unquoted(p, index.span(row: first, column: column))
+            if s != e {
+                if FieldParsers.period(p, s, e) != nil || FieldParsers.date(p, s, e) != nil { return false }
+                return Self.plainNumber(p, s, e, pointAllowed) != nil
+            }
+            first += 1
+        }
+        return false
+    }
+
     /// The end of the last field: the buffer holds at least this many bytes, so a load of eight bytes at
     /// `i` stays within it when `i + 8 <= lastByte`.
     private var lastByte: Int {
@@ -90,6 +105,9 @@ struct SpeculativeDecoder {
         let rows = index.rowCount
         var validity: Bitmap? = nil
         var scale = 0, sawPoint = false
+        // The shape of a value that changes nothing but its own slot: as many fractional digits as the scale
+        // (with the point, once one was seen). Any other shape takes the checks below.
+        var plainShape = 0
         var stop = -1, stopped = false
         let limit = lastByte
         let values = [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
@@ -130,6 +148,10 @@ struct SpeculativeDecoder {
                     }
                     (units, shape) = (n.mantissa, n.point ? n.frac + 1 : 0)
                 }
+                if shape == plainShape {
+                    out.initializeElement(at: r, to: units)
+                    continue
+                }
                 sawPoint = sawPoint || shape > 0
                 let frac = shape > 0 ? shape - 1 : 0
                 if frac > scale {
@@ -151,6 +173,7 @@ struct SpeculativeDecoder {
                     }
                     units = scaled
                 }
+                plainShape = sawPoint ? scale + 1 : 0
                 out.initializeElement(at: r, to: units)
             }
             if stop >= 0 {
