@@ -32,6 +32,27 @@ extension CSVTokenizer {
 }
 
 extension CSVTokenizer {
+    /// Scans the plain rows from `start` (see ``plainRow(_:_:_:_:_:_:_:)``) in one loop, until a row that is
+    /// not plain, the end of the bytes, or a row count that is a multiple of 4096 (where the caller asks
+    /// whether to stop and drops pages, as after each row before): the steps between rows stay in registers.
+    /// - Returns: the offset past the last row scanned, how many rows were (0: the row at `start` is not plain),
+    ///   and whether the loop stopped at a row that is not plain (the caller then reads it byte by byte
+    ///   without trying it again).
+    @inline(__always)
+    static func plainRows(
+        _ p: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ columns: Int, _ delimiters: UInt64, _ plain: UnsafePointer<Bool>,
+        _ fields: inout FieldBuffer
+    ) -> (next: Int, rows: Int, stuck: Bool) {
+        var i = start, rows = 0
+        while true {
+            let next = plainRow(p, i, count, columns, delimiters, plain, &fields)
+            if next < 0 { return (i, rows, true) }
+            i = next
+            rows &+= 1
+            if fields.rowCount & 0xFFF == 0 || i >= count { return (i, rows, false) }
+        }
+    }
+
     /// Scans a plain row of `columns` fields starting at `start` (see ``plainRow(_:_:_:_:_:_:_:into:base:)``),
     /// its ends written in the form `fields` keeps: 16 bits from the row's start while narrow, else 32-bit absolute.
     /// - Returns: the offset past the row's line break, or -1 when the byte-by-byte scan must read the row.
