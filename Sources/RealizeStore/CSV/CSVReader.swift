@@ -177,9 +177,16 @@ public enum CSVReader {
         // Each column is planned and decoded by itself (in parallel for a large file, see
         // ``ColumnWork``); the outcomes are then taken in column order, so the first error is the one a
         // serial read would meet, and the table is the same.
-        let outcomes = ColumnWork.run(
-            names.count, parallel: options.parallelColumns && !options.sniffOnly && index.rowCount * names.count >= ColumnWork.parallelCells
-        ) {
+        let parallel = options.parallelColumns && !options.sniffOnly && index.rowCount * names.count >= ColumnWork.parallelCells
+        let pointAllowed = !formats || dialect.decimalSeparator == FieldParsers.dot
+        let order =
+            parallel
+            ? ColumnWork.numbersFirst(names.count) { c in
+                options.typeOverrides[names[c]] == nil
+                    && SpeculativeDecoder(p: p, index: index, column: c, periodYears: options.periodYears, pointAllowed: pointAllowed, shouldStop: { false })
+                        .startsWithNumber
+            } : nil
+        let outcomes = ColumnWork.run(names.count, parallel: parallel, order: order) {
             c in
             Self.readColumn(c, name: names[c], index, p, options, dialect: dialect, formats: formats)
         }

@@ -11,14 +11,16 @@ import Dispatch
 /// The parallel scan: the buffer is cut at row boundaries into chunks that are tokenized on every core,
 /// and their offsets are joined in order.
 ///
-/// Where a row ends depends on the quotes before it (a quoted field may hold line breaks), so a first
-/// pass counts the quotes of each stretch of the buffer in parallel; a chunk then starts just after the
-/// first line feed past its nominal start at which the quotes seen so far are even. That guess is
-/// right for every well-formed file, and it needs no trust: chunk 0 starts where a serial scan does,
-/// and a chunk that scans without error ends exactly with a row, so the next chunk starts where the
-/// serial scan would be too. The joined offsets are therefore the serial ones. When any chunk fails
-/// (a malformed file, or a cut inside quotes), the file is scanned again serially, which finds the
-/// first error with its exact line, column and message.
+/// Where a row ends depends on the quotes before it (a quoted field may hold line breaks), but the cuts
+/// need no trust: chunk 0 starts where a serial scan does, and a chunk that scans without error ends
+/// exactly with a row (a cut inside a quoted field leaves that field unterminated at the chunk's end,
+/// an error), so the next chunk starts where the serial scan would be too. The joined offsets are
+/// therefore the serial ones, whatever the cuts. So the first cuts are simply the first line feed past
+/// each nominal start (``lineBoundaries(_:from:to:chunks:)``), which reads a few bytes and is right for
+/// every file whose quoted fields hold no line break (and every file without quotes). When a chunk
+/// fails, a second try cuts where the quotes counted so far are even (``boundaries(_:from:to:chunks:mapping:)``,
+/// a parallel pass over the whole buffer); when a chunk fails again (a malformed file), the file is
+/// scanned serially, which finds the first error with its exact line, column and message.
 extension CSVTokenizer {
     /// Bytes from which a buffer is scanned in chunks: below it, starting threads costs more than it saves.
     static let parallelBytes = 1 << 22
@@ -27,11 +29,21 @@ extension CSVTokenizer {
     static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// The index found by scanning `lo..<count` in up to `n` chunks, or nil when the buffer cannot be
-    /// cut (one chunk only) or a chunk failed: the caller then scans it serially.
+    /// cut (one chunk only) or a chunk failed with both kinds of cut: the caller then scans it serially.
     /// - Throws: `cancelled` once ``shouldStop`` says so.
     func tokenizeInChunks(_ p: UnsafePointer<UInt8>, from lo: Int, to count: Int, chunks n: Int) throws(CSVError) -> FieldIndex? {
         guard let width = try? scan(p, from: lo, to: count, columns: -1, headerOnly: true).columns else { return nil }
-        let bounds = Self.boundaries(p, from: lo, to: count, chunks: n, mapping: mapping)
+        let lines = Self.lineBoundaries(p, from: lo, to: count, chunks: n)
+        if let index = try scanChunks(p, bounds: lines, width: width) { return index }
+        let quoted = Self.boundaries(p, from: lo, to: count, chunks: n, mapping: mapping)
+        guard quoted != lines else { return nil }  // the same cuts would fail the same way
+        return try scanChunks(p, bounds: quoted, width: width)
+    }
+
+    /// The index found by scanning the chunks `bounds[k]..<bounds[k + 1]` on every core, or nil when there
+    /// is one chunk only or a chunk failed.
+    /// - Throws: `cancelled` once ``shouldStop`` says so.
+    func scanChunks(_ p: UnsafePointer<UInt8>, bounds: [Int], width: Int) throws(CSVError) -> FieldIndex? {
         let m = bounds.count - 1
         guard m > 1 else { return nil }
         let slots = UnsafeMutablePointer<FieldBuffer?>.allocate(capacity: m)
@@ -65,6 +77,21 @@ extension CSVTokenizer {
             joined.append(more)
         }
         return FieldIndex(fields: joined)
+    }
+
+    /// Where the chunks of `lo..<count` start when no quoted field holds a line break: just past the first
+    /// line feed at or after each of `n - 1` evenly spaced offsets; `count` last. Fewer than `n` chunks when
+    /// two cuts meet. Reads only the bytes up to each line feed.
+    static func lineBoundaries(_ p: UnsafePointer<UInt8>, from lo: Int, to count: Int, chunks n: Int) -> [Int] {
+        let size = count - lo
+        var bounds = [lo]
+        for k in 1..<max(n, 1) {
+            var i = lo + size * k / n
+            while i < count && p[i] != lf { i += 1 }
+            if i + 1 < count && i + 1 > bounds[bounds.count - 1] { bounds.append(i + 1) }
+        }
+        bounds.append(count)
+        return bounds
     }
 
     /// Where the chunks of `lo..<count` start, and `count` last: each start just past a line feed that the
@@ -153,8 +180,7 @@ extension CSVTokenizer {
 
         func run(_ k: Int) {
             do throws(CSVError) {
-                var fields = try tokenizer.scan(p, from: bounds[k], to: bounds[k + 1], columns: k == 0 ? -1 : width)
-                fields.narrow()
+                let fields = try tokenizer.scan(p, from: bounds[k], to: bounds[k + 1], columns: k == 0 ? -1 : width)
                 outcomes[k] = .scanned(rows: fields.rowCount, fields: fields.fieldCount, narrow: fields.isNarrow)
                 slots[k] = .some(fields)
             } catch {

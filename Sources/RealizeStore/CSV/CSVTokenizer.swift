@@ -69,9 +69,7 @@ struct CSVTokenizer {
         }
         let n = chunks ?? (count >= Self.parallelBytes ? Self.processorCount : 1)
         if n > 1, let index = try tokenizeInChunks(p, from: bom, to: count, chunks: n) { return index }
-        var fields = try scan(p, from: bom, to: count, columns: -1)
-        fields.narrow()
-        return FieldIndex(fields: fields)
+        return FieldIndex(fields: try scan(p, from: bom, to: count, columns: -1))
     }
 
     /// Scans the rows in bytes `lo..<count`: the whole file after its byte-order mark, or a chunk that
@@ -84,6 +82,7 @@ struct CSVTokenizer {
         let plain = Self.plainStops[delimiter]!  // tokenize() checked the delimiter
         let comma = delimiter, quote = Self.quote, lf = Self.lf, cr = Self.cr
         var fields = FieldBuffer(bytes: count - lo)
+        fields.columns = known
         var i = lo
         var line = 1
         var columns = known
@@ -92,19 +91,25 @@ struct CSVTokenizer {
         var released = lo  // the bytes before it are dropped (a mapped file only)
         let quoted = Self.quotedStops
         let delimiters = Self.broadcast(comma)
+        var tryWords = true  // false right after plain rows that stopped at one that is not
         while true {
-            if fieldInRow == 0 && columns > 0 && wordRows, case let next = Self.plainRow(p, i, count, columns, delimiters, plain, &fields), next >= 0 {
-                // A plain row, found a word at a time; the same row-end steps as below.
+            if fieldInRow == 0 && columns > 0 && wordRows && tryWords,
+                case let (next, rows, stuck) = Self.plainRows(p, i, count, columns, delimiters, plain, &fields), rows > 0
+            {
+                // Plain rows, found a word at a time, up to a multiple of 4096 rows at most; the same row-end steps as below.
                 i = next
+                tryWords = !stuck  // the row at `i` is not plain: read it byte by byte
                 if fields.rowCount & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }
                 if fields.rowCount & 0xFFFF == 0, let mapping {
                     MappedCSVFile.release(mapping, released, i)
                     released = i
                 }
+                line += rows - 1
                 if i >= count { break }
                 line += 1
                 continue
             }
+            tryWords = true
             let start = i
             if fieldInRow == 0 { fields.beginRow(start) }
             if i < count && p[i] == quote {
@@ -187,6 +192,7 @@ struct CSVTokenizer {
             }
             if columns < 0 {
                 columns = fieldInRow
+                fields.columns = columns
                 if headerOnly { break }
             } else if fieldInRow == columns {
                 if fields.rowCount & 0xFFF == 0, shouldStop() { throw CSVError.cancelled(file) }

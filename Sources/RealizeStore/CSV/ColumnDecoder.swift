@@ -135,6 +135,9 @@ struct ColumnDecoder {
         var validity: Bitmap? = nil
         var scratch: [UInt8] = []
         var stopped = false
+        // The last field interned straight from the buffer: a key repeated on consecutive rows (a project's
+        // months) is matched against its bytes without a call to the interner, which would give the same code.
+        var previous = (start: 0, length: -1, code: UInt32(0))
         let codes = [UInt32](unsafeUninitializedCapacity: rows) { out, initialized in
             for r in 0..<rows {
                 index.passed(row: r + 1)
@@ -152,7 +155,14 @@ struct ColumnDecoder {
                     continue
                 }
                 guard FieldContent.isQuoted(p, span) else {
-                    out.initializeElement(at: r, to: interner.intern(p + span.start, span.end - span.start))
+                    let length = span.end &- span.start
+                    if length == previous.length && memoryEqual(p + previous.start, p + span.start, length) {
+                        out.initializeElement(at: r, to: previous.code)
+                        continue
+                    }
+                    let code = interner.intern(p + span.start, length)
+                    previous = (span.start, length, code)
+                    out.initializeElement(at: r, to: code)
                     continue
                 }
                 let s = span.start + 1, e = span.end - 1

@@ -1,22 +1,26 @@
 /// The offsets the tokenizer collects as it scans: each row's start and each field's end (see ``FieldIndex``).
 ///
-/// Ends are collected as absolute 32-bit offsets; ``narrow()`` then rewrites them as 16-bit offsets from
-/// their row's start when every row is shorter than 64 KiB, halving their memory. The parallel
-/// tokenizer fills one buffer a chunk and then appends the later chunks to the first
+/// Ends are collected as 16-bit offsets from their row's start, written so by the scan itself, as long
+/// as every row is shorter than 64 KiB; the first field that ends 64 KiB or more past its row's start
+/// turns the buffer wide (``widen()``): from then on ends are absolute 32-bit offsets. Writing the narrow
+/// form straight away spares a second pass that rewrote 32-bit ends as 16-bit ones, and the 32-bit array
+/// itself. The parallel tokenizer fills one buffer a chunk and then appends the later chunks to the first
 /// (``append(_:)``), freeing each as it goes, so the index is never held twice.
 struct FieldBuffer: ~Copyable {
     private var rowStarts: OffsetBuffer<UInt32>
-    private var ends: OffsetBuffer<UInt32>
-    private var relativeEnds = OffsetBuffer<UInt16>(capacity: 0)
+    private var ends = OffsetBuffer<UInt32>(capacity: 0)
+    private var relativeEnds: OffsetBuffer<UInt16>
+    /// The start of the row being scanned: the base of its relative ends.
+    private var rowStart = 0
     /// Whether the ends are kept relative to their rows, in ``relativeEnds``.
-    private(set) var isNarrow = false
+    private(set) var isNarrow = true
     /// The header's width, once the scan knows it (-1 before).
     var columns = -1
 
     /// A buffer for about `bytes` bytes of CSV (a guess: both arrays grow as needed).
     init(bytes: Int) {
         rowStarts = OffsetBuffer(capacity: bytes / 32 + 16)
-        ends = OffsetBuffer(capacity: bytes / 4 + 16)
+        relativeEnds = OffsetBuffer(capacity: bytes / 4 + 16)
     }
 
     /// Rows begun so far.
@@ -26,69 +30,74 @@ struct FieldBuffer: ~Copyable {
 
     /// A row starts at byte `offset`.
     @inline(__always)
-    mutating func beginRow(_ offset: Int) { rowStarts.append(offset) }
+    mutating func beginRow(_ offset: Int) {
+        rowStarts.append(offset)
+        rowStart = offset
+    }
 
-    /// The current row's next field ends at byte `offset` (exclusive).
+    /// The current row's next field ends at byte `offset` (exclusive); a field ending 64 KiB or more past
+    /// its row's start turns the buffer wide.
     @inline(__always)
-    mutating func endField(_ offset: Int) { ends.append(offset) }
+    mutating func endField(_ offset: Int) {
+        if isNarrow {
+            let relative = offset &- rowStart
+            if relative <= Int(UInt16.max) {
+                relativeEnds.append(relative)
+                return
+            }
+            widen()
+        }
+        ends.append(offset)
+    }
 
     /// Drops the last row, which holds exactly one field (a skipped blank line).
     mutating func dropBlankRow() {
         rowStarts.removeLast()
-        ends.removeLast()
+        if isNarrow { relativeEnds.removeLast() } else { ends.removeLast() }
     }
 
-    /// Room for `n` more field ends (absolute offsets), written through the pointer before ``commitRow(_:fields:)``.
+    /// Room for `n` more field ends relative to their row's start, written through the pointer before
+    /// ``commitRow(_:fields:)``; only while ``isNarrow``.
     @inline(__always)
-    mutating func endSpace(_ n: Int) -> UnsafeMutablePointer<UInt32> { ends.space(n) }
+    mutating func narrowEndSpace(_ n: Int) -> UnsafeMutablePointer<UInt16> { relativeEnds.space(n) }
 
-    /// Adds a row starting at byte `offset` whose `n` field ends were written to ``endSpace(_:)``.
+    /// Room for `n` more absolute field ends, written through the pointer before ``commitRow(_:fields:)``;
+    /// only once the buffer is wide.
+    @inline(__always)
+    mutating func wideEndSpace(_ n: Int) -> UnsafeMutablePointer<UInt32> { ends.space(n) }
+
+    /// Adds a row starting at byte `offset` whose `n` field ends were written to ``narrowEndSpace(_:)``
+    /// or ``wideEndSpace(_:)`` (whichever ``isNarrow`` says).
     @inline(__always)
     mutating func commitRow(_ offset: Int, fields n: Int) {
         rowStarts.append(offset)
-        ends.commit(n)
+        rowStart = offset
+        if isNarrow { relativeEnds.commit(n) } else { ends.commit(n) }
     }
 
     /// The raw span of field `k`, counting from the first field of the buffer, in a buffer whose
     /// first row starts with field 0 and whose rows all have at least `k` fields before it (the header).
     func headerField(_ k: Int) -> (start: Int, end: Int) {
-        (k == 0 ? rowStarts[0] : ends[k - 1] + 1, ends[k])
+        let base = rowStarts[0]
+        func end(_ j: Int) -> Int { isNarrow ? base + relativeEnds[j] : ends[j] }
+        return (k == 0 ? base : end(k - 1) + 1, end(k))
     }
 
-    /// Rewrites the ends relative to their rows' starts in 16 bits, when every row of ``columns`` fields
-    /// is shorter than 64 KiB. Call it once the scan is complete.
-    mutating func narrow() {
-        let rows = rowStarts.count, width = columns
-        guard !isNarrow, width > 0, ends.count == rows * width else { return }
-        let starts = rowStarts.pointer, absolute = ends.pointer
-        for r in 0..<rows where Int(absolute[r * width + width - 1]) - Int(starts[r]) > Int(UInt16.max) { return }
-        var relative = OffsetBuffer<UInt16>(capacity: ends.count)
-        relative.withUninitialized(ends.count) { out in
-            var k = 0
-            for r in 0..<rows {
-                let base = starts[r]
-                for _ in 0..<width {
-                    out[k] = UInt16(truncatingIfNeeded: absolute[k] &- base)
-                    k &+= 1
-                }
-            }
-        }
-        relativeEnds = relative
-        ends = OffsetBuffer(capacity: 0)
-        isNarrow = true
-    }
-
-    /// Undoes ``narrow()``: the ends as absolute 32-bit offsets again.
+    /// Turns the ends absolute (32-bit) for good: a row of 64 KiB or more was met, here or in another
+    /// chunk of the same file. It may be called in the middle of a scan: every row but the last holds
+    /// ``columns`` fields (all of them while the header is scanned), and the last the rest.
     mutating func widen() {
         guard isNarrow else { return }
-        let rows = rowStarts.count, width = columns
+        let rows = rowStarts.count, n = relativeEnds.count
+        let width = columns > 0 ? columns : n
         let starts = rowStarts.pointer, relative = relativeEnds.pointer
-        var absolute = OffsetBuffer<UInt32>(capacity: relativeEnds.count)
-        absolute.withUninitialized(relativeEnds.count) { out in
+        var absolute = OffsetBuffer<UInt32>(capacity: n * 2 + 16)
+        absolute.withUninitialized(n) { out in
             var k = 0
             for r in 0..<rows {
                 let base = starts[r]
-                for _ in 0..<width {
+                let stop = r == rows - 1 ? n : min(k + width, n)
+                while k < stop {
                     out[k] = base &+ UInt32(relative[k])
                     k &+= 1
                 }

@@ -41,11 +41,33 @@ struct SpeculativeDecoder {
         return nil  // no value: the column is text
     }
 
+    /// Whether the column's first value is a plain number (and neither a period nor a date): a column
+    /// ``decode()`` would read as numbers, the costliest per value. Reads only up to the first value.
+    var startsWithNumber: Bool {
+        var first = 1
+        while first < index.rowCountWithHeader {
+            let (s, e) = FieldContent.unquoted(p, index.span(row: first, column: column))
+            if s != e {
+                if FieldParsers.period(p, s, e) != nil || FieldParsers.date(p, s, e) != nil { return false }
+                return Self.plainNumber(p, s, e, pointAllowed) != nil
+            }
+            first += 1
+        }
+        return false
+    }
+
     /// The end of the last field: the buffer holds at least this many bytes, so a load of eight bytes at
     /// `i` stays within it when `i + 8 <= lastByte`.
     private var lastByte: Int {
         index.rowCountWithHeader == 0 ? 0 : index.span(row: index.rowCountWithHeader - 1, column: index.columnCount - 1).end
     }
+
+    /// The end of the block of rows that starts at `first`: just before the next row `r` with
+    /// `r & 0xFFFF == 0xFFFF`, or `rows`. The loops ask ``shouldStop`` and drop the pages behind them
+    /// (``FieldIndex/passed(row:)``, which acts only on those rows) once a block, at its first row,
+    /// instead of testing every row.
+    @inline(__always)
+    static func blockEnd(_ first: Int, _ rows: Int) -> Int { min(rows, (first &+ 1) | 0xFFFF) }
 
     /// Powers of ten that fit `Int64`.
     private static let pow10: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
@@ -90,68 +112,82 @@ struct SpeculativeDecoder {
         let rows = index.rowCount
         var validity: Bitmap? = nil
         var scale = 0, sawPoint = false
+        // The shape of a value that changes nothing but its own slot: as many fractional digits as the scale
+        // (with the point, once one was seen). Any other shape takes the checks below.
+        var plainShape = 0
         var stop = -1, stopped = false
         let limit = lastByte
         let values = [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
-            rowLoop: for r in 0..<rows {
-                index.passed(row: r + 1)
-                if r & 0xFFFF == 0xFFFF, shouldStop() {
-                    (stop, stopped) = (r, true)
-                    break
-                }
-                let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
-                if s == e {
-                    out.initializeElement(at: r, to: 0)
-                    if validity == nil { validity = Bitmap(count: rows, value: true) }
-                    validity![r] = false
-                    continue
-                }
-                // SWARNumber.plainNumber, its one-word case written out (a call is not inlined here).
-                let negative = p[s] == FieldParsers.minus
-                let i = negative || p[s] == FieldParsers.plus ? s &+ 1 : s
-                let length = e &- i
-                var units: Int64 = 0, shape = -1
-                if UInt(bitPattern: length &- 1) < 8, i &+ 8 <= limit {
-                    let x = SWARNumber.word(p, i, length)
-                    let bad = SWARNumber.nonDigits(x)
-                    if bad == 0 {
-                        (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(x)), 0)
-                    } else if pointAllowed, bad & (bad &- 1) == 0, length > 1, case let j = bad.trailingZeroBitCount &>> 3, SWARNumber.isPoint(x, j) {
-                        (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(SWARNumber.dropping(x, j))), 8 &- j)
-                    }
-                    if negative { units = 0 &- units }
-                } else {
-                    (units, shape) = SWARNumber.plainNumber(p, s, e, limit: limit, pointAllowed)
-                }
-                if shape < 0 {
-                    guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
-                        stop = r
+            var first = 0
+            rowLoop: while first < rows {
+                if first & 0xFFFF == 0xFFFF {
+                    index.passed(row: first + 1)
+                    if shouldStop() {
+                        (stop, stopped) = (first, true)
                         break
                     }
-                    (units, shape) = (n.mantissa, n.point ? n.frac + 1 : 0)
                 }
-                sawPoint = sawPoint || shape > 0
-                let frac = shape > 0 ? shape - 1 : 0
-                if frac > scale {
-                    let f = Self.pow10[frac - scale]
-                    for k in 0..<r {
-                        let (scaled, overflow) = out[k].multipliedReportingOverflow(by: f)
+                for r in first..<Self.blockEnd(first, rows) {
+                    let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
+                    if s == e {
+                        out.initializeElement(at: r, to: 0)
+                        if validity == nil { validity = Bitmap(count: rows, value: true) }
+                        validity![r] = false
+                        continue
+                    }
+                    // SWARNumber.plainNumber, its one-word case written out (a call is not inlined here).
+                    let negative = p[s] == FieldParsers.minus
+                    let i = negative || p[s] == FieldParsers.plus ? s &+ 1 : s
+                    let length = e &- i
+                    var units: Int64 = 0, shape = -1
+                    if UInt(bitPattern: length &- 1) < 8, i &+ 8 <= limit {
+                        let x = SWARNumber.word(p, i, length)
+                        let bad = SWARNumber.nonDigits(x)
+                        if bad == 0 {
+                            (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(x)), 0)
+                        } else if pointAllowed, bad & (bad &- 1) == 0, length > 1, case let j = bad.trailingZeroBitCount &>> 3, SWARNumber.isPoint(x, j) {
+                            (units, shape) = (Int64(truncatingIfNeeded: SWARNumber.eightDigits(SWARNumber.dropping(x, j))), 8 &- j)
+                        }
+                        if negative { units = 0 &- units }
+                    } else {
+                        (units, shape) = SWARNumber.plainNumber(p, s, e, limit: limit, pointAllowed)
+                    }
+                    if shape < 0 {
+                        guard let n = Self.plainNumber(p, s, e, pointAllowed) else {
+                            stop = r
+                            break rowLoop
+                        }
+                        (units, shape) = (n.mantissa, n.point ? n.frac + 1 : 0)
+                    }
+                    if shape == plainShape {
+                        out.initializeElement(at: r, to: units)
+                        continue
+                    }
+                    sawPoint = sawPoint || shape > 0
+                    let frac = shape > 0 ? shape - 1 : 0
+                    if frac > scale {
+                        let f = Self.pow10[frac - scale]
+                        for k in 0..<r {
+                            let (scaled, overflow) = out[k].multipliedReportingOverflow(by: f)
+                            if overflow {
+                                stop = r
+                                break rowLoop
+                            }
+                            out[k] = scaled
+                        }
+                        scale = frac
+                    } else if frac < scale {
+                        let (scaled, overflow) = units.multipliedReportingOverflow(by: Self.pow10[scale - frac])
                         if overflow {
                             stop = r
                             break rowLoop
                         }
-                        out[k] = scaled
+                        units = scaled
                     }
-                    scale = frac
-                } else if frac < scale {
-                    let (scaled, overflow) = units.multipliedReportingOverflow(by: Self.pow10[scale - frac])
-                    if overflow {
-                        stop = r
-                        break
-                    }
-                    units = scaled
+                    plainShape = sawPoint ? scale + 1 : 0
+                    out.initializeElement(at: r, to: units)
                 }
-                out.initializeElement(at: r, to: units)
+                first = Self.blockEnd(first, rows)
             }
             if stop >= 0 {
                 // Keep the array well-formed before giving up.
@@ -176,27 +212,33 @@ struct SpeculativeDecoder {
         var stop = -1, stopped = false
         let limit = lastByte
         let values = [Int32](unsafeUninitializedCapacity: rows) { out, initialized in
-            for r in 0..<rows {
-                index.passed(row: r + 1)
-                if r & 0xFFFF == 0xFFFF, shouldStop() {
-                    (stop, stopped) = (r, true)
-                    break
+            var first = 0
+            rowLoop: while first < rows {
+                if first & 0xFFFF == 0xFFFF {
+                    index.passed(row: first + 1)
+                    if shouldStop() {
+                        (stop, stopped) = (first, true)
+                        break
+                    }
                 }
-                let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
-                if s == e {
-                    out.initializeElement(at: r, to: 0)
-                    if validity == nil { validity = Bitmap(count: rows, value: true) }
-                    validity![r] = false
-                } else if let v = periods
-                    ? SWARDays.period(p, s, e, limit: limit) ?? FieldParsers.period(p, s, e)
-                    : SWARDays.date(p, s, e, limit: limit) ?? FieldParsers.date(p, s, e),
-                    !periods || (lo...hi ~= v)
-                {
-                    out.initializeElement(at: r, to: v)
-                } else {
-                    stop = r
-                    break
+                for r in first..<Self.blockEnd(first, rows) {
+                    let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
+                    if s == e {
+                        out.initializeElement(at: r, to: 0)
+                        if validity == nil { validity = Bitmap(count: rows, value: true) }
+                        validity![r] = false
+                    } else if let v = periods
+                        ? SWARDays.period(p, s, e, limit: limit) ?? FieldParsers.period(p, s, e)
+                        : SWARDays.date(p, s, e, limit: limit) ?? FieldParsers.date(p, s, e),
+                        !periods || (lo...hi ~= v)
+                    {
+                        out.initializeElement(at: r, to: v)
+                    } else {
+                        stop = r
+                        break rowLoop
+                    }
                 }
+                first = Self.blockEnd(first, rows)
             }
             if stop >= 0 {
                 for r in stop..<rows { out.initializeElement(at: r, to: 0) }
