@@ -132,6 +132,28 @@ import Testing
         #expect(try compute(left(k, spread, v), right) == nil)
     }
 
+    /// ``LookupProbe/rowOfLeftCode(left:right:)`` past ``LookupProbe/entriesPerCore`` left entries, looked up a part
+    /// per core: the right row of each left entry as a `[String: Int32]` of the right's strings gives it (seeded
+    /// random keys, non-ASCII and null right keys included), with one part or three.
+    @Test func leftEntriesLookedUpInPartsMatchAReferenceMap() throws {
+        var g = SplitMix(seed: 42)
+        let left = (0..<(LookupProbe.entriesPerCore * 2 + 17)).map { i in i % 97 == 0 ? "é\(i)" : "P\(i)" }
+        var rightKeys: [Value] = []
+        var reference: [String: Int32] = [:]
+        for (j, s) in left.shuffled(using: &g).prefix(600).enumerated() {
+            let key: Value = g.chance(0.05) ? .null : .text(s.hasPrefix("é") && g.chance(0.5) ? "e\u{301}" + s.dropFirst() : s)
+            rightKeys.append(key)
+            if case .text(let t) = key { reference[t] = Int32(j) }
+        }
+        let l = Column(name: "k", storage: .text(codes: [], dictionary: left))
+        let r = Column(name: "k", type: .text, values: rightKeys)
+        let expected = left.map { reference[$0] ?? -1 }
+        for parts in [1, 3] {
+            let got = ParallelRanges.$override.withValue((minRows: 1, parts: parts)) { LookupProbe.rowOfLeftCode(left: l, right: r) }
+            #expect(got == expected, "parts \(parts)")
+        }
+    }
+
     /// `explain` names the fused aggregate; a left join, or an aggregate reading a right column, is not fused.
     @Test func explainNamesTheFusedAggregate() throws {
         var g = SplitMix(seed: 7)

@@ -89,11 +89,27 @@ enum LookupProbe {
             rowOfRightCode[code] = Int32(j)
             used.append(code)
         }
-        // Equal strings share an id: a repeated key may hide behind two dictionary entries.
-        let (_, leftIds, count) = TextIds.shared(right: used.map { rd[$0] }, left: ld)
-        guard count == used.count else { return nil }
-        return leftIds.map { $0 >= 0 ? rowOfRightCode[used[Int($0)]] : -1 }
+        // Equal strings share an id: a repeated key may hide behind two dictionary entries. The right's ids are
+        // those of its used strings in order whatever the left, so each part of the left's entries can be looked
+        // up on its own.
+        let (usedText, rowOfUsed) = (used.map { rd[$0] }, used.map { rowOfRightCode[$0] })
+        let split = (minRows: entriesPerCore, parts: ParallelRanges.override?.parts ?? ParallelRanges.defaultMaxParts)
+        let parts: [[Int32]?] =
+            ParallelRanges.$override.withValue(split) {
+                ParallelRanges.map(rows: ld.count) { entries, _ -> [Int32]? in
+                    let (_, leftIds, count) = TextIds.shared(right: usedText, left: Array(ld[entries]))
+                    guard count == usedText.count else { return nil }
+                    return leftIds.map { $0 >= 0 ? rowOfUsed[Int($0)] : -1 }
+                }
+            } ?? [nil]
+        guard !parts.contains(where: { $0 == nil }) else { return nil }
+        return parts.count == 1 ? parts[0] : parts.flatMap { $0! }
     }
+
+    /// The left dictionary entries above which their look-up is split across the cores: an entry costs a string
+    /// hash (some hundred instructions), the work of a few hundred rows of a scan, so far fewer entries than
+    /// ``ParallelRanges/defaultMinRows`` rows repay a thread (10K project ids: 2.4M instructions on one core).
+    static let entriesPerCore = 4096
 
     /// The left rows of `rows` whose code is a `hit` (1), in order; nil when `shouldStop` (asked every 64K rows)
     /// said yes.
