@@ -16,8 +16,8 @@ struct SemiJoinSums: OptimizerRule {
         var notes: [String] = []
         for k in ops.indices.dropLast()
         where SemiJoinAggregate.shape(join: ops[k].kind, aggregate: ops[k + 1].kind, leftWidth: plan.inputCount(of: k)) != nil {
-            notes.append("`\(ops[k + 1].summary)` reads only the join's left columns: run with the join as a semi-join by key code")
-            ops[k + 1].summary += ", fused with the join: rows whose key code meets a right row summed into group cells"
+            notes.append("the aggregate reads only the join's left columns: it sums the rows whose key code meets a right row, with no joined rows")
+            ops[k + 1].summary += ", fused with the join (a semi-join by key code)"
         }
         guard !notes.isEmpty else { return nil }
         var out = plan
