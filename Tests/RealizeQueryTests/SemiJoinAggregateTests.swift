@@ -7,12 +7,12 @@ import Testing
 /// plain left keys), run as one pass over dictionary codes, gives the plain plan's rows (the general join, then the
 /// general aggregate), in its order, for one range of rows or several.
 @Suite struct SemiJoinAggregateTests {
-    /// `f` with a text key (nulls now and then, and keys `d` lacks), a period, an int and a bool to group by (nulls
+    /// `f` with a text key (nulls now and then, keys `d` lacks, rows clustered by key or not), a period, an int and a bool to group by (nulls
     /// included), and two decimals to sum (nulls, and now and then units near 2^63 so that the 64-bit sums wrap);
     /// `d` with unique text keys (a null one now and then) and a group name to filter on.
     static func session(_ g: inout SplitMix) -> QuerySession {
         let keys = ["P1", "P2", "P3", "P4", "é", "Q"]
-        let n = g.int(0...80)
+        let n = g.int(0...(g.chance(0.5) ? 80 : 300))
         let (nullKeys, nullValues, huge) = (g.chance(0.3), g.chance(0.3), g.chance(0.2))
         var f: [[Value]] = []
         for _ in 0..<n {
@@ -26,6 +26,13 @@ import Testing
                 maybe(.period(CivilCalendar.period(year: 2024 + g.int(0...1), month: g.int(1...12))), nullValues),
                 maybe(.int(Int64(g.int(-2...2))), nullValues), maybe(.bool(g.chance(0.5)), nullValues), amount(), amount(),
             ])
+        }
+        // Clustered by key now and then (a project's rows together), so that whole blocks of one code are read.
+        if g.chance(0.4) {
+            f.sort { a, b in
+                if case .text(let x) = a[0], case .text(let y) = b[0] { return x < y }
+                return a[0] == .null && b[0] != .null
+            }
         }
         var d: [[Value]] = []
         for k in keys.shuffled(using: &g).prefix(g.int(0...keys.count)) {
