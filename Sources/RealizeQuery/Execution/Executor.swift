@@ -27,13 +27,23 @@ struct Executor {
         if let read = plan.scanColumns, read != Array(t.columns.indices) { t = t.projecting(read) }
         // Which columns each stage reads, asked only for a join (whose left key may be read by nothing after it).
         let liveIn = plan.operators.contains { if case .join = $0.kind { true } else { false } } ? ColumnPruning.liveInputs(plan) : []
+        var fused = false
         for (k, op) in plan.operators.enumerated() {
+            // A join and the aggregate after it may have run as one (see ``semiJoinAggregate(_:_:_:unread:)``).
+            if fused {
+                fused = false
+                continue
+            }
             try checkCancelled()
             var unread: Set<Int> = []
             if case .join = op.kind, k + 1 < plan.operators.count {
                 unread = Set(0..<t.columns.count).subtracting(liveIn[k + 1])
             }
-            t = try apply(op, to: t, unread: unread)
+            if k + 1 < plan.operators.count, let r = try semiJoinAggregate(op, plan.operators[k + 1], t, unread: unread) {
+                (t, fused) = r
+            } else {
+                t = try apply(op, to: t, unread: unread)
+            }
             if let failure = warnings?.strictFailure {
                 throw Stop.conversion("\(failure.function): \(failure.example) does not convert (strict)")
             }

@@ -17,21 +17,8 @@ enum LookupProbe {
     static func match(left: Column, right: Column, shouldStop: @Sendable () -> Bool, budget: (rowWidth: Int, limit: Int)?) throws(Executor.Stop) -> (
         left: [Int], right: [Int]
     )? {
-        guard left.validity == nil, case .text(let lc, let ld) = left.storage, case .text(let rc, let rd) = right.storage, lc.count == left.count
+        guard left.validity == nil, case .text(let lc, _) = left.storage, lc.count == left.count, let rowOfLeftCode = rowOfLeftCode(left: left, right: right)
         else { return nil }
-        // The right's codes that some row holds (a pushed filter may have left few), each with its one row.
-        var rowOfRightCode = [Int32](repeating: -1, count: rd.count)
-        var used: [Int] = []
-        for j in 0..<right.count where !right.isNull(j) {
-            let code = Int(rc[j])
-            if rowOfRightCode[code] >= 0 { return nil }
-            rowOfRightCode[code] = Int32(j)
-            used.append(code)
-        }
-        // Equal strings share an id: a repeated key may hide behind two dictionary entries.
-        let (_, leftIds, count) = TextIds.shared(right: used.map { rd[$0] }, left: ld)
-        guard count == used.count else { return nil }
-        let rowOfLeftCode = leftIds.map { $0 >= 0 ? rowOfRightCode[used[Int($0)]] : -1 }
         let n = lc.count
         // 1 for a left code that has its right row, 0 for one that has not.
         let hit = rowOfLeftCode.map { $0 >= 0 ? UInt8(1) : 0 }
@@ -84,6 +71,45 @@ enum LookupProbe {
         // Every left row met its one right row: the left rows are 0..<n, in order.
         return (li.count == n ? [] : li, ri)
     }
+
+    /// For each code of `left`'s dictionary, the one right row holding an equal key (-1 for none); nil when the keys
+    /// are not two text columns or some right key repeats. Null right keys meet nothing; the left's rows (and nulls)
+    /// are not read.
+    ///
+    /// Only the right's codes that some row holds go into the table (a pushed filter may have left few), so a
+    /// narrowed right costs one hash per left dictionary entry and few string comparisons.
+    static func rowOfLeftCode(left: Column, right: Column) -> [Int32]? {
+        guard case .text(_, let ld) = left.storage, case .text(let rc, let rd) = right.storage, rc.count == right.count else { return nil }
+        // The right's codes that some row holds, each with its one row.
+        var rowOfRightCode = [Int32](repeating: -1, count: rd.count)
+        var used: [Int] = []
+        for j in 0..<right.count where !right.isNull(j) {
+            let code = Int(rc[j])
+            if rowOfRightCode[code] >= 0 { return nil }
+            rowOfRightCode[code] = Int32(j)
+            used.append(code)
+        }
+        // Equal strings share an id: a repeated key may hide behind two dictionary entries. The right's ids are
+        // those of its used strings in order whatever the left, so each part of the left's entries can be looked
+        // up on its own.
+        let (usedText, rowOfUsed) = (used.map { rd[$0] }, used.map { rowOfRightCode[$0] })
+        let split = (minRows: entriesPerCore, parts: ParallelRanges.override?.parts ?? ParallelRanges.defaultMaxParts)
+        let parts: [[Int32]?] =
+            ParallelRanges.$override.withValue(split) {
+                ParallelRanges.map(rows: ld.count) { entries, _ -> [Int32]? in
+                    let (_, leftIds, count) = TextIds.shared(right: usedText, left: Array(ld[entries]))
+                    guard count == usedText.count else { return nil }
+                    return leftIds.map { $0 >= 0 ? rowOfUsed[Int($0)] : -1 }
+                }
+            } ?? [nil]
+        guard !parts.contains(where: { $0 == nil }) else { return nil }
+        return parts.count == 1 ? parts[0] : parts.flatMap { $0! }
+    }
+
+    /// The left dictionary entries above which their look-up is split across the cores: an entry costs a string
+    /// hash (some hundred instructions), the work of a few hundred rows of a scan, so far fewer entries than
+    /// ``ParallelRanges/defaultMinRows`` rows repay a thread (10K project ids: 2.4M instructions on one core).
+    static let entriesPerCore = 4096
 
     /// The left rows of `rows` whose code is a `hit` (1), in order; nil when `shouldStop` (asked every 64K rows)
     /// said yes.

@@ -22,7 +22,11 @@ struct Optimizer {
 
     /// The rules, in the order they run.
     var rules: [any OptimizerRule] {
-        [ConstantFolding(settings: context.settings), FilterPushdown(context: context), TopN(), OrderedGroups(), LookupJoin(context: context), ColumnPruning()]
+        [
+            ConstantFolding(settings: context.settings), FilterPushdown(context: context), TopN(), OrderedGroups(), LookupJoin(context: context),
+            SemiJoinSums(),
+            ColumnPruning(),
+        ]
     }
 
     /// The optimized plan, and the rewrites applied.
