@@ -93,14 +93,11 @@ enum LookupProbe {
         // those of its used strings in order whatever the left, so each part of the left's entries can be looked
         // up on its own.
         let (usedText, rowOfUsed) = (used.map { rd[$0] }, used.map { rowOfRightCode[$0] })
-        let split = (minRows: entriesPerCore, parts: ParallelRanges.override?.parts ?? ParallelRanges.defaultMaxParts)
         let parts: [[Int32]?] =
-            ParallelRanges.$override.withValue(split) {
-                ParallelRanges.map(rows: ld.count) { entries, _ -> [Int32]? in
-                    let (_, leftIds, count) = TextIds.shared(right: usedText, left: Array(ld[entries]))
-                    guard count == usedText.count else { return nil }
-                    return leftIds.map { $0 >= 0 ? rowOfUsed[Int($0)] : -1 }
-                }
+            ParallelRanges.map(rows: ld.count, minRows: entriesPerCore) { entries, _ -> [Int32]? in
+                let (_, leftIds, count) = TextIds.shared(right: usedText, left: Array(ld[entries]))
+                guard count == usedText.count else { return nil }
+                return leftIds.map { $0 >= 0 ? rowOfUsed[Int($0)] : -1 }
             } ?? [nil]
         guard !parts.contains(where: { $0 == nil }) else { return nil }
         return parts.count == 1 ? parts[0] : parts.flatMap { $0! }

@@ -33,8 +33,8 @@ package enum ParallelRanges {
 
     /// The contiguous ranges `0..<rows` is split into: one range below the threshold, otherwise as many as
     /// there are cores, their sizes differing by one at most.
-    package static func ranges(rows: Int) -> [Range<Int>] {
-        let minRows = override?.minRows ?? defaultMinRows
+    package static func ranges(rows: Int, minRows least: Int = defaultMinRows) -> [Range<Int>] {
+        let minRows = override?.minRows ?? least
         let maxParts = override?.parts ?? defaultMaxParts
         guard rows >= max(minRows, 2), maxParts > 1 else { return [0..<rows] }
         let parts = min(maxParts, rows)
@@ -44,15 +44,17 @@ package enum ParallelRanges {
     /// `body` run over each range of `ranges(rows:)` (with its index there), concurrently when there are
     /// several; the results in range order.
     ///
+    /// - Parameter minRows: the rows below which `body` runs once on the calling thread: a kernel whose row costs
+    ///   far more than a scan's (a string hash a dictionary entry) splits sooner.
     /// - Parameter shouldStop: asked before the ranges start; when it says yes, nothing runs and the result is
     ///   nil (the caller then throws its cancellation). Kernels that check Ctrl-C inside their loop do it in
     ///   `body` as the serial loop does.
     /// - Complexity: the work of `body` over all rows, spread over the cores.
     package static func map<R: Sendable>(
-        rows: Int, shouldStop: () -> Bool = { false }, _ body: @Sendable (Range<Int>, Int) -> R
+        rows: Int, minRows: Int = defaultMinRows, shouldStop: () -> Bool = { false }, _ body: @Sendable (Range<Int>, Int) -> R
     ) -> [R]? {
         if shouldStop() { return nil }
-        let parts = ranges(rows: rows)
+        let parts = ranges(rows: rows, minRows: minRows)
         if parts.count == 1 { return [body(parts[0], 0)] }
         let slots = Slots<R>(count: parts.count)
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
