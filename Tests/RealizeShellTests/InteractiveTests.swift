@@ -96,6 +96,9 @@ import Testing
         var mark = shell.mark
         shell.send("evm by pro\t\t")
         #expect(shell.expect("program", after: mark) && shell.expect("project", after: mark), "no argument candidates: \(shell.transcript)")
+        // Readline shows the line again under the candidates: wait for it, or the prompt in it could pass for the
+        // fresh prompt after Ctrl-C, and the next keys would reach the line before Ctrl-C clears it.
+        #expect(shell.expect("realize> evm by pro", after: mark), "the line was not shown again: \(shell.transcript)")
         mark = shell.mark
         shell.send("\u{3}")
         #expect(shell.expect("realize> ", after: mark))
