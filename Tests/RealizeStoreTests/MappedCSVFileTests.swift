@@ -1,10 +1,12 @@
 import Foundation
-import RealizeStore
 import RealizeTestSupport
 import Testing
 
-/// A CSV file read by its path is mapped, and its pages are dropped behind each pass over the rows
-/// (`MappedCSVFile`): the table, the report and the first error are those of a read of the same bytes.
+@testable import RealizeStore
+
+/// A CSV file read by its path is mapped, and its pages are dropped behind each pass over the rows, or (below
+/// `MappedCSVFile.residentLimit`) kept for the load: the table, the report and the first error are those of a read of
+/// the same bytes either way. These tests drop the pages of their small files unless they say otherwise.
 @Suite struct MappedCSVFileTests {
     /// 200,000 rows (several drops of 64K rows, and more than 4 MiB, so the tokenizer cuts it into
     /// chunks), with quoted fields holding delimiters, doubled quotes and line breaks.
@@ -21,15 +23,18 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func viaPath(_ text: String, _ options: CSVReadOptions = .init()) throws -> Result<(Table, CSVReadReport), CSVError> {
+    static func viaPath(_ text: String, _ options: CSVReadOptions = .init(), dropsPages: Bool = true) throws -> Result<(Table, CSVReadReport), CSVError> {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("big.csv", text)
-        do throws(CSVError) {
-            let (table, report) = try CSVReader.readSniffing(path: folder.file("big.csv"), options: options)
-            return .success((table, report))
-        } catch {
-            return .failure(CSVError(file: "big.csv", line: error.line, column: error.column, message: error.message, hint: error.hint, code: error.code))
+        let path = folder.file("big.csv")
+        return MappedCSVFile.$residentLimit.withValue(dropsPages ? 0 : .max) {
+            do throws(CSVError) {
+                let (table, report) = try CSVReader.readSniffing(path: path, options: options)
+                return .success((table, report))
+            } catch {
+                return .failure(CSVError(file: "big.csv", line: error.line, column: error.column, message: error.message, hint: error.hint, code: error.code))
+            }
         }
     }
 
@@ -42,9 +47,9 @@ import Testing
         }
     }
 
-    @Test func sameTableAsAReadOfTheBytes() throws {
+    @Test(arguments: [true, false]) func sameTableAsAReadOfTheBytes(dropsPages: Bool) throws {
         let text = Self.csv()
-        let (mapped, mappedReport) = try Self.viaPath(text).get()
+        let (mapped, mappedReport) = try Self.viaPath(text, dropsPages: dropsPages).get()
         let (read, readReport) = try Self.viaBytes(text).get()
         #expect(mapped.rowCount == 200_000)
         #expect(mapped.columns.map(\.type) == [.text, .text, .decimal, .period, .text])

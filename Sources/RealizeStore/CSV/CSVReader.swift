@@ -38,7 +38,7 @@ public enum CSVReader {
             throw ioError(failure, path)
         case .success(let file):
             return try withExtendedLifetime(file) { () throws(CSVError) -> (table: Table, report: CSVReadReport) in
-                try read(buffer: file.buffer, sourceName: path, options: options, sniff: true, formats: true, mapped: true)
+                try read(buffer: file.buffer, sourceName: path, options: options, sniff: true, formats: true, mapped: file.dropsPages)
             }
         }
     }
@@ -111,7 +111,7 @@ public enum CSVReader {
         return try readSniffing(bytes: bytes, sourceName: sourceName, options: options).report
     }
 
-    /// `mapped`: `buffer` is a ``MappedCSVFile``'s, whose pages may be dropped once read.
+    /// `mapped`: `buffer` is a ``MappedCSVFile``'s whose pages are dropped once read (``MappedCSVFile/dropsPages``).
     private static func read(
         buffer: UnsafeBufferPointer<UInt8>, sourceName: String, options: CSVReadOptions, sniff: Bool, formats: Bool, mapped: Bool = false
     ) throws(CSVError) -> (table: Table, report: CSVReadReport) {
