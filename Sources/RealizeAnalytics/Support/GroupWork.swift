@@ -12,21 +12,7 @@ enum GroupWork {
     /// `work(k)` for every `k` in `0..<count`, in order: the first half of the range on one thread and the second
     /// on another when `count` reaches ``parallelGroups``.
     static func map<T>(_ count: Int, _ work: (Int) -> T) -> [T] {
-        guard count >= parallelGroups else { return (0..<count).map(work) }
-        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        let half = count / 2
-        withoutActuallyEscaping(work) { work in
-            let shared = Share(work: work, slots: slots)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                for k in (part == 0 ? 0..<half : half..<count) { shared.slots[k] = shared.work(k) }
-            }
-        }
-        return slots.map { $0! }
+        mapHalves(count) { range in range.map(work) }
     }
 
     /// `work(range)` over the first and the second half of `0..<count`, on two threads when `count` reaches
@@ -52,11 +38,11 @@ enum GroupWork {
 
     /// The closure and result slots handed to the two threads.
     ///
-    /// Unchecked: each thread writes only its own half of the slots, and the closure reads only data that no
-    /// thread modifies while `map` runs (the command's inputs, read-only by then); `map` returns only after both
+    /// Unchecked: each thread writes only its own slot, and the closure reads only data that no thread modifies
+    /// while ``mapHalves(_:_:)`` runs (the command's inputs, read-only by then); it returns only after both
     /// threads have finished.
-    private struct Share<Input, Slot>: @unchecked Sendable {
-        let work: (Input) -> Slot
-        let slots: UnsafeMutableBufferPointer<Slot>
+    private struct Share<T>: @unchecked Sendable {
+        let work: (Range<Int>) -> [T]
+        let slots: UnsafeMutableBufferPointer<[T]>
     }
 }
