@@ -69,6 +69,15 @@ struct SpeculativeDecoder {
     @inline(__always)
     static func blockEnd(_ first: Int, _ rows: Int) -> Int { min(rows, (first &+ 1) | 0xFFFF) }
 
+    /// At the first row of every block but the first (see ``blockEnd(_:_:)``): drops the pages behind it and
+    /// says whether ``shouldStop`` asks the loop to stop there.
+    @inline(__always)
+    private func stopsAtBlock(_ first: Int) -> Bool {
+        guard first & 0xFFFF == 0xFFFF else { return false }
+        index.passed(row: first + 1)
+        return shouldStop()
+    }
+
     /// Powers of ten that fit `Int64`.
     private static let pow10: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
 
@@ -120,12 +129,9 @@ struct SpeculativeDecoder {
         let values = [Int64](unsafeUninitializedCapacity: rows) { out, initialized in
             var first = 0
             rowLoop: while first < rows {
-                if first & 0xFFFF == 0xFFFF {
-                    index.passed(row: first + 1)
-                    if shouldStop() {
-                        (stop, stopped) = (first, true)
-                        break
-                    }
+                if stopsAtBlock(first) {
+                    (stop, stopped) = (first, true)
+                    break
                 }
                 for r in first..<Self.blockEnd(first, rows) {
                     let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
@@ -214,12 +220,9 @@ struct SpeculativeDecoder {
         let values = [Int32](unsafeUninitializedCapacity: rows) { out, initialized in
             var first = 0
             rowLoop: while first < rows {
-                if first & 0xFFFF == 0xFFFF {
-                    index.passed(row: first + 1)
-                    if shouldStop() {
-                        (stop, stopped) = (first, true)
-                        break
-                    }
+                if stopsAtBlock(first) {
+                    (stop, stopped) = (first, true)
+                    break
                 }
                 for r in first..<Self.blockEnd(first, rows) {
                     let (s, e) = FieldContent.unquoted(p, index.span(row: r + 1, column: column))
