@@ -31,21 +31,8 @@ import Testing
     static func collect(_ s: QuerySession, level: String, status: Int32, ranges: (Int, Int), onePass: Bool, placed: Bool = false) throws
         -> (RealizedBenefitsRangesTests.Collected, Bool)
     {
-        try RealizedBenefits.$sumsKnownInOnePass.withValue(onePass) {
-            let here = SourceLocation(line: 1, column: 1, offset: 0)
-            let input = InputTables(session: s, at: SourceRange(here, here), command: "appraise")
-            return try ParallelRanges.$override.withValue((minRows: ranges.0, parts: ranges.1)) {
-                try RealizedBenefits.$denseCells.withValue(placed ? 0 : 1 << 16) {
-                    var grouping = try ProjectGrouping(level: level, levelRange: input.at, input: input, scale: 2, needBudget: false)
-                    var realized = try RealizedBenefits(scale: 2, input: input)
-                    try realized.collect(through: status, grouping: &grouping, input: input)
-                    let monthly = (0..<grouping.count).map { g in
-                        realized.firstPeriod(g).map { realized.monthly(g, from: $0, months: Int(status - $0) + 1) } ?? []
-                    }
-                    return (.init(keys: grouping.keyValues, first: realized.first, monthly: monthly), realized.summedKnown)
-                }
-            }
-        }
+        let c = try RealizedBenefitsRangesTests.collectTakingPath(s, level: level, status: status, ranges: ranges, placed: placed, onePass: onePass)
+        return (c.collected, c.summedKnown)
     }
 
     @Test(arguments: [(Int.max, 1), (1, 2), (1, 3), (7, 5)])

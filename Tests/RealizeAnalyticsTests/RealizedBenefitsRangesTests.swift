@@ -17,18 +17,30 @@ import Testing
 
     /// Collects with the rows split into `ranges` (minimum rows, parts), summed into a grid or, with `placed`, placed.
     static func collect(_ session: QuerySession, level: String, status: Int32, ranges: (Int, Int), placed: Bool = false) throws -> Collected {
+        let c = try collectTakingPath(session, level: level, status: status, ranges: ranges, placed: placed)
+        #expect(c.gridless == placed)
+        return c.collected
+    }
+
+    /// ``collect(_:level:status:ranges:placed:)``, with the one pass over known projects allowed or not
+    /// (`onePass`); also whether that pass ran, and whether the rows were placed rather than summed into a grid.
+    static func collectTakingPath(
+        _ session: QuerySession, level: String, status: Int32, ranges: (Int, Int), placed: Bool = false, onePass: Bool = true
+    ) throws -> (collected: Collected, summedKnown: Bool, gridless: Bool) {
         let here = SourceLocation(line: 1, column: 1, offset: 0)
         let input = InputTables(session: session, at: SourceRange(here, here), command: "appraise")
-        return try ParallelRanges.$override.withValue((minRows: ranges.0, parts: ranges.1)) {
-            try RealizedBenefits.$denseCells.withValue(placed ? 0 : 1 << 16) {
-                var grouping = try ProjectGrouping(level: level, levelRange: input.at, input: input, scale: 2, needBudget: false)
-                var realized = try RealizedBenefits(scale: 2, input: input)
-                try realized.collect(through: status, grouping: &grouping, input: input)
-                let monthly = (0..<grouping.count).map { g in
-                    realized.firstPeriod(g).map { realized.monthly(g, from: $0, months: Int(status - $0) + 1) } ?? []
+        return try RealizedBenefits.$sumsKnownInOnePass.withValue(onePass) {
+            try ParallelRanges.$override.withValue((minRows: ranges.0, parts: ranges.1)) {
+                try RealizedBenefits.$denseCells.withValue(placed ? 0 : 1 << 16) {
+                    var grouping = try ProjectGrouping(level: level, levelRange: input.at, input: input, scale: 2, needBudget: false)
+                    var realized = try RealizedBenefits(scale: 2, input: input)
+                    try realized.collect(through: status, grouping: &grouping, input: input)
+                    let monthly = (0..<grouping.count).map { g in
+                        realized.firstPeriod(g).map { realized.monthly(g, from: $0, months: Int(status - $0) + 1) } ?? []
+                    }
+                    let collected = Collected(keys: grouping.keyValues, first: realized.first, monthly: monthly)
+                    return (collected, realized.summedKnown, realized.gridStart.isEmpty)
                 }
-                #expect(realized.gridStart.isEmpty == placed)
-                return Collected(keys: grouping.keyValues, first: realized.first, monthly: monthly)
             }
         }
     }
