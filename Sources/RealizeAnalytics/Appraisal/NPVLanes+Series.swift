@@ -60,9 +60,10 @@ extension NPVLanes {
     }
 
     /// ``NPVSignScan/Point`` of every job, 4 jobs a pass, in the order of `jobs`. Jobs are packed by the length of
-    /// their series, so a pass runs over series of about the same length.
-    static func points(_ series: FlowSeries, jobs: [Job]) -> [NPVSignScan.Point] {
-        let order = byLength(jobs.indices.map { series.count[jobs[$0].series] })
+    /// their series, so a pass runs over series of about the same length; `packed`: they come in that order already
+    /// (or the caller does not mind how they are packed), so they are taken as they come.
+    static func points(_ series: FlowSeries, jobs: [Job], packed: Bool = false) -> [NPVSignScan.Point] {
+        let order = packed ? Array(jobs.indices) : byLength(jobs.indices.map { series.count[jobs[$0].series] })
         var out = [NPVSignScan.Point](repeating: NPVSignScan.Point(npv: 0, magnitude: 0, growth: 1, boundedBelow: true, bounded: true), count: jobs.count)
         series.values.withUnsafeBufferPointer { flows in
             for first in stride(from: 0, to: order.count, by: 4) {

@@ -58,7 +58,7 @@ struct NPVSignScan {
         return search.values
     }
 
-    /// ``values()`` a level at a time, so that the levels of many scans can be evaluated together (``IRRBatch``):
+    /// ``values()`` a level at a time (``IRRBatch`` halves many series' runs the same way, keeping only their ends):
     /// ``requests`` are the rates (indices into ``RateGrid/rates``) to evaluate next, ``receive(_:)`` takes their
     /// points and sets the next requests; none left: ``values`` is final.
     struct Search {
