@@ -21,6 +21,51 @@ import Testing
         }
     }
 
+    /// Actual cost alone (as `appraise` reads it): the ranges sum a grid of costs only, and a range whose costs pass
+    /// 64 bits in a cell is summed again in 128 bits. The cells are the full grid's, PV and EV 0.
+    @Test(arguments: [false, true]) func costsAloneSumLikeTheFullGrid(huge: Bool) throws {
+        var rng = SeededGenerator(seed: huge ? 0xF3E : 0xF3F)
+        for _ in 0..<100 {
+            let tables = Self.plainTables(&rng, huge: huge)
+            let full = try FinancialCellsTests.data(tables, level: "program", denseLimit: .max)
+            for parts in [1, 3] {
+                let costs = try ParallelRanges.$override.withValue((minRows: 2, parts: parts)) {
+                    try FinancialCellsTests.data(tables, level: "program", denseLimit: .max, actualCostOnly: true)
+                }
+                #expect(costs.grouping.keyValues == full.grouping.keyValues)
+                for g in 0..<full.grouping.count {
+                    #expect(costs.periods(g) == full.periods(g))
+                    for p in full.periods(g) {
+                        #expect(costs.amounts(g, at: p) == FinancialData.Amounts(ac: full.amounts(g, at: p)?.ac ?? -1))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Financials with no null id, period or actual cost (the grid's plain path); with `huge`, costs near 2⁶³ / 3, so
+    /// that a cell of three rows overflows 64 bits.
+    static func plainTables(_ rng: inout SeededGenerator, huge: Bool) -> [(String, Table)] {
+        let budget = Value.decimal(FixedDecimal(units: 100, scale: 2))
+        let projects = makeTable([
+            ("project_id", .text, ["P0", "P1", "P2", "P3"].map { .text($0) }), ("program", .text, [.text("A"), .text("B"), .null, .text("A")]),
+            ("budget", .decimal, [budget, budget, budget, budget]),
+        ])
+        var fid: [Value] = [], per: [Value] = [], pv: [Value] = [], ac: [Value] = []
+        for _ in 0..<Int.random(in: 0...60, using: &rng) {
+            fid.append(.text("P\(Int.random(in: 0..<6, using: &rng))"))  // P4 and P5 are not in `projects`
+            per.append(.period(Int32(24_300 + Int.random(in: 0..<8, using: &rng))))
+            pv.append(Int.random(in: 0..<4, using: &rng) == 0 ? .null : .decimal(FixedDecimal(units: 5, scale: 2)))
+            let cost = huge ? Int128(Int64.max / 3) - Int128(Int.random(in: 0...1_000, using: &rng)) : Int128(Int.random(in: -50_000...900_000, using: &rng))
+            ac.append(.decimal(FixedDecimal(units: cost, scale: 2)))
+        }
+        let financials = makeTable([
+            ("project_id", .text, fid), ("period", .period, per), ("planned_value", .decimal, pv), ("earned_value", .decimal, pv),
+            ("actual_cost", .decimal, ac),
+        ])
+        return [("projects", projects), ("financials", financials)]
+    }
+
     /// The wide (128-bit) amounts keep the serial loop with its overflow bounds: the same cells either way.
     @Test func wideAmountsAreUnchangedByTheOverride() throws {
         var rng = SeededGenerator(seed: 0xF2E)

@@ -56,11 +56,11 @@ import Testing
         return out
     }
 
-    static func data(_ tables: [(String, Table)], level: String, denseLimit: Int) throws -> FinancialData {
+    static func data(_ tables: [(String, Table)], level: String, denseLimit: Int, actualCostOnly: Bool = false) throws -> FinancialData {
         let session = financialSession(tables)
         let input = InputTables(
             session: session, at: SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 4, offset: 3)), command: "evm")
-        return try FinancialData(level: level, levelRange: input.at, input: input, denseLimit: denseLimit)
+        return try FinancialData(level: level, levelRange: input.at, input: input, actualCostOnly: actualCostOnly, denseLimit: denseLimit)
     }
 
     @Test(arguments: [true, false]) func projectCellsMatchTheRowByRowSums(idsAsText: Bool) throws {

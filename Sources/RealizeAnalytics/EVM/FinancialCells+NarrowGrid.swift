@@ -8,21 +8,29 @@ extension FinancialCells {
         _ rows: FinancialRows, _ range: Range<Int>, cells grid: Int, width: Int, low: Int, pv: AmountColumn, ev: AmountColumn, ac: AmountColumn,
         token: CancellationToken?
     ) -> RangeGrid? {
-        var sums = [NarrowSums](repeating: .init(), count: grid)
         var hit = [Bool](repeating: false, count: grid)
         var overflow = false
         let plain = rows.idWords.isEmpty && rows.periodWords.isEmpty
         let units = (pv.narrowWithoutNulls, ev.narrowWithoutNulls, ac.narrowWithoutNulls)
         let base = plain ? rows.codeGroup.map { g in g < 0 ? skipped : Int(g) * width - low } : []
+        if plain, pv.isAbsent, ev.isAbsent, let z = units.2 {
+            // Actual cost alone: a grid of one 64-bit sum a cell, a third of the bytes, so it stays in cache.
+            var costs = [Int64](repeating: 0, count: grid)
+            for chunk in stride(from: range.lowerBound, to: range.upperBound, by: 1 << 16) {
+                if token?.isCancelled == true || overflow { return nil }
+                let rowsHere = chunk..<min(range.upperBound, chunk + (1 << 16))
+                costs.withUnsafeMutableBufferPointer { s in
+                    hit.withUnsafeMutableBufferPointer { h in overflow = sumCostsWithoutNulls(rows, rowsHere, base: base, costs: z, into: s, h) }
+                }
+            }
+            return overflow ? nil : RangeGrid(narrow: [], costs: costs, wide: [], hit: hit)
+        }
+        var sums = [NarrowSums](repeating: .init(), count: grid)
         for chunk in stride(from: range.lowerBound, to: range.upperBound, by: 1 << 16) {
             if token?.isCancelled == true || overflow { return nil }
             let rowsHere = chunk..<min(range.upperBound, chunk + (1 << 16))
             sums.withUnsafeMutableBufferPointer { s in
                 hit.withUnsafeMutableBufferPointer { h in
-                    if plain, pv.isAbsent, ev.isAbsent, let z = units.2 {
-                        overflow = sumCostsWithoutNulls(rows, rowsHere, base: base, costs: z, into: s, h)
-                        return
-                    }
                     if plain, let x = units.0, let y = units.1, let z = units.2 {
                         overflow = sumWithoutNulls(rows, rowsHere, base: base, units: (x, y, z), into: s, h)
                         return
@@ -44,7 +52,7 @@ extension FinancialCells {
                 }
             }
         }
-        return overflow ? nil : RangeGrid(narrow: sums, wide: [], hit: hit)
+        return overflow ? nil : RangeGrid(narrow: sums, costs: [], wide: [], hit: hit)
     }
 
     /// The hot loop of ``narrowGrid``: no null id, period or amount, every buffer read raw. Each code's first
@@ -85,9 +93,9 @@ extension FinancialCells {
     }
 
     /// ``sumWithoutNulls`` when planned and earned value are absent (``AmountColumn/absent(rows:)``): only the
-    /// actual cost is read and summed, a third of the bytes a row.
+    /// actual cost is read, and summed into a grid of costs alone.
     private static func sumCostsWithoutNulls(
-        _ rows: FinancialRows, _ range: Range<Int>, base: [Int], costs: [Int64], into s: UnsafeMutableBufferPointer<NarrowSums>,
+        _ rows: FinancialRows, _ range: Range<Int>, base: [Int], costs: [Int64], into s: UnsafeMutableBufferPointer<Int64>,
         _ h: UnsafeMutableBufferPointer<Bool>
     ) -> Bool {
         rows.codes.withUnsafeBufferPointer { cd in
@@ -98,9 +106,9 @@ extension FinancialCells {
                             let b = cb[Int(cd[row])]
                             if b == skipped { continue }
                             let k = b &+ Int(pe[row])
-                            let (c, o) = s[k].ac.addingReportingOverflow(z[row])
+                            let (c, o) = s[k].addingReportingOverflow(z[row])
                             if _slowPath(o) { return true }
-                            s[k].ac = c
+                            s[k] = c
                             h[k] = true
                         }
                         return false

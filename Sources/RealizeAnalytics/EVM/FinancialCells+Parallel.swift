@@ -9,12 +9,22 @@ extension FinancialCells {
 
     /// One range's grid: 64-bit sums while no cell overflows 64 bits, else the range summed again in 128 bits.
     struct RangeGrid: Sendable {
-        /// The 64-bit sums; empty when the range was summed in 128 bits.
+        /// The 64-bit sums; empty when the range was summed in 128 bits, or as ``costs``.
         var narrow: [NarrowSums]
+        /// The 64-bit actual costs alone, when planned and earned value are absent (``AmountColumn/absent(rows:)``);
+        /// else empty.
+        var costs: [Int64]
         /// The 128-bit sums; empty when the range was summed in 64 bits.
         var wide: [FinancialData.Amounts]
         /// Per cell: whether a row of the range falls in it.
         var hit: [Bool]
+
+        /// Cell `k`'s sums in 128 bits.
+        func amounts(_ k: Int) -> FinancialData.Amounts {
+            if !costs.isEmpty { return FinancialData.Amounts(ac: Int128(costs[k])) }
+            if !narrow.isEmpty { return FinancialData.Amounts(pv: Int128(narrow[k].pv), ev: Int128(narrow[k].ev), ac: Int128(narrow[k].ac)) }
+            return wide[k]
+        }
     }
 
     /// A cell's PV, EV and AC summed in 64 bits (half the bytes of ``FinancialData/Amounts``).
@@ -41,41 +51,26 @@ extension FinancialCells {
             if let part = narrowGrid(rows, range, cells: grid, width: width, low: low, pv: pv, ev: ev, ac: ac, token: token) { return part }
             if token?.isCancelled == true { return nil }
             let wide = wideGrid(rows, range, cells: grid, width: width, low: low, pv: pv, ev: ev, ac: ac)
-            return RangeGrid(narrow: [], wide: wide, hit: wideHits(rows, range, grid, width, low))
+            return RangeGrid(narrow: [], costs: [], wide: wide, hit: wideHits(rows, range, grid, width, low))
         }
         guard let parts, parts.allSatisfy({ $0 != nil }), token?.isCancelled != true else {
             throw InputError.make(.cancelled, "query cancelled", at: input.at)
         }
-        // The ranges' sums added cell by cell in range order, over raw buffers.
-        var total = [FinancialData.Amounts](repeating: .init(), count: grid)
+        // The ranges' sums added cell by cell in range order, straight into the cells (no grid of 128-bit totals).
+        let ranges = parts.map { $0! }
         var any = [Bool](repeating: false, count: grid)
-        for case let part? in parts {
-            total.withUnsafeMutableBufferPointer { t in
-                any.withUnsafeMutableBufferPointer { a in
-                    part.hit.withUnsafeBufferPointer { h in
-                        if part.wide.isEmpty {
-                            part.narrow.withUnsafeBufferPointer { s in
-                                for k in 0..<grid where h[k] {
-                                    t[k].pv &+= Int128(s[k].pv)
-                                    t[k].ev &+= Int128(s[k].ev)
-                                    t[k].ac &+= Int128(s[k].ac)
-                                    a[k] = true
-                                }
-                            }
-                        } else {
-                            for k in 0..<grid where h[k] {
-                                t[k] = t[k] + part.wide[k]
-                                a[k] = true
-                            }
-                        }
-                    }
-                }
-            }
+        for part in ranges {
+            for k in 0..<grid where part.hit[k] { any[k] = true }
         }
         var cells = FinancialCells()
         cells.reserve(cells: any.reduce(0) { $0 + ($1 ? 1 : 0) }, groups: groups)
         for g in 0..<groups {
-            for o in 0..<width where any[g * width + o] { cells.append(Int32(low + o), total[g * width + o]) }
+            for o in 0..<width where any[g * width + o] {
+                let k = g * width + o
+                var total = FinancialData.Amounts()
+                for part in ranges where part.hit[k] { total = total + part.amounts(k) }
+                cells.append(Int32(low + o), total)
+            }
             cells.closeGroup()
         }
         return cells
