@@ -63,7 +63,8 @@ struct ProjectGrouping {
             }
             keyNames = [level]
         }
-        let keyColumns = keyNames.map { projects.column(named: $0).map(input.keys) }
+        // Key texts are read a row at a time, where a group is first met (not a whole column's strings made first).
+        let keyColumns = keyNames.map { projects.column(named: $0) }
         if idCodes.isEmpty { groupOfProject.reserveCapacity(projects.rowCount) }
         // Grouping by a text column other than the project id: its rows' groups are found once per dictionary code.
         var codeGroup: [Int] = []
@@ -78,7 +79,7 @@ struct ProjectGrouping {
             if !keyCodes.isEmpty, codeGroup[Int(keyCodes[row])] >= 0 {
                 g = codeGroup[Int(keyCodes[row])]
             } else {
-                let values: [String?] = keyNames.indices.map { k in keyNames[k] == "scope" ? "total" : keyColumns[k]?[row] }
+                let values: [String?] = keyNames.indices.map { k in keyNames[k] == "scope" ? "total" : keyColumns[k].flatMap { Self.key($0, row) } }
                 let id = idCodes.isEmpty ? ids[row] : projectDictionary[Int(idCodes[row])]
                 g = group(for: level == "project" ? id : values[0], values: values)
                 if !keyCodes.isEmpty { codeGroup[Int(keyCodes[row])] = g }
@@ -106,6 +107,13 @@ struct ProjectGrouping {
     /// Fills ``groupOfProject`` from the codes of a text `projects.project_id` (each dictionary entry is one id,
     /// and its code's group is that of the id's last row, as the row-by-row index held), before the first lookup
     /// of an id by its text.
+    /// Row `row` of `c` as a key, as ``InputTables/keys(_:)`` reads it: nil for null, else its text.
+    private static func key(_ c: Column, _ row: Int) -> String? {
+        if c.isNull(row) { return nil }
+        if case .text(let codes, let dict) = c.storage { return dict[Int(codes[row])] }
+        return c.value(at: row).description
+    }
+
     private mutating func indexProjects() {
         guard !projectsIndexed else { return }
         projectsIndexed = true
