@@ -5,7 +5,8 @@ Usually started by bench/run.sh, which builds realize and generates the data:
 
     python3 bench/bench.py --realize PATH/TO/realize --data /tmp/realize-bench-small [--runs 3]
 
-Measures, best of --runs each:
+Measures, best of --runs rounds each (a round times every engine once, so a machine whose speed drifts
+treats the engines alike):
   * loading financials.csv and projects.csv: realize (`Load Time:` on stderr of
     `realize --data F --data P --timer -c 'financials | take 1'`), DuckDB with 1 and with 2
     threads (`CREATE TABLE ... AS SELECT * FROM read_csv(...)`), and Polars on 1 and on 2
@@ -189,6 +190,15 @@ class Row:
     label: str
     realize: Figure = field(default_factory=Figure)
     peers: dict[str, Figure] = field(default_factory=dict)
+
+
+def best(kept: Figure | None, new: Figure) -> Figure:
+    """The faster of two figures of one measure; an error only while no round has given a time."""
+    if kept is None or kept.seconds is None:
+        return new if new.seconds is not None or kept is None or kept.error is None else kept
+    if new.seconds is None:
+        return kept
+    return new if new.seconds < kept.seconds else kept
 
 
 def _csv(data: str, stem: str) -> str:
@@ -487,25 +497,27 @@ def main(argv=None) -> int:
     skipped = [q.id for q in QUERIES if not q.realize.strip()]
 
     load = Row(f"load {' + '.join(LOAD_TABLES)}")
-    load.realize = realize_time(a.realize, a.data, LOAD_TABLES, LOAD_QUERY, "Load Time", a.runs)
     qrows = {q.id: Row(f"{q.id} {q.title}") for q in queries}
-    for q in queries:
-        if q.realize.strip():
-            qrows[q.id].realize = realize_time(a.realize, a.data, q.tables, q.realize, "Run Time", a.runs)
-
-    for key, threads in (("duckdb-1t", 1), ("duckdb-2t", 2)):
-        lf, qf = duckdb_times(a.data, threads, a.runs)
-        load.peers[key] = lf
+    # --runs rounds, each timing every engine once (realize, DuckDB 1t and 2t, Polars 1t and 2t), the best of the
+    # rounds kept: engines measured minutes apart would see a machine whose speed has drifted in between.
+    for _ in range(a.runs):
+        load.realize = best(load.realize, realize_time(a.realize, a.data, LOAD_TABLES, LOAD_QUERY, "Load Time", 1))
         for q in queries:
-            qrows[q.id].peers[key] = qf[q.id]
-    for key, threads in (("polars-1t", 1), ("polars-2t", 2)):
-        lf, qf = polars_times(a.data, threads, a.runs)
-        load.peers[key] = lf
-        for q in queries:
-            qrows[q.id].peers[key] = qf[q.id]
+            if q.realize.strip():
+                qrows[q.id].realize = best(qrows[q.id].realize, realize_time(a.realize, a.data, q.tables, q.realize, "Run Time", 1))
+        for key, threads in (("duckdb-1t", 1), ("duckdb-2t", 2)):
+            lf, qf = duckdb_times(a.data, threads, 1)
+            load.peers[key] = best(load.peers.get(key), lf)
+            for q in queries:
+                qrows[q.id].peers[key] = best(qrows[q.id].peers.get(key), qf[q.id])
+        for key, threads in (("polars-1t", 1), ("polars-2t", 2)):
+            lf, qf = polars_times(a.data, threads, 1)
+            load.peers[key] = best(load.peers.get(key), lf)
+            for q in queries:
+                qrows[q.id].peers[key] = best(qrows[q.id].peers.get(key), qf[q.id])
 
     header = (f"realize benchmark, scale {a.scale or '?'}: {describe_data(a.data)}\n"
-              f"best of {a.runs}; ratio = realize / peer (below 1: realize is faster); "
+              f"best of {a.runs} rounds (each round times every engine once); ratio = realize / peer (below 1: realize is faster); "
               f"peers with 1 and 2 threads ({os.cpu_count()} cores here); C1-C6: domain commands, "
               "realize only except C1's DuckDB SQL (EVM_SQL, without earned schedule)")
     print(render([load, *qrows.values()], header))
