@@ -37,53 +37,15 @@ enum NPSAnalysis {
     static func run(_ request: NPSRequest, source: SourceColumns, settings: QuerySettings) throws(QueryError) -> Table {
         let minimumN = request.minimumN ?? Int(settings.options["nps_min_n"] ?? "") ?? defaultMinimumN
         let fiscalStart = settings.fiscalYearStart
-        let scores = ScaledNumbers(try source.column(scoreColumnName, types: [.int, .decimal, .double], role: "the answer, 0 to 10"))
+        let scoreColumn = try source.column(scoreColumnName, types: [.int, .decimal, .double], role: "the answer, 0 to 10")
         var keys: [Column] = []
         for (name, range) in request.groupBy {
             keys.append(try source.column(name, types: DataType.allCases, role: "grouping", at: range))
         }
-        var months: [Int32]? = nil
-        var periodColumn: Column? = nil
-        if request.grain != nil {
-            let c = try source.column(periodColumnName, types: [.period, .date], role: "when the answer was given")
-            periodColumn = c
-            months = CivilCalendar.periods(of: c)
-        }
-        let rowCount = source.table.rowCount
-        let groups = KeyGroups(keys, rowCount: rowCount)
-        var tallies = [[Int32: NPSTally]](repeating: [:], count: groups.count)
-        var total = [NPSTally](repeating: NPSTally(), count: groups.count)
-        var lastBucket = Int32.min
-        for r in 0..<rowCount where !scores.isNull(r) {
-            try source.checkCancelled(row: r)
-            guard let s = scores.wholeNumber(r), (0...10).contains(s) else {
-                throw source.badValue(
-                    .npsScoreOutOfRange, column: scoreColumnName, row: r,
-                    "`\(scores.column.value(at: r))` is not a whole number from 0 to 10")
-            }
-            let g = groups.groupOfRow[r]
-            if let grain = request.grain, let months, let periodColumn {
-                if periodColumn.isNull(r) { continue }
-                let b = grain.bucket(months[r], fiscalStart: fiscalStart)
-                tallies[g][b, default: NPSTally()].add(score: Int(s))
-                lastBucket = max(lastBucket, b)
-            } else {
-                total[g].add(score: Int(s))
-            }
-        }
-        // Rows: every bucket from the group's first to the last one in the data, so gaps show as n = 0.
-        var rows: [Row] = []
-        if let grain = request.grain {
-            for g in 0..<groups.count {
-                guard var b = tallies[g].keys.min() else { continue }
-                while b <= lastBucket {
-                    rows.append(Row(group: g, bucket: b, tally: tallies[g][b] ?? NPSTally()))
-                    b += grain.months
-                }
-            }
-        } else {
-            rows = (0..<groups.count).map { Row(group: $0, bucket: nil, tally: total[$0]) }
-        }
+        let periods = request.grain == nil ? nil : try source.column(periodColumnName, types: [.period, .date], role: "when the answer was given")
+        let groups = KeyGroups(keys, rowCount: source.table.rowCount)
+        let scores = try scores(scoreColumn, source: source)
+        let rows = tallyRows(scores, groups: groups, periods: periods, grain: request.grain, fiscalStart: fiscalStart)
         let keyColumns = keys.map { $0.gather(rows.map { groups.firstRow[$0.group] }) }
         let table = columns(rows, keys: keyColumns, request: request, minimumN: minimumN, fiscalStart: fiscalStart)
         return request.trend ? trendTable(table, rows: rows, keyCount: keys.count, request: request, fiscalStart: fiscalStart) : table

@@ -103,46 +103,67 @@ struct KeyGroups {
     var firstRow: [Int]
     var count: Int { firstRow.count }
 
+    /// Groups a key column at a time: each row's group so far and its code in the next column make a pair, and the
+    /// pairs are numbered in order of first appearance, through an array indexed by the pair where the pairs are
+    /// few beside the rows, else a dictionary. Numbering pairs in order of first appearance keeps the groups in the
+    /// order of their whole key's first appearance (a null is a key value of its own).
     init(_ keys: [Column], rowCount: Int) {
         var groupOfRow = [Int](repeating: 0, count: rowCount)
-        var firstRow: [Int] = []
-        if keys.isEmpty {
-            if rowCount > 0 { firstRow = [0] }
-            self.groupOfRow = groupOfRow
-            self.firstRow = firstRow
-            return
+        var groups = rowCount > 0 ? 1 : 0
+        for c in keys {
+            let (codes, range) = KeyGroups.codes(c)
+            let width = range + 1  // code −1 (null) too
+            var next = 0
+            let (pairs, wide) = groups.multipliedReportingOverflow(by: width)
+            if !wide, pairs <= max(rowCount, 1 << 16) {
+                var number = [Int](repeating: -1, count: pairs)
+                for r in 0..<rowCount {
+                    let pair = groupOfRow[r] * width + codes[r] + 1
+                    if number[pair] < 0 {
+                        number[pair] = next
+                        next += 1
+                    }
+                    groupOfRow[r] = number[pair]
+                }
+            } else {
+                var number: [Int: Int] = [:]
+                for r in 0..<rowCount {
+                    let pair = groupOfRow[r] &* width &+ codes[r] &+ 1
+                    if let g = number[pair] {
+                        groupOfRow[r] = g
+                    } else {
+                        number[pair] = next
+                        groupOfRow[r] = next
+                        next += 1
+                    }
+                }
+            }
+            groups = next
         }
-        let codes = keys.map { KeyGroups.codes($0) }
-        var lookup: [[Int]: Int] = [:]
-        var key = [Int](repeating: 0, count: codes.count)
-        for r in 0..<rowCount {
-            for k in codes.indices { key[k] = codes[k][r] }
-            if let g = lookup[key] { groupOfRow[r] = g; continue }
-            let g = firstRow.count
-            lookup[key] = g
-            firstRow.append(r)
-            groupOfRow[r] = g
-        }
+        var firstRow = [Int](repeating: -1, count: groups)
+        for r in 0..<rowCount where firstRow[groupOfRow[r]] < 0 { firstRow[groupOfRow[r]] = r }
         self.groupOfRow = groupOfRow
         self.firstRow = firstRow
     }
 
-    /// A dense code per row for one column; nulls share code -1.
-    static func codes(_ c: Column) -> [Int] {
-        func dense<T: Hashable>(_ a: [T]) -> [Int] {
+    /// Each row's code in `c` (−1 for null) and how many codes there are: text by dictionary code, other types
+    /// numbered in order of first appearance.
+    static func codes(_ c: Column) -> (codes: [Int], range: Int) {
+        func dense<T: Hashable>(_ a: [T]) -> (codes: [Int], range: Int) {
             var seen: [T: Int] = [:]
-            return a.indices.map { r in
+            let codes = a.indices.map { r in
                 if c.isNull(r) { return -1 }
                 if let k = seen[a[r]] { return k }
                 seen[a[r]] = seen.count
                 return seen.count - 1
             }
+            return (codes, seen.count)
         }
         switch c.storage {
         case .int(let a): return dense(a)
         case .double(let a): return dense(a.map(\.bitPattern))
         case .decimal(let a, _): return dense(a.widened)
-        case .text(let codes, _): return codes.indices.map { c.isNull($0) ? -1 : Int(codes[$0]) }
+        case .text(let codes, let dictionary): return (codes.indices.map { c.isNull($0) ? -1 : Int(codes[$0]) }, dictionary.count)
         case .date(let a), .period(let a): return dense(a)
         case .bool(let a): return dense(a)
         }
@@ -151,31 +172,55 @@ struct KeyGroups {
 
 /// Small builders for result columns.
 enum OutputColumn {
+    // Typed buffers filled directly (no boxed `Value` a row): the same columns as `Column(name:type:values:)` builds.
+
     static func ints(_ name: String, _ v: [Int?]) -> Column {
-        Column(name: name, type: .int, values: v.map { $0.map { .int(Int64($0)) } ?? .null })
+        let (values, validity) = filled(v, 0) { Int64($0) }
+        return Column(name: name, storage: .int(values), validity: validity)
     }
 
+    /// Non-finite doubles are null.
     static func doubles(_ name: String, _ v: [Double?]) -> Column {
-        Column(name: name, type: .double, values: v.map { x in x.flatMap { $0.isFinite ? Value.double($0) : nil } ?? .null })
+        let (values, validity) = filled(v.map { x in x.flatMap { $0.isFinite ? $0 : nil } }, 0) { $0 }
+        return Column(name: name, storage: .double(values), validity: validity)
     }
 
     static func texts(_ name: String, _ v: [String?]) -> Column {
-        Column(name: name, type: .text, values: v.map { $0.map(Value.text) ?? .null })
+        var b = ColumnBuilder(name: name, type: .text, capacity: v.count)
+        for x in v { if let x { b.appendText(x) } else { b.appendNull() } }
+        return b.finish()
     }
 
     static func bools(_ name: String, _ v: [Bool?]) -> Column {
-        Column(name: name, type: .bool, values: v.map { $0.map(Value.bool) ?? .null })
+        let (values, validity) = filled(v, false) { $0 }
+        return Column(name: name, storage: .bool(values), validity: validity)
     }
 
     static func dates(_ name: String, _ v: [Int32?]) -> Column {
-        Column(name: name, type: .date, values: v.map { $0.map(Value.date) ?? .null })
+        let (values, validity) = filled(v, 0) { $0 }
+        return Column(name: name, storage: .date(values), validity: validity)
     }
 
     static func periods(_ name: String, _ v: [Int32?]) -> Column {
-        Column(name: name, type: .period, values: v.map { $0.map(Value.period) ?? .null })
+        let (values, validity) = filled(v, 0) { $0 }
+        return Column(name: name, storage: .period(values), validity: validity)
     }
 
-    /// Exact decimals from scaled units.
+    /// The values (`empty` where nil) and a validity bitmap, nil when nothing is nil.
+    private static func filled<T, U>(_ v: [T?], _ empty: U, _ value: (T) -> U) -> ([U], Bitmap?) {
+        var values = [U](repeating: empty, count: v.count)
+        var validity: Bitmap? = nil
+        for (i, x) in v.enumerated() {
+            if let x {
+                values[i] = value(x)
+            } else {
+                if validity == nil { validity = Bitmap(count: v.count, value: true) }
+                validity![i] = false
+            }
+        }
+        return (values, validity)
+    }
+
     static func decimals(_ name: String, _ v: [Int64?], scale: Int) -> Column {
         Column(name: name, type: .decimal, values: v.map { $0.map { .decimal(FixedDecimal(units: Int128($0), scale: scale)) } ?? .null })
     }

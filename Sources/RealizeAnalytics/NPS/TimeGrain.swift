@@ -55,7 +55,16 @@ enum TimeGrain: String, Sendable, CaseIterable {
         case .yearly where fiscalStart == 1:
             return OutputColumn.ints(name, buckets.map { CivilCalendar.yearMonth(period: $0).year })
         default:
-            return OutputColumn.texts(name, buckets.map { label($0, fiscalStart: fiscalStart) })
+            // A label a bucket, not a row: results hold many groups over the same few buckets.
+            var labels: [Int32: String] = [:]
+            return OutputColumn.texts(
+                name,
+                buckets.map { b in
+                    if let l = labels[b] { return l }
+                    let l = label(b, fiscalStart: fiscalStart)
+                    labels[b] = l
+                    return l
+                })
         }
     }
 }
