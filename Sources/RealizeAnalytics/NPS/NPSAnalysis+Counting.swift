@@ -46,12 +46,21 @@ extension NPSAnalysis {
             return (0..<groups.count).map { Row(group: $0, bucket: nil, tally: total[$0]) }
         }
         let months = CivilCalendar.periods(of: periods)
+        // The answers that count: a score and a period.
+        var answered = scores
+        if let valid = periods.validity {
+            for r in answered.indices where !valid[r] { answered[r] = -1 }
+        }
         // A bucket is a period rounded down to its grain, so the first and last buckets are those of the first
         // and last months answered.
         var first = Int32.max, last = Int32.min
-        for r in scores.indices where scores[r] >= 0 && !periods.isNull(r) {
-            first = min(first, months[r])
-            last = max(last, months[r])
+        answered.withUnsafeBufferPointer { sc in
+            months.withUnsafeBufferPointer { mo in
+                for r in sc.indices where sc[r] >= 0 {
+                    first = min(first, mo[r])
+                    last = max(last, mo[r])
+                }
+            }
         }
         guard first <= last else { return [] }
         let (low, high) = (grain.bucket(first, fiscalStart: fiscalStart), grain.bucket(last, fiscalStart: fiscalStart))
@@ -59,17 +68,26 @@ extension NPSAnalysis {
         let (cells, wide) = groups.count.multipliedReportingOverflow(by: width)
         let limit = denseLimit ?? max(scores.count, 1 << 16)
         guard !wide, cells <= limit, Int(last) - Int(first) < limit else {
-            return sparseRows(scores, groups: groups, months: months, periods: periods, grain: grain, fiscalStart: fiscalStart, last: high)
+            return sparseRows(answered, groups: groups, months: months, grain: grain, fiscalStart: fiscalStart, last: high)
         }
         // Each month's bucket, looked up rather than computed a row.
         let bucketOf = (first...last).map { Int((grain.bucket($0, fiscalStart: fiscalStart) - low) / grain.months) }
         var grid = [NPSTally](repeating: NPSTally(), count: cells)
         var firstBucket = [Int](repeating: width, count: groups.count)
-        for r in scores.indices where scores[r] >= 0 && !periods.isNull(r) {
-            let g = groups.groupOfRow[r]
-            let b = bucketOf[Int(months[r] - first)]
-            grid[g * width + b].add(score: Int(scores[r]))
-            firstBucket[g] = min(firstBucket[g], b)
+        answered.withUnsafeBufferPointer { sc in
+            months.withUnsafeBufferPointer { mo in
+                groups.groupOfRow.withUnsafeBufferPointer { gr in
+                    grid.withUnsafeMutableBufferPointer { cell in
+                        firstBucket.withUnsafeMutableBufferPointer { fb in
+                            for r in sc.indices where sc[r] >= 0 {
+                                let g = gr[r], b = bucketOf[Int(mo[r] &- first)]
+                                cell[g &* width &+ b].add(score: Int(sc[r]))
+                                fb[g] = min(fb[g], b)
+                            }
+                        }
+                    }
+                }
+            }
         }
         var rows: [Row] = []
         for g in 0..<groups.count where firstBucket[g] < width {
@@ -80,14 +98,14 @@ extension NPSAnalysis {
         return rows
     }
 
-    /// ``tallyRows(_:groups:periods:grain:fiscalStart:denseLimit:)`` with a dictionary of buckets per group, `last` the last
-    /// bucket answered.
+    /// ``tallyRows(_:groups:periods:grain:fiscalStart:denseLimit:)`` with a dictionary of buckets per group, from the
+    /// answers that count (a score and a period; −1 else), `last` the last bucket answered.
     private static func sparseRows(
-        _ scores: [Int8], groups: KeyGroups, months: [Int32], periods: Column, grain: TimeGrain, fiscalStart: Int, last: Int32
+        _ answered: [Int8], groups: KeyGroups, months: [Int32], grain: TimeGrain, fiscalStart: Int, last: Int32
     ) -> [Row] {
         var tallies = [[Int32: NPSTally]](repeating: [:], count: groups.count)
-        for r in scores.indices where scores[r] >= 0 && !periods.isNull(r) {
-            tallies[groups.groupOfRow[r]][grain.bucket(months[r], fiscalStart: fiscalStart), default: NPSTally()].add(score: Int(scores[r]))
+        for r in answered.indices where answered[r] >= 0 {
+            tallies[groups.groupOfRow[r]][grain.bucket(months[r], fiscalStart: fiscalStart), default: NPSTally()].add(score: Int(answered[r]))
         }
         var rows: [Row] = []
         for g in 0..<groups.count {

@@ -117,13 +117,19 @@ struct KeyGroups {
             let (pairs, wide) = groups.multipliedReportingOverflow(by: width)
             if !wide, pairs <= max(rowCount, 1 << 16) {
                 var number = [Int](repeating: -1, count: pairs)
-                for r in 0..<rowCount {
-                    let pair = groupOfRow[r] * width + codes[r] + 1
-                    if number[pair] < 0 {
-                        number[pair] = next
-                        next += 1
+                number.withUnsafeMutableBufferPointer { n in
+                    codes.withUnsafeBufferPointer { code in
+                        groupOfRow.withUnsafeMutableBufferPointer { group in
+                            for r in 0..<rowCount {
+                                let pair = group[r] &* width &+ code[r] &+ 1
+                                if n[pair] < 0 {
+                                    n[pair] = next
+                                    next += 1
+                                }
+                                group[r] = n[pair]
+                            }
+                        }
                     }
-                    groupOfRow[r] = number[pair]
                 }
             } else {
                 var number: [Int: Int] = [:]
@@ -163,7 +169,12 @@ struct KeyGroups {
         case .int(let a): return dense(a)
         case .double(let a): return dense(a.map(\.bitPattern))
         case .decimal(let a, _): return dense(a.widened)
-        case .text(let codes, let dictionary): return (codes.indices.map { c.isNull($0) ? -1 : Int(codes[$0]) }, dictionary.count)
+        case .text(let codes, let dictionary):
+            var out = codes.map { Int($0) }
+            if let valid = c.validity {
+                for r in out.indices where !valid[r] { out[r] = -1 }
+            }
+            return (out, dictionary.count)
         case .date(let a), .period(let a): return dense(a)
         case .bool(let a): return dense(a)
         }
