@@ -46,22 +46,33 @@ struct BenefitsData {
     /// The data date: the latest period of `financials` when there is one, else the last period with a realized value.
     let defaultStatus: Int32?
 
-    init(level: (String, SourceRange), input: InputTables) throws(QueryError) {
+    /// - Parameter denseLimit: the most cells (groups × periods) summed in a dense grid; by default a quarter of the
+    ///   rows, at least 64K.
+    init(level: (String, SourceRange), input: InputTables, denseLimit: Int? = nil) throws(QueryError) {
         let table = try input.table("benefits", for: "benefits realization")
-        let ids = input.keys(try input.column(table, "benefits", "project_id"))
+        let idColumn = try input.column(table, "benefits", "project_id")
         let periods = try input.periods(try input.column(table, "benefits", "period"), "benefits")
         let plannedColumn = try input.column(table, "benefits", "planned"), realizedColumn = try input.column(table, "benefits", "realized")
         scale = InputTables.moneyScale([plannedColumn, realizedColumn])
-        let planned = try input.amounts(plannedColumn, "benefits", scale: scale)
-        let realized = try input.amounts(realizedColumn, "benefits", scale: scale)
-        var groupOfRow: [Int]
+        // Amounts as exact units (null reads 0); a realized amount is measured where it is not null.
+        let planned = try AmountColumn(plannedColumn, "benefits", scale: scale, input: input)
+        let realized = try AmountColumn(realizedColumn, "benefits", scale: scale, input: input)
+        let measured: Bitmap?
+        if case .decimal(_, let s) = realizedColumn.storage, s == scale {
+            measured = realizedColumn.validity
+        } else {
+            let units = try input.amounts(realizedColumn, "benefits", scale: scale)
+            var m = Bitmap(count: units.count, value: true)
+            for (i, u) in units.enumerated() where u == nil { m[i] = false }
+            measured = m
+        }
+        let groupOfRow: [Int]
         if ["benefit", "category"].contains(level.0)
             || (table.column(named: level.0) != nil && level.0 != "project_id" && input.session.catalog["projects"]?.column(named: level.0) == nil)
         {
             keyNames = [level.0]
-            let keys = input.keys(try input.column(table, "benefits", level.0))
             var index: [String: Int] = [:]
-            groupOfRow = keys.map { k in
+            groupOfRow = Self.groupsByText(try input.column(table, "benefits", level.0), input: input) { k in
                 let kk = k ?? "\u{0}"
                 if let g = index[kk] { return g }
                 index[kk] = index.count
@@ -71,32 +82,38 @@ struct BenefitsData {
             for (k, g) in index { keyValues[g] = [k == "\u{0}" ? nil : k] }
         } else {
             var grouping = try ProjectGrouping(level: level.0, levelRange: level.1, input: input, scale: scale, needBudget: false)
-            groupOfRow = ids.map { id in id.map { grouping.group(ofProject: $0) } ?? -1 }
+            groupOfRow = Self.groupsByText(idColumn, input: input) { id in id.map { grouping.group(ofProject: $0) } ?? -1 }
             let keep = level.0 == "project" ? min(2, grouping.keyNames.count) : 1
             keyNames = Array(grouping.keyNames.prefix(keep))
             keyValues = grouping.keyValues.map { Array($0.prefix(keep)) }
         }
-        cells = Array(repeating: [:], count: keyValues.count)
-        var bounds = Array(repeating: [AmountBound(), AmountBound()], count: keyValues.count)
+        var sums = CellSums(groups: keyValues.count, periods: periods, limit: denseLimit ?? max(table.rowCount / 4, 1 << 16))
+        // 64-bit amounts: no Σ|amount| can pass 38 digits (see ``AmountColumn/isNarrowUnits``), none is bounded.
+        let bounded = !(planned.isNarrowUnits && realized.isNarrowUnits)
+        var bounds = Array(repeating: [AmountBound(), AmountBound()], count: bounded ? keyValues.count : 0)
         var lastMeasured: Int32? = nil
         for r in 0..<table.rowCount {
             try input.checkCancelled(row: r)
             let g = groupOfRow[r]
             guard g >= 0, let p = periods[r] else { continue }
-            for (k, x) in [planned[r] ?? 0, realized[r] ?? 0].enumerated() where !bounds[g][k].add(x) {
-                throw input.amountOverflow("the sum of \(k == 0 ? "planned" : "realized")", keyName: keyNames[0], keyValue: keyValues[g][0])
+            let plan = planned[r], real = realized[r], isMeasured = measured?[r] ?? true
+            if bounded {
+                for (k, x) in [plan, real].enumerated() where !bounds[g][k].add(x) {
+                    throw input.amountOverflow("the sum of \(k == 0 ? "planned" : "realized")", keyName: keyNames[0], keyValue: keyValues[g][0])
+                }
             }
-            var c = cells[g][p, default: Cell()]
-            c.rows += 1
-            c.planned += planned[r] ?? 0
-            if let v = realized[r] {
-                c.realized += v
-                c.measuredPlanned += planned[r] ?? 0
-                c.measuredRows += 1
-                lastMeasured = max(lastMeasured ?? p, p)
+            sums.add(g, p) { c in
+                c.rows += 1
+                c.planned += plan
+                if isMeasured {
+                    c.realized += real
+                    c.measuredPlanned += plan
+                    c.measuredRows += 1
+                }
             }
-            cells[g][p] = c
+            if isMeasured { lastMeasured = max(lastMeasured ?? p, p) }
         }
+        cells = sums.cells
         var fin: Int32? = nil
         if let all = input.session.catalog["financials"] {
             // Only `snapshot` and `period` are narrowed to the latest snapshot: no other column is read here.
@@ -107,6 +124,58 @@ struct BenefitsData {
             }
         }
         defaultStatus = fin ?? lastMeasured
+    }
+
+    /// Each row's group, from `key(text)` (nil for null): asked once a dictionary code for text, in the order
+    /// codes first appear (as once a row would number groups), else once a row.
+    private static func groupsByText(_ c: Column, input: InputTables, _ key: (String?) -> Int) -> [Int] {
+        guard case .text(let codes, let dictionary) = c.storage else { return input.keys(c).map(key) }
+        var groupOfCode = [Int?](repeating: nil, count: dictionary.count)
+        return codes.indices.map { r in
+            if c.isNull(r) { return key(nil) }
+            let code = Int(codes[r])
+            if let g = groupOfCode[code] { return g }
+            let g = key(dictionary[code])
+            groupOfCode[code] = g
+            return g
+        }
+    }
+
+    /// The cells summed in a dense group × period grid where it is small beside the rows, else a dictionary per
+    /// group; ``cells`` gives them as a dictionary per group either way.
+    private struct CellSums {
+        private var grid: [Cell] = []
+        private var low: Int32 = 0
+        private var width = 0
+        private var sparse: [[Int32: Cell]]
+
+        init(groups: Int, periods: [Int32?], limit: Int) {
+            sparse = Array(repeating: [:], count: groups)
+            var first = Int32.max, last = Int32.min
+            for case let p? in periods {
+                first = min(first, p)
+                last = max(last, p)
+            }
+            guard first <= last else { return }
+            let span = Int(last) - Int(first) + 1
+            let (cells, wide) = groups.multipliedReportingOverflow(by: span)
+            guard !wide, cells <= limit else { return }
+            (grid, low, width) = ([Cell](repeating: Cell(), count: cells), first, span)
+        }
+
+        @inline(__always) mutating func add(_ g: Int, _ p: Int32, _ update: (inout Cell) -> Void) {
+            if width > 0 { update(&grid[g * width + Int(p - low)]) } else { update(&sparse[g][p, default: Cell()]) }
+        }
+
+        /// Per group, its periods with rows.
+        var cells: [[Int32: Cell]] {
+            guard width > 0 else { return sparse }
+            var out = sparse
+            for g in out.indices {
+                for o in 0..<width where grid[g * width + o].rows > 0 { out[g][low + Int32(o)] = grid[g * width + o] }
+            }
+            return out
+        }
     }
 
     var order: [Int] {
