@@ -18,13 +18,6 @@ extension FinancialCells {
         var wide: [FinancialData.Amounts]
         /// Per cell: whether a row of the range falls in it.
         var hit: [Bool]
-
-        /// Cell `k`'s sums in 128 bits.
-        func amounts(_ k: Int) -> FinancialData.Amounts {
-            if !costs.isEmpty { return FinancialData.Amounts(ac: Int128(costs[k])) }
-            if !narrow.isEmpty { return FinancialData.Amounts(pv: Int128(narrow[k].pv), ev: Int128(narrow[k].ev), ac: Int128(narrow[k].ac)) }
-            return wide[k]
-        }
     }
 
     /// A cell's PV, EV and AC summed in 64 bits (half the bytes of ``FinancialData/Amounts``).
@@ -56,21 +49,51 @@ extension FinancialCells {
         guard let parts, parts.allSatisfy({ $0 != nil }), token?.isCancelled != true else {
             throw InputError.make(.cancelled, "query cancelled", at: input.at)
         }
-        // The ranges' sums added cell by cell in range order, straight into the cells (no grid of 128-bit totals).
+        // The ranges' sums added cell by cell in range order, over raw buffers, into one slot per cell with rows
+        // (no grid of 128-bit totals): 64-bit sums of a few ranges cannot overflow 128 bits.
         let ranges = parts.map { $0! }
         var any = [Bool](repeating: false, count: grid)
         for part in ranges {
-            for k in 0..<grid where part.hit[k] { any[k] = true }
+            part.hit.withUnsafeBufferPointer { h in
+                any.withUnsafeMutableBufferPointer { a in
+                    for k in 0..<grid where h[k] { a[k] = true }
+                }
+            }
+        }
+        var slot = [Int](repeating: -1, count: grid)
+        var count = 0
+        for k in 0..<grid where any[k] {
+            slot[k] = count
+            count += 1
+        }
+        var sums = [FinancialData.Amounts](repeating: .init(), count: count)
+        sums.withUnsafeMutableBufferPointer { t in
+            slot.withUnsafeBufferPointer { at in
+                for part in ranges {
+                    part.hit.withUnsafeBufferPointer { h in
+                        if !part.costs.isEmpty {
+                            part.costs.withUnsafeBufferPointer { c in
+                                for k in 0..<grid where h[k] { t[at[k]].ac &+= Int128(c[k]) }
+                            }
+                        } else if !part.narrow.isEmpty {
+                            part.narrow.withUnsafeBufferPointer { s in
+                                for k in 0..<grid where h[k] {
+                                    t[at[k]].pv &+= Int128(s[k].pv)
+                                    t[at[k]].ev &+= Int128(s[k].ev)
+                                    t[at[k]].ac &+= Int128(s[k].ac)
+                                }
+                            }
+                        } else {
+                            for k in 0..<grid where h[k] { t[at[k]] = t[at[k]] + part.wide[k] }
+                        }
+                    }
+                }
+            }
         }
         var cells = FinancialCells()
-        cells.reserve(cells: any.reduce(0) { $0 + ($1 ? 1 : 0) }, groups: groups)
+        cells.reserve(cells: count, groups: groups)
         for g in 0..<groups {
-            for o in 0..<width where any[g * width + o] {
-                let k = g * width + o
-                var total = FinancialData.Amounts()
-                for part in ranges where part.hit[k] { total = total + part.amounts(k) }
-                cells.append(Int32(low + o), total)
-            }
+            for o in 0..<width where any[g * width + o] { cells.append(Int32(low + o), sums[slot[g * width + o]]) }
             cells.closeGroup()
         }
         return cells
