@@ -118,20 +118,37 @@ public enum CashFlowAppraisal {
     /// - Parameter rate: discount per period for discounted payback; 0 for simple payback.
     /// - Returns: nil when the cumulative flow is still negative at the end (never recovered).
     public static func payback(_ flows: [Double], rate: Double = 0) -> Double? {
-        var cumulative = 0.0, factor = 1.0
-        var lastNegativeEnd: (k: Int, before: Double, flow: Double)? = nil
-        var everNegative = false
+        var scan = PaybackScan(), factor = 1.0
         for (k, f) in flows.enumerated() {
-            let d = f / factor
+            scan.add(k, f / factor)
             factor *= 1 + rate
+        }
+        return scan.payback
+    }
+
+    /// ``payback(_:rate:)`` a flow at a time: `add(k, d)` with period k's (discounted) flow d, in order.
+    struct PaybackScan {
+        private var cumulative = 0.0
+        private var lastNegativeEnd: (k: Int, before: Double, flow: Double)? = nil
+        private var everNegative = false
+
+        @inline(__always) mutating func add(_ k: Int, _ d: Double) {
             let before = cumulative
             cumulative += d
-            if cumulative < 0 { everNegative = true; lastNegativeEnd = nil; continue }
+            if cumulative < 0 {
+                everNegative = true
+                lastNegativeEnd = nil
+                return
+            }
             if before < 0 && lastNegativeEnd == nil { lastNegativeEnd = (k, before, d) }
         }
-        guard cumulative >= 0 else { return nil }
-        guard everNegative, let (k, before, d) = lastNegativeEnd else { return 0 }
-        return Double(k - 1) + (-before) / d
+
+        /// The payback so far: nil while the cumulative flow is negative.
+        var payback: Double? {
+            guard cumulative >= 0 else { return nil }
+            guard everNegative, let (k, before, d) = lastNegativeEnd else { return 0 }
+            return Double(k - 1) + (-before) / d
+        }
     }
 
     /// Figures from separate cost and benefit streams (both positive amounts), period by period.

@@ -34,25 +34,34 @@ extension PortfolioAppraisal {
         guard let start = [firstCost, realized.firstPeriod(g)].compactMap({ $0 }).min() else {
             return (Row(note: "no cash flows to date"), [])
         }
-        // The group's cells in one walk: AC by month from `start` (0 where it has none).
-        var c = [Int128](repeating: 0, count: Int(status - start) + 1)
-        for (p, a) in zip(periods, sums) where p <= status { c[Int(p - start)] = a.ac }
-        let b = realized.monthly(g, from: start, months: c.count)
+        // The group's months in one walk: AC from its cells (0 where it has none), the realized benefits, and
+        // every figure but the IRR (``CashFlowFigures``).
+        let months = Int(status - start) + 1
+        let b = realized.monthly(g, from: start, months: months)
         let double = UnitsToDouble(scale: data.scale)
-        let cd = c.map { double($0) }, bd = b.map { double($0) }
-        let flows = zip(bd, cd).map { $0 - $1 }
-        let s = CashFlowAppraisal.summary(costs: cd, benefits: bd, rate: monthly)
-        let totalCost = c.reduce(0, +), totalBenefit = b.reduce(0, +)
+        var figures = CashFlowFigures(rate: monthly)
+        var flows = [Double](repeating: 0, count: months)
+        var totalCost: Int128 = 0, cell = periods.startIndex
+        for k in 0..<months {
+            var cost: Int128 = 0
+            if cell < periods.endIndex, periods[cell] == start + Int32(k) {
+                cost = sums[cell].ac
+                cell += 1
+            }
+            totalCost += cost
+            flows[k] = figures.add(cost: double(cost), benefit: double(b[k]))
+        }
+        let totalBenefit = b.reduce(0, +)
         guard let netFlow = AmountBound.subtract(totalBenefit, totalCost) else {
             throw input.amountOverflow(
                 "the net flow (benefit − cost)", keyName: data.grouping.keyNames[0], keyValue: data.grouping.keyValues[g][0])
         }
-        let payback = CashFlowAppraisal.payback(flows)
+        let s = figures.summary
+        let payback = figures.payback
         let row = Row(
-            first: start, months: c.count, cost: totalCost, benefit: totalBenefit, net: netFlow,
-            npv: CashFlowAppraisal.npv(rate: monthly, flows: flows), payback: payback,
-            dpayback: CashFlowAppraisal.payback(flows, rate: monthly), roi: s.roi.map { $0 * 100 }, droi: s.discountedROI.map { $0 * 100 },
-            bcr: s.bcr, note: payback == nil ? "not recovered by \(CivilCalendar.formatPeriod(status))" : nil)
+            first: start, months: months, cost: totalCost, benefit: totalBenefit, net: netFlow, npv: figures.npv, payback: payback,
+            dpayback: figures.discountedPayback, roi: s.roi.map { $0 * 100 }, droi: s.discountedROI.map { $0 * 100 }, bcr: s.bcr,
+            note: payback == nil ? "not recovered by \(CivilCalendar.formatPeriod(status))" : nil)
         return (row, flows)
     }
 
