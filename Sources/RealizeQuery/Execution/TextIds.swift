@@ -24,6 +24,13 @@ enum TextIds {
         return (r, left.map { byText[$0] ?? -1 }, byText.count)
     }
 
+    /// Whether `s` is known to be ASCII without reading its bytes: the flag a string keeps from when it was made
+    /// (false where the standard library has no `UTF8Span`, or the flag is not set, as for some bridged strings).
+    @inline(__always) static func isKnownASCII(_ s: String) -> Bool {
+        if #available(macOS 26, *) { return s.utf8Span.isKnownASCII }
+        return false
+    }
+
     /// ``shared(right:left:)`` by bytes, or nil when some entry of either side is not ASCII.
     private static func asciiIds(right: [String], left: [String]) -> (right: [Int32], left: [Int32], count: Int)? {
         var table = ByteTable(capacity: right.count)
