@@ -12,6 +12,11 @@ enum TextIds {
     /// Only `right` goes into the table; each left entry is hashed and looked up once, so a narrowed right (the
     /// few keys a pushed filter kept) costs one hash per left entry and few string comparisons.
     static func shared(right: [String], left: [String]) -> (right: [Int32], left: [Int32], count: Int) {
+        shared(right: right, left: left[...])
+    }
+
+    /// ``shared(right:left:)`` for a part of a left dictionary, read in place (a part per core).
+    static func shared(right: [String], left: ArraySlice<String>) -> (right: [Int32], left: [Int32], count: Int) {
         if let r = asciiIds(right: right, left: left) { return r }
         var byText: [String: Int32] = [:]
         byText.reserveCapacity(right.count)
@@ -32,7 +37,7 @@ enum TextIds {
     }
 
     /// ``shared(right:left:)`` by bytes, or nil when some entry of either side is not ASCII.
-    private static func asciiIds(right: [String], left: [String]) -> (right: [Int32], left: [Int32], count: Int)? {
+    private static func asciiIds(right: [String], left: ArraySlice<String>) -> (right: [Int32], left: [Int32], count: Int)? {
         var table = ByteTable(capacity: right.count)
         var r = [Int32]()
         r.reserveCapacity(right.count)
