@@ -86,8 +86,9 @@ extension CountGrid {
             g.cells.withUnsafeMutableBufferPointer { cells in
                 g.first.withUnsafeMutableBufferPointer { first in
                     withKeys { key in
-                        for start in stride(from: rows.lowerBound, to: rows.upperBound, by: 1 << 16) {
-                            if start > rows.lowerBound, shouldStop() {
+                        // The blocks from the last, as their rows (see `tally`).
+                        for (n, start) in stride(from: rows.lowerBound, to: rows.upperBound, by: 1 << 16).reversed().enumerated() {
+                            if n > 0, shouldStop() {
                                 stopped = true
                                 return
                             }
@@ -149,6 +150,10 @@ extension CountGrid {
         }
 
         /// For each row of `rows`: its key's size in `sizes` (and its first row when `first` is given), then `tests`.
+        ///
+        /// With first rows, the rows are read from the last to the first, so that a key's first row is the last one
+        /// written to it: a store a row rather than a test of the key's size (every row of the range is written
+        /// before the blocks before it are).
         @inline(__always) private func tally(
             _ rows: Range<Int>, _ sizes: UnsafeMutablePointer<Int64>, _ first: UnsafeMutablePointer<Int>?, _ key: (Int) -> Int,
             tests: (Int, Int) -> Void
@@ -161,9 +166,11 @@ extension CountGrid {
                 }
                 return
             }
-            for i in rows {
+            var i = rows.upperBound
+            while i > rows.lowerBound {
+                i &-= 1
                 let k = key(i)
-                if sizes[k] == 0 { first[k] = i }
+                first[k] = i
                 sizes[k] &+= 1
                 tests(i, k)
             }
