@@ -12,10 +12,19 @@ enum DecimalProduct {
     ///
     /// - Throws: ``NumericOverflow`` when a valid row's product does not fit 128 bits at that scale.
     static func multiply(_ va: NumericVector, _ vb: NumericVector, valid: Bitmap?, rows n: Int) throws(NumericOverflow) -> Column {
-        let x = try va.units(at: va.scale)
-        let y = try vb.units(at: vb.scale)
         let full = va.scale + vb.scale
         let target = scale(va.scale, vb.scale)
+        if full == target, let x = va.units64, let y = vb.units64, x.count == n, y.count == n {
+            // Units of 64 bits multiply exactly in 128 (|x × y| ≤ 2^126), and nothing is dropped: no check, and no
+            // 128-bit copies of the inputs (`100.0 * (a - b)` on 12K groups: about 130 instructions a row, now 10).
+            let out = [Int128](unsafeUninitializedCapacity: n) { o, count in
+                for i in 0..<n { o[i] = Int128(x[i]) &* Int128(y[i]) }
+                count = n
+            }
+            return Column(name: "", storage: .decimal(out, scale: target), validity: valid)
+        }
+        let x = try va.units(at: va.scale)
+        let y = try vb.units(at: vb.scale)
         var out = [Int128](repeating: 0, count: n)
         for i in 0..<n {
             guard let p = product(x[i], y[i], drop: full - target) else {

@@ -37,9 +37,21 @@ struct CountGrid: Sendable {
     static let chunk = 2048
 
     /// The grid of `rows` (with the first row of each key when `firstRows`); nil when `shouldStop` (asked every 64K
-    /// rows) said yes.
+    /// rows) said yes. In one pass over the rows when they have the shape of ``Fused``, else a chunk at a time.
     static func fill(
         _ layout: OrderedGrouping.Layout, _ inputs: [OrderedCounts.Input], _ blocks: Blocks, rows: Range<Int>, firstRows: Bool = true,
+        shouldStop: () -> Bool
+    ) -> CountGrid? {
+        if let fused = Fused(layout, inputs, blocks) {
+            return fused.fill(space: layout.space, blocks: blocks.total, rows: rows, firstRows: firstRows, shouldStop: shouldStop)
+        }
+        return fillChunks(layout, inputs, blocks, rows: rows, firstRows: firstRows, shouldStop: shouldStop)
+    }
+
+    /// ``fill(_:_:_:rows:firstRows:shouldStop:)`` for any keys and counts: a chunk's packed keys are written to a
+    /// buffer, then counted once per aggregate.
+    static func fillChunks(
+        _ layout: OrderedGrouping.Layout, _ inputs: [OrderedCounts.Input], _ blocks: Blocks, rows: Range<Int>, firstRows: Bool,
         shouldStop: () -> Bool
     ) -> CountGrid? {
         let space = layout.space

@@ -102,6 +102,8 @@ struct Evaluator {
         case .decimal:
             let nv = NumericVector(c)
             if case .double(let a) = nv { return decimal(fromDoubles: a, validity: c.validity) }
+            // Ints are whole units at scale 0, as they are (no 128-bit copy narrowed back).
+            if case .int(let a) = nv { return Column(name: "", storage: .decimal(DecimalUnits(narrow: a), scale: 0), validity: c.validity) }
             return Column(name: "", storage: .decimal(try nv.units(at: nv.scale), scale: nv.scale), validity: c.validity)
         case .period:
             if case .date(let a) = c.storage {

@@ -95,7 +95,7 @@ enum LookupProbe {
         let (usedText, rowOfUsed) = (used.map { rd[$0] }, used.map { rowOfRightCode[$0] })
         let parts: [[Int32]?] =
             ParallelRanges.map(rows: ld.count, minRows: entriesPerCore) { entries, _ -> [Int32]? in
-                let (_, leftIds, count) = TextIds.shared(right: usedText, left: Array(ld[entries]))
+                let (_, leftIds, count) = TextIds.shared(right: usedText, left: ld[entries])
                 guard count == usedText.count else { return nil }
                 return leftIds.map { $0 >= 0 ? rowOfUsed[Int($0)] : -1 }
             } ?? [nil]

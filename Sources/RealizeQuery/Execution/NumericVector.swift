@@ -20,8 +20,21 @@ enum NumericVector {
     var doubles: [Double] {
         switch self {
         case .int(let a): return a.map(Double.init)
-        case .decimal(let a, let s): return a.map { FixedDecimal.double($0, scale: s) }
+        case .decimal(let a, let s):
+            guard let x = a.narrow else { return a.map { FixedDecimal.double($0, scale: s) } }
+            // As `FixedDecimal.double`: below 2^53 the units and 10^s convert exactly, and one division rounds once.
+            let p = Double(Int64(FixedDecimal.pow10[s]))
+            return x.map { $0.magnitude < 1 << 53 ? Double($0) / p : FixedDecimal.double(Int128($0), scale: s) }
         case .double(let a): return a
+        }
+    }
+
+    /// The units at this vector's own scale (an int's values) when they are 64-bit, else nil.
+    var units64: [Int64]? {
+        switch self {
+        case .int(let a): return a
+        case .decimal(let a, _): return a.narrow
+        case .double: return nil
         }
     }
 

@@ -12,6 +12,11 @@ enum TextIds {
     /// Only `right` goes into the table; each left entry is hashed and looked up once, so a narrowed right (the
     /// few keys a pushed filter kept) costs one hash per left entry and few string comparisons.
     static func shared(right: [String], left: [String]) -> (right: [Int32], left: [Int32], count: Int) {
+        shared(right: right, left: left[...])
+    }
+
+    /// ``shared(right:left:)`` for a part of a left dictionary, read in place (a part per core).
+    static func shared(right: [String], left: ArraySlice<String>) -> (right: [Int32], left: [Int32], count: Int) {
         if let r = asciiIds(right: right, left: left) { return r }
         var byText: [String: Int32] = [:]
         byText.reserveCapacity(right.count)
@@ -24,8 +29,15 @@ enum TextIds {
         return (r, left.map { byText[$0] ?? -1 }, byText.count)
     }
 
+    /// Whether `s` is known to be ASCII without reading its bytes: the flag a string keeps from when it was made
+    /// (false where the standard library has no `UTF8Span`, or the flag is not set, as for some bridged strings).
+    @inline(__always) static func isKnownASCII(_ s: String) -> Bool {
+        if #available(macOS 26, *) { return s.utf8Span.isKnownASCII }
+        return false
+    }
+
     /// ``shared(right:left:)`` by bytes, or nil when some entry of either side is not ASCII.
-    private static func asciiIds(right: [String], left: [String]) -> (right: [Int32], left: [Int32], count: Int)? {
+    private static func asciiIds(right: [String], left: ArraySlice<String>) -> (right: [Int32], left: [Int32], count: Int)? {
         var table = ByteTable(capacity: right.count)
         var r = [Int32]()
         r.reserveCapacity(right.count)

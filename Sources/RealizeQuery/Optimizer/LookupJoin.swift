@@ -55,9 +55,24 @@ struct LookupJoin: OptimizerRule {
     }
 
     /// Whether no two non-null values of `c` are equal.
+    ///
+    /// Text is checked on its codes first: a code held twice is a repeat. Distinct codes are distinct keys when
+    /// the entries they name are all ASCII, whose strings are equal only when their bytes are (and the store never
+    /// repeats an entry's bytes in a dictionary); only otherwise are the entries hashed, since two entries may be
+    /// equal strings (`é` composed or not, the Kelvin sign and `K`).
+    ///
+    /// - Complexity: O(rows) for ASCII text (no string read); one string hash per dictionary entry otherwise.
     static func isUnique(_ c: Column) -> Bool {
         if case .text(let codes, let dictionary) = c.storage {
-            // Codes are numbered per dictionary entry; equal strings (if any repeat) share one id.
+            var held = [Bool](repeating: false, count: dictionary.count)
+            for i in 0..<c.count where !c.isNull(i) {
+                let code = Int(codes[i])
+                if held[code] { return false }
+                held[code] = true
+            }
+            let ascii = dictionary.withUnsafeBufferPointer { d in held.indices.allSatisfy { !held[$0] || TextIds.isKnownASCII(d[$0]) } }
+            if ascii { return true }
+            // Codes are numbered per dictionary entry; equal strings share one id.
             let (idOf, _, count) = TextIds.shared(right: dictionary, left: [])
             var seen = [Bool](repeating: false, count: count)
             for i in 0..<c.count where !c.isNull(i) {
