@@ -20,9 +20,9 @@ extension CellFormatter {
                 if column.isNull(r) { return .null }
                 let shown = max(0, min(places, 17))
                 // A value that rounds to zero at this precision shows as zero, never in scientific form.
-                let tiny = a[r].isFinite && abs(a[r]) * Double(FixedDecimal.pow10[shown]) < 0.5
+                let tiny = a[r].isFinite && abs(a[r]) * NumberText.pow10Double[shown] < 0.5
                 let text = double(tiny ? 0 : a[r], places: shown)
-                return Cell(text: text, style: text.hasPrefix("-") ? .negative : .plain)
+                return Cell(text: text, style: text.utf8.first == UInt8(ascii: "-") ? .negative : .plain)
             }
         case .sparkline(let scale)?:
             guard column.type == .text else { return nil }
