@@ -17,25 +17,43 @@ package enum MarkdownRenderer {
     package static func render(_ table: Table, nullText: String = "n/a") -> String {
         if table.columns.isEmpty { return "" }
         let rows = Array(0..<table.rowCount)
-        var columns: [(header: String, alignment: Alignment, cells: [String], width: Int)] = []
+        let escapedNull = escape(nullText)
+        var columns: [(header: String, headerWidth: Int, alignment: Alignment, cells: [String], widths: [Int], width: Int)] = []
         for column in table.columns {
             let header = escape(CellFormatter.printable(column.name))
-            let cells = CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? escape(nullText) : escape($0.text) }
-            let width = cells.reduce(max(3, DisplayWidth.of(header))) { max($0, DisplayWidth.of($1)) }
-            columns.append((header, CellFormatter.alignment(of: column), cells, width))
+            let cells = CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? escapedNull : escape($0.text) }
+            // Each cell is measured once, for the column width and again for its padding.
+            let widths = cells.map(DisplayWidth.of)
+            let headerWidth = DisplayWidth.of(header)
+            let width = widths.reduce(max(3, headerWidth), max)
+            columns.append((header, headerWidth, CellFormatter.alignment(of: column), cells, widths, width))
         }
-        func line(_ parts: [String]) -> String { "| " + parts.joined(separator: " | ") + " |\n" }
-        var out = line(columns.map { DisplayWidth.pad($0.header, to: $0.width, $0.alignment) })
-        out += line(
-            columns.map { c in
+        var out = GridText(capacity: (rows.count + 2) * columns.reduce(2) { $0 + $1.width + 3 })
+        func line(_ cell: (Int) -> Void) {
+            out.append("| ")
+            for c in columns.indices {
+                if c > 0 { out.append(" | ") }
+                cell(c)
+            }
+            out.append(" |\n")
+        }
+        line { c in
+            let column = columns[c]
+            out.cell(column.header, textWidth: column.headerWidth, width: column.width, column.alignment, colour: nil, reset: "")
+        }
+        line { c in
+            let c = columns[c]
+            out.append(
                 c.alignment == .right
                     ? String(repeating: "-", count: c.width - 1) + ":"
-                    : ":" + String(repeating: "-", count: c.width - 1)
-            })
-        for r in rows {
-            out += line(columns.map { DisplayWidth.pad($0.cells[r], to: $0.width, $0.alignment) })
+                    : ":" + String(repeating: "-", count: c.width - 1))
         }
-        return out
+        for r in rows {
+            line { c in
+                out.cell(columns[c].cells[r], textWidth: columns[c].widths[r], width: columns[c].width, columns[c].alignment, colour: nil, reset: "")
+            }
+        }
+        return out.string
     }
 
     /// `text` safe inside a pipe-table cell.
@@ -43,6 +61,7 @@ package enum MarkdownRenderer {
     /// The cell formatter has already turned line breaks into `↵`; escaping a backslash keeps a
     /// trailing one from swallowing the next pipe.
     static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\\") }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
