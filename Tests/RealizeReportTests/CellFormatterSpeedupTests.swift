@@ -105,3 +105,24 @@ import Testing
         }
     }
 }
+
+/// `Value.formatDouble`, which CSV, JSON and XLSX write doubles with, against the interpolation it used before.
+@Suite struct FormatDoubleSpeedupTests {
+    @Test func sameTextAsInterpolation() {
+        var rng = FuzzSeed.generator(default: 0xF0_4D0B)
+        for _ in 0..<100_000 {
+            let v = CellFormatterSpeedupTests.randomDouble(&rng)
+            let old: String
+            if v.isNaN {
+                old = "NaN"
+            } else if v.isInfinite {
+                old = v < 0 ? "-inf" : "inf"
+            } else if v == v.rounded(), abs(v) < 1e15 {
+                old = String(Int64(v))
+            } else {
+                old = "\(v)"
+            }
+            #expect(Value.formatDouble(v) == old, "seed \(rng.seed): \(v.bitPattern)")
+        }
+    }
+}
