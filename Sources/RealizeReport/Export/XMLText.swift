@@ -8,12 +8,12 @@ enum XMLText {
     /// document stays well-formed.
     static func escape(_ text: String, ooxmlEscapes: Bool = false) -> String {
         // 0xEF leads the UTF-8 of U+FFFE and U+FFFF (and of harmless characters near them): look closer.
-        var clean = true
-        for b in text.utf8
-        where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xEF || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) {
-            clean = false
-            break
+        func special(_ b: UInt8) -> Bool {
+            b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xEF || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
         }
+        // Over the contiguous bytes when there are: iterating `text.utf8` cost about 300 instructions a table cell
+        // (callgrind, `.mode html`).
+        let clean = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: special) } ?? !text.utf8.contains(where: special)
         if clean && !(ooxmlEscapes && text.contains("_x")) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)

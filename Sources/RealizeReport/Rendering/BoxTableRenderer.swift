@@ -22,9 +22,13 @@ struct BoxTableRenderer {
     /// One column, ready to draw.
     private struct Prepared {
         var name: String
+        var nameWidth: Int
         var type: String
+        var typeWidth: Int
         var alignment: Alignment
         var cells: [Cell]
+        /// The display width of each cell, parallel to `cells`.
+        var widths: [Int]
         var natural: Int
         var floor: Int
     }
@@ -37,37 +41,41 @@ struct BoxTableRenderer {
         let fit = ColumnFit(natural: prepared.map(\.natural), floors: prepared.map(\.floor), maxWidth: options.maxWidth)
         let shown = fit.kept.map { prepared[$0] }
 
-        var out = ""
+        // A row is at most its drawn width in cells, each at most 4 bytes; most cells are 1 byte.
+        var out = GridText(capacity: (rows.count + 6) * (ColumnFit.drawnWidth(fit.widths) + 3 * shown.count + 1))
         if !shown.isEmpty {
             let w = fit.widths
-            out += border("┌", "┬", "┐", w)
-            out += line(shown.indices.map { styled(DisplayWidth.truncate(shown[$0].name, to: w[$0]), .center, w[$0], bold) })
-            out += line(shown.indices.map { styled(DisplayWidth.truncate(shown[$0].type, to: w[$0]), .center, w[$0], dim) })
-            out += border("├", "┼", "┤", w)
+            border("┌", "┬", "┐", w, into: &out)
+            row(shown.indices.map { (shown[$0].name, shown[$0].nameWidth) }, w, bold, into: &out)
+            row(shown.indices.map { (shown[$0].type, shown[$0].typeWidth) }, w, dim, into: &out)
+            border("├", "┼", "┤", w, into: &out)
             func body(_ k: Int) {
-                out += line(
-                    shown.indices.map { c in
-                        let cell = shown[c].cells[k]
-                        let text = DisplayWidth.truncate(cell.text, to: w[c])
-                        switch cell.style {
-                        case .plain: return styled(text, shown[c].alignment, w[c], nil)
-                        case .negative: return styled(text, shown[c].alignment, w[c], red)
-                        case .null: return styled(text, shown[c].alignment, w[c], dim)
-                        }
-                    })
+                out.append("│ ")
+                for c in shown.indices {
+                    if c > 0 { out.append(" │ ") }
+                    let cell = shown[c].cells[k]
+                    let colour: String?
+                    switch cell.style {
+                    case .plain: colour = nil
+                    case .negative: colour = red
+                    case .null: colour = dim
+                    }
+                    write(cell.text, width: shown[c].widths[k], shown[c].alignment, w[c], colour, into: &out)
+                }
+                out.append(" │\n")
             }
             for k in 0..<window.head.count { body(k) }
             if window.hidden > 0 {
-                out += line(shown.indices.map { styled("…", .center, w[$0], dim) })
+                row(shown.indices.map { _ in ("…", 1) }, w, dim, into: &out)
             }
             for k in 0..<window.tail.count { body(window.head.count + k) }
-            out += border("└", "┴", "┘", w)
+            border("└", "┴", "┘", w, into: &out)
         }
         let hiddenNames = table.columns.indices.filter { !fit.kept.contains($0) }.map { table.columns[$0].name }
         for note in footer(table, window: window, hiddenColumns: hiddenNames) {
-            out += (options.colour ? dim + note + reset : note) + "\n"
+            out.append((options.colour ? dim + note + reset : note) + "\n")
         }
-        return out
+        return out.string
     }
 
     /// The footer lines: shape, hidden rows, hidden columns.
@@ -103,7 +111,8 @@ struct BoxTableRenderer {
         if options.nullText != CellFormatter.nullText {
             cells = cells.map { $0.style == .null ? Cell(text: CellFormatter.printable(options.nullText), style: .null) : $0 }
         }
-        let cellWidth = cells.reduce(1) { max($0, DisplayWidth.of($1.text)) }
+        let widths = cells.map { DisplayWidth.of($0.text) }
+        let cellWidth = widths.reduce(1, max)
         let nameWidth = DisplayWidth.of(name), typeWidth = DisplayWidth.of(type)
         let natural = max(nameWidth, typeWidth, cellWidth)
         let floor: Int
@@ -113,8 +122,8 @@ struct BoxTableRenderer {
             floor = max(typeWidth, cellWidth, min(nameWidth, ColumnFit.textFloor))
         }
         return Prepared(
-            name: name, type: type, alignment: CellFormatter.alignment(of: column),
-            cells: cells, natural: natural, floor: floor)
+            name: name, nameWidth: nameWidth, type: type, typeWidth: typeWidth, alignment: CellFormatter.alignment(of: column),
+            cells: cells, widths: widths, natural: natural, floor: floor)
     }
 
     // MARK: Drawing
@@ -124,25 +133,30 @@ struct BoxTableRenderer {
     private var bold: String { "\u{1B}[1m" }
     private var reset: String { "\u{1B}[0m" }
 
-    private func border(_ left: String, _ mid: String, _ right: String, _ widths: [Int]) -> String {
-        left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: mid) + right + "\n"
+    private func border(_ left: String, _ mid: String, _ right: String, _ widths: [Int], into out: inout GridText) {
+        out.append(left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: mid) + right + "\n")
     }
 
-    private func line(_ cells: [String]) -> String {
-        "│ " + cells.joined(separator: " │ ") + " │\n"
-    }
-
-    /// `text` padded to `width`, wrapped in `colour` (only the text, not the padding) when colour is on.
-    private func styled(_ text: String, _ alignment: Alignment, _ width: Int, _ colour: String?) -> String {
-        guard options.colour, let colour else { return DisplayWidth.pad(text, to: width, alignment) }
-        let gap = max(0, width - DisplayWidth.of(text))
-        let before: Int
-        switch alignment {
-        case .left: before = 0
-        case .right: before = gap
-        case .center: before = gap / 2
+    /// A header or `…` row: each text with its display width, centred and in `colour`.
+    private func row(_ texts: [(String, Int)], _ widths: [Int], _ colour: String, into out: inout GridText) {
+        out.append("│ ")
+        for c in texts.indices {
+            if c > 0 { out.append(" │ ") }
+            write(texts[c].0, width: texts[c].1, .center, widths[c], colour, into: &out)
         }
-        return String(repeating: " ", count: before) + colour + text + reset
-            + String(repeating: " ", count: gap - before)
+        out.append(" │\n")
+    }
+
+    /// Writes `text` (`textWidth` cells wide) cut to `width` cells and padded to them, wrapped in `colour`
+    /// (only the text, not the padding) when colour is on.
+    private func write(
+        _ text: String, width textWidth: Int, _ alignment: Alignment, _ width: Int, _ colour: String?, into out: inout GridText
+    ) {
+        if textWidth <= width {
+            out.cell(text, textWidth: textWidth, width: width, alignment, colour: options.colour ? colour : nil, reset: reset)
+        } else {
+            let cut = DisplayWidth.truncate(text, to: width)
+            out.cell(cut, textWidth: DisplayWidth.of(cut), width: width, alignment, colour: options.colour ? colour : nil, reset: reset)
+        }
     }
 }

@@ -16,13 +16,15 @@ extension CellFormatter {
         switch column.display {
         case .decimals(let places)?:
             guard case .double(let a) = column.storage else { return nil }
+            let shown = max(0, min(places, 17))
+            let scale = NumberText.pow10Double[shown]
+            let validity = column.validity
             return rows.map { r in
-                if column.isNull(r) { return .null }
-                let shown = max(0, min(places, 17))
+                if let validity, !validity[r] { return .null }
                 // A value that rounds to zero at this precision shows as zero, never in scientific form.
-                let tiny = a[r].isFinite && abs(a[r]) * Double(FixedDecimal.pow10[shown]) < 0.5
+                let tiny = a[r].isFinite && abs(a[r]) * scale < 0.5
                 let text = double(tiny ? 0 : a[r], places: shown)
-                return Cell(text: text, style: text.hasPrefix("-") ? .negative : .plain)
+                return Cell(text: text, style: text.utf8.first == UInt8(ascii: "-") ? .negative : .plain)
             }
         case .sparkline(let scale)?:
             guard column.type == .text else { return nil }

@@ -54,17 +54,23 @@ enum CellFormatter {
             for r in rows {
                 if isNull(r) { out.append(.null); continue }
                 let text = double(a[r], places: places)
-                out.append(number(text, negative: text.hasPrefix("-")))
+                out.append(number(text, negative: text.utf8.first == UInt8(ascii: "-")))
             }
         case .text(let codes, let dictionary):
-            var cache = [Int: String]()
-            for r in rows {
-                if isNull(r) { out.append(.null); continue }
-                let code = Int(codes[r])
-                if let t = cache[code] { out.append(Cell(text: t, style: .plain)); continue }
-                let t = printable(dictionary[code])
-                cache[code] = t
-                out.append(Cell(text: t, style: .plain))
+            // Each distinct text is made printable once. The cache is an array by code (hashing a code cost more
+            // than the rest of the cell), unless the dictionary is much larger than the rows shown.
+            if dictionary.count <= 4 * rows.count + 64 {
+                var cache = [String?](repeating: nil, count: dictionary.count)
+                for r in rows {
+                    if isNull(r) { out.append(.null); continue }
+                    let code = Int(codes[r])
+                    if let t = cache[code] { out.append(Cell(text: t, style: .plain)); continue }
+                    let t = printable(dictionary[code])
+                    cache[code] = t
+                    out.append(Cell(text: t, style: .plain))
+                }
+            } else {
+                for r in rows { out.append(isNull(r) ? .null : Cell(text: printable(dictionary[Int(codes[r])]), style: .plain)) }
             }
         case .date(let a):
             for r in rows { out.append(isNull(r) ? .null : Cell(text: CivilCalendar.formatDate(a[r]), style: .plain)) }
@@ -84,24 +90,28 @@ enum CellFormatter {
 
     /// `1234567` → `1,234,567`; `-5` → `-5`.
     static func integer(_ v: Int64) -> String {
-        (v < 0 ? "-" : "") + grouped(String(v.magnitude))
+        NumberText.fixed(negative: v < 0, whole: v.magnitude, fraction: 0, places: 0)
     }
 
     /// Money: at least two decimals (`1,234.50`), or the value's own scale when it is larger.
     static func decimal(units: Int128, scale: Int) -> String {
         let mag = units.magnitude
         let shown = max(2, scale)
-        let whole: UInt128, fracDigits: String
+        // The scale is 0...18, so the decimals fit in 64 bits, and so does 10^shown.
+        let whole: UInt128, fraction: UInt64
         if scale == 0 {
             whole = mag
-            fracDigits = ""
+            fraction = 0
+        } else if let small = UInt64(exactly: mag) {
+            let f = NumberText.pow10[scale]
+            whole = UInt128(small / f)
+            fraction = small % f * NumberText.pow10[shown - scale]
         } else {
-            let f = UInt128(FixedDecimal.pow10[scale])
-            whole = mag / f
-            fracDigits = zeroPadded(UInt64(mag % f), width: scale)  // below 10^18
+            let (q, r) = mag.quotientAndRemainder(dividingBy: UInt128(NumberText.pow10[scale]))
+            whole = q
+            fraction = UInt64(r) * NumberText.pow10[shown - scale]
         }
-        let frac = fracDigits + String(repeating: "0", count: shown - scale)
-        return (units < 0 ? "-" : "") + grouped(String(whole)) + "." + frac
+        return NumberText.fixed(negative: units < 0, whole: whole, fraction: fraction, places: shown)
     }
 
     /// The number of decimals shown for a column of doubles.
@@ -133,14 +143,12 @@ enum CellFormatter {
         if v.isInfinite { return v < 0 ? "-∞" : "∞" }
         guard let scaled = scaledMagnitude(v, places: places) else { return Value.formatDouble(v) }
         if scaled == 0 && v != 0 { return scientific(v) }
-        let f = UInt64(FixedDecimal.pow10[places])
-        let sign = (v < 0 && scaled != 0) ? "-" : ""
-        let whole = grouped(String(scaled / f))
-        return places == 0 ? sign + whole : sign + whole + "." + zeroPadded(scaled % f, width: places)
+        let f = NumberText.pow10[places]
+        return NumberText.fixed(negative: v < 0 && scaled != 0, whole: scaled / f, fraction: scaled % f, places: places)
     }
 
     private static func scaledMagnitude(_ v: Double, places: Int) -> UInt64? {
-        let s = (abs(v) * Double(FixedDecimal.pow10[places])).rounded()
+        let s = (abs(v) * NumberText.pow10Double[places]).rounded()
         return s < 9.2e18 ? UInt64(s) : nil
     }
 
@@ -151,19 +159,6 @@ enum CellFormatter {
         let digits = UInt64((m * 1000).rounded())
         let mantissa = String(digits / 1000) + "." + zeroPadded(digits % 1000, width: 3)
         return (v < 0 ? "-" : "") + mantissa + "e" + String(e)
-    }
-
-    /// Inserts a comma every three digits from the right: `1234567` → `1,234,567`.
-    static func grouped(_ digits: String) -> String {
-        let n = digits.utf8.count
-        if n <= 3 { return digits }
-        var out = ""
-        out.reserveCapacity(n + n / 3)
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (n - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
     }
 
     private static func zeroPadded(_ v: UInt64, width: Int) -> String {

@@ -8,12 +8,10 @@ enum DisplayWidth {
     ///
     /// - Complexity: O(n) in the length of `text`; pure ASCII takes a fast path.
     static func of(_ text: String) -> Int {
-        var ascii = true
-        for b in text.utf8 where b >= 0x80 || b < 0x20 || b == 0x7F {
-            ascii = false
-            break
+        // Over the contiguous bytes: iterating `text.utf8` cost about 10 instructions a byte (callgrind).
+        if let printable = text.utf8.withContiguousStorageIfAvailable(printableASCIICount), let printable {
+            return printable
         }
-        if ascii { return text.utf8.count }
         // Text whose scalars are each a cluster of one cell (a drawn sparkline, a cut cell's `…`, Latin letters
         // with their accents precomposed): one cell a scalar, without finding the clusters.
         if let cells = text.utf8.withContiguousStorageIfAvailable(oneCellScalars) ?? nil { return cells }
@@ -79,6 +77,12 @@ enum DisplayWidth {
             (base + at).update(repeating: 0x20, count: after)
             return at + after
         }
+    }
+
+    /// The number of `bytes` when each is printable ASCII (one cell each), else nil.
+    private static func printableASCIICount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for b in bytes where b >= 0x7F || b < 0x20 { return nil }
+        return bytes.count
     }
 
     /// The number of scalars of valid UTF-8 `bytes` when each ``isOneCellAlone(_:)``, else nil.

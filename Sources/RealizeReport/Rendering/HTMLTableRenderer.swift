@@ -15,16 +15,20 @@ enum HTMLTableRenderer {
             CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? nullText : $0.text }
         }
         let right = table.columns.map { CellFormatter.alignment(of: $0) == .right }
-        var out = "<table>\n<tr>"
-        for column in table.columns { out += "<th>" + XMLText.escape(column.name) + "</th>" }
-        out += "</tr>\n"
+        var out = GridText()
+        out.append("<table>\n<tr>")
+        for column in table.columns { out.append("<th>" + XMLText.escape(column.name) + "</th>") }
+        out.append("</tr>\n")
         for r in rows {
-            out += "<tr>"
+            out.append("<tr>")
             for c in cells.indices {
-                out += (right[c] ? "<td align=\"right\">" : "<td>") + XMLText.escape(cells[c][r]) + "</td>"
+                out.append(right[c] ? "<td align=\"right\">" : "<td>")
+                out.append(XMLText.escape(cells[c][r]))
+                out.append("</td>")
             }
-            out += "</tr>\n"
+            out.append("</tr>\n")
         }
-        return out + "</table>\n"
+        out.append("</table>\n")
+        return out.string
     }
 }

@@ -18,14 +18,20 @@ enum JSONRenderer {
     /// - Complexity: O(rows × columns); each column's storage is switched on once per column.
     static func render(_ table: Table) -> String {
         if table.rowCount == 0 { return "[]\n" }
-        let keys = table.columns.map { quoted($0.name) + ": " }
-        var rows = [String](repeating: "", count: table.rowCount)
-        for (c, column) in table.columns.enumerated() {
-            let values = literals(column)
-            let prefix = (c == 0 ? "" : ", ") + keys[c]
-            for r in 0..<table.rowCount { rows[r] += prefix + values[r] }
+        let prefixes = table.columns.indices.map { (c) -> String in (c == 0 ? "" : ", ") + quoted(table.columns[c].name) + ": " }
+        let values = table.columns.map(literals)
+        var out = GridText()
+        out.append("[\n")
+        for r in 0..<table.rowCount {
+            out.append(r == 0 ? "  {" : ",\n  {")
+            for c in values.indices {
+                out.append(prefixes[c])
+                out.append(values[c][r])
+            }
+            out.append("}")
         }
-        return "[\n" + rows.map { "  {" + $0 + "}" }.joined(separator: ",\n") + "\n]\n"
+        out.append("\n]\n")
+        return out.string
     }
 
     /// The JSON literal of every value of `column`.

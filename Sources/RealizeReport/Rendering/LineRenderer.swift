@@ -22,11 +22,16 @@ enum LineRenderer {
         let cells = table.columns.map { column in
             CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? CellFormatter.printable(nullText) : $0.text }
         }
-        var out = ""
+        let labels = names.map { DisplayWidth.pad($0, to: width, .right) + " = " }
+        var out = GridText()
         for r in rows {
-            if r > 0 { out += "\n" }
-            for c in names.indices { out += DisplayWidth.pad(names[c], to: width, .right) + " = " + cells[c][r] + "\n" }
+            if r > 0 { out.append("\n") }
+            for c in names.indices {
+                out.append(labels[c])
+                out.append(cells[c][r])
+                out.append("\n")
+            }
         }
-        return out
+        return out.string
     }
 }

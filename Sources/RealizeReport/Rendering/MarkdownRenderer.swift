@@ -17,25 +17,41 @@ package enum MarkdownRenderer {
     package static func render(_ table: Table, nullText: String = "n/a") -> String {
         if table.columns.isEmpty { return "" }
         let rows = Array(0..<table.rowCount)
-        var columns: [(header: String, alignment: Alignment, cells: [String], width: Int)] = []
+        let escapedNull = escape(nullText)
+        var columns: [(header: String, headerWidth: Int, alignment: Alignment, cells: [String], widths: [Int], width: Int)] = []
         for column in table.columns {
             let header = escape(CellFormatter.printable(column.name))
-            let cells = CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? escape(nullText) : escape($0.text) }
-            let width = cells.reduce(max(3, DisplayWidth.of(header))) { max($0, DisplayWidth.of($1)) }
-            columns.append((header, CellFormatter.alignment(of: column), cells, width))
+            let cells = CellFormatter.cells(column, rows: rows, in: table).map { $0.style == .null ? escapedNull : escape($0.text) }
+            // Each cell is measured once: the width sizes the column and then pads the cell.
+            let widths = cells.map(DisplayWidth.of)
+            let headerWidth = DisplayWidth.of(header)
+            let width = widths.reduce(max(3, headerWidth), max)
+            columns.append((header, headerWidth, CellFormatter.alignment(of: column), cells, widths, width))
         }
-        func line(_ parts: [String]) -> String { "| " + parts.joined(separator: " | ") + " |\n" }
-        var out = line(columns.map { DisplayWidth.pad($0.header, to: $0.width, $0.alignment) })
-        out += line(
-            columns.map { c in
-                c.alignment == .right
-                    ? String(repeating: "-", count: c.width - 1) + ":"
-                    : ":" + String(repeating: "-", count: c.width - 1)
-            })
+        var out = GridText(capacity: (rows.count + 2) * columns.reduce(2) { $0 + $1.width + 3 })
+        // Plain loops rather than a nested function per line: a closure capturing `out` made every cell pay for
+        // a dynamic exclusivity check (callgrind).
+        out.append("| ")
+        for (c, column) in columns.enumerated() {
+            if c > 0 { out.append(" | ") }
+            out.cell(column.header, textWidth: column.headerWidth, width: column.width, column.alignment, colour: nil, reset: "")
+        }
+        out.append(" |\n| ")
+        for (c, column) in columns.enumerated() {
+            if c > 0 { out.append(" | ") }
+            let dashes = String(repeating: "-", count: column.width - 1)
+            out.append(column.alignment == .right ? dashes + ":" : ":" + dashes)
+        }
+        out.append(" |\n")
         for r in rows {
-            out += line(columns.map { DisplayWidth.pad($0.cells[r], to: $0.width, $0.alignment) })
+            out.append("| ")
+            for c in columns.indices {
+                if c > 0 { out.append(" | ") }
+                out.cell(columns[c].cells[r], textWidth: columns[c].widths[r], width: columns[c].width, columns[c].alignment, colour: nil, reset: "")
+            }
+            out.append(" |\n")
         }
-        return out
+        return out.string
     }
 
     /// `text` safe inside a pipe-table cell.
@@ -43,6 +59,11 @@ package enum MarkdownRenderer {
     /// The cell formatter has already turned line breaks into `↵`; escaping a backslash keeps a
     /// trailing one from swallowing the next pipe.
     static func escape(_ text: String) -> String {
+        // Over the contiguous bytes: `text.utf8.contains(where:)` cost about 200 instructions a cell (callgrind).
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain == true { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
