@@ -117,23 +117,28 @@ enum PortfolioAppraisal {
         try realized.collect(through: status, grouping: &data.grouping, input: input)
         let monthly = CashFlowAppraisal.monthlyRate(annual: annual)
         let groups = data.grouping.sortedGroups
-        // Groups on both cores (``GroupWork``); the first error in display order is the one thrown, as serially.
-        let rows = GroupWork.map(groups.count) { k -> Result<(row: Row, flows: [Double]), QueryError> in
-            do throws(QueryError) {
-                return .success(try row(groups[k], index: k, data: data, realized: realized, status: status, monthly: monthly, input: input))
-            } catch {
-                return .failure(error)
+        // Groups on both cores, half each (``GroupWork``): a half's rows, then their IRRs together. A half stops at
+        // its first error, so the first error in display order is the one thrown, as serially.
+        let appraised = GroupWork.mapHalves(groups.count) { range -> [Result<Row, QueryError>] in
+            var half: [(row: Row, flows: [Double])] = []
+            half.reserveCapacity(range.count)
+            for k in range {
+                do throws(QueryError) {
+                    half.append(try row(groups[k], index: k, data: data, realized: realized, status: status, monthly: monthly, input: input))
+                } catch {
+                    return [.failure(error)]
+                }
             }
+            return withIRR(half).map { .success($0) }
         }
-        var appraised: [(row: Row, flows: [Double])] = []
-        appraised.reserveCapacity(rows.count)
-        for r in rows {
+        var out: [Row] = []
+        out.reserveCapacity(appraised.count)
+        for r in appraised {
             switch r {
-            case .success(let row): appraised.append(row)
+            case .success(let row): out.append(row)
             case .failure(let error): throw error
             }
         }
-        let out = withIRR(appraised)
         let convention = "monthly flows at month end; month 0 = first month, undiscounted; \(percent(annual))/yr = \(percent(monthly, digits: 4))/month"
         var cols = data.grouping.keyColumns(groups)
         cols += [

@@ -21,7 +21,7 @@ extension PortfolioAppraisal {
 
     /// The row of group `g` (the `k`-th in display order), and its monthly net flows: it reads `data` and
     /// `realized` only, so groups can be appraised on both cores. The IRR, and its note before any other, are
-    /// left to ``withIRR(_:)``, which takes the groups' searches together (``IRRBatch``).
+    /// left to ``withIRR(_:)``, which takes the searches of many groups together (``IRRBatch``).
     ///
     /// - Throws: ``QueryError``: `cancelled` (looked at every 256 groups), `numeric-overflow` when the group's net
     ///   flow (benefit − cost) passes 38 digits.
@@ -65,20 +65,18 @@ extension PortfolioAppraisal {
         return (row, flows)
     }
 
-    /// The rows with their IRR (annual, in %) from their flows, and the IRR's note before the row's own: both
-    /// halves of the rows on their own core, each half's searches run together (``IRRBatch``).
+    /// The rows with their IRR (annual, in %) from their flows, and the IRR's note before the row's own: the
+    /// rows' searches run together (``IRRBatch``).
     static func withIRR(_ rows: [(row: Row, flows: [Double])]) -> [Row] {
-        GroupWork.mapHalves(rows.count) { range in
-            let irrs = IRRBatch.irrs(rows[range].map(\.flows))
-            return zip(rows[range], irrs).map { item, i in
-                var row = item.row
-                // A group without flows keeps its only note.
-                guard row.months != nil else { return row }
-                row.irr = i.rate.map { CashFlowAppraisal.annualRate(monthly: $0) * 100 }
-                let notes = [i.note, row.note].compactMap { $0 }
-                row.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
-                return row
-            }
+        let irrs = IRRBatch.irrs(rows.map(\.flows))
+        return zip(rows, irrs).map { item, i in
+            var row = item.row
+            // A group without flows keeps its only note.
+            guard row.months != nil else { return row }
+            row.irr = i.rate.map { CashFlowAppraisal.annualRate(monthly: $0) * 100 }
+            let notes = [i.note, row.note].compactMap { $0 }
+            row.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+            return row
         }
     }
 }
