@@ -13,7 +13,7 @@ struct BusinessCaseInputs {
     /// - Throws: ``QueryError`` when a table or column is missing, or an amount cannot be read.
     init(input: InputTables) throws(QueryError) {
         let projects = try input.table("projects", for: "the business case (budgets and end dates)")
-        let ids = input.keys(try input.column(projects, "projects", "project_id"))
+        let idColumn = try input.column(projects, "projects", "project_id")
         let fin = try input.table("financials", for: "the business case (costs)")
         let ben = try input.table("benefits", for: "the business case (benefits)")
         let finColumns = try ["planned_value", "earned_value", "actual_cost"].map { n throws(QueryError) in try input.column(fin, "financials", n) }
@@ -22,45 +22,85 @@ struct BusinessCaseInputs {
         let budget = try projects.column(named: "budget").map { c throws(QueryError) in try input.amounts(c, "projects", scale: scale) }
         let start = try projects.column(named: "start_date").map { c throws(QueryError) in try input.periods(c, "projects") }
         let end = try projects.column(named: "end_date").map { c throws(QueryError) in try input.periods(c, "projects") }
+        // Plans are built in place in a list, found by id once per dictionary code (not hashed, nor copied, a row).
+        var list = Plans()
+        let projectPlans = list.indices(of: idColumn, input: input)
         for r in 0..<projects.rowCount {
-            guard let id = ids[r] else { continue }
-            if plans[id] == nil { order.append(id) }
-            var plan = plans[id] ?? ProjectCashPlan()
-            if let b = budget?[r] { plan.bac = (plan.bac ?? 0) + b.amount(scale: scale) }
-            plan.start = start?[r] ?? plan.start
-            plan.end = end?[r] ?? plan.end
-            plans[id] = plan
+            guard let i = projectPlans[r] else { continue }
+            list.touch(i)
+            if let b = budget?[r] { list.plans[i].bac = (list.plans[i].bac ?? 0) + b.amount(scale: scale) }
+            list.plans[i].start = start?[r] ?? list.plans[i].start
+            list.plans[i].end = end?[r] ?? list.plans[i].end
         }
-        let finIds = input.keys(try input.column(fin, "financials", "project_id"))
+        let finPlans = list.indices(of: try input.column(fin, "financials", "project_id"), input: input)
         let finPeriods = try input.periods(try input.column(fin, "financials", "period"), "financials")
         let amounts = try finColumns.map { c throws(QueryError) in try input.amounts(c, "financials", scale: scale) }
         for r in 0..<fin.rowCount {
             try input.checkCancelled(row: r)
-            guard let id = finIds[r], let p = finPeriods[r] else { continue }
-            if plans[id] == nil { order.append(id) }
-            var plan = plans[id] ?? ProjectCashPlan()
-            plan.plannedValue[p, default: 0] += amounts[0][r]?.amount(scale: scale) ?? 0
-            plan.earnedValue[p, default: 0] += amounts[1][r]?.amount(scale: scale) ?? 0
-            plan.actualCost[p, default: 0] += amounts[2][r]?.amount(scale: scale) ?? 0
-            plans[id] = plan
+            guard let i = finPlans[r], let p = finPeriods[r] else { continue }
+            list.touch(i)
+            list.plans[i].plannedValue[p, default: 0] += amounts[0][r]?.amount(scale: scale) ?? 0
+            list.plans[i].earnedValue[p, default: 0] += amounts[1][r]?.amount(scale: scale) ?? 0
+            list.plans[i].actualCost[p, default: 0] += amounts[2][r]?.amount(scale: scale) ?? 0
             latest = max(latest ?? p, p)
         }
-        let benIds = input.keys(try input.column(ben, "benefits", "project_id"))
+        let benPlans = list.indices(of: try input.column(ben, "benefits", "project_id"), input: input)
         let benPeriods = try input.periods(try input.column(ben, "benefits", "period"), "benefits")
         let planned = try input.amounts(benColumns[0], "benefits", scale: scale)
         let realized = try input.amounts(benColumns[1], "benefits", scale: scale)
         for r in 0..<ben.rowCount {
             try input.checkCancelled(row: r)
-            guard let id = benIds[r], let p = benPeriods[r] else { continue }
-            if plans[id] == nil { order.append(id) }
-            var plan = plans[id] ?? ProjectCashPlan()
+            guard let i = benPlans[r], let p = benPeriods[r] else { continue }
+            list.touch(i)
             let v = planned[r]?.amount(scale: scale) ?? 0
-            plan.plannedBenefit[p, default: 0] += v
+            list.plans[i].plannedBenefit[p, default: 0] += v
             if let x = realized[r] {
-                plan.realized[p, default: 0] += x.amount(scale: scale)
-                plan.plannedMeasured[p, default: 0] += v
+                list.plans[i].realized[p, default: 0] += x.amount(scale: scale)
+                list.plans[i].plannedMeasured[p, default: 0] += v
             }
-            plans[id] = plan
+        }
+        order = list.order.map { list.ids[$0] }
+        plans = Dictionary(uniqueKeysWithValues: list.order.map { (list.ids[$0], list.plans[$0]) })
+    }
+
+    /// The plans while they are read: one per id, numbered as their ids are first looked up, and the order in which
+    /// rows first reach them (a project listed in `projects`, or else first met in `financials` or `benefits`).
+    private struct Plans {
+        var plans: [ProjectCashPlan] = []
+        var ids: [String] = []
+        var order: [Int] = []
+        private var reached: [Bool] = []
+        private var index: [String: Int] = [:]
+
+        /// Each row's plan (nil for a null id), without reaching it: an id is looked up once per dictionary code.
+        mutating func indices(of c: Column, input: InputTables) -> [Int?] {
+            guard case .text(let codes, let dictionary) = c.storage else { return input.keys(c).map { $0.map { plan(for: $0) } } }
+            var ofCode = [Int?](repeating: nil, count: dictionary.count)
+            return codes.indices.map { r in
+                if c.isNull(r) { return nil }
+                let code = Int(codes[r])
+                if let i = ofCode[code] { return i }
+                let i = plan(for: dictionary[code])
+                ofCode[code] = i
+                return i
+            }
+        }
+
+        private mutating func plan(for id: String) -> Int {
+            if let i = index[id] { return i }
+            index[id] = plans.count
+            plans.append(ProjectCashPlan())
+            ids.append(id)
+            reached.append(false)
+            return plans.count - 1
+        }
+
+        /// Marks plan `i` reached by a row: the first time, it takes its place in ``order``.
+        @inline(__always) mutating func touch(_ i: Int) {
+            if !reached[i] {
+                reached[i] = true
+                order.append(i)
+            }
         }
     }
 }
