@@ -39,9 +39,9 @@ struct BusinessCaseInputs {
             try input.checkCancelled(row: r)
             guard let i = finPlans[r], let p = finPeriods[r] else { continue }
             list.touch(i)
-            list.plans[i].plannedValue[p, default: 0] += amounts[0][r]?.amount(scale: scale) ?? 0
-            list.plans[i].earnedValue[p, default: 0] += amounts[1][r]?.amount(scale: scale) ?? 0
-            list.plans[i].actualCost[p, default: 0] += amounts[2][r]?.amount(scale: scale) ?? 0
+            list.sums[i].plannedValue.add(p, amounts[0][r]?.amount(scale: scale) ?? 0)
+            list.sums[i].earnedValue.add(p, amounts[1][r]?.amount(scale: scale) ?? 0)
+            list.sums[i].actualCost.add(p, amounts[2][r]?.amount(scale: scale) ?? 0)
             latest = max(latest ?? p, p)
         }
         let benPlans = list.indices(of: try input.column(ben, "benefits", "project_id"), input: input)
@@ -53,20 +53,22 @@ struct BusinessCaseInputs {
             guard let i = benPlans[r], let p = benPeriods[r] else { continue }
             list.touch(i)
             let v = planned[r]?.amount(scale: scale) ?? 0
-            list.plans[i].plannedBenefit[p, default: 0] += v
+            list.sums[i].plannedBenefit.add(p, v)
             if let x = realized[r] {
-                list.plans[i].realized[p, default: 0] += x.amount(scale: scale)
-                list.plans[i].plannedMeasured[p, default: 0] += v
+                list.sums[i].realized.add(p, x.amount(scale: scale))
+                list.sums[i].plannedMeasured.add(p, v)
             }
         }
         order = list.order.map { list.ids[$0] }
-        plans = Dictionary(uniqueKeysWithValues: list.order.map { (list.ids[$0], list.plans[$0]) })
+        plans = Dictionary(uniqueKeysWithValues: list.order.map { (list.ids[$0], list.plan($0)) })
     }
 
     /// The plans while they are read: one per id, numbered as their ids are first looked up, and the order in which
     /// rows first reach them (a project listed in `projects`, or else first met in `financials` or `benefits`).
     private struct Plans {
+        /// Budget and dates of each plan; its amounts are in ``sums`` until ``plan(_:)`` puts them in month order.
         var plans: [ProjectCashPlan] = []
+        var sums: [Sums] = []
         var ids: [String] = []
         var order: [Int] = []
         private var reached: [Bool] = []
@@ -90,9 +92,29 @@ struct BusinessCaseInputs {
             if let i = index[id] { return i }
             index[id] = plans.count
             plans.append(ProjectCashPlan())
+            sums.append(Sums())
             ids.append(id)
             reached.append(false)
             return plans.count - 1
+        }
+
+        /// One plan's amounts by month as its rows are added (each month's sum in row order).
+        struct Sums {
+            var plannedValue = MonthlyAmounts.Sums(), earnedValue = MonthlyAmounts.Sums(), actualCost = MonthlyAmounts.Sums()
+            var plannedBenefit = MonthlyAmounts.Sums(), realized = MonthlyAmounts.Sums(), plannedMeasured = MonthlyAmounts.Sums()
+        }
+
+        /// Plan `i` with its amounts in month order.
+        func plan(_ i: Int) -> ProjectCashPlan {
+            var plan = plans[i]
+            let s = sums[i]
+            plan.plannedValue = s.plannedValue.amounts
+            plan.earnedValue = s.earnedValue.amounts
+            plan.actualCost = s.actualCost.amounts
+            plan.plannedBenefit = s.plannedBenefit.amounts
+            plan.realized = s.realized.amounts
+            plan.plannedMeasured = s.plannedMeasured.amounts
+            return plan
         }
 
         /// Marks plan `i` reached by a row: the first time, it takes its place in ``order``.

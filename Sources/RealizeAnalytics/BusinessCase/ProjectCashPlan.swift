@@ -9,22 +9,22 @@ struct ProjectCashPlan: Sendable, Equatable {
     var start: Int32?
     /// The month of `end_date`, if known.
     var end: Int32?
-    var plannedValue: [Int32: Double] = [:]
-    var earnedValue: [Int32: Double] = [:]
-    var actualCost: [Int32: Double] = [:]
+    var plannedValue = MonthlyAmounts()
+    var earnedValue = MonthlyAmounts()
+    var actualCost = MonthlyAmounts()
     /// `benefits.planned` by month.
-    var plannedBenefit: [Int32: Double] = [:]
+    var plannedBenefit = MonthlyAmounts()
     /// `benefits.realized` by month, measured rows only (a blank is not yet measured).
-    var realized: [Int32: Double] = [:]
+    var realized = MonthlyAmounts()
     /// Planned benefits of the months with a measurement, for the realization ratio.
-    var plannedMeasured: [Int32: Double] = [:]
+    var plannedMeasured = MonthlyAmounts()
 
     /// Realized ÷ planned over the measured months up to `status`; nil when nothing is measured yet (or nothing
     /// measured was planned).
     func realizationRatio(status: Int32) -> Double? {
         let planned = plannedMeasured.total(through: status)
         let done = realized.total(through: status)
-        guard !plannedMeasured.filter({ $0.key <= status }).isEmpty, planned > 0 else { return nil }
+        guard let first = plannedMeasured.firstMonth, first <= status, planned > 0 else { return nil }
         return done / planned
     }
 
@@ -36,7 +36,7 @@ struct ProjectCashPlan: Sendable, Equatable {
         let bac = bac ?? totalPV
         if totalPV > 0 {
             for (p, v) in plannedValue { flows.cost[p, default: 0] += bac * v / totalPV }
-        } else if let first = start ?? end ?? plannedBenefit.keys.min() {
+        } else if let first = start ?? end ?? plannedBenefit.firstMonth {
             Self.spread(bac, from: first, to: max(first, end ?? first), into: &flows.cost)
         }
         for (p, v) in plannedBenefit { flows.benefit[p, default: 0] += v }
@@ -51,7 +51,7 @@ struct ProjectCashPlan: Sendable, Equatable {
         var flows = MonthlyFlows()
         for (p, v) in actualCost where p <= status { flows.cost[p, default: 0] += v }
         let remaining = remainingCost(status: status, method: method) * scenario.costFactor
-        let ahead = plannedValue.filter { $0.key > status && $0.value > 0 }
+        let ahead = plannedValue.filter { month, value in month > status && value > 0 }
         let aheadTotal = ahead.total()
         if remaining != 0 {
             if aheadTotal > 0 {
