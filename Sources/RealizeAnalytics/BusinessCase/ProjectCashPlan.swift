@@ -80,7 +80,7 @@ struct ProjectCashPlan: Sendable, Equatable {
     }
 
     /// Adds `amount` in equal parts to the months `from`…`to`.
-    static func spread(_ amount: Double, from: Int32, to: Int32, into cells: inout [Int32: Double]) {
+    static func spread(_ amount: Double, from: Int32, to: Int32, into cells: inout MonthMap) {
         let n = Double(to - from + 1)
         for p in from...to { cells[p, default: 0] += amount / n }
     }
@@ -88,8 +88,8 @@ struct ProjectCashPlan: Sendable, Equatable {
 
 /// Monthly costs and benefits (positive amounts) by `YYYY-MM` period number.
 struct MonthlyFlows: Sendable, Equatable {
-    var cost: [Int32: Double] = [:]
-    var benefit: [Int32: Double] = [:]
+    var cost = MonthMap()
+    var benefit = MonthMap()
 
     /// Adds another project's flows month by month.
     mutating func add(_ other: MonthlyFlows) {
