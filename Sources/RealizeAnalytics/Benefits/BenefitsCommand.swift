@@ -72,7 +72,7 @@ struct BenefitsData {
         {
             keyNames = [level.0]
             var index: [String: Int] = [:]
-            groupOfRow = Self.groupsByText(try input.column(table, "benefits", level.0), input: input) { k in
+            groupOfRow = input.mapKeys(try input.column(table, "benefits", level.0)) { k in
                 let kk = k ?? "\u{0}"
                 if let g = index[kk] { return g }
                 index[kk] = index.count
@@ -82,7 +82,7 @@ struct BenefitsData {
             for (k, g) in index { keyValues[g] = [k == "\u{0}" ? nil : k] }
         } else {
             var grouping = try ProjectGrouping(level: level.0, levelRange: level.1, input: input, scale: scale, needBudget: false)
-            groupOfRow = Self.groupsByText(idColumn, input: input) { id in id.map { grouping.group(ofProject: $0) } ?? -1 }
+            groupOfRow = input.mapKeys(idColumn) { id in id.map { grouping.group(ofProject: $0) } ?? -1 }
             let keep = level.0 == "project" ? min(2, grouping.keyNames.count) : 1
             keyNames = Array(grouping.keyNames.prefix(keep))
             keyValues = grouping.keyValues.map { Array($0.prefix(keep)) }
@@ -124,21 +124,6 @@ struct BenefitsData {
             }
         }
         defaultStatus = fin ?? lastMeasured
-    }
-
-    /// Each row's group, from `key(text)` (nil for null): asked once a dictionary code for text, in the order
-    /// codes first appear (as once a row would number groups), else once a row.
-    private static func groupsByText(_ c: Column, input: InputTables, _ key: (String?) -> Int) -> [Int] {
-        guard case .text(let codes, let dictionary) = c.storage else { return input.keys(c).map(key) }
-        var groupOfCode = [Int?](repeating: nil, count: dictionary.count)
-        return codes.indices.map { r in
-            if c.isNull(r) { return key(nil) }
-            let code = Int(codes[r])
-            if let g = groupOfCode[code] { return g }
-            let g = key(dictionary[code])
-            groupOfCode[code] = g
-            return g
-        }
     }
 
     /// The cells summed in a dense group × period grid where it is small beside the rows, else a dictionary per

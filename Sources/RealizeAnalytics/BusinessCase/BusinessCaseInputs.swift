@@ -76,16 +76,7 @@ struct BusinessCaseInputs {
 
         /// Each row's plan (nil for a null id), without reaching it: an id is looked up once per dictionary code.
         mutating func indices(of c: Column, input: InputTables) -> [Int?] {
-            guard case .text(let codes, let dictionary) = c.storage else { return input.keys(c).map { $0.map { plan(for: $0) } } }
-            var ofCode = [Int?](repeating: nil, count: dictionary.count)
-            return codes.indices.map { r in
-                if c.isNull(r) { return nil }
-                let code = Int(codes[r])
-                if let i = ofCode[code] { return i }
-                let i = plan(for: dictionary[code])
-                ofCode[code] = i
-                return i
-            }
+            input.mapKeys(c) { id in id.map { plan(for: $0) } }
         }
 
         private mutating func plan(for id: String) -> Int {

@@ -183,54 +183,13 @@ struct KeyGroups {
 
 /// Small builders for result columns.
 enum OutputColumn {
-    // Typed buffers filled directly (no boxed `Value` a row): the same columns as `Column(name:type:values:)` builds.
-
-    static func ints(_ name: String, _ v: [Int?]) -> Column {
-        let (values, validity) = filled(v, 0) { Int64($0) }
-        return Column(name: name, storage: .int(values), validity: validity)
-    }
-
-    /// Non-finite doubles are null.
-    static func doubles(_ name: String, _ v: [Double?]) -> Column {
-        let (values, validity) = filled(v.map { x in x.flatMap { $0.isFinite ? $0 : nil } }, 0) { $0 }
-        return Column(name: name, storage: .double(values), validity: validity)
-    }
-
-    static func texts(_ name: String, _ v: [String?]) -> Column {
-        var b = ColumnBuilder(name: name, type: .text, capacity: v.count)
-        for x in v { if let x { b.appendText(x) } else { b.appendNull() } }
-        return b.finish()
-    }
-
-    static func bools(_ name: String, _ v: [Bool?]) -> Column {
-        let (values, validity) = filled(v, false) { $0 }
-        return Column(name: name, storage: .bool(values), validity: validity)
-    }
-
-    static func dates(_ name: String, _ v: [Int32?]) -> Column {
-        let (values, validity) = filled(v, 0) { $0 }
-        return Column(name: name, storage: .date(values), validity: validity)
-    }
-
-    static func periods(_ name: String, _ v: [Int32?]) -> Column {
-        let (values, validity) = filled(v, 0) { $0 }
-        return Column(name: name, storage: .period(values), validity: validity)
-    }
-
-    /// The values (`empty` where nil) and a validity bitmap, nil when nothing is nil.
-    private static func filled<T, U>(_ v: [T?], _ empty: U, _ value: (T) -> U) -> ([U], Bitmap?) {
-        var values = [U](repeating: empty, count: v.count)
-        var validity: Bitmap? = nil
-        for (i, x) in v.enumerated() {
-            if let x {
-                values[i] = value(x)
-            } else {
-                if validity == nil { validity = Bitmap(count: v.count, value: true) }
-                validity![i] = false
-            }
-        }
-        return (values, validity)
-    }
+    // The `nps` and `maturity` names of ``ResultColumn``'s builders.
+    static func ints(_ name: String, _ v: [Int?]) -> Column { ResultColumn.int(name, v) }
+    static func doubles(_ name: String, _ v: [Double?]) -> Column { ResultColumn.double(name, v) }
+    static func texts(_ name: String, _ v: [String?]) -> Column { ResultColumn.text(name, v) }
+    static func bools(_ name: String, _ v: [Bool?]) -> Column { ResultColumn.bool(name, v) }
+    static func dates(_ name: String, _ v: [Int32?]) -> Column { ResultColumn.date(name, v) }
+    static func periods(_ name: String, _ v: [Int32?]) -> Column { ResultColumn.period(name, v) }
 
     static func decimals(_ name: String, _ v: [Int64?], scale: Int) -> Column {
         Column(name: name, type: .decimal, values: v.map { $0.map { .decimal(FixedDecimal(units: Int128($0), scale: scale)) } ?? .null })

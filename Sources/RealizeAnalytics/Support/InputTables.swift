@@ -40,6 +40,22 @@ struct InputTables {
         }
     }
 
+    /// Each row's `key(text)` for a key column (`text` as ``keys(_:)`` reads it, nil for null): asked once per
+    /// dictionary code of a text column, in the order the codes first appear (so whatever `key` numbers is numbered
+    /// as a row-by-row pass would number it), else once a row.
+    func mapKeys<T>(_ c: Column, _ key: (String?) -> T) -> [T] {
+        guard case .text(let codes, let dictionary) = c.storage else { return keys(c).map(key) }
+        var ofCode = [T?](repeating: nil, count: dictionary.count)
+        return codes.indices.map { r in
+            if c.isNull(r) { return key(nil) }
+            let code = Int(codes[r])
+            if let k = ofCode[code] { return k }
+            let k = key(dictionary[code])
+            ofCode[code] = k
+            return k
+        }
+    }
+
     /// A period column's values (`YYYY-MM`), or a date column's months.
     func periods(_ c: Column, _ tableName: String) throws(QueryError) -> [Int32?] {
         switch c.storage {
@@ -101,7 +117,8 @@ struct InputTables {
     }
 }
 
-/// Builders for result columns from optional Swift values (nil is null; non-finite doubles are null too).
+/// Builders for result columns from optional Swift values (nil is null; non-finite doubles are null too): typed
+/// buffers filled directly, no boxed `Value` a row, the same columns as `ColumnBuilder` makes.
 enum ResultColumn {
     static func text(_ name: String, _ v: [String?]) -> Column {
         var b = ColumnBuilder(name: name, type: .text, capacity: v.count)
@@ -110,21 +127,43 @@ enum ResultColumn {
     }
 
     static func double(_ name: String, _ v: [Double?]) -> Column {
-        var b = ColumnBuilder(name: name, type: .double, capacity: v.count)
-        for x in v { if let x, x.isFinite { b.append(.double(x)) } else { b.appendNull() } }
-        return b.finish()
+        let (values, validity) = filled(v.map { x in x.flatMap { $0.isFinite ? $0 : nil } }, 0) { $0 }
+        return Column(name: name, storage: .double(values), validity: validity)
     }
 
     static func int(_ name: String, _ v: [Int?]) -> Column {
-        var b = ColumnBuilder(name: name, type: .int, capacity: v.count)
-        for x in v { if let x { b.append(.int(Int64(x))) } else { b.appendNull() } }
-        return b.finish()
+        let (values, validity) = filled(v, 0) { Int64($0) }
+        return Column(name: name, storage: .int(values), validity: validity)
     }
 
     static func period(_ name: String, _ v: [Int32?]) -> Column {
-        var b = ColumnBuilder(name: name, type: .period, capacity: v.count)
-        for x in v { if let x { b.append(.period(x)) } else { b.appendNull() } }
-        return b.finish()
+        let (values, validity) = filled(v, 0) { $0 }
+        return Column(name: name, storage: .period(values), validity: validity)
+    }
+
+    static func date(_ name: String, _ v: [Int32?]) -> Column {
+        let (values, validity) = filled(v, 0) { $0 }
+        return Column(name: name, storage: .date(values), validity: validity)
+    }
+
+    static func bool(_ name: String, _ v: [Bool?]) -> Column {
+        let (values, validity) = filled(v, false) { $0 }
+        return Column(name: name, storage: .bool(values), validity: validity)
+    }
+
+    /// The values (`empty` where nil) and a validity bitmap, nil when nothing is nil (as a builder leaves it).
+    private static func filled<T, U>(_ v: [T?], _ empty: U, _ value: (T) -> U) -> ([U], Bitmap?) {
+        var values = [U](repeating: empty, count: v.count)
+        var validity: Bitmap? = nil
+        for (i, x) in v.enumerated() {
+            if let x {
+                values[i] = value(x)
+            } else {
+                if validity == nil { validity = Bitmap(count: v.count, value: true) }
+                validity![i] = false
+            }
+        }
+        return (values, validity)
     }
 
     /// Exact amounts in units at `scale`.
